@@ -1,0 +1,112 @@
+"""The small document model between the report and the .docx writer (pandoc's AST, for us).
+
+The composer turns a Report into a list of these; the writer lays them out and knows nothing of
+reports; the importer of a rendered .docx recognises them again.  Text here is final: numbering,
+default headings and punctuation that the layout adds are already in.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# font roles: the writer maps each to a configured font name (model.Fonts)
+BODY = "body"          # 仿宋, 3号
+H1 = "h1"              # 黑体
+H2 = "h2"              # 楷体
+H3 = "h3"              # 仿宋 (bold by setting)
+H4 = "h4"              # 仿宋
+TITLE = "title"        # 小标宋, 2号
+FLAG = "flag"          # 小标宋, red
+
+
+@dataclass(slots=True)
+class Run:
+    text: str
+    role: str = BODY
+
+
+@dataclass(slots=True)
+class Letterhead:
+    """版头: 信函格式 (kind="函", §10.1) or 通用格式 (kind="文件", §7.2)."""
+
+    kind: str
+    flag: str
+    doc_number: str | None = None
+    signers: list[str] = field(default_factory=list)
+    copy_number: str | None = None
+    secrecy: str | None = None
+    urgency: str | None = None
+
+
+@dataclass(slots=True)
+class Title:
+    lines: list[str]
+
+
+@dataclass(slots=True)
+class Addressee:
+    text: str               # ends with the full-width colon
+
+
+@dataclass(slots=True)
+class Heading:
+    """A heading on a line of its own: 一、… (level 1) or a non-run-in （一）/1./（1） lead sentence."""
+
+    level: int
+    number: str
+    text: str
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A body paragraph; a run-in heading is its first run(s) with a heading role."""
+
+    runs: list[Run]
+    keep_next: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(slots=True)
+class Closing:
+    text: str               # 特此报告。
+
+
+@dataclass(slots=True)
+class AttachmentNote:
+    label: str              # 附件：
+    names: list[str]
+
+
+@dataclass(slots=True)
+class Signature:
+    names: list[str]
+    date: str | None        # already formatted: 2024年12月20日
+    sealed: bool = False
+
+
+@dataclass(slots=True)
+class Note:
+    text: str               # 附注, in full-width parentheses
+
+
+@dataclass(slots=True)
+class Colophon:
+    """版记 (§7.4): 抄送 and 印发机关/印发日期 with their rules; letter format has no rules (§10.1)."""
+
+    cc: str | None = None
+    printer: str | None = None
+    printed: str | None = None
+    letter: bool = False
+
+
+Block = Letterhead | Title | Addressee | Heading | Paragraph | Closing | AttachmentNote | Signature | Note | Colophon
+
+
+@dataclass(slots=True)
+class Document:
+    blocks: list[Block]
+    fonts: dict[str, str]          # role -> font name, plus "latin" and "song"
+    level3_bold: bool = True
+    page_numbers_from: int = 1     # 2 for the letter format (§10.1: no number on page 1)

@@ -1,0 +1,24 @@
+"""Output helpers shared by the subcommands."""
+from __future__ import annotations
+
+import click
+
+from ..diagnostics import ERROR, INFO, WARNING, Diagnostic, dumps_json
+
+
+def print_diagnostics(diags: list[Diagnostic], fmt: str = "text", err: bool = False) -> None:
+    if fmt == "json":
+        click.echo(dumps_json(diags))
+        return
+    for d in diags:
+        click.echo(d.format(), err=err)
+
+
+def summary(diags: list[Diagnostic], files: int = 1) -> str:
+    e = sum(d.severity == ERROR for d in diags)
+    w = sum(d.severity == WARNING for d in diags)
+    i = sum(d.severity == INFO for d in diags)
+    head = f"检查了 {files} 个文件：" if files > 1 else ""
+    if not e and not w:
+        return f"{head}没有发现问题。" + (f"（{i} 条提示）" if i else "")
+    return f"{head}{e} 个错误，{w} 个警告。" + ("有错误，请按提示修改后再生成。" if e else "")

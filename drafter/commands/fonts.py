@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+import sys
+
+import click
+
+
+@click.command("fonts", help="列出报告所用字体（默认或 YAML 中“格式: 字体”所设），"
+                             "说明本机缺少哪些，以及 LibreOffice 会用什么字体代替。")
+@click.argument("file", required=False, type=click.Path(dir_okay=False))
+def cmd(file):
+    from ..fonts import report_lines
+    from ..model import Fonts
+
+    fonts = Fonts()
+    if file:
+        from ..loader import load_file
+        from .common import print_diagnostics
+
+        loaded = load_file(file)
+        if loaded.report is None:
+            print_diagnostics(loaded.diagnostics, err=True)
+            sys.exit(1)
+        fonts = loaded.report.layout.fonts
+    for line in report_lines(fonts):
+        click.echo(line)

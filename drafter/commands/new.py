@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.command("new", help="生成一份待填写的报告 YAML 模板（含全部五个部分和填写说明）。\n\n"
+                           "例：drafter new 榆垡镇2024.yaml --org 北京市大兴区榆垡镇人民政府 --year 2024")
+@click.argument("path", required=False, type=click.Path(dir_okay=False))
+@click.option("--org", required=True, help="发文机关全称，如 新乐市人民政府")
+@click.option("--year", type=int, default=None, help="报告年度（默认去年）")
+@click.option("--header", type=click.Choice(["函", "文件", "无"]), default="无",
+              help="版头：函（信函格式）、文件（红头文件）、无（网上公开）")
+@click.option("--kind", default=None, help="报告类型（默认 法治政府建设年度情况报告）")
+def cmd(path, org, year, header, kind):
+    from ..atomic import write_atomic
+    from ..diagnostics import DrafterError
+    from ..scaffold import scaffold_text
+
+    year = year or _dt.date.today().year - 1
+    org = org.strip()
+    if not org or "\n" in org:
+        raise DrafterError("FZ034", "--org 应为发文机关全称，如 --org 新乐市人民政府")
+    if not 2004 <= year <= _dt.date.today().year + 1:
+        raise DrafterError("FZ034", f"--year {year} 不合理，请写报告所述的年份，如 --year {_dt.date.today().year - 1}")
+    target = Path(path or f"{org}{year}年法治政府建设年度情况报告.yaml")
+    if target.exists():
+        raise DrafterError("FZ051", f"“{target}”已存在，drafter new 不会覆盖它；请换一个文件名", file=str(target))
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        raise DrafterError("FZ055", f"模板文件名应以 .yaml 结尾，如 {target.stem}.yaml", file=str(target))
+    if not target.parent.exists():
+        raise DrafterError("FZ052", f"文件夹“{target.parent}”不存在", file=str(target))
+    text = scaffold_text(org, year, header, target, kind)
+    write_atomic(target, lambda f: f.write(text.encode("utf-8")))
+    click.echo(f"已生成：{target}")
+    click.echo(f"请把【请填写……】换成实际内容，然后运行：drafter check {target}")
+    sys.exit(0)

@@ -1,0 +1,136 @@
+"""Report -> block list.  All wording that drafter adds comes from the kind's Jinja2 macros."""
+from __future__ import annotations
+
+import re
+
+from . import blocks as b
+from . import gbt9704 as G
+from .kinds import Kind, call_macro, get_kind, text_macros
+from .model import Report, Section, Subsection
+from .textutil import fmt_date, level_marker
+from .titlebreak import break_title
+
+_LEVEL_ROLE = {1: b.H1, 2: b.H2, 3: b.H3, 4: b.H4}
+_WS = " \t\u3000"
+# title: 2号 characters per line of the 版心 (156 mm = 442 pt / 22 pt = 20 字)
+TITLE_MAX_ZI = int(G.TYPE_AREA_WIDTH / G.TWIPS_PER_PT // G.SIZE_2HAO)
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """One YAML text item -> its paragraphs: a blank line separates paragraphs; a single line break
+    (editor wrapping) is removed, since Chinese text has no spaces between lines."""
+    text = text.replace("\r", "")
+    out = []
+    for chunk in re.split(r"\n[ \t\u3000]*\n", text):
+        para = "".join(line.strip(_WS) for line in chunk.split("\n"))
+        if para:
+            out.append(para)
+    return out
+
+
+def clean_line(text: str) -> str:
+    return "".join(line.strip(_WS) for line in text.replace("\r", "").split("\n"))
+
+
+class Composer:
+    def __init__(self, report: Report, kind: Kind | None = None, templates: str | None = None):
+        self.r = report
+        self.kind = kind or get_kind(report.kind)
+        self.macros = text_macros(str(self.kind.directory), templates or report.layout.templates)
+
+    def text(self, name: str, *args) -> str:
+        return call_macro(self.macros, name, *args)
+
+    # -- pieces that the checks use too --
+    def title_text(self) -> str:
+        if self.r.title:
+            return self.r.title
+        return self.text("title", self.r.org, self.r.year, self.r.short_name or "")
+
+    def section_heading(self, sec: Section) -> str | None:
+        if sec.no_heading:
+            return None
+        if sec.heading:
+            return clean_line(sec.heading)
+        keys = [k for k in (self.kind.resolve_part(p) for p in sec.parts) if k]
+        if len(keys) == 1:
+            return self.text("part_heading", keys[0], self.r.year)
+        if keys:
+            return "及".join(self.kind.part(k).name for k in keys)
+        return None
+
+    # -- the document --
+    def compose(self) -> b.Document:
+        r, out = self.r, []
+        if r.header in ("函", "文件"):
+            flag = (r.flag or r.org).strip()
+            if r.header == "文件" and not flag.endswith("文件"):
+                flag = self.text("file_flag", flag)
+            out.append(b.Letterhead(r.header, flag, r.doc_number, list(r.signers) if r.header == "文件" else [],
+                                    r.copy_number, r.secrecy, r.urgency))
+        names = tuple(x for x in (r.org, r.short_name, r.flag) if x)
+        out.append(b.Title(break_title(self.title_text(), TITLE_MAX_ZI, names)))
+        if r.recipients and r.layout.show_recipients:
+            out.append(b.Addressee(self.text("addressee", [clean_line(x) for x in r.recipients])))
+        if r.intro:
+            out.extend(b.Paragraph([b.Run(p)]) for p in paragraphs_of(r.intro))
+        n = 0
+        for sec in r.sections:
+            heading = self.section_heading(sec)
+            if heading is not None:
+                n += 1
+                out.append(b.Heading(1, level_marker(1, n), heading))
+            self._items(sec.content, 2, out)
+        if r.closing_text:
+            out.append(b.Closing(r.closing_text))
+        if r.attachments:
+            out.append(b.AttachmentNote(self.text("attachment_label", len(r.attachments)),
+                                        [clean_line(a) for a in r.attachments]))
+        if r.date or r.signatories or r.header != "无":
+            out.append(b.Signature([clean_line(x) for x in r.signature_names],
+                                   fmt_date(r.date) if r.date else None, r.seal))
+        if r.note:
+            note = clean_line(r.note)
+            if not note.startswith("（"):
+                note = f"（{note.strip('()（）')}）"
+            out.append(b.Note(note))
+        letter = r.header == "函"
+        cc = self.text("cc", [clean_line(x) for x in r.cc]) if r.cc else None
+        if cc or (r.printer and not letter):
+            printed = self.text("printed", fmt_date(r.print_date)) if r.print_date else None
+            out.append(b.Colophon(cc, None if letter else r.printer, None if letter else printed, letter))
+        f = r.layout.fonts
+        fonts = {b.BODY: f.fangsong, b.H1: f.heiti, b.H2: f.kaiti, b.H3: f.fangsong, b.H4: f.fangsong,
+                 b.TITLE: f.xiaobiaosong, b.FLAG: f.xiaobiaosong, "latin": f.latin, "song": f.songti}
+        return b.Document(out, fonts, r.layout.level3_bold, 2 if letter else 1)
+
+    def _items(self, items, level: int, out: list) -> None:
+        k = 0
+        for item in items:
+            if isinstance(item, str):
+                out.extend(b.Paragraph([b.Run(p)]) for p in paragraphs_of(item))
+                continue
+            k += 1
+            self._sub(item, level, k, out)
+
+    def _sub(self, sub: Subsection, level: int, k: int, out: list) -> None:
+        marker = level_marker(min(level, 4), k)
+        role = _LEVEL_ROLE[min(level, 4)]
+        lead = clean_line(sub.heading)
+        run_in = self.r.layout.run_in if sub.run_in is None else sub.run_in
+        rest = list(sub.content)
+        if run_in and rest and isinstance(rest[0], str):
+            paras = paragraphs_of(rest[0])
+            first = paras[0] if paras else ""
+            out.append(b.Paragraph([b.Run(marker + lead, role), b.Run(first)]))
+            out.extend(b.Paragraph([b.Run(p)]) for p in paras[1:])
+            rest = rest[1:]
+        elif run_in:
+            out.append(b.Paragraph([b.Run(marker + lead, role)]))
+        else:
+            out.append(b.Heading(level, marker, lead))
+        self._items(rest, level + 1, out)
+
+
+def compose(report: Report, templates: str | None = None) -> b.Document:
+    return Composer(report, templates=templates).compose()

@@ -1,0 +1,221 @@
+"""YAML file -> validated Report, with every problem as a Chinese Diagnostic at file:line:col."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from . import model as m
+from .diagnostics import ERROR, Diagnostic, DrafterError
+from .paths import describe
+from .textutil import PLACEHOLDER_RE as _PLACEHOLDER
+from .yamlsrc import SourceMap, decode, load_yaml, read_text
+
+# English keys accepted besides the field names (clerk-facing docs list the Chinese ones).
+_EXTRA_ALIASES = {
+    "body": "sections", "parts": "parts", "part": "parts", "text": "content", "paragraphs": "content",
+    "organization": "org", "issuer": "org", "number": "doc_number", "to": "recipients",
+    "signatory": "signatories", "signature": "signatories", "attachment": "attachments",
+}
+
+
+@dataclass
+class Loaded:
+    report: m.Report | None
+    source: SourceMap | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    data: object = None
+
+    @property
+    def ok(self) -> bool:
+        return self.report is not None
+
+
+def load_file(path: str | Path, display: str | None = None) -> Loaded:
+    name = display or str(path)
+    try:
+        text, enc, notices = read_text(path, name)
+    except DrafterError as e:
+        return Loaded(None, None, e.diagnostics)
+    return load_text(text, name, enc, notices)
+
+
+def load_bytes(data: bytes, name: str) -> Loaded:
+    try:
+        text, enc, notices = decode(data, name)
+    except DrafterError as e:
+        return Loaded(None, None, e.diagnostics)
+    return load_text(text, name, enc, notices)
+
+
+def load_text(text: str, name: str, encoding: str = "utf-8", notices: list | None = None) -> Loaded:
+    diags = list(notices or [])
+    try:
+        data, smap = load_yaml(text, name, encoding)
+    except DrafterError as e:
+        return Loaded(None, None, diags + e.diagnostics)
+    if not isinstance(data, dict):
+        line, col = smap.pos(())
+        diags.append(Diagnostic("FZ017", ERROR, "文件最外层应是若干“键: 值”（如 发文机关: ……），而不是单独的文字或列表",
+                                name, line, col))
+        return Loaded(None, smap, diags)
+    norm, unknown = normalize(data, m.Report, (), smap)
+    errors = [_unknown_key(u, smap, norm) for u in unknown]
+    try:
+        report = m.Report.model_validate(norm, by_name=True, by_alias=False)
+    except ValidationError as e:
+        errors += translate(e, smap, norm, skip={u[0] for u in unknown})
+        report = None
+    if errors:
+        return Loaded(None, smap, diags + _dedupe(errors), norm)
+    return Loaded(report, smap, diags, norm)
+
+
+def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:
+    seen, out = set(), []
+    for d in diags:
+        k = (d.code, d.line, d.col, d.message)
+        if k not in seen:
+            seen.add(k)
+            out.append(d)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+def normalize(data, model: type[BaseModel], path: tuple, smap: SourceMap):
+    """Map Chinese/English keys to field names; the source map learns each renamed path.
+
+    Returns the new data and (path, key, known keys) for every key that matches no field."""
+    unknown: list = []
+
+    def walk(obj, mdl, new_path):
+        amap = m.field_alias_map(mdl)
+        out = {}
+        for k, v in obj.items():
+            ks = str(k)
+            fname = amap.get(ks) or (_EXTRA_ALIASES[ks] if _EXTRA_ALIASES.get(ks) in amap else None)
+            if fname is None:
+                unknown.append((new_path + (ks,), ks, sorted(a for a in amap if not a.isascii())))
+                continue
+            if fname in out:  # 标题 and title both given
+                unknown.append((new_path + (ks,), ks, "dup"))
+                continue
+            if fname != k:
+                smap.rename(new_path + (fname,), k)
+            sub = m.nested_model(mdl, fname)
+            if sub is not None and fname != "omitted_parts":
+                if isinstance(v, dict):
+                    v = walk(v, sub, new_path + (fname,))
+                elif isinstance(v, list):
+                    v = [walk(x, sub, new_path + (fname, i)) if isinstance(x, dict) else x for i, x in enumerate(v)]
+            out[fname] = v
+        return out
+
+    return walk(data, model, path), unknown
+
+
+def _unknown_key(u, smap: SourceMap, data) -> Diagnostic:
+    path, key, known = u
+    line, col = smap.pos(path, key=True)
+    where = describe(path[:-1], data)
+    if known == "dup":
+        return Diagnostic("FZ012", ERROR, f"“{key}”与同一层的另一个键指同一项（中文名和英文名只能写一个），请删除一处",
+                          smap.file, line, col, where)
+    near = difflib.get_close_matches(key, known, n=1, cutoff=0.4)
+    hint = f"，是不是“{near[0]}”？" if near else "。"
+    allowed = "、".join(known[:12])
+    return Diagnostic("FZ021", ERROR, f"无法识别的项“{key}”{hint}此处可以写：{allowed}", smap.file, line, col, where)
+
+
+# ---------------------------------------------------------------------------------------------
+_TYPE_ZH = {str: "文字", int: "数字", float: "数字", bool: "是/否", list: "列表", dict: "若干“键: 值”",
+            type(None): "空值"}
+
+
+def _found(value) -> str:
+    import datetime as dt
+
+    if isinstance(value, bool):
+        return "是/否"
+    if isinstance(value, (int, float)):
+        return f"数字 {value}"
+    if isinstance(value, dt.date):
+        return f"日期 {value.isoformat()}"
+    if isinstance(value, list):
+        return "列表"
+    if isinstance(value, dict):
+        return "若干“键: 值”"
+    if value is None:
+        return "空值"
+    return f"“{str(value)[:20]}”"
+
+
+def _clean_loc(loc: tuple) -> tuple:
+    return tuple(x for x in loc if x not in ("段落", "小标题", "function-after[_strip(), str]"))
+
+
+def _field_label(loc: tuple) -> str:
+    mdl = m.Report
+    label = ""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        f = mdl.model_fields.get(part) if mdl else None
+        if f is None:
+            return f"“{part}”"
+        label = f.alias or part
+        mdl = m.nested_model(mdl, part)
+    return f"“{label}”" if label else "此项"
+
+
+def translate(e: ValidationError, smap: SourceMap, data, skip=frozenset()) -> list[Diagnostic]:
+    out = []
+    for err in e.errors(include_url=False):
+        loc = _clean_loc(err["loc"])
+        if any(loc[: len(s)] == s for s in skip):
+            continue
+        typ = err["type"]
+        label = _field_label(loc)
+        value = err.get("input")
+        where = describe(loc, data) if loc and loc[0] == "sections" else None
+        if isinstance(value, str) and _PLACEHOLDER.search(value):
+            line, col = smap.pos(loc)
+            out.append(Diagnostic("FZ110", ERROR, f"{label}还是模板的占位文字“{value[:30]}”，请填写实际内容",
+                                  smap.file, line, col, where))
+            continue
+        code, msg = "FZ029", None
+        if typ == "missing":
+            code = "FZ020"
+            parent = describe(loc[:-1], data) or "文件最外层"
+            msg = f"缺少必填项{label}，请在{parent}中添加“{label.strip('“”')}: ……”"
+            line, col = smap.pos(loc[:-1])
+            out.append(Diagnostic(code, ERROR, msg, smap.file, line, col, where))
+            continue
+        if typ == "extra_forbidden":
+            continue  # reported by normalize with a did-you-mean
+        if typ in ("string_type", "string_unicode"):
+            code, msg = "FZ022", f"{label}应为文字，这里是{_found(value)}；如是数字请加引号，如 \"2024\""
+        elif typ in ("int_type", "int_parsing", "int_from_float"):
+            code, msg = "FZ023", f"{label}应为整数（如年度写 2024），这里是{_found(value)}"
+        elif typ == "list_type":
+            code, msg = "FZ024", f"{label}应为列表（每项单独一行，以“- ”开头），这里是{_found(value)}"
+        elif typ in ("model_type", "dict_type", "model_attributes_type"):
+            code, msg = "FZ025", f"{label}应为若干“键: 值”，这里是{_found(value)}"
+        elif typ == "literal_error":
+            exp = err.get("ctx", {}).get("expected", "")
+            code, msg = "FZ026", f"{label}只能是 {exp.replace(' or ', '、').replace(chr(39), '')}，这里是{_found(value)}"
+        elif typ in ("date_invalid", "date_format", "date_type", "date_parsing", "date_from_datetime_inexact"):
+            code, msg = "FZ027", f"{label}：{err['msg']}"
+        elif typ in ("yes_no", "bool_type", "bool_parsing"):
+            code, msg = "FZ028", f"{label}应填 是 或 否，这里是{_found(value)}"
+        elif typ in ("item_kind", "union_tag_not_found", "union_tag_invalid"):
+            code, msg = "FZ030", f"这一项应为一段文字，或带“标题”的小标题，这里是{_found(value)}"
+        elif typ == "too_short":
+            code, msg = "FZ031", f"{label}不能为空，至少写一项"
+        else:
+            msg = f"{label}的值不正确：{err['msg']}"
+        line, col = smap.pos(loc)
+        out.append(Diagnostic(code, ERROR, msg, smap.file, line, col, where))
+    return out

@@ -1,0 +1,232 @@
+"""The report model: the single source of truth for the YAML a clerk writes.
+
+Field names are English (code); every field's alias is the Chinese key a clerk writes, and the JSON
+schema (``drafter schema``) is generated from these classes with the Chinese keys.  English keys are
+accepted too: the loader maps both to the field names before validation.
+
+The model is kind-neutral: a top-level section says which required part(s) of its report kind it
+serves (``部分``); the kind's data (``templates/<kind>/kind.yaml``) says which parts exist.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag,
+                      field_validator)
+from pydantic_core import PydanticCustomError
+
+_TRUE = {"是", "有", "对", "要", "需要", "加盖", "盖章", "yes", "true", "y", "on", "1"}
+_FALSE = {"否", "无", "不", "不要", "不需要", "no", "false", "n", "off", "0", ""}
+
+
+def _yes_no(v: Any) -> Any:
+    if isinstance(v, bool) or v is None:
+        return bool(v)
+    if isinstance(v, str):
+        s = v.strip().lower()
+        if s in _TRUE:
+            return True
+        if s in _FALSE:
+            return False
+    raise PydanticCustomError("yes_no", "应填 是 或 否")
+
+
+def _str_list(v: Any) -> Any:
+    """A single name may be written without the list dash."""
+    if isinstance(v, str):
+        return [v]
+    return v
+
+
+_DATE_RES = [
+    re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$"),
+    re.compile(r"^\s*(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\s*$"),
+]
+
+
+def _date(v: Any) -> Any:
+    if v is None or isinstance(v, _dt.date) and not isinstance(v, _dt.datetime):
+        return v
+    if isinstance(v, _dt.datetime):
+        return v.date()
+    if isinstance(v, str):
+        for rx in _DATE_RES:
+            m = rx.match(v)
+            if m:
+                y, mo, d = (int(g) for g in m.groups())
+                try:
+                    return _dt.date(y, mo, d)
+                except ValueError:
+                    raise PydanticCustomError(
+                        "date_invalid", "日期“{value}”不存在，请核对年、月、日", {"value": v.strip()})
+    raise PydanticCustomError(
+        "date_format", "日期应写成“2024年12月20日”或“2024-12-20”", {})
+
+
+def _year(v: Any) -> Any:
+    if isinstance(v, str) and re.fullmatch(r"\s*\d{4}\s*年?\s*", v):
+        return int(v.strip().rstrip("年"))
+    return v
+
+
+YesNo = Annotated[bool, BeforeValidator(_yes_no)]
+StrList = Annotated[list[str], BeforeValidator(_str_list)]
+Date = Annotated[_dt.date, BeforeValidator(_date)]
+Year = Annotated[int, BeforeValidator(_year)]
+
+
+class Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_by_name=True, validate_by_alias=True,
+                              loc_by_alias=False, serialize_by_alias=True, defer_build=True)
+
+
+def F(alias: str, default: Any = ..., description: str = "", **kw) -> Any:
+    """A field whose YAML key is the Chinese ``alias``."""
+    return Field(default, alias=alias, description=description, **kw)
+
+
+# ---------------------------------------------------------------------------------------------
+class Fonts(Base):
+    """Font names as written into the .docx (GB/T 9704 §5.2.2, §7.3; spec §8).  Settings, not constants."""
+
+    fangsong: str = F("仿宋", "仿宋_GB2312", "正文、主送机关、署名、日期、版记所用仿宋体字体名，如 仿宋_GB2312 或 仿宋")
+    kaiti: str = F("楷体", "楷体_GB2312", "二级标题“（一）”所用楷体字体名，如 楷体_GB2312 或 楷体")
+    heiti: str = F("黑体", "黑体", "一级标题“一、”所用黑体字体名")
+    xiaobiaosong: str = F("小标宋", "方正小标宋简体", "标题和发文机关标志所用小标宋体字体名")
+    songti: str = F("宋体", "宋体", "页码所用宋体字体名")
+    latin: str = F("西文", "Times New Roman", "数字和西文字母所用字体名")
+
+
+class Layout(Base):
+    """Layout choices the standard leaves open (spec §13)."""
+
+    fonts: Fonts = F("字体", default_factory=Fonts, description="各类文字所用字体")
+    run_in: YesNo = F("小标题接排", False, "是：“（一）小标题。正文……”排在同一段；否：小标题单独成行")
+    level3_bold: YesNo = F("三级标题加粗", True, "“1.”级标题是否加粗")
+    show_recipients: YesNo = F("显示主送机关", True, "网上公开版可不显示主送机关")
+    templates: str | None = F("模板目录", None, "自定义 Jinja2 模板目录（复制 templates/ 下的目录后修改）")
+
+
+class CheckSettings(Base):
+    """Which content rules run, and their settings (like ruff's [tool.ruff])."""
+
+    select: StrList = F("启用", default_factory=list, description="只运行这些规则，如 [FZ3, FZ401]")
+    ignore: StrList = F("忽略", default_factory=list, description="不运行这些规则，如 [FZ401]")
+    deadline: str | None = F("报送期限", None, "报送上级的期限（次年的月-日），默认 03-01")
+    publish_deadline: str | None = F("公开期限", None, "向社会公开的期限（次年的月-日），默认 04-01")
+
+
+# ---------------------------------------------------------------------------------------------
+def _item_kind(v: Any) -> str | None:
+    if isinstance(v, str):
+        return "段落"
+    if isinstance(v, dict) or isinstance(v, Subsection):
+        return "小标题"
+    return None
+
+
+class Subsection(Base):
+    """A numbered item below a part: level 2（一）, level 3 1., level 4（1）."""
+
+    heading: str = F("标题", description="小标题（不写序号，序号自动生成），如：强化组织领导，引领政治建设。")
+    run_in: YesNo | None = F("接排", None, "是：小标题与第一段正文排在同一段；不写则按“格式.小标题接排”")
+    content: list[Item] = F("内容", default_factory=list, description="段落（文字）和下一级小标题")
+
+
+Item = Annotated[
+    Union[Annotated[str, Tag("段落")], Annotated[Subsection, Tag("小标题")]],
+    Discriminator(_item_kind, custom_error_type="item_kind",
+                  custom_error_message="每一项应为一段文字，或带“标题”的小标题"),
+]
+
+
+class Section(Base):
+    """A top-level section of the body; it serves zero, one or several required parts."""
+
+    parts: StrList = F("部分", default_factory=list,
+                       description="本节对应的必备部分：一 主要举措和成效；二 存在的不足和原因；"
+                                   "三 第一责任人职责情况；四 下一年度主要安排；五 其他需要报告的情况。"
+                                   "可写多个，如 [二, 三]；不写则为额外部分")
+    heading: str | None = F("标题", None, "一级标题（不写序号）；不写则按部分自动生成")
+    no_heading: YesNo = F("无标题", False, "是：本节不设标题、不编号，内容直接接在上一节之后")
+    content: list[Item] = F("内容", default_factory=list, description="段落（文字）和“（一）”级小标题")
+
+
+Subsection.model_rebuild()
+Section.model_rebuild()
+
+
+class Report(Base):
+    """法治政府建设年度情况报告 (and, by kind, other annual reports)."""
+
+    kind: str = F("报告类型", "法治政府建设年度情况报告", "报告种类（对应 templates/ 下的目录）")
+    org: str = F("发文机关", description="发文机关全称，如：新乐市人民政府")
+    short_name: str | None = F("简称", None, "发文机关规范化简称，如：新乐市")
+    year: Year = F("年度", description="报告所述年度，四位数字，如 2024")
+    header: Literal["函", "文件", "无"] = F("版头", "无", "函：信函格式；文件：通用格式（红头文件）；无：网上公开用的无版头格式")
+    flag: str | None = F("发文机关标志", None, "版头红字；不写则用发文机关全称（文件格式加“文件”）")
+    doc_number: str | None = F("发文字号", None, "如：新政函〔2024〕5号（年份用六角括号〔〕）")
+    signers: StrList = F("签发人", default_factory=list, description="上行文的签发人姓名（仅文件格式）")
+    copy_number: str | None = F("份号", None, "涉密公文的份号，6位阿拉伯数字")
+    secrecy: str | None = F("密级", None, "密级和保密期限，如：秘密★1年")
+    urgency: Literal["特急", "加急"] | None = F("紧急程度", None, "特急 或 加急")
+    recipients: StrList = F("主送机关", default_factory=list, description="主送机关，一个或多个")
+    title: str | None = F("标题", None, "不写则自动生成；需要手动换行时用 | 块分行书写")
+    intro: str | None = F("导语", None, "开头段，以“现将……报告如下：”引出正文")
+    sections: list[Section] = F("正文", description="正文各部分，按顺序排列")
+    closing: str | None = F("结束语", "特此报告。", "结束语，默认“特此报告。”；写 无 则不要结束语")
+    signatories: StrList = F("署名", default_factory=list, description="署名机关；不写则用发文机关")
+    date: Date | None = F("成文日期", None, "如 2024年12月20日 或 2024-12-20")
+    seal: YesNo = F("印章", False, "是否加盖印章（drafter 不画印章，只留出位置）")
+    note: str | None = F("附注", None, "如：（此件公开发布）")
+    attachments: StrList = F("附件", default_factory=list, description="附件名称，一个或多个")
+    cc: StrList = F("抄送", default_factory=list, description="抄送机关")
+    printer: str | None = F("印发机关", None, "版记中的印发机关，如：新乐市人民政府办公室")
+    print_date: Date | None = F("印发日期", None, "版记中的印发日期")
+    omitted_parts: dict[str, str] = F("省略部分", default_factory=dict,
+                                      description="有意不单列的必备部分及理由，如 五: 无其他需要报告的情况")
+    layout: Layout = F("格式", default_factory=Layout, description="字体等排版设置")
+    checks: CheckSettings = F("检查", default_factory=CheckSettings, description="检查规则设置")
+
+    @field_validator("org", "intro", "title", "doc_number", mode="after")
+    @classmethod
+    def _strip(cls, v):
+        return v.strip() if isinstance(v, str) else v
+
+    # -- derived values used by the composer and the rules --
+    @property
+    def signature_names(self) -> list[str]:
+        return self.signatories or [self.org]
+
+    @property
+    def closing_text(self) -> str | None:
+        c = (self.closing or "").strip()
+        return None if c in ("", "无") else c
+
+
+def field_alias_map(model: type[BaseModel]) -> dict[str, str]:
+    """Every accepted key (Chinese alias, English field name) -> field name."""
+    out = {}
+    for name, f in model.model_fields.items():
+        out[name] = name
+        if f.alias:
+            out[f.alias] = name
+    return out
+
+
+def nested_model(model: type[BaseModel], field: str) -> type[BaseModel] | None:
+    """The model class a field's value (or its list items / union member) is validated as."""
+    import typing
+
+    f = model.model_fields.get(field)
+    if f is None:
+        return None
+    stack = [f.annotation]
+    while stack:
+        t = stack.pop()
+        if isinstance(t, type) and issubclass(t, BaseModel):
+            return t
+        stack.extend(a for a in typing.get_args(t) if not isinstance(a, (str, int)))
+    return None

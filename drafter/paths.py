@@ -1,0 +1,105 @@
+"""Name a place in the report the way a clerk reads it: "第一部分 › 第（二）项 › 第1段"."""
+from __future__ import annotations
+
+from .textutil import cn_numeral, level_marker
+
+
+def _get(obj, key):
+    try:
+        if isinstance(obj, dict):
+            return obj.get(key)
+        if isinstance(obj, list) and isinstance(key, int) and 0 <= key < len(obj):
+            return obj[key]
+        if hasattr(obj, "__getattr__") or hasattr(obj, key if isinstance(key, str) else "_"):
+            return getattr(obj, key) if isinstance(key, str) else obj[key]
+    except Exception:  # noqa: BLE001 - describing a place must never fail
+        return None
+    return None
+
+
+def _is_headed(section) -> bool:
+    nh = _get(section, "no_heading")
+    return not (nh is True or (isinstance(nh, str) and nh.strip() in ("是", "yes", "true")))
+
+
+def _is_sub(item) -> bool:
+    return isinstance(item, dict) or (not isinstance(item, str) and hasattr(item, "heading"))
+
+
+def section_label(sections, i: int) -> str:
+    if not isinstance(sections, list) or not (0 <= i < len(sections)):
+        return f"正文第{i + 1}节"
+    if _is_headed(sections[i]):
+        n = sum(1 for s in sections[: i + 1] if _is_headed(s))
+        return f"第{cn_numeral(n)}部分"
+    return f"正文第{i + 1}节（无标题）"
+
+
+def item_label(items, j: int, level: int) -> str:
+    if not isinstance(items, list) or not (0 <= j < len(items)):
+        return f"第{j + 1}项"
+    if _is_sub(items[j]):
+        n = sum(1 for x in items[: j + 1] if _is_sub(x))
+        return f"第{level_marker(level, n).rstrip('.、')}项" if level > 1 else f"第{n}项"
+    n = sum(1 for x in items[: j + 1] if not _is_sub(x))
+    return f"第{n}段"
+
+
+_TOP = None
+
+
+def _top_labels():
+    global _TOP
+    if _TOP is None:
+        from .model import Report
+
+        _TOP = {}
+
+        def add(mdl, prefix):
+            from .model import nested_model
+
+            for name, f in mdl.model_fields.items():
+                _TOP[prefix + (name,)] = f.alias or name
+                sub = nested_model(mdl, name)
+                if sub is not None and name not in ("sections",):
+                    add(sub, prefix + (name,))
+
+        add(Report, ())
+    return _TOP
+
+
+def describe(path: tuple, data) -> str:
+    """A Chinese description of ``path`` (field names / indices) in ``data`` (dict or Report)."""
+    path = tuple(path)
+    if not path:
+        return ""
+    if path[0] != "sections":
+        labels = _top_labels()
+        out = []
+        for n in range(1, len(path) + 1):
+            p = path[:n]
+            if isinstance(p[-1], int):
+                out.append(f"第{p[-1] + 1}项")
+            else:
+                out.append(labels.get(tuple(x for x in p if not isinstance(x, int)), str(p[-1])))
+        return " › ".join(out)
+    sections = _get(data, "sections")
+    out = ["正文"] if len(path) == 1 else []
+    if len(path) >= 2 and isinstance(path[1], int):
+        out.append(section_label(sections, path[1]))
+        node = _get(sections, path[1])
+        level = 2
+        rest = path[2:]
+        while rest:
+            head = rest[0]
+            if head == "content" and len(rest) >= 2 and isinstance(rest[1], int):
+                items = _get(node, "content")
+                out.append(item_label(items, rest[1], level))
+                node = _get(items, rest[1])
+                level += 1
+                rest = rest[2:]
+                continue
+            out.append({"heading": "标题", "parts": "部分", "no_heading": "无标题", "content": "内容",
+                        "run_in": "接排"}.get(head, str(head)))
+            rest = rest[1:]
+    return " › ".join(out)

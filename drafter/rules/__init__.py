@@ -1,0 +1,200 @@
+"""The rule registry (ruff-style): every check of a loaded report is a Rule with a stable code.
+
+A rule is a function ``(ctx) -> iterable of Finding`` decorated with ``@rule(...)`` in any module of
+this package; the package imports its modules on first use, so adding a rule means adding one
+function (and its tests) and nothing else.  ``drafter rules`` prints the registry.
+
+Code ranges: FZ1xx structure · FZ2xx required content · FZ3xx years and dates · FZ4xx punctuation ·
+FZ5xx 发文字号 · FZ6xx enumeration and numbering · FZ7xx figures · FZ8xx typos.
+(FZ0xx are input errors from the loader: they are not rules and cannot be switched off.)
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from ..diagnostics import ERROR, WARNING, Diagnostic, Fix
+from ..kinds import Kind, get_kind
+from ..model import Report, Section, Subsection
+from ..paths import describe
+from ..yamlsrc import SourceMap
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    summary: str            # one line, Chinese
+    doc: str                # what it checks and why, English or Chinese
+    func: Callable
+    fixable: bool = False   # has a safe automatic fix (drafter check --fix)
+    kinds: tuple[str, ...] = ()   # report kinds it applies to; empty = all
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, summary: str, *, severity: str = ERROR, fixable: bool = False,
+         kinds: tuple[str, ...] = ()):
+    def deco(func):
+        if code in REGISTRY:
+            raise ValueError(f"duplicate rule code {code}")
+        REGISTRY[code] = Rule(code, name, severity, summary, (func.__doc__ or "").strip(), func, fixable, kinds)
+        return func
+    return deco
+
+
+_loaded = False
+
+
+def load_all() -> dict[str, Rule]:
+    global _loaded
+    if not _loaded:
+        for mod in pkgutil.iter_modules(__path__):
+            importlib.import_module(f"{__name__}.{mod.name}")
+        _loaded = True
+    return dict(sorted(REGISTRY.items()))
+
+
+# ---------------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class Finding:
+    """What a rule reports: where (a model path, optionally a character offset in that text)."""
+
+    path: tuple
+    message: str
+    offset: int | None = None
+    severity: str | None = None       # overrides the rule's default
+    fix: Fix | None = None
+
+
+@dataclass(slots=True)
+class TextRef:
+    """One piece of clerk-written text, with its path in the model."""
+
+    path: tuple
+    text: str
+    role: str        # title | intro | heading | subheading | paragraph | closing | signature | note | other
+    section: int | None = None        # index of the top-level section
+    level: int = 0                    # 1 section heading, 2..4 subsection headings, 0 otherwise
+
+
+@dataclass
+class Settings:
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    deadline: str | None = None
+    publish_deadline: str | None = None
+
+
+class Context:
+    def __init__(self, report: Report, source: SourceMap | None, kind: Kind | None = None,
+                 settings: Settings | None = None):
+        self.report = report
+        self.source = source
+        self.kind = kind or get_kind(report.kind)
+        self.settings = settings or Settings()
+        self._composer = None
+
+    @property
+    def composer(self):
+        if self._composer is None:
+            from ..compose import Composer
+
+            self._composer = Composer(self.report, self.kind)
+        return self._composer
+
+    # -- structure helpers --
+    def part_keys(self, sec: Section) -> list[str]:
+        return [k for k in (self.kind.resolve_part(p) for p in sec.parts) if k]
+
+    def sections_of(self, key: str) -> list[int]:
+        return [i for i, s in enumerate(self.report.sections) if key in self.part_keys(s)]
+
+    def texts(self) -> Iterator[TextRef]:
+        """Every clerk-written text, in document order."""
+        r = self.report
+        if r.title:
+            yield TextRef(("title",), r.title, "title")
+        if r.intro:
+            yield TextRef(("intro",), r.intro, "intro")
+        for i, sec in enumerate(r.sections):
+            if sec.heading:
+                yield TextRef(("sections", i, "heading"), sec.heading, "heading", i, 1)
+            yield from self._items(sec.content, ("sections", i, "content"), i, 2)
+        if r.closing:
+            yield TextRef(("closing",), r.closing, "closing")
+        if r.note:
+            yield TextRef(("note",), r.note, "note")
+
+    def _items(self, items, base: tuple, sec: int, level: int) -> Iterator[TextRef]:
+        for j, item in enumerate(items):
+            if isinstance(item, str):
+                yield TextRef(base + (j,), item, "paragraph", sec, 0)
+            else:
+                yield TextRef(base + (j, "heading"), item.heading, "subheading", sec, level)
+                yield from self._items(item.content, base + (j, "content"), sec, level + 1)
+
+    def section_texts(self, i: int) -> list[str]:
+        return [t.text for t in self.texts() if t.section == i]
+
+    # -- reporting --
+    def diagnostic(self, rule_: Rule, f: Finding) -> Diagnostic:
+        line = col = None
+        src = self.source
+        if src is not None:
+            if f.offset is not None:
+                line, col = src.locate(f.path, f.offset)
+            else:
+                line, col = src.pos(f.path)
+        return Diagnostic(rule_.code, f.severity or rule_.severity, f.message, src.file if src else None,
+                          line, col, describe(f.path, self.report), f.fix)
+
+
+def _matches(code: str, patterns: Iterable[str]) -> bool:
+    return any(code.startswith(p.strip().upper()) for p in patterns if p and p.strip())
+
+
+def settings_for(report: Report, select=(), ignore=(), config: dict | None = None) -> Settings:
+    """Merge rule settings: config file < the report's 检查 block < command line."""
+    s = Settings()
+    for src in (config or {}, report.checks.model_dump(by_alias=False)):
+        s.select = list(src.get("select") or s.select)
+        s.ignore = s.ignore + list(src.get("ignore") or [])
+        s.deadline = src.get("deadline") or s.deadline
+        s.publish_deadline = src.get("publish_deadline") or s.publish_deadline
+    if select:
+        s.select = list(select)
+    s.ignore += list(ignore)
+    return s
+
+
+def active_rules(settings: Settings, kind: Kind) -> list[Rule]:
+    out = []
+    for code, r in load_all().items():
+        if r.kinds and kind.id not in r.kinds:
+            continue
+        if settings.select and not _matches(code, settings.select):
+            continue
+        if _matches(code, settings.ignore):
+            continue
+        out.append(r)
+    return out
+
+
+def run_rules(ctx: Context) -> list[Diagnostic]:
+    out = []
+    for r in active_rules(ctx.settings, ctx.kind):
+        for f in r.func(ctx) or ():
+            out.append(ctx.diagnostic(r, f))
+    return out
+
+
+CODE_RE = re.compile(r"^[A-Z]{2}\d{0,3}$")
+
+__all__ = ["rule", "Rule", "Finding", "Context", "TextRef", "Settings", "REGISTRY", "load_all", "run_rules",
+           "settings_for", "active_rules", "ERROR", "WARNING", "Fix", "Subsection", "Section"]

@@ -1,0 +1,200 @@
+"""FZ1xx: the report's structure — required parts present, in order, not empty; metadata complete."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from . import ERROR, WARNING, Finding, rule
+
+
+@rule("FZ101", "missing-part", "缺少必备部分（未在“省略部分”中说明理由）")
+def missing_part(ctx):
+    """Every part the report kind requires (for 法治政府建设年度情况报告: the five parts of 第二十四条)
+    must be served by at least one top-level section (``部分: 一``).  A report that deliberately
+    departs from the parts says so under ``省略部分`` and gets FZ102 instead."""
+    for part in ctx.kind.parts:
+        if not ctx.sections_of(part.key) and part.key not in _omitted(ctx):
+            yield Finding(("sections",), f"缺少{part.label}；请增加一节并写“部分: {part.key}”，"
+                                         f"或在“省略部分”中写明不单列的理由")
+
+
+@rule("FZ102", "omitted-part", "必备部分未单列（已说明理由）", severity=WARNING)
+def omitted_part(ctx):
+    """A required part listed under ``省略部分`` with its reason: reported as a warning that still
+    names the part, so the reviewer sees the departure."""
+    omitted = _omitted(ctx)
+    for part in ctx.kind.parts:
+        if part.key in omitted and not ctx.sections_of(part.key):
+            reason = omitted[part.key].strip() or "未写理由"
+            yield Finding(("omitted_parts", _raw_key(ctx, part.key)), f"{part.label}未单列（理由：{reason}）")
+
+
+@rule("FZ103", "part-order", "必备部分顺序不对")
+def part_order(ctx):
+    """Required parts must appear in the order of the kind (一 → 五); one part may span several
+    sections and extra sections may stand anywhere."""
+    order = {k: n for n, k in enumerate(ctx.kind.keys)}
+    highest, highest_key = -1, None
+    for i, sec in enumerate(ctx.report.sections):
+        keys = ctx.part_keys(sec)
+        if not keys:
+            continue
+        low = min(order[k] for k in keys)
+        if low < highest:
+            part = ctx.kind.part(ctx.kind.keys[low])
+            yield Finding(("sections", i, "parts"), f"{part.label}排在第{highest_key}部分之后；"
+                                                    f"请按 一、二、三、四、五 的顺序排列各部分")
+        if max(order[k] for k in keys) > highest:
+            highest = max(order[k] for k in keys)
+            highest_key = ctx.kind.keys[highest]
+
+
+@rule("FZ104", "empty-part", "部分内容为空")
+def empty_part(ctx):
+    """A section without any text is an error; a part that may be empty (五) must still say "无"."""
+    for i, sec in enumerate(ctx.report.sections):
+        if not any(t.strip() for t in ctx.section_texts(i) if t is not sec.heading):
+            keys = ctx.part_keys(sec)
+            part = ctx.kind.part(keys[0]) if keys else None
+            if part and part.may_be_none:
+                msg = f"{part.label}没有内容；如无其他需要报告的情况，请在“内容”下写“- 无”"
+            elif part:
+                msg = f"{part.label}没有内容，请填写"
+            else:
+                msg = "这一节没有内容，请填写或删除这一节"
+            yield Finding(("sections", i), msg)
+        for j, item in enumerate(sec.content):
+            if isinstance(item, str) and not item.strip():
+                yield Finding(("sections", i, "content", j), "这一段是空的，请填写或删除")
+
+
+@rule("FZ105", "unknown-part", "“部分”写的不是必备部分")
+def unknown_part(ctx):
+    """``部分`` must name a required part: 一…五, 1…5, or the part's name."""
+    valid = "、".join(f"{p.key}（{p.name}）" for p in ctx.kind.parts)
+    for i, sec in enumerate(ctx.report.sections):
+        for k, p in enumerate(sec.parts):
+            if ctx.kind.resolve_part(p) is None:
+                yield Finding(("sections", i, "parts"), f"“部分: {p}”不是必备部分；可写 {valid}；"
+                                                        "额外的部分不写“部分”")
+    for k in ctx.report.omitted_parts:
+        if ctx.kind.resolve_part(k) is None:
+            yield Finding(("omitted_parts", k), f"“省略部分”中的“{k}”不是必备部分；可写 {valid}")
+
+
+@rule("FZ106", "extra-section-heading", "额外部分缺少标题")
+def extra_section_heading(ctx):
+    """A section that serves no required part has no default heading: write one, or mark it 无标题."""
+    for i, sec in enumerate(ctx.report.sections):
+        if not sec.parts and not sec.heading and not sec.no_heading:
+            yield Finding(("sections", i), "这一节没有写“部分”，也没有“标题”；请写“标题”，"
+                                           "或写“部分”指明它属于哪一部分，或写“无标题: 是”")
+
+
+@rule("FZ108", "date-window", "成文日期不在报告年度的合理时间内", severity=WARNING)
+def date_window(ctx):
+    """成文日期 should fall between 11月1日 of 年度 and the end of 年度+1."""
+    r = ctx.report
+    if r.date is None:
+        return
+    lo, hi = _dt.date(r.year, 11, 1), _dt.date(r.year + 1, 12, 31)
+    if not lo <= r.date <= hi:
+        yield Finding(("date",), f"成文日期 {r.date.year}年{r.date.month}月{r.date.day}日 与年度 {r.year} 不符"
+                                 f"（应在 {r.year}年11月 至 {r.year + 1}年12月 之间），请核对年度和日期")
+
+
+@rule("FZ109", "year-plausible", "年度不合理")
+def year_plausible(ctx):
+    """年度 is the year reported on: 2004 (国务院《全面推进依法行政实施纲要》) up to next year."""
+    y = ctx.report.year
+    this = _dt.date.today().year
+    if not 2004 <= y <= this + 1:
+        yield Finding(("year",), f"年度 {y} 不合理，请写报告所述的年份（如 {this - 1}）")
+
+
+from ..textutil import PLACEHOLDER_RE as _PLACEHOLDER  # noqa: E402
+
+
+@rule("FZ110", "placeholder", "还有未填写的占位文字")
+def placeholder(ctx):
+    """Text such as 【请填写……】 left from ``drafter new``."""
+    r = ctx.report
+    fields = [("org",), ("title",), ("doc_number",)]
+    for path in fields:
+        v = getattr(r, path[0])
+        if isinstance(v, str) and _PLACEHOLDER.search(v):
+            yield Finding(path, f"“{v}”是占位文字，请改为实际内容")
+    for i, v in enumerate(r.recipients):
+        if _PLACEHOLDER.search(v):
+            yield Finding(("recipients", i), f"“{v}”是占位文字，请改为实际内容")
+    for t in ctx.texts():
+        if t.path in fields:
+            continue
+        m = _PLACEHOLDER.search(t.text)
+        if m:
+            yield Finding(t.path, f"“{m.group()[:30]}”是模板留下的占位文字，请改为实际内容或删除", m.start())
+
+
+@rule("FZ111", "recipients", "函、文件格式缺少主送机关")
+def recipients(ctx):
+    """A report sent as 函 or 文件 is addressed (§7.3.2); only the web copy may omit 主送机关."""
+    if ctx.report.header != "无" and not ctx.report.recipients:
+        yield Finding(("header",), f"版头为“{ctx.report.header}”的报告须写“主送机关”，如 主送机关: [××县人民政府]")
+
+
+@rule("FZ112", "signature-date", "缺少成文日期")
+def signature_date(ctx):
+    """成文日期 is required when the report is sent (函/文件); a web copy without it is a warning:
+    reviewers send back undated reports (regulation.md)."""
+    r = ctx.report
+    if r.date is None:
+        sev = ERROR if r.header != "无" else WARNING
+        path = ("date",) if ctx.source is not None and ctx.source.has(("date",)) else ("org",)
+        yield Finding(path, "报告没有成文日期；请写“成文日期: 2024年12月20日”（署名不写时用发文机关）", severity=sev)
+
+
+@rule("FZ113", "nesting-depth", "标题层次超过四级")
+def nesting_depth(ctx):
+    """GB/T 9704 §7.3.3 has four levels: 一、（一）1.（1）. Deeper subsections cannot be numbered."""
+    for t in ctx.texts():
+        if t.role == "subheading" and t.level > 4:
+            yield Finding(t.path, "标题层次超过四级（一、（一）1.（1））；请把这一层改为段落，或合并到上一级")
+
+
+@rule("FZ114", "intro", "缺少导语", severity=WARNING)
+def intro(ctx):
+    """The opening paragraph leads into the parts ("现将……报告如下：")."""
+    if not (ctx.report.intro or "").strip():
+        yield Finding(("sections",), "缺少导语；请在“导语”中概述全年情况，并以“现将……报告如下：”引出正文")
+
+
+@rule("FZ115", "header-elements", "版头要素与版头格式不符")
+def header_elements(ctx):
+    """份号/密级/紧急程度/发文字号 belong to a 版头 (§7.2, §10.1); 签发人 only to the 文件 format (§7.2.6)."""
+    r = ctx.report
+    if r.header == "无":
+        for f, label in (("copy_number", "份号"), ("secrecy", "密级"), ("urgency", "紧急程度")):
+            if getattr(r, f):
+                yield Finding((f,), f"无版头的公开文本不能有{label}；请删除，或把版头改为“函”或“文件”")
+    if r.header == "函" and r.signers:
+        yield Finding(("signers",), "信函格式不标签发人；请删除“签发人”，或把版头改为“文件”", severity=WARNING)
+    if r.header == "函" and r.printer:
+        yield Finding(("printer",), "信函格式的版记不印发机关和印发日期（GB/T 9704 §10.1），已省略", severity=WARNING)
+    if r.header != "无" and not r.doc_number:
+        yield Finding(("header",), f"版头为“{r.header}”的报告须写“发文字号”，如 新政函〔2024〕5号")
+
+
+def _omitted(ctx) -> dict:
+    out = {}
+    for k, v in ctx.report.omitted_parts.items():
+        key = ctx.kind.resolve_part(k)
+        if key:
+            out[key] = str(v)
+    return out
+
+
+def _raw_key(ctx, key):
+    for k in ctx.report.omitted_parts:
+        if ctx.kind.resolve_part(k) == key:
+            return k
+    return key

@@ -1,0 +1,82 @@
+"""Small text helpers shared by the composer, the rules, the importer and the inspector."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DIGITS = "零一二三四五六七八九"
+# text left from ``drafter new`` (【请填写……】) or from copied templates (××, XXX)
+PLACEHOLDER_RE = re.compile(r"【请[^】]*】|（请填写[^）]*）|×{2,}|X{3,}")
+CN_NUMERAL_RE = "[一二三四五六七八九十百零〇两]+"
+
+
+def cn_numeral(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五."""
+    if n <= 0:
+        raise ValueError(n)
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
+    rest = n % 100
+    head = _DIGITS[n // 100] + "百"
+    if rest == 0:
+        return head
+    if rest < 10:
+        return head + "零" + _DIGITS[rest]
+    return head + (_DIGITS[rest // 10] + "十" + (_DIGITS[rest % 10] if rest % 10 else ""))
+
+
+def parse_cn_numeral(s: str) -> int | None:
+    """Inverse of cn_numeral for 1..999 (also accepts 〇/两); None when not a numeral."""
+    if not s or not re.fullmatch(CN_NUMERAL_RE, s):
+        return None
+    vals = {c: i for i, c in enumerate(_DIGITS)}
+    vals.update({"〇": 0, "两": 2})
+    total, cur = 0, 0
+    for ch in s:
+        if ch == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        elif ch == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        else:
+            cur = vals[ch]
+    return total + cur or None
+
+
+def level_marker(level: int, n: int) -> str:
+    """The GB/T 9704 §7.3.3 结构层次序数: 一、 （一） 1. （1）."""
+    if level == 1:
+        return f"{cn_numeral(n)}、"
+    if level == 2:
+        return f"（{cn_numeral(n)}）"
+    if level == 3:
+        return f"{n}."
+    if level == 4:
+        return f"（{n}）"
+    raise ValueError(level)
+
+
+def is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x3134F
+            or 0xF900 <= o <= 0xFAFF)
+
+
+def is_wide(ch: str) -> bool:
+    """True for characters that take one full 字 (CJK ideographs, full-width punctuation)."""
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def width_zi(s: str) -> float:
+    """Width of ``s`` in 字: a CJK character or full-width mark is 1, a half-width one 0.5."""
+    return sum(1.0 if is_wide(c) else 0.5 for c in s)
+
+
+def fmt_date(d) -> str:
+    """GB/T 9704 §7.3.5.4: Arabic numerals, full year, no leading zeros."""
+    return f"{d.year}年{d.month}月{d.day}日"

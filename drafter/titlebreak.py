@@ -1,0 +1,104 @@
+"""Breaking a long title into 梯形 or 菱形 lines without splitting a word (GB/T 9704 §7.3.1).
+
+"标题回行时，要做到词意完整，排列对称，长短适宜，间距恰当，标题排列应当使用梯形或菱形。"
+A title is cut only between units: the issuing organ's name, a year ("2024年度"), a 《书名》 or
+“引文”, a word from the lexicon, or a single character.  Among the cuts that fit the line, the
+shape decides: two lines short over long (梯形), three lines with the middle longest (菱形) or
+growing (梯形).  A clerk who wants other breaks writes the title on several lines in the YAML.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+
+from .textutil import width_zi
+
+LEXICON = (
+    "法治政府建设", "年度情况报告", "情况报告", "工作情况", "年度报告", "工作报告", "人民政府", "关于",
+    "人大常委会", "常务委员会", "委员会", "办公室", "街道办事处", "办事处", "司法局", "依法治",
+    "法治建设", "推进", "年度", "有关", "情况的报告", "的报告",
+)
+_PROTECT = re.compile(r"\d{4}(?:[-—–~至]\d{4})?年度?|《[^》]*》|“[^”]*”|（[^）]*）|\d+")
+_NO_START = set("，。、：；？！）》”’…—")
+_NO_END = set("（《“‘")
+
+
+def units(title: str, names: tuple[str, ...] = ()) -> list[str]:
+    """Split into unbreakable units."""
+    spans = []
+    for name in sorted({n for n in names if n}, key=len, reverse=True):
+        for mt in re.finditer(re.escape(name), title):
+            spans.append((mt.start(), mt.end()))
+    for mt in _PROTECT.finditer(title):
+        spans.append(mt.span())
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    taken = [False] * len(title)
+    chosen = []
+    for a, b in spans:
+        if not any(taken[a:b]):
+            chosen.append((a, b))
+            for i in range(a, b):
+                taken[i] = True
+    out, i = [], 0
+    chosen_at = {a: b for a, b in chosen}
+    while i < len(title):
+        if i in chosen_at:
+            out.append(title[i:chosen_at[i]])
+            i = chosen_at[i]
+            continue
+        word = next((w for w in sorted(LEXICON, key=len, reverse=True)
+                     if title.startswith(w, i) and not any(taken[i:i + len(w)])), None)
+        if word:
+            out.append(word)
+            i += len(word)
+        else:
+            out.append(title[i])
+            i += 1
+    return out
+
+
+def _shape_cost(widths: list[float]) -> float:
+    if len(widths) == 1:
+        return 0.0
+    if len(widths) == 2:
+        a, b = widths
+        # 梯形: upper line not longer than the lower one, and not much shorter
+        return (a - b) * 6 if a > b else (b - a) * 0.6
+    # 3+ lines: 菱形 (middle longest) or 梯形 (growing); uneven outer lines cost a little
+    mid = max(widths[1:-1])
+    cost = sum(max(0.0, w - mid) * 6 for w in (widths[0], widths[-1]))
+    cost += abs(widths[0] - widths[-1]) * 0.3
+    return cost
+
+
+def break_title(title: str, max_width: float, names: tuple[str, ...] = ()) -> list[str]:
+    """Lines of the title.  Explicit newlines in ``title`` are kept as they are."""
+    if "\n" in title:
+        return [ln.strip() for ln in title.split("\n") if ln.strip()]
+    title = title.strip()
+    if width_zi(title) <= max_width:
+        return [title]
+    us = units(title, names)
+    good_after = {i for i, u in enumerate(us) if u in names}          # after the organ's name
+    good_before = {i for i, u in enumerate(us) if u == "关于"}       # before "关于"
+    best, best_cost = None, float("inf")
+    total = width_zi(title)
+    for n in range(2, 6):
+        if total / n > max_width:
+            continue
+        for cuts in itertools.combinations(range(1, len(us)), n - 1):
+            lines = ["".join(us[a:b]) for a, b in zip((0,) + cuts, cuts + (len(us),))]
+            widths = [width_zi(x) for x in lines]
+            if max(widths) > max_width:
+                continue
+            if any(x[0] in _NO_START or x[-1] in _NO_END for x in lines):
+                continue
+            cost = _shape_cost(widths) + 40 * (n - 2)
+            for c in cuts:
+                if (c - 1) in good_after or c in good_before:
+                    cost -= 4
+            if cost < best_cost:
+                best, best_cost = lines, cost
+        if best is not None:
+            break
+    return best or [title]

@@ -1,0 +1,1 @@
+"""Block list -> .docx (python-docx + small OOXML helpers)."""

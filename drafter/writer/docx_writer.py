@@ -1,0 +1,427 @@
+"""Block list -> .docx laid out to GB/T 9704-2012.
+
+Everything is on one grid: 22 lines of 28.95 pt (exact spacing, so LibreOffice and Word agree) and
+28 characters of 15.7 pt (16 pt 仿宋 with −0.3 pt character spacing).  The letterhead's flag and red
+lines are anchored to the page, so they sit where the standard puts them whatever the text does.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import io
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+
+from .. import blocks as B
+from .. import gbt9704 as G
+from ..textutil import is_wide
+from . import styles as S
+from .oxml import (el, fonts, page_field_runs, para_props, paragraph, red_line, run_props, tab_run, text_box,
+                   text_run, xml_text, NSDECL)
+
+_APP_XML = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxml'
+            b'formats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/'
+            b'officeDocument/2006/docPropsVTypes"><Template>Normal.dotm</Template><DocSecurity>0</DocSecurity>'
+            b'</Properties>')
+_DROP = {"http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects", RT.CUSTOM_XML,
+         RT.WEB_SETTINGS, RT.NUMBERING}
+
+
+# ---------------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=2)
+def _base(letter: bool) -> bytes:
+    """An empty document with page setup, settings and footer parts, built once per process."""
+    d = docx.Document()
+    for rid, rel in list(d.part.rels.items()):
+        if rel.reltype in _DROP:
+            d.part.rels.pop(rid)
+    pkg_rels = d.part.package.rels
+    for rid, rel in list(pkg_rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            pkg_rels.pop(rid)
+        elif rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = _APP_XML
+    cp = d.core_properties
+    cp.author = ""
+    cp.comments = ""
+    cp.last_modified_by = ""
+    cp.title = ""
+    cp.revision = 1
+
+    body = d.element.body
+    for child in list(body):
+        if child.tag != body.sectPr.tag if body.sectPr is not None else True:
+            body.remove(child)
+    sect = d.sections[0]
+    sect.different_first_page_header_footer = letter          # §10.1: no page number on page 1
+    d.settings.odd_and_even_pages_header_footer = True          # §7.5: odd right, even left
+    for footer in (sect.footer, sect.even_page_footer) + ((sect.first_page_footer,) if letter else ()):
+        footer.is_linked_to_previous = False
+    sect.header.is_linked_to_previous = True
+    sp = sect._sectPr
+    for tag in ("w:pgSz", "w:pgMar", "w:cols", "w:docGrid"):
+        for e in sp.findall(tag.replace("w:", "{%s}" % S.W_NS)):
+            sp.remove(e)
+    sp.append(el("w:pgSz", {"w:w": G.PAGE_WIDTH, "w:h": G.PAGE_HEIGHT}))
+    sp.append(el("w:pgMar", {"w:top": G.MARGIN_TOP, "w:right": G.MARGIN_RIGHT, "w:bottom": G.MARGIN_BOTTOM,
+                             "w:left": G.MARGIN_LEFT, "w:header": G.HEADER_DISTANCE, "w:footer": G.FOOTER_DISTANCE,
+                             "w:gutter": 0}))
+    sp.append(el("w:cols", {"w:space": 425}))
+    if letter:
+        tp = sp.find("{%s}titlePg" % S.W_NS)
+        if tp is not None:
+            sp.remove(tp)
+            sp.append(tp)
+    # Word: a line grid of 579 twips; no character grid (LibreOffice doubles CJK cells with one, spec G1)
+    sp.append(el("w:docGrid", {"w:type": "lines", "w:linePitch": G.LINE_PITCH}))
+    st = d.settings.element
+    for e in st.findall("{%s}rsids" % S.W_NS):
+        st.remove(e)
+    tfl = st.find("{%s}themeFontLang" % S.W_NS)
+    if tfl is not None:
+        tfl.set("{%s}eastAsia" % S.W_NS, "zh-CN")
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def _sectpr_children_sorted(sp) -> None:
+    order = ["headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
+             "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote",
+             "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange"]
+    rank = {f"{{{S.W_NS}}}{n}": i for i, n in enumerate(order)}
+    kids = sorted(list(sp), key=lambda e: rank.get(e.tag, 99))
+    for k in kids:
+        sp.remove(k)
+        sp.append(k)
+
+
+# ---------------------------------------------------------------------------------------------
+def zi_twips(text: str, size_pt: float = G.SIZE_3HAO, spacing: int = G.CHAR_SPACING) -> int:
+    """Rendered advance of ``text`` in twips: a full-width character is one 字, a half-width one half,
+    each narrowed by the run's character spacing."""
+    adv = 0.0
+    for ch in text:
+        adv += (size_pt if is_wide(ch) else size_pt / 2) * G.TWIPS_PER_PT + spacing
+    return round(adv)
+
+
+class Writer:
+    def __init__(self, document: B.Document):
+        self.d = document
+        self.f = document.fonts
+        self.shape_id = 0
+
+    # -- run properties per role --
+    def rpr(self, role: str):
+        f = self.f
+        if role == B.BODY:
+            return run_props(f[B.BODY], f["latin"])
+        if role == B.H1:
+            return run_props(f[B.H1])
+        if role == B.H2:
+            return run_props(f[B.H2])
+        if role == B.H3:
+            return run_props(f[B.H3], f["latin"], bold=self.d.level3_bold)
+        if role == B.H4:
+            return run_props(f[B.H4], f["latin"])
+        if role == B.TITLE:
+            return run_props(f[B.TITLE])
+        raise ValueError(role)
+
+    def body_rpr(self):
+        return self.rpr(B.BODY)
+
+    def para(self, style: str, runs, **ppr):
+        return paragraph(para_props(style, **ppr), *runs)
+
+    def blank(self, keep_next: bool = False):
+        return self.para(S.PLAIN, [], keep_next=keep_next)
+
+    # -- build --
+    def build(self):
+        letter = any(isinstance(b, B.Letterhead) and b.kind == "函" for b in self.d.blocks)
+        doc = docx.Document(io.BytesIO(_base(letter)))
+        f = self.f
+        doc.part._styles_part._element = parse_xml(
+            S.styles_xml(f[B.BODY], f["latin"], f[B.H1], f[B.H2], f[B.TITLE], f["song"], self.d.level3_bold)
+            .encode("utf-8"))
+        self._footers(doc, letter)
+        body = doc.element.body
+        sect = body.sectPr
+        out = []
+        blocks = self.d.blocks
+        for i, blk in enumerate(blocks):
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            out.extend(self.block(blk, nxt))
+        for p in out:
+            sect.addprevious(p)
+        _sectpr_children_sorted(sect)
+        return doc
+
+    def block(self, blk, nxt):
+        if isinstance(blk, B.Letterhead):
+            return self.letterhead(blk)
+        if isinstance(blk, B.Title):
+            runs = []
+            for k, line in enumerate(blk.lines):
+                if k:
+                    r = el("w:r", None, self.rpr(B.TITLE), el("w:br"))
+                    runs.append(r)
+                runs.append(text_run(line, self.rpr(B.TITLE)))
+            out = [self.para(S.TITLE, runs)]
+            # §7.3.2: 主送机关 one line below the title; the body follows the title the same way
+            out.append(self.blank())
+            return out
+        if isinstance(blk, B.Addressee):
+            return [self.para(S.ADDRESSEE, [text_run(blk.text, self.body_rpr())])]
+        if isinstance(blk, B.Heading):
+            role = {1: B.H1, 2: B.H2, 3: B.H3, 4: B.H4}[blk.level]
+            return [self.para(S.HEADINGS[blk.level], [text_run(blk.number + blk.text, self.rpr(role))])]
+        if isinstance(blk, B.Paragraph):
+            # the signature (with its 附件说明) never starts a page without a line of text above it
+            keep = blk.keep_next or isinstance(nxt, (B.Signature, B.AttachmentNote))
+            return [self.para(S.NORMAL, [text_run(r.text, self.rpr(r.role)) for r in blk.runs if r.text],
+                              keep_next=keep)]
+        if isinstance(blk, B.Closing):
+            return [self.para(S.NORMAL, [text_run(blk.text, self.body_rpr())],
+                              keep_next=isinstance(nxt, (B.Signature, B.AttachmentNote)))]
+        if isinstance(blk, B.AttachmentNote):
+            return self.attachments(blk, isinstance(nxt, B.Signature))
+        if isinstance(blk, B.Signature):
+            return self.signature(blk)
+        if isinstance(blk, B.Note):
+            return [self.para(S.NOTE, [text_run(blk.text, self.body_rpr())])]
+        if isinstance(blk, B.Colophon):
+            return self.colophon(blk)
+        raise TypeError(blk)
+
+    # -- 版头 -------------------------------------------------------------------------------
+    def _next_id(self) -> int:
+        self.shape_id += 1
+        return self.shape_id
+
+    def flag_box(self, text: str, top_mm: float, size_pt: float):
+        ppr = (f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="{round(size_pt * G.TWIPS_PER_PT)}" '
+               f'w:lineRule="exact"/><w:ind w:firstLine="0"/><w:jc w:val="center"/></w:pPr>')
+        rpr = (f'<w:rPr><w:rFonts w:ascii="{xml_text(self.f[B.FLAG])}" w:hAnsi="{xml_text(self.f[B.FLAG])}" '
+               f'w:eastAsia="{xml_text(self.f[B.FLAG])}" w:cs="{xml_text(self.f[B.FLAG])}" w:hint="eastAsia"/>'
+               f'<w:color w:val="{G.RED}"/><w:spacing w:val="0"/><w:sz w:val="{round(size_pt * 2)}"/>'
+               f'<w:szCs w:val="{round(size_pt * 2)}"/></w:rPr>')
+        pxml = f'<w:p {NSDECL}>{ppr}<w:r>{rpr}<w:t>{xml_text(text)}</w:t></w:r></w:p>'
+        height = size_pt * G.MM_PER_PT * 1.5
+        # the box top sits above the wanted glyph top by the renderer's offset inside an exact line
+        return text_box(self._next_id(), top_mm - G.FLAG_GLYPH_OFFSET_EM * size_pt * G.MM_PER_PT,
+                        G.TYPE_AREA_WIDTH_MM, height, pxml)
+
+    @staticmethod
+    def flag_size(text: str, preferred: float, minimum: float) -> float:
+        fit = G.TYPE_AREA_WIDTH / G.TWIPS_PER_PT / max(1.0, sum(1 if is_wide(c) else 0.5 for c in text))
+        return max(minimum, min(preferred, float(int(fit))))
+
+    def letterhead(self, lh: B.Letterhead):
+        if lh.kind == "函":
+            return self.letter_head(lh)
+        return self.file_head(lh)
+
+    def letter_head(self, lh: B.Letterhead):
+        """信函格式 (§10.1)."""
+        size = self.flag_size(lh.flag, G.LETTER_FLAG_SIZE_PT, G.LETTER_FLAG_MIN_SIZE_PT)
+        flag_bottom = G.LETTER_FLAG_TOP_MM + size * G.MM_PER_PT
+        thick_y = flag_bottom + G.LETTER_LINE_GAP_BELOW_FLAG_MM
+        thin_y = thick_y + G.LETTER_DOUBLE_LINE_DISTANCE_MM
+        low_thick_y = G.PAGE_HEIGHT_MM - G.LETTER_BOTTOM_LINE_FROM_EDGE_MM
+        low_thin_y = low_thick_y - G.LETTER_DOUBLE_LINE_DISTANCE_MM
+        x0 = G.MARGIN_LEFT_MM + (G.TYPE_AREA_WIDTH_MM - G.LETTER_LINE_LENGTH_MM) / 2
+        L = G.LETTER_LINE_LENGTH_MM
+        anchors = [
+            self.flag_box(lh.flag, G.LETTER_FLAG_TOP_MM, size),
+            red_line(self._next_id(), x0, thick_y, L, G.LETTER_THICK_LINE_PT),     # 上粗
+            red_line(self._next_id(), x0, thin_y, L, G.LETTER_THIN_LINE_PT),       # 下细
+            red_line(self._next_id(), x0, low_thin_y, L, G.LETTER_THIN_LINE_PT),   # 上细
+            red_line(self._next_id(), x0, low_thick_y, L, G.LETTER_THICK_LINE_PT),  # 下粗
+        ]
+        out = [self.para(S.PLAIN, anchors)]                       # grid line 1 carries the anchors
+        left = [x for x in (lh.copy_number, lh.secrecy, lh.urgency) if x]
+        first_left = left[0] if left else None
+        rpr = self.body_rpr
+        if lh.doc_number and first_left:
+            runs = [text_run(first_left, rpr()), tab_run(rpr()), text_run(lh.doc_number, rpr())]
+            out.append(self.para(S.PLAIN, runs, tabs=[("right", G.TYPE_AREA_WIDTH)]))
+        elif lh.doc_number:
+            out.append(self.para(S.PLAIN, [text_run(lh.doc_number, rpr())], jc="right"))
+        elif first_left:
+            out.append(self.para(S.PLAIN, [text_run(first_left, rpr())]))
+        else:
+            out.append(self.blank())
+        for x in left[1:]:
+            out.append(self.para(S.PLAIN, [text_run(x, rpr())]))
+        out.extend(self.blank() for _ in range(G.TITLE_GAP_LINES))
+        return out
+
+    def file_head(self, lh: B.Letterhead):
+        """通用格式 (§7.2): 份号/密级/紧急程度 top left, red 标志 35 mm below the 版心 top, 发文字号 and
+        签发人 2 lines below it, red separator 4 mm below the 发文字号, title 2 lines below that."""
+        size = self.flag_size(lh.flag, G.FILE_FLAG_SIZE_PT, G.FILE_FLAG_MIN_SIZE_PT)
+        flag_bottom = G.FILE_FLAG_TOP_MM + size * G.MM_PER_PT
+        pitch = G.twips_to_mm(G.LINE_PITCH)
+        flag_line = int((flag_bottom - G.MARGIN_TOP_MM) // pitch) + 1      # grid line holding its bottom
+        number_line = flag_line + G.TITLE_GAP_LINES + 1
+        glyph_bottom = (G.MARGIN_TOP_MM + (number_line - 1) * pitch + G.GLYPH_TOP_IN_LINE_MM
+                        + G.SIZE_3HAO * G.MM_PER_PT)
+        sep_y = glyph_bottom + G.FILE_SEPARATOR_GAP_MM
+        anchors = [self.flag_box(lh.flag, G.FILE_FLAG_TOP_MM, size),
+                   red_line(self._next_id(), G.MARGIN_LEFT_MM, sep_y, G.TYPE_AREA_WIDTH_MM, G.FILE_SEPARATOR_PT)]
+        left = [x for x in (lh.copy_number, lh.secrecy, lh.urgency) if x]
+        rpr = self.body_rpr
+        out = []
+        for k in range(1, number_line):
+            runs = anchors if k == 1 else []
+            if k <= len(left):
+                runs = list(runs) + [text_run(left[k - 1], rpr())]
+            out.append(self.para(S.PLAIN, runs))
+        if lh.signers:     # 上行文: 发文字号 left-indented 1 字, 签发人 right-indented 1 字, same line
+            kai = run_props(self.f[B.H2])
+            runs = [text_run(lh.doc_number or "", rpr()), tab_run(rpr()), text_run("签发人：", rpr()),
+                    text_run("　".join(lh.signers), kai)]
+            out.append(self.para(S.PLAIN, runs, ind={"left": G.DOC_NUMBER_LEFT_INDENT_UP,
+                                                     "right": G.SIGNER_RIGHT_INDENT},
+                                 tabs=[("right", G.TYPE_AREA_WIDTH - G.SIGNER_RIGHT_INDENT)]))
+        else:
+            out.append(self.para(S.PLAIN, [text_run(lh.doc_number or "", rpr())], jc="center"))
+        out.extend(self.blank() for _ in range(G.TITLE_GAP_LINES))
+        return out
+
+    # -- closing parts ----------------------------------------------------------------------
+    def attachments(self, a: B.AttachmentNote, keep_last: bool):
+        rpr = self.body_rpr
+        out = [self.blank(keep_next=True)]       # §7.3.4: one line below the body, kept with the note
+        label_w = zi_twips(a.label)
+        if len(a.names) == 1:
+            out.append(self.para(S.NORMAL, [text_run(a.label + a.names[0], rpr())], keep_next=keep_last,
+                                 ind={"left": G.FIRST_LINE_INDENT + label_w, "hanging": label_w}))
+            return out
+        for k, name in enumerate(a.names, 1):
+            num = f"{k}."
+            text = (a.label if k == 1 else "") + num + name
+            ind = {"left": G.FIRST_LINE_INDENT + label_w + zi_twips(num), "hanging": zi_twips(num)
+                   + (label_w if k == 1 else 0)}
+            out.append(self.para(S.NORMAL, [text_run(text, rpr())], keep_next=k < len(a.names) or keep_last,
+                                 ind=ind))
+        return out
+
+    def signature(self, sig: B.Signature):
+        """§7.3.5: 署名 and 成文日期 (a 印章 leaves room; drafter draws no seal)."""
+        rpr = self.body_rpr
+        zi = G.ZI_3HAO
+        name_w = max((zi_twips(n) for n in sig.names), default=0)
+        date_w = zi_twips(sig.date) if sig.date else 0
+        if sig.sealed:     # §7.3.5.1: date right-indented 4 字, names centred on the date
+            date_right = G.SIG_SEALED_DATE_RIGHT_ZI * zi
+            name_right = date_right + (date_w - name_w) // 2
+            blanks = G.SIG_SEALED_BLANK_LINES
+        else:              # §7.3.5.2
+            blanks = G.SIG_BLANK_LINES
+            if date_w > name_w - G.SIG_DATE_OFFSET_ZI * zi:   # the date is "longer": keep it 2 字 from the edge
+                date_right = G.SIG_RIGHT_INDENT_ZI * zi
+                name_right = date_right + date_w + G.SIG_DATE_OFFSET_ZI * zi - name_w
+            else:
+                name_right = G.SIG_RIGHT_INDENT_ZI * zi
+                date_right = name_right + name_w - G.SIG_DATE_OFFSET_ZI * zi - date_w
+        out = [self.blank(keep_next=True) for _ in range(blanks)]
+        for n in sig.names:   # joint senders: one per line, first characters aligned
+            right = name_right + name_w - zi_twips(n)
+            out.append(self.para(S.SIGNATURE, [text_run(n, rpr())], ind={"right": max(0, right)}))
+        if sig.date:
+            out.append(self.para(S.SIGNATURE, [text_run(sig.date, rpr())], ind={"right": max(0, date_right)},
+                                 keep_next=False))
+        return out
+
+    def colophon(self, c: B.Colophon):
+        """版记 (§7.4) as a one-column table floating at the bottom of the last page's 版心."""
+        rows = []
+        cc_rpr = lambda: run_props(self.f[B.BODY], self.f["latin"], size_pt=G.SIZE_4HAO, spacing=0)  # noqa: E731
+        if c.cc:   # §7.4.2: wrapped lines align after "抄送："
+            label_w = zi_twips(c.cc[:3], G.SIZE_4HAO, 0)
+            rows.append(self.para(S.COLOPHON, [text_run(c.cc, cc_rpr())],
+                                  ind={"left": G.COLOPHON_INDENT + label_w, "right": G.COLOPHON_INDENT,
+                                       "hanging": label_w}))
+        if c.printer or c.printed:
+            runs = [text_run(c.printer or "", cc_rpr()), tab_run(cc_rpr()), text_run(c.printed or "", cc_rpr())]
+            rows.append(self.para(S.COLOPHON, runs, ind={"left": G.COLOPHON_INDENT, "right": G.COLOPHON_INDENT},
+                                  tabs=[("right", G.TYPE_AREA_WIDTH - G.COLOPHON_INDENT)]))
+        # §7.4.1: the last rule lies on the 版心's bottom edge.  Rows are one grid line each, so the
+        # table's top is known and it is placed absolutely: x from the page edge, y from the top margin.
+        # (LibreOffice ignores tblpYSpec="bottom", and keeps a page-anchored table in the lower left
+        # quarter of the page inline; this anchoring is floated by both it and Word.)
+        top = G.TYPE_AREA_HEIGHT - len(rows) * G.LINE_PITCH
+        tbl = el("w:tbl")
+        tblpr = el("w:tblPr", None,
+                   el("w:tblpPr", {"w:leftFromText": 0, "w:rightFromText": 0, "w:topFromText": 0,
+                                   "w:bottomFromText": 0, "w:vertAnchor": "margin", "w:horzAnchor": "page",
+                                   "w:tblpX": G.MARGIN_LEFT, "w:tblpY": top}),
+                   el("w:tblOverlap", {"w:val": "never"}),
+                   el("w:tblW", {"w:w": G.TYPE_AREA_WIDTH, "w:type": "dxa"}),
+                   el("w:tblInd", {"w:w": 0, "w:type": "dxa"}),
+                   el("w:tblLayout", {"w:type": "fixed"}),
+                   el("w:tblCellMar", None, *(el(f"w:{s}", {"w:w": 0, "w:type": "dxa"})
+                                              for s in ("top", "left", "bottom", "right"))),
+                   el("w:tblLook", {"w:val": "0000", "w:firstRow": 0, "w:lastRow": 0, "w:firstColumn": 0,
+                                    "w:lastColumn": 0, "w:noHBand": 1, "w:noVBand": 1}))
+        tbl.append(tblpr)
+        tbl.append(el("w:tblGrid", None, el("w:gridCol", {"w:w": G.TYPE_AREA_WIDTH})))
+        for k, p in enumerate(rows):
+            borders = None
+            if not c.letter:   # §7.4.1: first and last rules thick, middle ones thin; none in a letter (§10.1)
+                top = G.COLOPHON_THICK_RULE if k == 0 else G.COLOPHON_THIN_RULE
+                bottom = G.COLOPHON_THICK_RULE if k == len(rows) - 1 else G.COLOPHON_THIN_RULE
+                borders = el("w:tcBorders", None,
+                             el("w:top", {"w:val": "single", "w:sz": top, "w:space": 0, "w:color": G.BLACK}),
+                             el("w:left", {"w:val": "nil"}),
+                             el("w:bottom", {"w:val": "single", "w:sz": bottom, "w:space": 0, "w:color": G.BLACK}),
+                             el("w:right", {"w:val": "nil"}))
+            tcpr = el("w:tcPr", None, el("w:tcW", {"w:w": G.TYPE_AREA_WIDTH, "w:type": "dxa"}), borders)
+            trpr = el("w:trPr", None, el("w:cantSplit"), el("w:trHeight", {"w:val": G.LINE_PITCH, "w:hRule": "exact"}))
+            tbl.append(el("w:tr", None, trpr, el("w:tc", None, tcpr, p)))
+        # A floating table is anchored to the paragraph after it (LibreOffice drops it without one);
+        # that paragraph is one twip high so it can never push a page.
+        anchor = paragraph(para_props(S.PLAIN, spacing={"before": 0, "after": 0, "line": 20, "lineRule": "exact"}),
+                           )
+        return [tbl, anchor]
+
+    # -- footers ------------------------------------------------------------------------------
+    def _footers(self, doc, letter: bool) -> None:
+        sect = doc.sections[0]
+        song = self.f["song"]
+
+        def rpr():
+            return run_props(song, song, size_pt=G.PAGE_NUMBER_SIZE_PT, spacing=0)
+
+        def number_para(side: str):
+            ind = {"right": G.PAGE_NUMBER_SIDE_INDENT} if side == "right" else {"left": G.PAGE_NUMBER_SIDE_INDENT}
+            runs = [text_run(G.PAGE_NUMBER_DASH + " ", rpr())] + page_field_runs(rpr) + \
+                   [text_run(" " + G.PAGE_NUMBER_DASH, rpr())]
+            return paragraph(para_props(S.FOOTER, jc=side, ind=ind), *runs)
+
+        targets = [(sect.footer, "right"), (sect.even_page_footer, "left")]
+        if letter:
+            targets.append((sect.first_page_footer, None))
+        for footer, side in targets:
+            ftr = footer._element
+            for child in list(ftr):
+                ftr.remove(child)
+            ftr.append(number_para(side) if side else paragraph(para_props(S.FOOTER)))
+
+
+def write(document: B.Document, stream, *, title: str = "", author: str = "") -> None:
+    w = Writer(document)
+    doc = w.build()
+    cp = doc.core_properties
+    cp.title = title
+    cp.author = author
+    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    cp.created = now
+    cp.modified = now
+    doc.save(stream)

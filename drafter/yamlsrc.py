@@ -1,0 +1,322 @@
+"""Reading a clerk's YAML safely, keeping where every value came from.
+
+bytes -> text (UTF-8 with/without BOM, GB18030 with a notice) -> YAML node tree (safe tags only,
+no duplicate keys, bounded aliases and depth) -> plain Python data + a SourceMap from each
+path (tuple of keys / indices) to its line and column.  Every failure is a DrafterError with a
+Chinese message and a code; nothing here raises anything else.
+"""
+from __future__ import annotations
+
+import codecs
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .diagnostics import INFO, WARNING, Diagnostic, DrafterError
+
+MAX_BYTES = 2 * 1024 * 1024       # real reports are 10–60 KB; 2 MB is far beyond any report
+MAX_NODES = 50_000                # expanded nodes (defeats "billion laughs" alias bombs)
+MAX_DEPTH = 40                    # nesting depth of mappings/sequences
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+try:  # libyaml is much faster for large inputs; marks carry index/line/column either way
+    _BaseLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - pure-Python PyYAML
+    _BaseLoader = yaml.SafeLoader
+
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map",
+}
+
+
+@dataclass(slots=True)
+class Span:
+    line: int          # 1-based
+    col: int           # 1-based
+    start: int         # character index into the source text
+    end: int
+    style: str | None  # scalar style: None plain, "'" '"' "|" ">"
+
+
+@dataclass
+class SourceMap:
+    """Where each value of the loaded data sits in the source file."""
+
+    file: str
+    text: str
+    encoding: str = "utf-8"
+    values: dict[tuple, Span] = field(default_factory=dict)
+    keys: dict[tuple, Span] = field(default_factory=dict)
+    renamed: dict[tuple, object] = field(default_factory=dict)  # normalised path -> key as written
+
+    def rename(self, new: tuple, raw_key: object) -> None:
+        """Record that the last key of ``new`` (a normalised path) was written as ``raw_key``."""
+        self.renamed[new] = raw_key
+
+    def raw(self, path: tuple) -> tuple:
+        """The path as written in the file, for a normalised path."""
+        if not self.renamed:
+            return path
+        return tuple(self.renamed.get(path[: i + 1], part) for i, part in enumerate(path))
+
+    def has(self, path: tuple) -> bool:
+        p = self.raw(tuple(path))
+        return p in self.values or p in self.keys
+
+    def span(self, path: tuple) -> Span | None:
+        p = self.raw(tuple(path))
+        while p:
+            if p in self.values:
+                return self.values[p]
+            if p in self.keys:
+                return self.keys[p]
+            p = p[:-1]
+        return self.values.get(())
+
+    def pos(self, path: tuple, *, key: bool = False) -> tuple[int | None, int | None]:
+        p = self.raw(tuple(path))
+        if key and p in self.keys:
+            s = self.keys[p]
+        else:
+            s = self.span(p)
+        return (s.line, s.col) if s else (None, None)
+
+    def locate(self, path: tuple, offset: int) -> tuple[int | None, int | None]:
+        """Line and column of character ``offset`` inside the string value at ``path``."""
+        s = self.values.get(self.raw(tuple(path)))
+        if s is None:
+            return self.pos(path)
+        raw = self.text[s.start:s.end]
+        if s.style in ("|", ">"):
+            lines = raw.split("\n")
+            body = lines[1:]
+            indent = None
+            for ln in body:
+                if ln.strip():
+                    indent = len(ln) - len(ln.lstrip(" "))
+                    break
+            indent = indent or 0
+            remaining = offset
+            for i, ln in enumerate(body):
+                content = ln[indent:]
+                if remaining <= len(content):
+                    return s.line + 1 + i, indent + remaining + 1
+                remaining -= len(content) + 1
+            return s.line + 1, indent + 1
+        # plain or quoted scalar: count characters on the source lines (quotes shift by one)
+        shift = 1 if s.style in ("'", '"') else 0
+        line, col = s.line, s.col + shift
+        seen = 0
+        src = raw[shift:]
+        for ch in src:
+            if seen >= offset:
+                break
+            if ch == "\n":
+                line, col = line + 1, 1
+                # folded continuation lines: skip their indentation
+            else:
+                col += 1
+            seen += 1 if ch != "\n" else 1
+        return line, col
+
+
+# ---------------------------------------------------------------------------------------------
+def read_text(path: str | Path, display: str | None = None) -> tuple[str, str, list[Diagnostic]]:
+    """Read a file as text.  Returns (text, encoding, notices)."""
+    p = Path(path)
+    name = display or str(path)
+    try:
+        if p.is_dir():
+            raise DrafterError("FZ002", f"“{name}”是一个文件夹，请指定其中的 .yaml 文件", file=name)
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise DrafterError("FZ003", f"文件过大（{size // 1024} KB），一份报告的 YAML 不应超过 "
+                                        f"{MAX_BYTES // 1024 // 1024} MB，请检查是否选错了文件", file=name)
+        data = p.read_bytes()
+    except DrafterError:
+        raise
+    except FileNotFoundError:
+        raise DrafterError("FZ001", f"找不到文件“{name}”，请检查文件名和所在文件夹", file=name)
+    except PermissionError:
+        raise DrafterError("FZ001", f"没有权限读取“{name}”，请检查文件权限", file=name)
+    except OSError as e:
+        raise DrafterError("FZ001", f"无法读取“{name}”（{e.strerror or e}）", file=name)
+    text, enc, notices = decode(data, name)
+    return text, enc, notices
+
+
+def decode(data: bytes, name: str) -> tuple[str, str, list[Diagnostic]]:
+    notices: list[Diagnostic] = []
+    if not data.strip():
+        raise DrafterError("FZ007", "文件是空的，请先用 drafter new 生成模板再填写", file=name)
+    if data.startswith(codecs.BOM_UTF8):
+        enc, body = "utf-8-sig", data[3:]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        enc, body = "utf-16", data
+        notices.append(Diagnostic("FZ006", INFO, "文件是 UTF-16 编码（记事本的“Unicode”），已按 UTF-16 读取；"
+                                                 "建议另存为 UTF-8", name))
+    else:
+        enc, body = "utf-8", data
+    if enc != "utf-16" and b"\x00" in body[:4096] and body.count(b"\x00") > len(body) // 8:
+        raise DrafterError("FZ004", "文件像是不带标记的 UTF-16 编码，无法可靠读取；请用记事本“另存为”，"
+                                    "编码选“UTF-8”", file=name)
+    try:
+        text = body.decode(enc)
+    except UnicodeDecodeError as e:
+        if enc == "utf-8":
+            try:
+                text = body.decode("gb18030")
+            except UnicodeDecodeError:
+                raise DrafterError("FZ004", f"无法识别文件编码（第 {e.start + 1} 个字节不是 UTF-8，也不是 "
+                                            "GBK/GB18030）；请用记事本“另存为”，编码选“UTF-8”", file=name)
+            if not _plausible_gb(text):
+                raise DrafterError("FZ004", "无法识别文件编码（不是 UTF-8，按 GBK 读出的是乱码）；"
+                                            "请用记事本“另存为”，编码选“UTF-8”", file=name)
+            enc = "gb18030"
+            notices.append(Diagnostic("FZ005", INFO, "文件是 GBK/GB18030 编码（Windows 记事本常用），已按此读取；"
+                                                     "建议另存为 UTF-8", name))
+        else:
+            raise DrafterError("FZ004", f"文件编码 {enc} 读取失败：第 {e.start + 1} 个字节无效；请另存为 UTF-8",
+                               file=name)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, enc, notices
+
+
+def _plausible_gb(text: str) -> bool:
+    from .textutil import is_cjk
+
+    if not text:
+        return False
+    good = sum(1 for c in text if c.isascii() or is_cjk(c) or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef")
+    return good / len(text) > 0.95
+
+
+# ---------------------------------------------------------------------------------------------
+_YAML_HINTS = [
+    (re.compile(r"found character '\\t'"), "FZ011", "缩进里有 Tab 字符；YAML 只能用空格缩进，请把 Tab 换成空格"),
+    (re.compile(r"while scanning a quoted scalar|found unexpected end of stream"), "FZ010",
+     "引号没有配对（缺少结尾的引号）；请补上引号，或去掉引号改用 | 块书写长文字"),
+    (re.compile(r"mapping values are not allowed"), "FZ010",
+     "此处多了一个半角冒号“: ”；文字中的冒号请用全角“：”，或把整段文字放进 | 块"),
+    (re.compile(r"special characters are not allowed|unacceptable character"), "FZ016",
+     "文件中有不可见的控制字符，请删除它（常见于从网页或 PDF 复制的文字）"),
+    (re.compile(r"found undefined alias|found unhashable key"), "FZ014", "YAML 引用（*名称）无法解析，请直接写出内容"),
+    (re.compile(r"did not find expected key|did not find expected '-' indicator|"
+                r"expected <block end>"), "FZ010", "缩进不一致：同一层的项目要对齐，子项比上级多缩进两个空格"),
+    (re.compile(r"found a tab character"), "FZ011", "缩进里有 Tab 字符；YAML 只能用空格缩进，请把 Tab 换成空格"),
+]
+
+
+def _yaml_error(e: yaml.YAMLError, name: str) -> DrafterError:
+    mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    col = mark.column + 1 if mark is not None else None
+    text = str(e)
+    for rx, code, msg in _YAML_HINTS:
+        if rx.search(text):
+            return DrafterError(code, msg, file=name, line=line, col=col)
+    problem = getattr(e, "problem", None) or "格式错误"
+    return DrafterError("FZ010", f"YAML 格式错误（{problem}）；请检查这一行的缩进、冒号和引号", file=name,
+                        line=line, col=col)
+
+
+class _Converter:
+    def __init__(self, name: str, smap: SourceMap):
+        self.name = name
+        self.smap = smap
+        self.count = 0
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def span(self, node) -> Span:
+        sm, em = node.start_mark, node.end_mark
+        return Span(sm.line + 1, sm.column + 1, sm.index, em.index, getattr(node, "style", None))
+
+    def fail(self, code, msg, node) -> DrafterError:
+        sm = node.start_mark
+        return DrafterError(code, msg, file=self.name, line=sm.line + 1, col=sm.column + 1)
+
+    def convert(self, node, path: tuple, depth: int = 0):
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self.fail("FZ014", f"内容过于庞大（超过 {MAX_NODES} 项，可能是层层引用的 YAML 别名）；"
+                                     "请直接写出内容，不要使用 & 和 * 引用", node)
+        if depth > MAX_DEPTH:
+            raise self.fail("FZ015", f"嵌套层次过深（超过 {MAX_DEPTH} 层）；报告最多四级标题，请检查缩进", node)
+        if node.tag not in _SAFE_TAGS:
+            raise self.fail("FZ013", f"不支持 YAML 标记“{node.tag}”；报告中只能写文字、数字、日期和列表，"
+                                     "请删除以 ! 开头的标记", node)
+        if path not in self.smap.values:
+            self.smap.values[path] = self.span(node)
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                value = self.constructor.construct_object(node)
+            except (yaml.YAMLError, ValueError, OverflowError):
+                if node.tag == "tag:yaml.org,2002:timestamp":
+                    raise self.fail("FZ027", f"日期“{node.value}”不存在，请核对年、月、日", node)
+                raise self.fail("FZ010", f"无法读取值“{node.value[:20]}”", node)
+            if isinstance(value, str):
+                m = _XML_BAD.search(value)
+                if m:
+                    line, col = self.smap.locate(path, m.start())
+                    raise DrafterError("FZ016", f"文字中有无法保存到 Word 的控制字符（U+{ord(m.group()):04X}），"
+                                                "请删除它", file=self.name, line=line, col=col)
+            return value
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            out: dict = {}
+            for knode, vnode in node.value:
+                if not isinstance(knode, yaml.ScalarNode):
+                    raise self.fail("FZ010", "键必须是简单的文字", knode)
+                if knode.tag == "tag:yaml.org,2002:merge" or knode.value == "<<":
+                    raise self.fail("FZ014", "不支持 YAML 合并键“<<”，请直接写出各项", knode)
+                key = knode.value
+                if key in out:
+                    first = self.smap.keys.get(path + (key,))
+                    where = f"（第 {first.line} 行已有）" if first else ""
+                    raise self.fail("FZ012", f"“{key}”重复出现{where}；同一层中每一项只能写一次，请合并或删除一处",
+                                    knode)
+                self.smap.keys[path + (key,)] = self.span(knode)
+                out[key] = self.convert(vnode, path + (key,), depth + 1)
+            return out
+        raise self.fail("FZ010", "无法识别的 YAML 内容", node)  # pragma: no cover
+
+
+def load_yaml(text: str, name: str, encoding: str = "utf-8") -> tuple[object, SourceMap]:
+    smap = SourceMap(file=name, text=text, encoding=encoding)
+    m = _XML_BAD.search(text.replace("\t", " "))
+    if m:
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        raise DrafterError("FZ016", f"文件中有无法保存到 Word 的控制字符（U+{ord(m.group()):04X}），请删除它",
+                           file=name, line=line, col=col)
+    try:
+        loader = _BaseLoader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as e:
+        raise _yaml_error(e, name)
+    except RecursionError:
+        raise DrafterError("FZ015", "嵌套层次过深；报告最多四级标题，请检查缩进和括号", file=name)
+    if node is None:
+        raise DrafterError("FZ007", "文件里没有内容（只有注释或空行），请先用 drafter new 生成模板再填写", file=name)
+    try:
+        data = _Converter(name, smap).convert(node, ())
+    except RecursionError:
+        raise DrafterError("FZ015", "嵌套层次过深；报告最多四级标题，请检查缩进", file=name)
+    return data, smap
+
+
+def to_plain(value):
+    """YAML dates -> ISO strings etc., for JSON output."""
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    return value
