@@ -1,0 +1,98 @@
+"""Shared fixtures: paths, the CLI as a subprocess, LibreOffice conversion of rendered examples."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def example(name: str) -> Path:
+    return ROOT / "examples" / f"{name}.yaml"
+
+
+def soffice_or_skip():
+    """LibreOffice is required in CI (CI set); on a developer machine without it the test skips."""
+    from drafter.pdf import soffice_path
+
+    exe = soffice_path()
+    if exe is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is required when CI is set")
+        pytest.skip("LibreOffice (soffice) not installed")
+    return exe
+
+
+class CLIResult:
+    def __init__(self, proc: subprocess.CompletedProcess):
+        self.code = proc.returncode
+        self.out = proc.stdout.decode("utf-8", "replace")
+        self.err = proc.stderr.decode("utf-8", "replace")
+
+    @property
+    def text(self) -> str:
+        return self.out + self.err
+
+    def __repr__(self):
+        return f"<exit {self.code}\n{self.text}>"
+
+
+def run_cli(*args, cwd=None, input: bytes | None = None, env: dict | None = None, timeout: int = 300) -> CLIResult:
+    """Run ``python -m drafter ARGS`` as a clerk would, in a real process."""
+    e = dict(os.environ)
+    e.pop("DRAFTER_DEBUG", None)
+    e["PYTHONIOENCODING"] = "utf-8"
+    if env:
+        e.update(env)
+    proc = subprocess.run([sys.executable, "-m", "drafter", *map(str, args)], cwd=cwd, input=input,
+                          capture_output=True, timeout=timeout, env=e)
+    r = CLIResult(proc)
+    assert "Traceback" not in r.text, r.text
+    return r
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory):
+    """Every example rendered to .docx (in-process) — {stem: Path}."""
+    from drafter.loader import load_file
+    from drafter.render import docx_bytes
+
+    out = tmp_path_factory.mktemp("rendered")
+    paths = {}
+    for ex in EXAMPLES:
+        loaded = load_file(ex)
+        assert loaded.report is not None, loaded.diagnostics
+        p = out / f"{ex.stem}.docx"
+        p.write_bytes(docx_bytes(loaded.report))
+        paths[ex.stem] = p
+    return paths
+
+
+@pytest.fixture(scope="session")
+def rendered_pdf(rendered, tmp_path_factory):
+    """The rendered examples converted by LibreOffice in one run — {stem: Path}."""
+    soffice_or_skip()
+    from drafter.pdf import convert
+
+    out = tmp_path_factory.mktemp("pdf")
+    pdfs = convert(list(rendered.values()), out)
+    return {p.stem: p for p in pdfs}
+
+
+@pytest.fixture(scope="session")
+def measured(rendered_pdf):
+    """{stem: drafter.measure.Measures} for every example."""
+    from drafter.measure import measure
+
+    return {k: measure(p) for k, p in rendered_pdf.items()}
