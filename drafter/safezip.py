@@ -1,0 +1,116 @@
+"""Opening .docx files a clerk did not make: checked before python-docx sees them.
+
+A .docx is a zip of XML parts.  Before parsing we check that it is a zip, that it is complete, that
+it does not expand to absurd sizes (zip bombs), that its XML declares no DTD or entities (XXE,
+"billion laughs"), and that it is a Word document at all.  Every failure is a DrafterError with a
+Chinese message; callers (``drafter import``, ``drafter inspect``) never see a zipfile or lxml error.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from .diagnostics import DrafterError
+
+MAX_FILE_BYTES = 50 * 1024 * 1024        # a report .docx is well under 5 MB even with images
+MAX_ENTRIES = 2000
+MAX_TOTAL_UNCOMPRESSED = 300 * 1024 * 1024
+MAX_XML_PART = 60 * 1024 * 1024          # one XML part, uncompressed
+MAX_RATIO = 200                          # uncompressed / compressed for one member (bombs are ≫ 1000)
+_DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+
+
+def _fail(code: str, msg: str, name: str) -> DrafterError:
+    return DrafterError(code, msg, file=name)
+
+
+def read_package(path: str | Path, display: str | None = None) -> dict[str, bytes]:
+    """The members of a .docx as {name: bytes}, after every safety check."""
+    p = Path(path)
+    name = display or str(path)
+    try:
+        if p.is_dir():
+            raise _fail("FZ002", f"“{name}”是一个文件夹，请指定 .docx 文件", name)
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise _fail("FZ001", f"找不到文件“{name}”，请检查文件名和所在文件夹", name)
+    except OSError as e:
+        raise _fail("FZ001", f"无法读取“{name}”（{e.strerror or e}）", name)
+    if size == 0:
+        raise _fail("FZ007", f"“{name}”是空文件", name)
+    if size > MAX_FILE_BYTES:
+        raise _fail("FZ086", f"“{name}”过大（{size // 1024 // 1024} MB），超过 {MAX_FILE_BYTES // 1024 // 1024} MB 的上限；"
+                             "请删除其中的大图片后重试", name)
+    data = p.read_bytes()
+    return read_package_bytes(data, name)
+
+
+def read_package_bytes(data: bytes, name: str) -> dict[str, bytes]:
+    if data[:4] != b"PK\x03\x04":
+        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+            raise _fail("FZ080", f"“{name}”是旧版 Word（.doc）或加密文件，不是 .docx；请在 Word/WPS 中“另存为”.docx，"
+                                 "或用 soffice --headless --convert-to docx 转换", name)
+        raise _fail("FZ080", f"“{name}”不是 .docx 文件（不是 zip 压缩包）；请确认文件类型，必要时在 Word/WPS 中另存为 .docx", name)
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        infos = z.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
+        raise _fail("FZ081", f"“{name}”已损坏或不完整（可能没有下载完）；请重新获取文件", name)
+    if len(infos) > MAX_ENTRIES:
+        raise _fail("FZ082", f"“{name}”包含 {len(infos)} 个部件，远超正常 Word 文件，已拒绝处理", name)
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise _fail("FZ085", f"“{name}”已加密，请先在 Word/WPS 中取消密码后重试", name)
+        total += info.file_size
+        ratio = info.file_size / max(1, info.compress_size)
+        if total > MAX_TOTAL_UNCOMPRESSED or (info.file_size > 10 * 1024 * 1024 and ratio > MAX_RATIO):
+            raise _fail("FZ082", f"“{name}”解压后异常庞大（疑似“压缩炸弹”），已拒绝处理", name)
+    names = {i.filename for i in infos}
+    if "[Content_Types].xml" not in names or "word/document.xml" not in names:
+        raise _fail("FZ083", f"“{name}”不是 Word 文档（缺少 word/document.xml）；如是 Excel 或 PowerPoint 文件，请换用 .docx", name)
+    out = {}
+    for info in infos:
+        if info.is_dir():
+            continue
+        is_xml = info.filename.endswith((".xml", ".rels"))
+        if is_xml and info.file_size > MAX_XML_PART:
+            raise _fail("FZ082", f"“{name}”中的 {info.filename} 过大，已拒绝处理", name)
+        try:
+            with z.open(info) as f:
+                blob = f.read(info.file_size + 1)
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, NotImplementedError):
+            raise _fail("FZ081", f"“{name}”已损坏或不完整（{info.filename} 无法解压）；请重新获取文件", name)
+        if len(blob) > info.file_size:
+            raise _fail("FZ082", f"“{name}”中的 {info.filename} 实际大小与声明不符，已拒绝处理", name)
+        if is_xml and _DTD.search(blob[:4096] if len(blob) > 4096 else blob):
+            raise _fail("FZ084", f"“{name}”的 {info.filename} 含有 DTD/实体声明（可被用来读取本机文件），"
+                                 "正常的 Word 文件不会有；已拒绝处理", name)
+        if is_xml and _DTD.search(blob):
+            raise _fail("FZ084", f"“{name}”的 {info.filename} 含有 DTD/实体声明，已拒绝处理", name)
+        out[info.filename] = blob
+    return out
+
+
+def open_docx(path: str | Path, display: str | None = None):
+    """A python-docx Document for an untrusted file, or a DrafterError."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    name = display or str(path)
+    parts = read_package(path, name)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
+        for k, v in parts.items():
+            z.writestr(k, v)
+    buf.seek(0)
+    try:
+        return docx.Document(buf)
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as e:
+        raise _fail("FZ083", f"“{name}”无法作为 Word 文档打开（{type(e).__name__}）；请在 Word/WPS 中另存为 .docx 后重试", name)
+    except Exception as e:  # lxml.etree.XMLSyntaxError and friends
+        if type(e).__name__ in ("XMLSyntaxError", "ParseError"):
+            raise _fail("FZ081", f"“{name}”中的 XML 已损坏，无法读取；请在 Word/WPS 中另存为 .docx 后重试", name)
+        raise
