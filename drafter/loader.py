@@ -205,7 +205,7 @@ def translate(e: ValidationError, smap: SourceMap, data, skip=frozenset()) -> li
             code, msg = "FZ025", f"{label}应为若干“键: 值”，这里是{_found(value)}"
         elif typ == "literal_error":
             exp = err.get("ctx", {}).get("expected", "")
-            code, msg = "FZ026", f"{label}只能是 {exp.replace(' or ', '、').replace(chr(39), '')}，这里是{_found(value)}"
+            code, msg = "FZ026", f"{label}只能是 {exp.replace(' or ', '、').replace(', ', '、').replace(chr(39), '')}，这里是{_found(value)}"
         elif typ in ("date_invalid", "date_format", "date_type", "date_parsing", "date_from_datetime_inexact"):
             code, msg = "FZ027", f"{label}：{err['msg']}"
         elif typ in ("yes_no", "bool_type", "bool_parsing"):

@@ -215,6 +215,8 @@ _YAML_HINTS = [
 
 def _yaml_error(e: yaml.YAMLError, name: str) -> DrafterError:
     mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    if "quoted scalar" in str(getattr(e, "context", "")) and getattr(e, "context_mark", None) is not None:
+        mark = e.context_mark          # point at the opening quote, not at the end of the file
     line = mark.line + 1 if mark is not None else None
     col = mark.column + 1 if mark is not None else None
     text = str(e)

@@ -149,8 +149,8 @@ class Context:
         if src is not None:
             if f.offset is not None:
                 line, col = src.locate(f.path, f.offset)
-            else:
-                line, col = src.pos(f.path)
+            else:              # the key's line: for a list or mapping the value starts lines later
+                line, col = src.pos(f.path, key=True)
         return Diagnostic(rule_.code, f.severity or rule_.severity, f.message, src.file if src else None,
                           line, col, describe(f.path, self.report), f.fix)
 

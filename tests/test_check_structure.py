@@ -1,0 +1,286 @@
+"""Issue 2: the model, YAML input, `drafter new`, `drafter check` (structure) and the schema."""
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+
+import pytest
+
+from conftest import EXAMPLES, ROOT, example, run_cli
+from drafter.check import check_file
+from drafter.loader import load_file, load_text
+
+
+def diags(text: str, select=("FZ0", "FZ1", "FZ5")):
+    """Check a YAML text; structure rules only unless told otherwise."""
+    from drafter.check import check_loaded
+
+    loaded = load_text(textwrap.dedent(text).lstrip("\n"), "t.yaml")
+    return check_loaded(loaded, select=select).diagnostics
+
+
+def codes(ds, severity=None):
+    return [(d.code, d.line) for d in ds if severity is None or d.severity == severity]
+
+
+GOOD = """
+发文机关: 青山县人民政府
+年度: 2024
+版头: 函
+发文字号: 青政函〔2025〕3号
+主送机关: [青原市人民政府]
+导语: |
+  2024年，青山县……现将有关情况报告如下：
+正文:
+  - 部分: 一
+    内容:
+      - 标题: 健全依法决策机制。
+        内容:
+          - 严格执行重大行政决策程序。
+  - 部分: 二
+    内容:
+      - 基层执法力量仍显不足。
+  - 部分: 三
+    内容:
+      - 县政府主要负责人认真履行推进法治建设第一责任人职责。
+  - 部分: 四
+    内容:
+      - 2025年，我县将重点抓好三项工作。
+  - 部分: 五
+    内容:
+      - 无
+成文日期: 2025年1月20日
+"""
+
+
+# --- examples -------------------------------------------------------------------------------
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_examples_load_and_have_no_structural_errors(path):
+    res = check_file(path, select=["FZ0", "FZ1", "FZ5"])
+    assert res.report is not None
+    assert [d for d in res.diagnostics if d.severity == "error"] == []
+
+
+def test_seed_examples_report_exactly_their_real_gaps():
+    found = {}
+    for name in ("yufa-2023", "xinle-2024-han", "daxing-2023", "short-complete"):
+        res = check_file(example(name), select=["FZ0", "FZ1", "FZ5"])
+        found[name] = sorted((d.code, d.severity, m.group(1) if (m := re.search(r"部分“([^”]+)”", d.message)) else "")
+                             for d in res.diagnostics)
+    # 新乐市 2024: no part of its own for 第一责任人 duties and no part 五 (declared, so warnings)
+    assert found["xinle-2024-han"] == [
+        ("FZ102", "warning", "党政主要负责人履行推进法治建设第一责任人职责情况"),
+        ("FZ102", "warning", "其他需要报告的情况"),
+    ]
+    # 大兴区 2023: four parts, no part 五; published without 成文日期
+    assert found["daxing-2023"] == [("FZ102", "warning", "其他需要报告的情况"), ("FZ112", "warning", "")]
+    # 榆垡镇 2023: the canonical five parts; published without 成文日期
+    assert found["yufa-2023"] == [("FZ112", "warning", "")]
+    assert found["short-complete"] == []
+
+
+def test_xinle_model_shape():
+    r = load_file(example("xinle-2024-han")).report
+    assert (r.org, r.year, r.header, r.doc_number) == ("新乐市人民政府", 2024, "函", "新政函〔2024〕5号")
+    assert r.recipients == ["新乐市人大常委会"]
+    assert [s.parts for s in r.sections] == [["一"], ["一"], ["一"], ["一"], ["二"], ["四"]]
+    assert [s.no_heading for s in r.sections] == [False] * 4 + [True, True]
+    assert str(r.date) == "2024-12-20"
+    first = r.sections[0].content[0]
+    assert first.heading == "持续深入学习宣传贯彻习近平法治思想。"
+    assert first.content[0].startswith("市委、市政府持续发挥示范引领作用")
+
+
+def test_missing_part_is_an_error_unless_declared():
+    text = GOOD.replace("  - 部分: 五\n    内容:\n      - 无\n", "")
+    ds = diags(text)
+    assert [(d.code, d.severity) for d in ds] == [("FZ101", "error")]
+    assert "第五部分“其他需要报告的情况”" in ds[0].message
+    assert ds[0].line == 8          # the 正文 key
+    ds = diags(text + "省略部分:\n  五: 无其他需要报告的情况\n")
+    assert [(d.code, d.severity) for d in ds] == [("FZ102", "warning")]
+    assert "无其他需要报告的情况" in ds[0].message and "第五部分" in ds[0].message
+
+
+def test_part_order_and_unknown_part():
+    text = GOOD.replace("  - 部分: 二\n", "  - 部分: 四x\n", 1)
+    ds = diags(text)
+    assert ("FZ105", 14) in codes(ds)
+    swapped = GOOD.replace("部分: 三", "部分: TMP").replace("部分: 四", "部分: 三").replace("部分: TMP", "部分: 四")
+    ds = diags(swapped)
+    assert codes(ds) == [("FZ103", 20)]
+    assert "第三部分" in ds[0].message and "顺序" in ds[0].message
+
+
+def test_one_part_may_span_sections_and_headless_sections_are_not_numbered():
+    text = GOOD.replace("  - 部分: 二\n", "  - 部分: 一\n    标题: 规范行政执法\n    内容: [全面推行三项制度。]\n  - 部分: 二\n    无标题: 是\n", 1)
+    ds = diags(text)
+    assert ds == []
+    from drafter.compose import compose
+
+    r = load_text(textwrap.dedent(text).lstrip("\n"), "t.yaml").report
+    heads = [b.number + b.text for b in compose(r).blocks if type(b).__name__ == "Heading" and b.level == 1]
+    assert heads == ["一、2024年度推进法治政府建设的主要举措和成效", "二、规范行政执法",
+                     "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+                     "四、2025年度推进法治政府建设的主要安排", "五、其他需要报告的情况"]
+
+
+def test_empty_part_and_part_five_needs_wu():
+    ds = diags(GOOD.replace("      - 无\n", "      - \"\"\n"))
+    assert ("FZ104", 23) in codes(ds) and ("FZ104", 25) in codes(ds)
+    assert any("请在“内容”下写“- 无”" in d.message for d in ds)
+
+
+def test_doc_number_date_window_and_year():
+    ds = diags(GOOD.replace("青政函〔2025〕3号", "青政函[2025]3号"))
+    assert codes(ds) == [("FZ501", 4)]
+    ds = diags(GOOD.replace("2025年1月20日", "2023年3月1日"))
+    assert codes(ds, "warning") == [("FZ108", 26)]
+    ds = diags(GOOD.replace("2025年1月20日", "2024年12月20日"))
+    assert ds == []                   # 新乐市 dates its 2024 report 2024年12月20日: fine
+    ds = diags(GOOD.replace("年度: 2024", "年度: 1998"))
+    assert ("FZ109", 2) in codes(ds)
+
+
+def test_letter_needs_recipients_number_and_date():
+    text = GOOD.replace("主送机关: [青原市人民政府]\n", "").replace("成文日期: 2025年1月20日\n", "")
+    got = codes(diags(text))
+    assert ("FZ111", 3) in got and ("FZ112", 1) in got
+
+
+# --- loader errors: Chinese, with the right line ------------------------------------------------
+@pytest.mark.parametrize("text,code,line,needle", [
+    ("发文机关: 青山县人民政府\n年度: 2024\n\t版头: 函\n", "FZ011", 3, "Tab"),
+    ("发文机关: 青山县人民政府\n年度: 2024\n标题: \"未闭合\n正文: []\n", "FZ010", 3, "引号"),
+    ("发文机关: 青山县人民政府\n年度: 2024\n年度: 2023\n", "FZ012", 3, "重复"),
+    ("发文机关: 青山县人民政府\n年度: 2024\n版本: 函\n正文: []\n", "FZ021", 3, "是不是“版头”"),
+    ("年度: 2024\n正文: []\n", "FZ020", 1, "发文机关"),
+    ("发文机关: 123\n年度: 2024\n正文: []\n", "FZ022", 1, "应为文字"),
+    ("发文机关: 青山县人民政府\n年度: 二〇二四\n正文: []\n", "FZ023", 2, "整数"),
+    ("发文机关: 青山县人民政府\n年度: 2024\n版头: 红头\n正文: []\n", "FZ026", 3, "函、文件、无"),
+    ("发文机关: 青山县人民政府\n年度: 2024\n正文: []\n成文日期: 2024年2月30日\n", "FZ027", 4, "不存在"),
+    ("发文机关: 青山县人民政府\n年度: 2024\n正文: []\n成文日期: 2024-02-30\n", "FZ027", 4, "不存在"),
+    ("发文机关: 青山县人民政府\n年度: 2024\n正文: 一段文字\n", "FZ024", 3, "列表"),
+    ("发文机关: 青山县人民政府\n年度: 2024\n正文:\n  - 部分: 一\n    内容:\n      - 3\n", "FZ030", 6, "一段文字"),
+    ("发文机关: 青山县人民政府\n年度: 2024\n印章: 也许\n正文: []\n", "FZ028", 3, "是 或 否"),
+    ("- 发文机关\n", "FZ017", 1, "最外层"),
+    ("x: !!python/object:os.system ls\n", "FZ013", 1, "标记"),
+])
+def test_loader_errors_are_chinese_with_lines(text, code, line, needle):
+    loaded = load_text(text, "t.yaml")
+    assert loaded.report is None
+    d = [d for d in loaded.diagnostics if d.code == code]
+    assert d, loaded.diagnostics
+    assert d[0].line == line, d[0]
+    assert needle in d[0].message
+    assert re.search(r"[\u4e00-\u9fff]", d[0].message)
+    assert "pydantic" not in d[0].message.lower() and "Traceback" not in d[0].message
+
+
+def test_error_names_place_in_report():
+    text = GOOD.replace("      - 标题: 健全依法决策机制。\n", "      - 标题: 健全依法决策机制。\n        接排: 大概\n")
+    loaded = load_text(textwrap.dedent(text).lstrip("\n"), "t.yaml")
+    d = loaded.diagnostics[0]
+    assert (d.code, d.line, d.where) == ("FZ028", 12, "第一部分 › 第（一）项 › 接排")
+
+
+def test_english_keys_are_accepted():
+    loaded = load_text("org: 青山县人民政府\nyear: 2024\nbody:\n  - parts: [一]\n    content: [文字]\n", "t.yaml")
+    assert loaded.report is not None and loaded.report.org == "青山县人民政府"
+
+
+# --- encodings -------------------------------------------------------------------------------
+def test_gbk_copy_loads_to_the_same_model(tmp_path):
+    src = example("xinle-2024-han")
+    gbk = tmp_path / "gbk.yaml"
+    gbk.write_bytes(src.read_text(encoding="utf-8").encode("gb18030"))
+    a, b = load_file(src), load_file(gbk)
+    assert b.report == a.report
+    assert [d.code for d in b.diagnostics] == ["FZ005"]
+    r = run_cli("check", gbk, "--select", "FZ1")
+    assert r.code == 0 and "GBK" in r.text
+
+
+def test_utf8_bom_loads(tmp_path):
+    p = tmp_path / "bom.yaml"
+    p.write_bytes(b"\xef\xbb\xbf" + example("yufa-2023").read_bytes())
+    assert load_file(p).report == load_file(example("yufa-2023")).report
+
+
+def test_unknown_encoding_is_a_clear_message(tmp_path):
+    p = tmp_path / "latin.yaml"
+    p.write_bytes("发文机关: x\n".encode("utf-8")[:-3] + b"\xff\xfe\xfa\xfb\n" * 50)
+    r = run_cli("check", p)
+    assert r.code == 1 and "FZ004" in r.text and "UTF-8" in r.text
+
+
+# --- drafter new / schema / CLI ----------------------------------------------------------------
+def test_new_scaffold_loads_and_reports_placeholders(tmp_path):
+    r = run_cli("new", "a.yaml", "--org", "青山县人民政府", "--year", "2024", "--header", "函", cwd=tmp_path)
+    assert r.code == 0, r
+    text = (tmp_path / "a.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert "部分: 五" in text and "# " in text
+    loaded = load_file(tmp_path / "a.yaml")
+    assert loaded.report is not None and len(loaded.report.sections) == 5
+    chk = run_cli("check", "a.yaml", cwd=tmp_path)
+    assert chk.code == 1
+    assert chk.text.count("FZ110") >= 8 and "FZ112" in chk.text
+    again = run_cli("new", "a.yaml", "--org", "青山县人民政府", "--year", "2024", cwd=tmp_path)
+    assert again.code == 1 and "不会覆盖" in again.text
+    assert (tmp_path / "a.yaml").read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("header", ["函", "文件", "无"])
+def test_filled_scaffold_renders(tmp_path, header):
+    run_cli("new", "b.yaml", "--org", "青山县人民政府", "--year", "2024", "--header", header, cwd=tmp_path)
+    p = tmp_path / "b.yaml"
+    text = p.read_text(encoding="utf-8")
+    text = re.sub(r"【请填写：如 (某政函〔2025〕1号)】", "青政函〔2025〕1号", text)
+    text = re.sub(r"【请填写[^】]*】", "已填写的内容", text)
+    text = text.replace("成文日期:           #", "成文日期: 2025年1月20日   #")
+    p.write_text(text, encoding="utf-8")
+    r = run_cli("render", "b.yaml", cwd=tmp_path)
+    assert r.code == 0, r
+    assert (tmp_path / "b.docx").stat().st_size > 5000
+
+
+def test_schema_is_current():
+    from drafter.schema import schema_text
+
+    committed = (ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text(), "schemas/report.schema.json is stale: run drafter schema -o schemas/report.schema.json"
+    s = json.loads(committed)
+    assert {"发文机关", "年度", "正文", "版头", "成文日期"} <= set(s["properties"])
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_examples_carry_schema_line(path):
+    assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schemas/report.schema.json")
+
+
+def test_check_cli_exit_codes_strict_and_json(tmp_path):
+    r = run_cli("check", example("xinle-2024-han"), "--select", "FZ1")
+    assert r.code == 0 and "FZ102" in r.text
+    r = run_cli("check", example("xinle-2024-han"), "--select", "FZ1", "--strict")
+    assert r.code == 1
+    r = run_cli("check", example("xinle-2024-han"), "--select", "FZ1", "--format", "json")
+    data = json.loads(r.out)
+    assert {d["code"] for d in data} == {"FZ102"} and all(d["line"] for d in data)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("发文机关: 青山县人民政府\n年度: 2024\n正文: []\n", encoding="utf-8")
+    r = run_cli("check", bad)
+    assert r.code == 1 and "bad.yaml:" in r.text and "FZ101" in r.text
+
+
+def test_help_is_chinese_and_fast_to_import():
+    r = run_cli("--help")
+    assert r.code == 0 and "法治政府建设年度情况报告" in r.out
+    import subprocess
+    import sys
+
+    code = ("import sys, drafter.cli; "
+            "print(','.join(m for m in ('pydantic','docx','jinja2','yaml') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip()
+    assert out == ""
