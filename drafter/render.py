@@ -48,9 +48,9 @@ def render_loaded(loaded: Loaded, src: Path, out: Path | None = None, *, force: 
     if result.errors or loaded.report is None:
         return result_with_error(result)
     out = Path(out) if out else default_output(src)
+    check_target(out, [src], force)
     if out.suffix.lower() != ".docx":
         raise DrafterError("FZ055", f"输出文件“{out}”应以 .docx 结尾", file=str(out))
-    check_target(out, [src], force)
     pdf_path = out.with_suffix(".pdf") if pdf else None
     if pdf_path is not None:
         check_target(pdf_path, [src], force, "PDF 文件")

@@ -79,6 +79,21 @@ def break_title(title: str, max_width: float, names: tuple[str, ...] = ()) -> li
     if width_zi(title) <= max_width:
         return [title]
     us = units(title, names)
+    inside: set[int] = set()        # cut positions that would fall inside a 《》/“” span
+    if any(width_zi(u) > max_width for u in us):
+        # a name or 《书名》 longer than a line must be cut somewhere: split only the long units,
+        # into their own words, and make cutting inside them costly
+        split = []
+        for u in us:
+            if width_zi(u) > max_width and len(u) > 2:
+                inner = units(u[1:-1], names) if u[0] in "《“（" else units(u, ())
+                parts = ([u[0] + inner[0]] + inner[1:-1] + [inner[-1] + u[-1]]) if u[0] in "《“（" and len(inner) > 1 \
+                    else inner
+                inside.update(range(len(split) + 1, len(split) + len(parts)))
+                split.extend(parts)
+            else:
+                split.append(u)
+        us = split
     good_after = {i for i, u in enumerate(us) if u in names}          # after the organ's name
     good_before = {i for i, u in enumerate(us) if u == "关于"}       # before "关于"
     best, best_cost = None, float("inf")
@@ -93,7 +108,9 @@ def break_title(title: str, max_width: float, names: tuple[str, ...] = ()) -> li
                 continue
             if any(x[0] in _NO_START or x[-1] in _NO_END for x in lines):
                 continue
-            cost = _shape_cost(widths) + 40 * (n - 2)
+            cost = _shape_cost(widths) + 40 * (n - 2) + 30 * sum(c in inside for c in cuts)
+            # between two single characters is likely inside a word the lexicon does not know
+            cost += 5 * sum(len(us[c - 1]) == 1 and len(us[c]) == 1 for c in cuts)
             for c in cuts:
                 if (c - 1) in good_after or c in good_before:
                     cost -= 4

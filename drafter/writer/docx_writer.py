@@ -16,7 +16,7 @@ from docx.oxml import parse_xml
 
 from .. import blocks as B
 from .. import gbt9704 as G
-from ..textutil import is_wide
+from ..textutil import is_wide, width_zi
 from . import styles as S
 from .oxml import (el, fonts, page_field_runs, para_props, paragraph, red_line, run_props, tab_run, text_box,
                    text_run, xml_text, NSDECL)
@@ -99,13 +99,25 @@ def _sectpr_children_sorted(sp) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-def zi_twips(text: str, size_pt: float = G.SIZE_3HAO, spacing: int = G.CHAR_SPACING) -> int:
+def zi_twips(text: str, size_pt: float = G.SIZE_3HAO, spacing: int = G.CHAR_SPACING, *,
+             renderer: str = "word") -> int:
     """Rendered advance of ``text`` in twips: a full-width character is one 字, a half-width one half,
-    each narrowed by the run's character spacing."""
+    each narrowed by the run's character spacing.  LibreOffice also widens every change between
+    CJK and Latin script (it ignores w:autoSpaceDE), measured in gbt9704.LO_SCRIPT_SPACE_EM."""
     adv = 0.0
+    prev = None
     for ch in text:
-        adv += (size_pt if is_wide(ch) else size_pt / 2) * G.TWIPS_PER_PT + spacing
+        wide = is_wide(ch)
+        adv += (size_pt if wide else size_pt / 2) * G.TWIPS_PER_PT + spacing
+        if renderer == "lo" and prev is not None and wide != prev and not ch.isspace():
+            adv += G.LO_SCRIPT_SPACE_EM * size_pt * G.TWIPS_PER_PT
+        prev = wide
     return round(adv)
+
+
+def both(fn):
+    """(Word value, LibreOffice value) of a width-dependent layout number."""
+    return fn("word"), fn("lo")
 
 
 class Writer:
@@ -313,30 +325,45 @@ class Writer:
         return out
 
     def signature(self, sig: B.Signature):
-        """§7.3.5: 署名 and 成文日期 (a 印章 leaves room; drafter draws no seal)."""
+        """§7.3.5: 署名 and 成文日期 (a 印章 leaves room; drafter draws no seal).
+
+        Whatever can be placed without knowing a rendered width is placed exactly (right-aligned with a
+        right indent, or left-aligned with a left indent); a position that depends on the width of the
+        date is given per renderer (Word/WPS vs LibreOffice, see ``per_renderer``)."""
         rpr = self.body_rpr
         zi = G.ZI_3HAO
-        name_w = max((zi_twips(n) for n in sig.names), default=0)
-        date_w = zi_twips(sig.date) if sig.date else 0
+        out = [self.blank(keep_next=True) for _ in range(G.SIG_SEALED_BLANK_LINES if sig.sealed
+                                                         else G.SIG_BLANK_LINES)]
+
+        def name_w(r):
+            return max((zi_twips(n, renderer=r) for n in sig.names), default=0)
+
+        def date_w(r):
+            return zi_twips(sig.date, renderer=r) if sig.date else 0
+
+        def name_para(n, right_of):       # right_of(renderer) -> right indent of the longest name
+            ind = tuple({"right": max(0, right_of(r) + name_w(r) - zi_twips(n, renderer=r))} for r in ("word", "lo"))
+            return self.para(S.SIGNATURE, [text_run(n, rpr())], ind=ind, keep_next=bool(sig.date))
+
+        two = G.SIG_DATE_OFFSET_ZI * zi
         if sig.sealed:     # §7.3.5.1: date right-indented 4 字, names centred on the date
             date_right = G.SIG_SEALED_DATE_RIGHT_ZI * zi
-            name_right = date_right + (date_w - name_w) // 2
-            blanks = G.SIG_SEALED_BLANK_LINES
-        else:              # §7.3.5.2
-            blanks = G.SIG_BLANK_LINES
-            if date_w > name_w - G.SIG_DATE_OFFSET_ZI * zi:   # the date is "longer": keep it 2 字 from the edge
-                date_right = G.SIG_RIGHT_INDENT_ZI * zi
-                name_right = date_right + date_w + G.SIG_DATE_OFFSET_ZI * zi - name_w
-            else:
-                name_right = G.SIG_RIGHT_INDENT_ZI * zi
-                date_right = name_right + name_w - G.SIG_DATE_OFFSET_ZI * zi - date_w
-        out = [self.blank(keep_next=True) for _ in range(blanks)]
-        for n in sig.names:   # joint senders: one per line, first characters aligned
-            right = name_right + name_w - zi_twips(n)
-            out.append(self.para(S.SIGNATURE, [text_run(n, rpr())], ind={"right": max(0, right)}))
+            out += [name_para(n, lambda r: date_right + (date_w(r) - name_w(r)) // 2) for n in sig.names]
+            date_para = self.para(S.SIGNATURE, [text_run(sig.date or "", rpr())], ind={"right": date_right})
+        elif sig.date and width_zi(sig.date) > width_zi(max(sig.names, key=width_zi)) - G.SIG_DATE_OFFSET_ZI:
+            # §7.3.5.2, the date is "longer" (spec S2: within 2 字 of the name counts as longer): the date
+            # keeps 2 字 from the right edge, the names move left so the date still starts 2 字 right of them
+            date_right = G.SIG_RIGHT_INDENT_ZI * zi
+            out += [name_para(n, lambda r: date_right + date_w(r) + two - name_w(r)) for n in sig.names]
+            date_para = self.para(S.SIGNATURE, [text_run(sig.date, rpr())], ind={"right": date_right})
+        else:              # §7.3.5.2: 署名 right-indented 2 字, date's first character 2 字 right of the name's
+            name_right = G.SIG_RIGHT_INDENT_ZI * zi
+            out += [name_para(n, lambda r: name_right) for n in sig.names]
+            left = tuple({"left": G.TYPE_AREA_WIDTH - name_right - name_w(r) + two, "firstLine": 0}
+                         for r in ("word", "lo"))
+            date_para = self.para(S.SIGNATURE, [text_run(sig.date or "", rpr())], jc="left", ind=left)
         if sig.date:
-            out.append(self.para(S.SIGNATURE, [text_run(sig.date, rpr())], ind={"right": max(0, date_right)},
-                                 keep_next=False))
+            out.append(date_para)
         return out
 
     def colophon(self, c: B.Colophon):

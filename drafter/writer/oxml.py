@@ -94,11 +94,34 @@ def para_props(style: str | None = None, *, jc: str | None = None, ind: dict | N
         ppr.append(el("w:tabs", None, *(el("w:tab", {"w:val": kind, "w:pos": pos}) for kind, pos in tabs)))
     if spacing:
         ppr.append(el("w:spacing", {f"w:{k}": v for k, v in spacing.items()}))
-    if ind:
+    if isinstance(ind, tuple):           # (Word/WPS value, LibreOffice value)
+        ppr.append(per_renderer(el("w:ind", {f"w:{k}": v for k, v in ind[0].items()}),
+                                el("w:ind", {f"w:{k}": v for k, v in ind[1].items()})))
+    elif ind:
         ppr.append(el("w:ind", {f"w:{k}": v for k, v in ind.items()}))
     if jc:
         ppr.append(el("w:jc", {"w:val": jc}))
     return ppr
+
+
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+W15_NS = "http://schemas.microsoft.com/office/word/2012/wordml"
+
+
+def per_renderer(word_el, lo_el):
+    """One property for Word/WPS and another for LibreOffice, through Markup Compatibility: Word
+    understands the w15 namespace and takes the Choice; LibreOffice's DOCX import understands only
+    wps/wpg/w14/wpc and takes the Fallback.  Used only where LibreOffice measurably differs (it reads
+    w:overflowPunct inverted and ignores w:autoSpaceDE, so CJK–Latin gaps widen its dates)."""
+    from lxml import etree
+
+    if etree.tostring(word_el) == etree.tostring(lo_el):
+        return word_el
+    ac = parse_xml(f'<mc:AlternateContent xmlns:mc="{MC_NS}" xmlns:w15="{W15_NS}">'
+                   f'<mc:Choice Requires="w15"/><mc:Fallback/></mc:AlternateContent>')
+    ac[0].append(word_el)
+    ac[1].append(lo_el)
+    return ac
 
 
 def paragraph(ppr, *runs):
