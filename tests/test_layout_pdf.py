@@ -1,0 +1,188 @@
+"""Issue 3: render every example, convert with LibreOffice, and measure the page against GB/T 9704.
+
+Figures and tolerances come from drafter.gbt9704 (the standard) and the spec's §12 measuring rules.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import EXAMPLES
+from drafter import gbt9704 as G
+from drafter.measure import DATE_RE, DOC_NUMBER_RE
+
+STEMS = [p.stem for p in EXAMPLES]
+ZI_MM = G.SIZE_3HAO * G.MM_PER_PT          # 1 字 of 3号 = 5.644 mm
+ZI4_MM = G.SIZE_4HAO * G.MM_PER_PT
+RIGHT = G.TYPE_AREA_RIGHT_MM               # 184 mm
+CENTRE = G.MARGIN_LEFT_MM + G.TYPE_AREA_WIDTH_MM / 2   # 106 mm
+LETTER = "xinle-2024-han"                 # 版头 函
+FILE = "short-complete"                   # 版头 文件, sealed, 附件, 版记
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_page_grid(measured, stem):
+    m = measured[stem]
+    assert m.page_mm == (G.PAGE_WIDTH_MM, G.PAGE_HEIGHT_MM)
+    # 28 characters per line: the set pitch is 156/28 mm (justification only widens it) ...
+    assert abs(m.char_pitch() - G.CHAR_PITCH_MM) <= 0.06
+    # ... and full lines really hold 28 characters (never 29, never 27 for pure CJK lines)
+    assert m.max_chars_per_line() == G.CHARS_PER_LINE
+    # 22 lines per page: pitch 225/22 mm
+    assert abs(m.line_pitch() - G.LINE_PITCH_MM) <= 0.12
+    assert abs(m.left() - G.MARGIN_LEFT_MM) <= G.MARGIN_TOLERANCE_MM
+    assert m.right() <= RIGHT + 0.6
+    for p in range(2, m.pages + 1):
+        top = m.first_line_top(p)
+        assert top is None or G.MARGIN_TOP_MM <= top <= G.MARGIN_TOP_MM + 4.5, (p, top)
+    # every page between the first and the last is full: 22 lines
+    assert m.body_lines_per_page()[1:-1] == [G.LINES_PER_PAGE] * (m.pages - 2)
+    assert all(ln.bottom <= G.TYPE_AREA_BOTTOM_MM + 0.5 for ln in m.body_lines())
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_no_heading_alone_at_the_foot_of_a_page(measured, stem):
+    m = measured[stem]
+    heading = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.|（\d+）)")
+    for p in range(1, m.pages):
+        last = m.body_lines(p)[-1]
+        # a heading line on its own (short, no sentence end) must not close a page
+        assert not (heading.match(last.text) and not re.search(r"[。：；]", last.text)), (p, last.text)
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_page_numbers(measured, stem):
+    m = measured[stem]
+    nums = m.page_numbers()
+    letter = stem == LETTER
+    assert [n.page for n in nums] == list(range(2 if letter else 1, m.pages + 1))
+    for n in nums:
+        assert re.fullmatch(r"—\s*%d\s*—" % n.page, n.text)
+        assert abs(n.size - G.PAGE_NUMBER_SIZE_PT) <= 0.2
+        dash_y = (n.top + n.bottom) / 2
+        assert abs(dash_y - (G.TYPE_AREA_BOTTOM_MM + G.PAGE_NUMBER_BELOW_TYPE_AREA_MM)) <= 1.0
+        if n.page % 2:
+            assert abs(n.x1 - (RIGHT - ZI4_MM)) <= 1.0           # odd: right, 1 字 in
+        else:
+            assert abs(n.x0 - (G.MARGIN_LEFT_MM + ZI4_MM)) <= 1.0  # even: left, 1 字 in
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_title(measured, stem):
+    lines = measured[stem].title_lines()
+    assert lines
+    for ln in lines:
+        assert abs(ln.size - G.SIZE_2HAO) <= 0.2
+        assert abs(ln.centre_x - CENTRE) <= 1.0
+
+
+def test_plain_layout_title_on_first_line(measured):
+    m = measured["yufa-2023"]
+    assert not m.red_strokes() and not m.red_text()
+    first = m.title_lines()[0]
+    assert G.MARGIN_TOP_MM <= first.top <= G.MARGIN_TOP_MM + 7     # 22 pt glyphs on the first grid line
+
+
+def test_letter_format_header(measured):
+    """信函格式 (§10.1): flag 30 mm from the top, red double lines 170 mm, 发文字号 under them."""
+    m = measured[LETTER]
+    flag = m.red_text(1)
+    assert [f.text for f in flag] == ["新乐市人民政府"]
+    assert abs(flag[0].top - G.LETTER_FLAG_TOP_MM) <= 1.0
+    assert abs(flag[0].centre_x - CENTRE) <= 1.0
+    red = sorted(m.red_strokes(1), key=lambda s: s.y)
+    assert len(red) == 4
+    for s in red:
+        assert abs(s.length - G.LETTER_LINE_LENGTH_MM) <= 1.0
+        assert abs((s.x0 + s.x1) / 2 - CENTRE) <= 1.0
+    top_thick, top_thin, low_thin, low_thick = red
+    assert top_thick.width_pt > top_thin.width_pt            # 上粗下细
+    assert low_thick.width_pt > low_thin.width_pt            # 上细下粗
+    assert abs(top_thick.y - (flag[0].bottom + G.LETTER_LINE_GAP_BELOW_FLAG_MM)) <= 1.0
+    assert abs(low_thick.y - (G.PAGE_HEIGHT_MM - G.LETTER_BOTTOM_LINE_FROM_EDGE_MM)) <= 1.0
+    assert not m.red_strokes(2)
+    (num,) = [ln for ln in m.page_lines(1) if DOC_NUMBER_RE.search(ln.text)]
+    assert num.text == "新政函〔2024〕5号"
+    assert abs(num.x1 - RIGHT) <= 0.6
+    assert abs(num.top - (top_thin.y + G.SEVEN_EIGHTHS_3HAO_MM)) <= 1.0
+    # title two lines below the 发文字号 (line boxes: 发文字号 on grid line 2, title on line 5)
+    title = m.title_lines()[0]
+    assert title.top > num.bottom + 2 * G.LINE_PITCH_MM - 2
+
+
+def test_file_format_header(measured):
+    """通用格式 (§7.2): flag 35 mm below the 版心 top, 发文字号 + 签发人, red separator 4 mm below."""
+    m = measured[FILE]
+    (flag,) = m.red_text(1)
+    assert flag.text == "青山县人民政府文件"
+    assert abs(flag.top - G.FILE_FLAG_TOP_MM) <= 1.0 and abs(flag.centre_x - CENTRE) <= 1.0
+    (sep,) = m.red_strokes(1)
+    assert abs(sep.length - G.TYPE_AREA_WIDTH_MM) <= 1.0 and abs(sep.x0 - G.MARGIN_LEFT_MM) <= 1.0
+    (num,) = [ln for ln in m.page_lines(1) if DOC_NUMBER_RE.search(ln.text)]
+    assert num.text.startswith("青政〔2025〕3号") and num.text.endswith("签发人：王明")
+    assert abs(num.x0 - (G.MARGIN_LEFT_MM + ZI_MM)) <= 0.6          # 上行文: 发文字号 居左空一字
+    assert abs(num.x1 - (RIGHT - ZI_MM)) <= 0.6                     # 签发人 居右空一字
+    assert num.top > flag.bottom + 2 * G.LINE_PITCH_MM - 2          # 2 lines below the flag
+    assert abs(sep.y - (num.bottom + G.FILE_SEPARATOR_GAP_MM)) <= 1.0
+    assert m.title_lines()[0].top > sep.y + 2 * G.LINE_PITCH_MM - 2
+
+
+def _sig(m):
+    last = m.page_lines(m.pages)
+    (date,) = [ln for ln in last if DATE_RE.match(ln.text)]
+    name = last[last.index(date) - 1]
+    return name, date
+
+
+def test_signature_without_seal(measured):
+    """§7.3.5.2: 署名 right-indented 2 字; 成文日期's first character 2 字 right of the 署名's first; here
+    the date is as long as the name, so the date keeps 2 字 from the right edge and the name moves."""
+    m = measured[LETTER]
+    name, date = _sig(m)
+    assert (name.text, date.text) == ("新乐市人民政府", "2024年12月20日")
+    assert abs(date.x1 - (RIGHT - 2 * ZI_MM)) <= 0.6
+    assert abs((date.x0 - name.x0) - 2 * ZI_MM) <= 0.6
+    blank = name.top - m.find("^特此报告。$")[0].bottom
+    assert 1 * G.LINE_PITCH_MM - 1 <= blank <= 2 * G.LINE_PITCH_MM     # one empty line between
+
+
+def test_signature_with_seal_note_and_attachments(measured):
+    """§7.3.5.1: date right-indented 4 字, 署名 centred on the date; 附注 indented 2 字; 附件说明."""
+    m = measured[FILE]
+    name, date = _sig(m)
+    assert abs(date.x1 - (RIGHT - 4 * ZI_MM)) <= 0.6
+    assert abs(name.centre_x - date.centre_x) <= 0.6
+    (note,) = m.find("^（此件公开发布）$")
+    assert abs(note.x0 - (G.MARGIN_LEFT_MM + 2 * ZI_MM)) <= 0.6 and note.top > date.top
+    att = m.find("^附件：1\\.")[0]
+    second = m.find("^2\\.青山县")[0]
+    assert abs(att.x0 - (G.MARGIN_LEFT_MM + 2 * ZI_MM)) <= 0.6
+    assert abs(second.x0 - (att.x0 + 3 * 5.54)) <= 0.8       # names aligned after "附件："
+
+
+def test_colophon_rules_at_the_foot_of_the_last_page(measured):
+    """§7.4: 抄送 and 印发 between rules as wide as the 版心, the last on the 版心's bottom edge."""
+    m = measured[FILE]
+    rules = sorted(m.black_strokes(m.pages), key=lambda s: s.y)
+    assert len(rules) == 3
+    for s in rules:
+        assert abs(s.length - G.TYPE_AREA_WIDTH_MM) <= 1.0 and abs(s.x0 - G.MARGIN_LEFT_MM) <= 1.0
+    assert abs(rules[-1].y - G.TYPE_AREA_BOTTOM_MM) <= 1.0
+    assert rules[0].width_pt > rules[1].width_pt < rules[2].width_pt
+    (cc,) = m.find("^抄送：")
+    assert cc.text == "抄送：青原市司法局，县委依法治县办。" and abs(cc.size - G.SIZE_4HAO) <= 0.2
+    assert abs(cc.x0 - (G.MARGIN_LEFT_MM + ZI4_MM)) <= 0.6
+    (printed,) = m.find("印发$")
+    assert printed.text.startswith("青山县人民政府办公室") and abs(printed.x1 - (RIGHT - ZI4_MM)) <= 0.6
+    assert rules[0].y < cc.top < rules[1].y < printed.top < rules[2].y
+    assert not m.black_strokes(1)
+
+
+@pytest.mark.parametrize("stem", ["xinle-2024-han", "short-complete"])
+def test_addressee_flush_left_with_colon(measured, stem):
+    m = measured[stem]
+    line = next(ln for ln in m.page_lines(1) if ln.text.endswith("：") and ln.size < 17 and ln.x0 < 30)
+    assert abs(line.x0 - G.MARGIN_LEFT_MM) <= 0.6
+    nxt = m.page_lines(1)[m.page_lines(1).index(line) + 1]
+    assert abs(nxt.x0 - (G.MARGIN_LEFT_MM + 2 * ZI_MM)) <= 0.6       # the body's first line: indented 2 字
