@@ -302,3 +302,28 @@ def test_fonts_command_lists_roles():
     assert r.code == 0
     for name in ("仿宋_GB2312", "楷体_GB2312", "黑体", "方正小标宋简体", "宋体"):
         assert name in r.out
+
+
+def test_letter_with_copy_number_secrecy_and_urgency(tmp_path):
+    """§10.1: 份号、密级和保密期限、紧急程度 flush left under the double line, in that order; the
+    发文字号 flush right on the first of those lines; the title two lines below the last."""
+    text = example("xinle-2024-han").read_text(encoding="utf-8").replace(
+        "发文字号: 新政函〔2024〕5号\n", "发文字号: 新政函〔2024〕5号\n份号: \"000123\"\n密级: 秘密★1年\n紧急程度: 加急\n")
+    p = tmp_path / "s.yaml"
+    p.write_text(text, encoding="utf-8")
+    r = run_cli("render", p)
+    assert r.code == 0, r
+    texts = docx_paragraph_texts(tmp_path / "s.docx")
+    assert texts[:4] == ["000123\t新政函〔2024〕5号", "秘密★1年", "加急", "新乐市人民政府\n关于2024年度法治政府建设情况报告"]
+    d = docx.Document(str(tmp_path / "s.docx"))
+    body = [p for p in d.paragraphs]
+    title_i = next(i for i, p in enumerate(body) if p.style.style_id == "GWTitle")
+    assert [p.text for p in body[title_i - 2:title_i]] == ["", ""]       # two empty grid lines
+
+
+def test_plain_header_refuses_secrecy(tmp_path):
+    text = example("yufa-2023").read_text(encoding="utf-8").replace("版头: 无\n", "版头: 无\n密级: 秘密\n")
+    p = tmp_path / "s.yaml"
+    p.write_text(text, encoding="utf-8")
+    r = run_cli("render", p)
+    assert r.code == 1 and "FZ115" in r.text and not (tmp_path / "s.docx").exists()
