@@ -20,6 +20,8 @@ from .diagnostics import INFO, WARNING, Diagnostic, DrafterError
 MAX_BYTES = 2 * 1024 * 1024       # real reports are 10–60 KB; 2 MB is far beyond any report
 MAX_NODES = 50_000                # expanded nodes (defeats "billion laughs" alias bombs)
 MAX_DEPTH = 40                    # nesting depth of mappings/sequences
+MAX_CHARS = MAX_BYTES             # characters of all values after alias expansion (an alias-free file
+                                  # cannot exceed its own length, so only alias bombs reach this)
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 try:  # libyaml is much faster for large inputs; marks carry index/line/column either way
@@ -213,7 +215,18 @@ _YAML_HINTS = [
 ]
 
 
-def _yaml_error(e: yaml.YAMLError, name: str) -> DrafterError:
+def _yaml_error(e: yaml.YAMLError, name: str, source: str = "") -> DrafterError:
+    pm = getattr(e, "problem_mark", None)
+    if pm is not None and 0 <= pm.index < len(source) and source[pm.index] == "\t":
+        # libyaml says only "found character that cannot start any token" for a tab
+        return DrafterError("FZ011", "这里有 Tab 字符；YAML 只能用空格缩进，请把 Tab 换成空格", file=name,
+                            line=pm.line + 1, col=pm.column + 1)
+    if pm is not None and "invalid Unicode character escape" in str(e):
+        # libyaml refuses escapes such as "\ud800" (a lone surrogate): point at the backslash
+        back = source.rfind("\\", max(0, pm.index - 10), pm.index + 1)
+        shift = pm.index - back if back >= 0 else 0
+        return DrafterError("FZ016", "转义序列（如 \\ud800）表示的字符无法保存到 Word；请删除它，或直接写出要用的文字",
+                            file=name, line=pm.line + 1, col=pm.column + 1 - shift)
     mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
     if "quoted scalar" in str(getattr(e, "context", "")) and getattr(e, "context_mark", None) is not None:
         mark = e.context_mark          # point at the opening quote, not at the end of the file
@@ -233,6 +246,7 @@ class _Converter:
         self.name = name
         self.smap = smap
         self.count = 0
+        self.chars = 0
         self.constructor = yaml.constructor.SafeConstructor()
 
     def span(self, node) -> Span:
@@ -251,11 +265,16 @@ class _Converter:
         if depth > MAX_DEPTH:
             raise self.fail("FZ015", f"嵌套层次过深（超过 {MAX_DEPTH} 层）；报告最多四级标题，请检查缩进", node)
         if node.tag not in _SAFE_TAGS:
-            raise self.fail("FZ013", f"不支持 YAML 标记“{node.tag}”；报告中只能写文字、数字、日期和列表，"
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise self.fail("FZ013", f"不支持 YAML 标记“{tag[:60]}”；报告中只能写文字、数字、日期和列表，"
                                      "请删除以 ! 开头的标记", node)
         if path not in self.smap.values:
             self.smap.values[path] = self.span(node)
         if isinstance(node, yaml.ScalarNode):
+            self.chars += len(node.value)
+            if self.chars > MAX_CHARS:
+                raise self.fail("FZ014", f"内容过于庞大（展开后超过 {MAX_CHARS // 10000} 万字，可能是反复引用的 YAML 别名）；"
+                                         "请直接写出内容，不要使用 & 和 * 引用", node)
             try:
                 value = self.constructor.construct_object(node)
             except (yaml.YAMLError, ValueError, OverflowError):
@@ -290,6 +309,26 @@ class _Converter:
         raise self.fail("FZ010", "无法识别的 YAML 内容", node)  # pragma: no cover
 
 
+def _check_depth(text: str, name: str) -> None:
+    """Reject deep nesting from the event stream, before composing: libyaml's composer recurses in C
+    and crashes the process (SIGSEGV) at some 50 000 nested "[" — no traceback, but no message either."""
+    loader = _BaseLoader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            ev = loader.get_event()
+            if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH + 1:
+                    sm = ev.start_mark
+                    raise DrafterError("FZ015", f"嵌套层次过深（超过 {MAX_DEPTH} 层）；报告最多四级标题，请检查缩进",
+                                       file=name, line=sm.line + 1, col=sm.column + 1)
+            elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
 def load_yaml(text: str, name: str, encoding: str = "utf-8") -> tuple[object, SourceMap]:
     smap = SourceMap(file=name, text=text, encoding=encoding)
     m = _XML_BAD.search(text.replace("\t", " "))
@@ -299,13 +338,14 @@ def load_yaml(text: str, name: str, encoding: str = "utf-8") -> tuple[object, So
         raise DrafterError("FZ016", f"文件中有无法保存到 Word 的控制字符（U+{ord(m.group()):04X}），请删除它",
                            file=name, line=line, col=col)
     try:
+        _check_depth(text, name)
         loader = _BaseLoader(text)
         try:
             node = loader.get_single_node()
         finally:
             loader.dispose()
     except yaml.YAMLError as e:
-        raise _yaml_error(e, name)
+        raise _yaml_error(e, name, text)
     except RecursionError:
         raise DrafterError("FZ015", "嵌套层次过深；报告最多四级标题，请检查缩进和括号", file=name)
     if node is None:
