@@ -1,18 +1,66 @@
-"""FZ5xx: 发文字号 (GB/T 9704 §7.2.5): 机关代字 + 〔年份〕 + 序号 + 号."""
+"""FZ5xx: 发文字号 (GB/T 9704 §7.2.5): 机关代字 + 〔年份〕 + 序号 + 号.
+
+"年份、发文顺序号用阿拉伯数字标注；年份应标全称，用六角括号“〔〕”括入；发文顺序号不加“第”字，
+不编虚位（即1不编为01），在阿拉伯数字后加“号”字。"  FZ501 covers the overall format and the
+brackets (safe fix); FZ502 and FZ503 name the other slips when the number can be read.  Whether
+the year in the number fits 成文日期 is a year rule (FZ306).
+"""
 from __future__ import annotations
 
 import re
 
 from ..textutil import PLACEHOLDER_RE
-from . import Finding, rule
+from . import Finding, Fix, rule
 
 DOC_NUMBER_RE = re.compile(r"^[\u4e00-\u9fff]+〔\d{4}〕[1-9]\d*号$")
+# a readable number, whatever its brackets: 代字 [年份] (第)序号 号
+PARTS_RE = re.compile(r"^(?P<org>.*?)\s*(?P<open>[〔\[【(（［{｛〖<＜«])\s*(?P<year>\d+)\s*"
+                      r"(?P<close>[〕\]】)）］}｝〗>＞»])\s*(?P<di>第)?\s*(?P<num>\d+)\s*(?P<hao>号)?$")
 
 
-@rule("FZ501", "doc-number-format", "发文字号格式不对")
+def parse_doc_number(dn: str | None):
+    """The regex match of a readable 发文字号 (groups org/open/year/close/di/num/hao), else None."""
+    if not dn or PLACEHOLDER_RE.search(dn):
+        return None
+    return PARTS_RE.match(dn)
+
+
+@rule("FZ501", "doc-number-format", "发文字号格式不对", fixable=True)
 def doc_number_format(ctx):
-    """发文字号 = 机关代字〔年份〕序号号: year in 六角括号 〔〕, four digits, no 第, no leading zeros."""
+    """发文字号 = 机关代字〔年份〕序号号.  The year is bracketed with 六角括号 〔〕 — not [] 【】 ()
+    （） ［］: that slip has a safe fix.  A number that cannot be read at all, or whose 代字/号 is
+    wrong, is reported here too; the other readable slips are FZ502 (年份) and FZ503 (序号)."""
     dn = ctx.report.doc_number
-    if dn and not DOC_NUMBER_RE.match(dn) and not PLACEHOLDER_RE.search(dn):
+    if not dn or PLACEHOLDER_RE.search(dn) or DOC_NUMBER_RE.match(dn):
+        return
+    m = PARTS_RE.match(dn)
+    if m is None or not re.fullmatch(r"[\u4e00-\u9fff]+", m.group("org")) or not m.group("hao"):
         yield Finding(("doc_number",), f"发文字号“{dn}”格式不对；应为“机关代字〔年份〕序号号”，"
                                        "如 新政函〔2024〕5号（年份用六角括号〔〕，序号不加“第”、不编虚位）")
+    elif (m.group("open"), m.group("close")) != ("〔", "〕"):
+        new = dn[:m.start("open")] + "〔" + dn[m.end("open"):m.start("close")] + "〕" + dn[m.end("close"):]
+        yield Finding(("doc_number",), f"发文字号“{dn}”格式不对：年份用了“{m.group('open')}{m.group('close')}”，"
+                                       f"应用六角括号〔〕，写成“{new}”（可运行 drafter check --fix 自动修正）",
+                      m.start("open"), fix=Fix(("doc_number",), dn, new))
+
+
+@rule("FZ502", "doc-number-year-digits", "发文字号的年份不是四位数字")
+def doc_number_year_digits(ctx):
+    """年份应标全称: 〔2024〕, not 〔24〕."""
+    m = parse_doc_number(ctx.report.doc_number)
+    if m is not None and len(m.group("year")) != 4:
+        yield Finding(("doc_number",), f"发文字号“{ctx.report.doc_number}”中的年份“{m.group('year')}”应写全四位，"
+                                       f"如“〔{ctx.report.year + 1}〕”", m.start("year"))
+
+
+@rule("FZ503", "doc-number-serial", "发文字号的序号加了“第”或编了虚位")
+def doc_number_serial(ctx):
+    """发文顺序号不加“第”字，不编虚位（1 不编为 01）."""
+    m = parse_doc_number(ctx.report.doc_number)
+    if m is None:
+        return
+    num = m.group("num")
+    if m.group("di") or (len(num) > 1 and num.startswith("0")):
+        yield Finding(("doc_number",), f"发文字号“{ctx.report.doc_number}”的序号应写成“{int(num)}号”"
+                                       "（不加“第”字，不在前面补0）",
+                      m.start("di") if m.group("di") else m.start("num"))

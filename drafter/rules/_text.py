@@ -1,0 +1,124 @@
+"""Text helpers shared by the content rules (no rules here): what counts as Chinese context, where
+names and quotations sit, how a year is used in a sentence."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..textutil import is_cjk
+from . import TextRef
+
+# full-width punctuation that makes its neighbourhood "Chinese text"
+FW_PUNCT = frozenset("，。、；：？！“”‘’（）《》〈〉〔〕【】「」『』…—·～")
+OPENERS = {"“": "”", "‘": "’", "《": "》", "（": "）", "〔": "〕", "【": "】", "〈": "〉", "「": "」", "『": "』"}
+CLOSERS = {v: k for k, v in OPENERS.items()}
+
+
+def zh(ch: str) -> bool:
+    """A CJK ideograph or a full-width punctuation mark."""
+    return bool(ch) and (is_cjk(ch) or ch in FW_PUNCT)
+
+
+def has_cjk(s: str) -> bool:
+    return any(is_cjk(c) for c in s)
+
+
+def snippet(text: str, start: int, end: int | None = None, width: int = 4) -> str:
+    """A short one-line excerpt around text[start:end] for a message."""
+    end = start + 1 if end is None else end
+    s = text[max(0, start - width):end + width]
+    return "".join(line.strip(" \u3000\t") for line in s.split("\n"))
+
+
+def strings(ctx) -> Iterator[TextRef]:
+    """Every clerk-written text (ctx.texts()) plus the short list fields shown in the document."""
+    yield from ctx.texts()
+    r = ctx.report
+    for field in ("recipients", "attachments", "cc"):
+        for i, v in enumerate(getattr(r, field)):
+            if isinstance(v, str) and v:
+                yield TextRef((field, i), v, "other")
+
+
+def enclosed_spans(text: str, pairs: str = "《》“”") -> list[tuple[int, int]]:
+    """(start, end) of every run inside the given bracket pairs, brackets included (outermost only)."""
+    opens = {pairs[i]: pairs[i + 1] for i in range(0, len(pairs), 2)}
+    out, stack = [], []
+    for i, c in enumerate(text):
+        if c in opens:
+            stack.append((c, i))
+        elif stack and c == opens[stack[-1][0]]:
+            _, s = stack.pop()
+            if not stack:
+                out.append((s, i + 1))
+        elif c == "\n" and stack and stack[0][0] in "“‘":  # an unclosed quote ends with its paragraph
+            stack.clear()
+    return out
+
+
+def inside(spans: list[tuple[int, int]], i: int) -> bool:
+    return any(s < i < e for s, e in spans)
+
+
+# --------------------------------------------------------------------------------------------
+# Years
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_CN_DIGIT["零"] = 0
+YEAR_RE = re.compile(r"(?<![\d.])(\d{4})(?=\s*年)|([〇零一二三四五六七八九]{4})(?=年)")
+_RANGE_BEFORE = re.compile(r"[-—–~～至到、]\s*$")
+_RANGE_AFTER = re.compile(r"^\s*年?\s*(?:度)?\s*(?:[-—–~～至到]|、\s*\d{4})")
+_DATE_AFTER = re.compile(r"^\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月")
+
+
+@dataclass(frozen=True, slots=True)
+class YearRef:
+    year: int
+    start: int          # offset of the first digit
+    end: int            # offset just after "年"
+    kind: str           # year | range | date | name
+
+
+def years(text: str, protected: str = "《》") -> list[YearRef]:
+    """Every "2023年" in ``text``: a year on its own (kind "year"), one end of a range or a period
+    ("2021-2025年", "2021年至2023年", "2021年1月1日至2023年6月1日" -> range/date), a date
+    ("2022年12月" -> date), or inside a name between the ``protected`` brackets ("name")."""
+    spans = enclosed_spans(text, protected) if protected else []
+    out = []
+    for m in YEAR_RE.finditer(text):
+        if m.group(1):
+            y = int(m.group(1))
+        else:
+            y = int("".join(str(_CN_DIGIT[c]) for c in m.group(2)))
+        if not 1949 <= y <= 2199:
+            continue
+        start = m.start()
+        end = text.index("年", m.end()) + 1
+        before, after = text[max(0, start - 3):start], text[m.end():m.end() + 8]
+        if inside(spans, start):
+            kind = "name"
+        elif _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after):
+            kind = "range"
+        elif _DATE_AFTER.match(after):
+            kind = "date"
+        else:
+            kind = "year"
+        out.append(YearRef(y, start, end, kind))
+    return out
+
+
+FORWARD_RE = re.compile(r"将|计划|拟|力争|明年|下一年|下一步|来年|新的一年|今后")
+
+
+def clause_at(text: str, i: int) -> str:
+    """The clause (up to the next 。；！？ or line break) starting at offset i."""
+    m = re.compile(r"[。；;！!？?\n]").search(text, i)
+    return text[i:m.start() if m else len(text)]
+
+
+def clause_start(text: str, i: int) -> bool:
+    """True when offset i opens a sentence or a clause."""
+    j = i - 1
+    while j >= 0 and text[j] in " \u3000\t":
+        j -= 1
+    return j < 0 or text[j] in "。；;！!？?\n，,：:“"

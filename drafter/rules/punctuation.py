@@ -1,0 +1,214 @@
+"""FZ4xx: punctuation in Chinese text (GB/T 15834): full-width marks, quote pairs, brackets, spaces.
+
+Width, quote and space findings are reported once per text (paragraph, heading, …) at the first
+occurrence, with the count; their fix covers every occurrence in that text.  "3.15", "12.4" style
+dates, decimals, times and digit groups are never Chinese context and are left alone.
+"""
+from __future__ import annotations
+
+import re
+
+from . import WARNING, Finding, Fix, rule
+from ._text import CLOSERS, OPENERS, enclosed_spans, has_cjk, inside, snippet, strings, zh
+from ..textutil import is_cjk
+
+HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_FIX_HINT = "可运行 drafter check --fix 自动修正"
+
+
+def apply_edits(text: str, edits) -> str:
+    """Apply non-overlapping (start, end, replacement) edits to ``text``."""
+    out, pos = [], 0
+    for s, e, r in sorted(edits):
+        out.append(text[pos:s])
+        out.append(r)
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def width_edits(text: str) -> list[tuple[int, int, str]]:
+    """Half-width , ; : ? ! ( ) in Chinese context -> full-width (a following space goes too)."""
+    n = len(text)
+    partner: dict[int, int] = {}
+    stack = []
+    for i, c in enumerate(text):
+        if c == "(":
+            stack.append(i)
+        elif c == ")" and stack:
+            o = stack.pop()
+            partner[o], partner[i] = i, o
+    edits = []
+    for i, c in enumerate(text):
+        full = HALF_TO_FULL.get(c)
+        if full is None:
+            continue
+        prev = text[i - 1] if i else ""
+        if c in "()":
+            nxt = text[i + 1] if i + 1 < n else ""
+            ok = zh(prev) or zh(nxt)
+            if not ok and i in partner:
+                o, cl = sorted((i, partner[i]))
+                ok = has_cjk(text[o + 1:cl]) or zh(text[o - 1] if o else "") or zh(text[cl + 1] if cl + 1 < n else "")
+            if ok:
+                edits.append((i, i + 1, full))
+            continue
+        j = i + 1
+        while j < n and text[j] in " \t":
+            j += 1
+        nxt = text[j] if j < n else ""
+        if zh(prev) or zh(nxt):
+            edits.append((i, j if zh(nxt) else i + 1, full))
+    return edits
+
+
+@rule("FZ401", "half-width-punctuation", "中文中使用了半角标点 , ; : ? ! ( )", severity=WARNING, fixable=True)
+def half_width(ctx):
+    """Half-width ``, ; : ? ! ( )`` next to Chinese characters (or parentheses around Chinese text)
+    are printed narrow and look wrong in a 公文; the full-width mark is required (GB/T 15834).
+    Digit groups (1,000), times (8:30), URLs and ASCII-only text are not touched.  Safe fix."""
+    for t in strings(ctx):
+        edits = width_edits(t.text)
+        if not edits:
+            continue
+        s, e, full = edits[0]
+        marks = "".join(sorted({t.text[a] for a, _, _ in edits}, key=", ; : ? ! ( )".find))
+        yield Finding(t.path, f"有 {len(edits)} 处半角标点（{' '.join(marks)}），如“{snippet(t.text, s)}”中的"
+                              f"“{t.text[s]}”应为“{full}”；中文请用全角标点，{_FIX_HINT}",
+                      s, fix=Fix(t.path, t.text, apply_edits(t.text, edits)))
+
+
+def quote_edits(text: str) -> tuple[list[tuple[int, int, str]], int | None]:
+    """Straight quotes in Chinese text -> “ ” / ‘ ’ pairs.  Returns (edits, offset of an unpaired one)."""
+    if not has_cjk(text):
+        return [], None
+    edits: list = []
+    bad = None
+    dq = [i for i, c in enumerate(text) if c == '"']
+    if dq:
+        pairs = list(zip(dq[0::2], dq[1::2]))
+        if len(dq) % 2 or any("\n\n" in text[a:b] for a, b in pairs):
+            bad = dq[-1] if len(dq) % 2 else dq[0]
+        else:
+            for a, b in pairs:
+                edits += [(a, a + 1, "“"), (b, b + 1, "”")]
+
+    def apostrophe(i):
+        p, n = text[i - 1:i], text[i + 1:i + 2]
+        return p.isascii() and p.isalnum() and n.isascii() and n.isalnum()
+
+    sq = [i for i, c in enumerate(text) if c == "'" and not apostrophe(i)]
+    if sq and len(sq) % 2 == 0:
+        pairs = list(zip(sq[0::2], sq[1::2]))
+        if all(has_cjk(text[a + 1:b]) and "\n" not in text[a:b] for a, b in pairs):
+            for a, b in pairs:
+                edits += [(a, a + 1, "‘"), (b, b + 1, "’")]
+    return sorted(edits), bad
+
+
+@rule("FZ402", "straight-quotes", "中文中使用了直引号 \" '", severity=WARNING, fixable=True)
+def straight_quotes(ctx):
+    """Chinese text quotes with “ ” (and ‘ ’ inside), not the straight ``"`` typed on a Western
+    keyboard.  Paired straight quotes are converted in order (safe fix); an odd number is reported
+    for the clerk to pair by hand."""
+    for t in strings(ctx):
+        edits, bad = quote_edits(t.text)
+        if edits:
+            s = edits[0][0]
+            yield Finding(t.path, f"有 {len(edits) // 2} 对直引号，如“{snippet(t.text, s, width=6)}”；"
+                                  f"中文请用“ ”（引号内再引用用‘ ’），{_FIX_HINT}",
+                          s, fix=Fix(t.path, t.text, apply_edits(t.text, edits)))
+        if bad is not None:
+            yield Finding(t.path, f"直引号 \" 没有配对（“{snippet(t.text, bad, width=6)}”）；"
+                                  "请改为中文引号“ ”并补全另一半", bad)
+
+
+def pair_problem(text: str) -> tuple[int, str] | None:
+    """The first unbalanced bracket or quote (half-width parentheses count as full-width ones)."""
+    stack: list[tuple[str, int]] = []
+    for i, c in enumerate(text):
+        c = {"(": "（", ")": "）"}.get(c, c)
+        if c in OPENERS:
+            stack.append((c, i))
+        elif c in CLOSERS:
+            if not stack:
+                return i, f"多了一个“{c}”（前面没有对应的“{CLOSERS[c]}”）；请删除它，或在前面补上“{CLOSERS[c]}”"
+            o, oi = stack[-1]
+            if OPENERS[o] != c:
+                if any(x == CLOSERS[c] for x, _ in stack):   # the opener is further down: o is unclosed
+                    return oi, f"“{o}”没有对应的“{OPENERS[o]}”（后面先出现了“{c}”）；请补上“{OPENERS[o]}”"
+                return i, f"多了一个“{c}”（前面没有对应的“{CLOSERS[c]}”）；请删除它，或在前面补上“{CLOSERS[c]}”"
+            stack.pop()
+    if stack:
+        o, oi = stack[0]
+        return oi, f"“{o}”没有对应的“{OPENERS[o]}”；请在适当位置补上“{OPENERS[o]}”"
+    return None
+
+
+@rule("FZ403", "unbalanced-pairs", "引号、书名号、括号没有配对", severity=WARNING)
+def unbalanced(ctx):
+    """“” ‘’ 《》 （） 〔〕 【】 must come in pairs, properly nested, within one text."""
+    for t in strings(ctx):
+        p = pair_problem(t.text)
+        if p:
+            yield Finding(t.path, p[1], p[0])
+
+
+DOUBLED_RE = re.compile(r"[。，、；：？！][。，、；：]|[。，、；：][,;]|[,;][。，、；：]")
+
+
+@rule("FZ404", "doubled-punctuation", "标点重复（如“。。”“，，”）", severity=WARNING)
+def doubled(ctx):
+    """Two sentence or clause marks in a row (。。 ，， 。， ；。) are a typing slip; …… and —— are
+    single marks and are not affected."""
+    for t in strings(ctx):
+        for m in DOUBLED_RE.finditer(t.text):
+            yield Finding(t.path, f"“{snippet(t.text, m.start(), m.end(), 3)}”中标点“{m.group()}”重复；请只保留一个",
+                          m.start())
+
+
+_ZH_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff" + re.escape("".join(sorted(
+    "，。、；：？！“”‘’（）《》〈〉〔〕【】「」『』…—")))
+SPACE_RE = re.compile(f"(?<=[{_ZH_CLASS}])[ \u3000\u00a0\t]+(?=[{_ZH_CLASS}])")
+
+
+def space_edits(text: str) -> list[tuple[int, int, str]]:
+    """Spaces between Chinese characters/marks.  Inside “” and 《》 a space between two ideographs is
+    kept: names of campaigns and documents use it between their two phrases
+    (“服务实体经济 律企携手同行”)."""
+    spans = None
+    edits = []
+    for m in SPACE_RE.finditer(text):
+        s, e = m.span()
+        if is_cjk(text[s - 1]) and is_cjk(text[e]):
+            if spans is None:
+                spans = enclosed_spans(text, "《》“”")
+            if inside(spans, s):
+                continue
+        edits.append((s, e, ""))
+    return edits
+
+
+@rule("FZ405", "space-between-chinese", "汉字之间有空格", severity=WARNING, fixable=True)
+def spaces(ctx):
+    """Chinese text has no spaces between characters; a space (half- or full-width) left from
+    copying or from aligning text by hand prints as a gap.  Safe fix: the spaces are removed."""
+    for t in strings(ctx):
+        edits = space_edits(t.text)
+        if edits:
+            s, e, _ = edits[0]
+            yield Finding(t.path, f"有 {len(edits)} 处汉字之间的空格，如“{snippet(t.text, s, e, 3)}”；"
+                                  f"中文字间不应有空格，请删除（{_FIX_HINT}）",
+                          s, fix=Fix(t.path, t.text, apply_edits(t.text, edits)))
+
+
+PERCENT_SPACE_RE = re.compile(r"\d[ \u3000\u00a0]+[%％]")
+
+
+@rule("FZ406", "percent-space", "百分号前有空格", severity=WARNING)
+def percent_space(ctx):
+    """A percentage is written without a space: 97.0%, not 97.0 %."""
+    for t in strings(ctx):
+        for m in PERCENT_SPACE_RE.finditer(t.text):
+            yield Finding(t.path, f"“{snippet(t.text, m.start(), m.end(), 3)}”中百分号前有空格；请写成"
+                                  f"“{m.group()[0]}%”这样紧接数字", m.start() + 1)

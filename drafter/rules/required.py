@@ -1,0 +1,82 @@
+"""FZ2xx: required content of the 法治政府建设年度情况报告 (《法治政府建设与责任落实督察工作规定》
+第二十四条): part 三 is about the principal leaders' duties, part 四 about next year, no part is a
+placeholder.  (A missing or empty part is FZ101/FZ104.)"""
+from __future__ import annotations
+
+import re
+
+from . import ERROR, WARNING, Finding, rule
+from ._text import FORWARD_RE, years
+
+LEADERS_RE = re.compile(r"主要负责人|主要负责同志|主要领导|党政负责人|一把手|书记|[县区市镇乡州旗]长|主任|局长|厅长|部长")
+DUTY_RE = re.compile(r"第一责任人|职责|履职|履行|述法|责任")
+# a whole part that says nothing ("无" is a complete part 五 only)
+PLACEHOLDER_WORDS = {"无", "暂无", "没有", "略", "同上", "待补充", "待填写", "待定", "待写", "见附件", "详见附件",
+                     "内容", "正文", "此处填写", "填写", "todo", "tbd", "xxx", "…", "……"}
+_STRIP = re.compile(r"[\s。.，,；;：:！!、（）()“”\"'‘’]+")
+
+
+def _body(ctx, i: int) -> str:
+    """The clerk's text of section i: its written heading, subheadings and paragraphs."""
+    return "\n".join(t.text for t in ctx.texts() if t.section == i)
+
+
+@rule("FZ201", "part3-duties", "第三部分没有写党政主要负责人履行第一责任人职责的情况", severity=WARNING,
+      kinds=("fzzf",))
+def part3_duties(ctx):
+    """Part 三 reports how the 党政主要负责人 performed their duties as 第一责任人 for building the rule
+    of law (the part reviewers most often find missing or thin).  Its text must name the leaders
+    (主要负责人, 书记, 县长 …) and their duty (第一责任人, 职责, 履行 …).  drafter's default heading
+    is not counted: the content itself must say it."""
+    secs = ctx.sections_of("三")
+    if not secs:
+        return
+    text = "\n".join(_body(ctx, i) for i in secs)
+    missing = []
+    if not LEADERS_RE.search(text):
+        missing.append("党政主要负责人（如“县长”“主要负责人”）")
+    if not DUTY_RE.search(text):
+        missing.append("其履行第一责任人职责的情况")
+    if missing and text.strip():
+        yield Finding(("sections", secs[0]), f"第三部分没有提到{'和'.join(missing)}；请写明党政主要负责人如何履行"
+                                             "推进法治建设第一责任人职责（如带头学法、研究部署、出庭应诉）")
+
+
+@rule("FZ202", "part4-next-year", "第四部分没有写明是下一年度的安排", severity=WARNING, kinds=("fzzf",))
+def part4_next_year(ctx):
+    """Part 四 is next year's plan: its heading (as printed) or its text must name 年度+1, or at
+    least speak of the future (将、计划、下一步、明年 …)."""
+    secs = ctx.sections_of("四")
+    y1 = ctx.report.year + 1
+    for i in secs:
+        sec = ctx.report.sections[i]
+        heading = ctx.composer.section_heading(sec) or ""
+        body = _body(ctx, i)
+        if not body.strip():
+            continue        # FZ104
+        named = {y.year for y in years(heading + "\n" + body) if y.kind == "year"}
+        if y1 in named or FORWARD_RE.search(heading + body):
+            continue
+        path = ("sections", i, "heading") if sec.heading else ("sections", i)
+        yield Finding(path, f"第四部分应写{y1}年度的主要安排，但标题和内容都没有提到{y1}年或“下一步”“明年”等；"
+                            f"请写明{y1}年的工作安排")
+
+
+@rule("FZ203", "placeholder-part", "必备部分只有“无”“略”之类的占位文字", kinds=("fzzf",))
+def placeholder_part(ctx):
+    """A required part whose whole content is "无", "略", "待补充", "见附件" … says nothing.  Only a
+    part that may be empty (五 其他需要报告的情况) may say "无"."""
+    for i, sec in enumerate(ctx.report.sections):
+        keys = ctx.part_keys(sec)
+        if not keys:
+            continue
+        paras = [t.text for t in ctx.texts() if t.section == i and t.role != "heading"]
+        flat = _STRIP.sub("", "".join(paras)).lower()
+        if not flat or flat not in PLACEHOLDER_WORDS:
+            continue
+        parts = [ctx.kind.part(k) for k in keys]
+        if flat == "无" and all(p.may_be_none for p in parts):
+            continue
+        label = "、".join(p.label for p in parts)
+        yield Finding(("sections", i, "content", 0) if sec.content else ("sections", i),
+                      f"{label}只写了“{''.join(paras).strip()}”；这一部分是必备内容，请填写实际情况", severity=ERROR)

@@ -1,0 +1,185 @@
+"""FZ3xx: years and dates — the classic slip of a report copied from last year.
+
+The title, the part headings (as drafter prints them: Composer.section_heading) and the 导语's
+"现将……报告如下" sentence must name 年度 (part 四 年度+1).  In body text only a year used the way
+年度 is ("2022年，我镇……", "2022年共调解……") is flagged; ranges, periods, dates and names inside
+《》 or “” never are.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from . import ERROR, WARNING, Finding, rule
+from ._text import FORWARD_RE, clause_at, clause_start, snippet, years
+
+# what follows "2023年" when the year is the subject of a clause: "2023年，" "2023年度，" "2023年以来"
+# "2023年我镇" "2023年全市" "2023年共" "2023年累计" "2023年在……"
+_OPENING_AFTER = re.compile(r"^度?(?:[，,]|以来|全年|共|累计|[我本全]|在)")
+_ANYWHERE_AFTER = re.compile(r"^度?(?:全年|共计?|累计)")
+
+
+def _expected(ctx, sec: int | None) -> set[int]:
+    """Years a section may use as its own: 年度, and 年度+1 for part 四 (next year's plans)."""
+    y = ctx.report.year
+    if sec is None:
+        return {y}
+    keys = ctx.part_keys(ctx.report.sections[sec])
+    if "四" in keys:
+        return {y + 1} | ({y} if len(keys) > 1 else set())
+    return {y}
+
+
+def _want(exp: set[int]) -> str:
+    return "或".join(f"{y}年" for y in sorted(exp))
+
+
+@rule("FZ301", "title-year", "标题中的年份与年度不符", kinds=("fzzf",))
+def title_year(ctx):
+    """The title names the year reported on ("……2023年法治政府建设年度情况报告"); a title without
+    the year, or with last year's, is sent back.  Drafter's default title always has it."""
+    r = ctx.report
+    if not r.title:
+        return
+    found = [y for y in years(r.title) if y.kind in ("year", "range")]
+    wrong = [y for y in found if y.kind == "year" and y.year != r.year]
+    for y in wrong:
+        yield Finding(("title",), f"标题中写的是{y.year}年，而年度是{r.year}年；请把标题中的“{y.year}年”改为"
+                                  f"“{r.year}年”，或核对“年度”", y.start)
+    if not found:
+        yield Finding(("title",), f"标题中没有年份；请写明年度，如“……关于{r.year}年度法治政府建设情况的报告”",
+                      severity=WARNING)
+
+
+@rule("FZ302", "heading-year", "部分标题中的年份与年度不符", kinds=("fzzf",))
+def heading_year(ctx):
+    """A part heading names 年度 (part 四: 年度+1).  The heading checked is the one printed:
+    the written 标题 or drafter's default; the finding points at the written heading when there is one."""
+    comp = ctx.composer
+    for i, sec in enumerate(ctx.report.sections):
+        if not ctx.part_keys(sec) or sec.no_heading:
+            continue
+        exp = _expected(ctx, i)
+        written = bool(sec.heading)
+        text = sec.heading if written else comp.section_heading(sec)
+        if not text:
+            continue
+        for y in years(text):
+            if y.kind == "year" and y.year not in exp:
+                label = "第四部分（下一年度的安排）" if "四" in ctx.part_keys(sec) else "这一部分"
+                if written:
+                    yield Finding(("sections", i, "heading"), f"{label}标题中写的是{y.year}年，应为{_want(exp)}"
+                                                              f"（年度是{ctx.report.year}年）；请改正标题", y.start)
+                else:
+                    yield Finding(("sections", i), f"{label}的默认标题中写的是{y.year}年，应为{_want(exp)}"
+                                                   f"（年度是{ctx.report.year}年）；请检查模板，或写出“标题”")
+
+
+LEADIN_RE = re.compile(r"现将([^。；]{0,60}?)(?:报告|汇报)如下")
+
+
+@rule("FZ303", "intro-year", "导语“现将……报告如下”中的年份与年度不符", kinds=("fzzf",))
+def intro_year(ctx):
+    """The sentence that leads into the body ("现将2023年法治政府建设情况报告如下：") names 年度 when
+    it names a year at all."""
+    r = ctx.report
+    if not r.intro:
+        return
+    for m in LEADIN_RE.finditer(r.intro):
+        for y in years(m.group(1)):
+            if y.kind == "year" and y.year != r.year:
+                yield Finding(("intro",), f"导语“{snippet(r.intro, m.start(), m.end(), 0)}”中写的是{y.year}年，"
+                                          f"而年度是{r.year}年；请改为“{r.year}年”", m.start(1) + y.start)
+
+
+@rule("FZ304", "body-year", "正文中把别的年份当作本年度来写", severity=WARNING, kinds=("fzzf",))
+def body_year(ctx):
+    """A year that opens a clause as its subject ("2022年，我镇……", "2022年以来", "2022年全镇……") or
+    carries a year's total ("2022年共调解……") must be 年度 — in part 四 年度+1 when the clause speaks
+    of plans.  Ranges ("2021-2025年"), periods ("2021年1月1日至2023年6月1日"), dates ("2022年12月"),
+    comparisons ("较2022年") and names in 《》 or “” are never flagged."""
+    y0 = ctx.report.year
+    subjects = [s for s in (ctx.report.short_name, ctx.report.org) if s]
+    for t in ctx.texts():
+        if t.role not in ("intro", "paragraph", "subheading"):
+            continue
+        exp = _expected(ctx, t.section)
+        plans = y0 + 1 in exp
+        for y in years(t.text, "《》“”"):
+            if y.kind != "year" or y.year in exp:
+                continue
+            after = t.text[y.end:y.end + 6]
+            opening = clause_start(t.text, y.start) and (
+                _OPENING_AFTER.match(after) or any(t.text.startswith(s, y.end) for s in subjects))
+            if not (opening or _ANYWHERE_AFTER.match(after) or t.role == "subheading"):
+                continue
+            clause = clause_at(t.text, y.start)
+            forward = bool(FORWARD_RE.search(clause))
+            if plans and y.year == y0 and not forward:
+                continue            # part 四 looking back at 年度 ("2023年，我镇共……") is fine
+            if not plans and y.year == y0 + 1 and forward:
+                continue            # a look ahead at the end of a part
+            quote = snippet(t.text, y.start, y.end + 2, 0)
+            if plans:
+                msg = (f"第四部分写的是下一年度（{y0 + 1}年）的安排，这里“{quote}”写的是{y.year}年；"
+                       f"请改为“{y0 + 1}年”")
+            else:
+                msg = (f"“{quote}”像是在写本年度，但年度是{y0}年、这里写的是{y.year}年；请改为“{y0}年”，"
+                       f"如确指{y.year}年请写明（如“{y.year}年同期”）")
+            yield Finding(t.path, msg, y.start)
+
+
+def _month_day(value: str) -> tuple[int, int] | None:
+    m = re.fullmatch(r"\s*(?:\d{4}\s*[-./年]\s*)?(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*", str(value))
+    if not m:
+        return None
+    return int(m.group(1)), int(m.group(2))
+
+
+@rule("FZ305", "deadline", "成文日期晚于报送期限", severity=WARNING, kinds=("fzzf",))
+def deadline(ctx):
+    """Provincial rules implementing 《法治政府建设与责任落实督察工作规定》 set 3月1日 of 年度+1 for
+    reporting to the level above (publication by 4月1日, 第二十四条).  The deadline is a setting:
+    ``检查: {报送期限: "03-01"}`` in the YAML or ``deadline = "03-01"`` under [check] in drafter.toml;
+    the default comes from the report kind (templates/fzzf/kind.yaml)."""
+    r = ctx.report
+    setting = ctx.settings.deadline
+    raw = setting or ctx.kind.deadline
+    md = _month_day(raw)
+    if md is None:
+        yield Finding(("checks", "deadline"), f"报送期限“{raw}”格式不对；请写成“03-01”（次年的月-日）",
+                      severity=ERROR)
+        return
+    if r.date is None:
+        return
+    try:
+        limit = _dt.date(r.year + 1, *md)
+    except ValueError:
+        yield Finding(("checks", "deadline"), f"报送期限“{raw}”不是有效日期；请写成“03-01”（次年的月-日）",
+                      severity=ERROR)
+        return
+    if r.date > limit:
+        src = "已设置" if setting else "默认"
+        yield Finding(("date",), f"成文日期{r.date.year}年{r.date.month}月{r.date.day}日晚于报送期限"
+                                 f"{limit.year}年{limit.month}月{limit.day}日（{src}：年度次年的{md[0]}月{md[1]}日）；"
+                                 "请核对成文日期，本地期限不同时在“检查: 报送期限”中设置")
+
+
+@rule("FZ306", "doc-number-year", "发文字号中的年份与成文日期不符", severity=WARNING)
+def doc_number_year(ctx):
+    """The year in 发文字号's 〔〕 is the year the report is issued: that of 成文日期 (without a
+    date: 年度 or 年度+1).  Last year's number left in a copied report is a classic slip."""
+    from .docnumber import parse_doc_number
+
+    r = ctx.report
+    m = parse_doc_number(r.doc_number)
+    if m is None or len(m.group("year")) != 4:
+        return
+    y = int(m.group("year"))
+    if r.date is not None:
+        if y != r.date.year:
+            yield Finding(("doc_number",), f"发文字号“{r.doc_number}”中的年份是{y}年，成文日期却是{r.date.year}年；"
+                                           f"请改为“〔{r.date.year}〕”，或核对成文日期", m.start("year"))
+    elif y not in (r.year, r.year + 1):
+        yield Finding(("doc_number",), f"发文字号“{r.doc_number}”中的年份是{y}年，年度却是{r.year}年；"
+                                       f"请改为印发报告的年份（通常是“〔{r.year + 1}〕”）", m.start("year"))
