@@ -15,20 +15,47 @@ def _codes(values) -> list[str]:
 
 
 @click.command("check", help="检查报告 YAML：结构、内容、年份、标点，指出文件中的行号。\n\n"
-                             "退出码：0 没有错误；1 有错误（加 --strict 时警告也算）。")
+                             "退出码：0 没有错误；1 有错误（加 --strict 时警告也算）。\n\n"
+                             "--fix 自动修正标为 [可修正] 的问题（全角标点、引号、汉字间空格、发文字号的〔〕），"
+                             "只改这些字符，注释和格式不变，原文件备份为 文件名.bak；"
+                             "--diff 只显示将要做的修改，不写文件（有可修正的问题时退出码为 1）。")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式")
 @click.option("--strict", is_flag=True, help="警告也按错误处理（退出码 1）")
 @click.option("--select", multiple=True, help="只运行这些规则，如 --select FZ3,FZ401")
 @click.option("--ignore", multiple=True, help="不运行这些规则，如 --ignore FZ401")
-def cmd(files, fmt, strict, select, ignore):
+@click.option("--fix", is_flag=True, help="自动修正可安全修正的问题，写回文件（原文件备份为 .bak）")
+@click.option("--diff", is_flag=True, help="显示 --fix 将做的修改（统一差异格式），不写文件")
+def cmd(files, fmt, strict, select, ignore, fix, diff):
     from ..check import check_file
-    from ..diagnostics import ERROR, WARNING
+    from ..diagnostics import ERROR, WARNING, DrafterError
 
+    select, ignore = _codes(select), _codes(ignore)
     all_diags = []
+    would_change = False
     for f in files:
-        res = check_file(f, _codes(select), _codes(ignore))
-        all_diags += res.diagnostics
+        if fix or diff:
+            from ..fix import fix_file
+
+            try:
+                res = fix_file(f, select, ignore, write=not diff)
+            except DrafterError as e:
+                print_diagnostics(e.diagnostics, err=True)
+                sys.exit(1)
+            if diff:
+                would_change |= res.changed
+                if res.changed:
+                    click.echo(res.diff(), nl=False)
+                if res.check is not None and res.check.loaded.report is None:
+                    print_diagnostics(res.check.diagnostics, err=True)
+                _report_fix(res, f, wrote=False)
+                continue
+            _report_fix(res, f, wrote=True)
+            all_diags += res.check.diagnostics
+        else:
+            all_diags += check_file(f, select, ignore).diagnostics
+    if diff:
+        sys.exit(1 if would_change else 0)
     if fmt == "json":
         print_diagnostics(all_diags, "json")
     else:
@@ -36,3 +63,19 @@ def cmd(files, fmt, strict, select, ignore):
         click.echo(summary(all_diags, len(files)))
     bad = any(d.severity == ERROR or (strict and d.severity == WARNING) for d in all_diags)
     sys.exit(1 if bad else 0)
+
+
+def _report_fix(res, name, wrote: bool) -> None:
+    """One line per file on stderr: what was (or would be) fixed; one line per fix left undone."""
+    if res.changed:
+        per = "，".join(f"{code} ×{n}" for code, n in sorted(res.counts().items()))
+        if wrote:
+            click.echo(f"{name}：已自动修正 {len(res.applied)} 条问题中的 {res.edits} 处（{per}），"
+                       f"原文件已备份为 {res.backup}", err=True)
+        else:
+            click.echo(f"{name}：--fix 将修正 {len(res.applied)} 条问题中的 {res.edits} 处（{per}），未写入文件", err=True)
+    elif res.check is not None and res.check.loaded.report is not None and not res.skipped:
+        click.echo(f"{name}：没有可自动修正的问题", err=True)
+    for d, why in res.skipped:
+        loc = f"{d.file}:{d.line}:{d.col}" if d.line else (d.file or name)
+        click.echo(f"{loc}: 提示 {d.code} 这处修正未自动完成：{why}；请手工修改", err=True)

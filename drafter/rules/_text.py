@@ -24,10 +24,19 @@ def has_cjk(s: str) -> bool:
     return any(is_cjk(c) for c in s)
 
 
+def _word(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in ".%")
+
+
 def snippet(text: str, start: int, end: int | None = None, width: int = 4) -> str:
     """A short one-line excerpt around text[start:end] for a message."""
     end = start + 1 if end is None else end
-    s = text[max(0, start - width):end + width]
+    a, b = max(0, start - width), min(len(text), end + width)
+    while 0 < a and a > start - width - 8 and _word(text[a - 1]) and _word(text[a]):
+        a -= 1                                  # do not cut "2023" or "97.1" in half
+    while b < len(text) and b < end + width + 8 and _word(text[b - 1]) and _word(text[b]):
+        b += 1
+    s = text[a:b]
     return "".join(line.strip(" \u3000\t") for line in s.split("\n"))
 
 

@@ -1,0 +1,335 @@
+"""``drafter check --fix``: write the safe fixes back into the clerk's YAML, character by character.
+
+No YAML round-trip library is involved: each fix replaces characters inside one scalar's span of
+the source text (SourceMap.values), so comments, key order, quoting and block style stay exactly as
+the clerk wrote them.  After editing, the new text is loaded again and must give the old data with
+only the fixed values changed; a scalar for which that fails is left alone and reported.
+
+Only findings of rules marked ``fixable`` carry a fix that is applied (FZ401 punctuation width,
+FZ402 quote pairs, FZ405 spaces between Chinese characters, FZ501 〔〕 in 发文字号).
+
+Encoding: the file is written back in the encoding it was read in (UTF-8, UTF-8 with BOM, UTF-16
+with its BOM, GB18030) and with its own line endings, so that only the fixed characters change; the
+FZ005/FZ006 notice keeps suggesting UTF-8.  The original bytes are kept next to the file as
+``<name>.bak`` (overwritten by the next --fix); both files are written atomically.
+"""
+from __future__ import annotations
+
+import codecs
+import copy
+import difflib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .check import CheckResult, check_loaded, find_config
+from .diagnostics import Diagnostic, DrafterError
+from .loader import Loaded, load_bytes, load_text
+from .yamlsrc import SourceMap, Span
+
+# characters that a replacement may not contain in a given scalar style
+_UNSAFE = {None: set("\n#:,[]{}\"'&*!|>%@`"), "|": {"\n"}, "'": {"\n", "'"}, '"': {"\n", '"', "\\"}}
+
+
+@dataclass
+class FixResult:
+    file: str
+    original: bytes
+    fixed: bytes | None = None                  # None: nothing to change
+    old_text: str = ""                          # decoded, with the file's own line endings
+    new_text: str = ""
+    applied: list[Diagnostic] = field(default_factory=list)
+    skipped: list[tuple[Diagnostic, str]] = field(default_factory=list)
+    edits: int = 0                              # characters runs replaced
+    check: CheckResult | None = None            # the check of the fixed text (or of the original)
+    backup: Path | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed is not None
+
+    def diff(self) -> str:
+        if not self.changed:
+            return ""
+        a = self.old_text.replace("\r\n", "\n").splitlines(keepends=True)
+        b = self.new_text.replace("\r\n", "\n").splitlines(keepends=True)
+        return "".join(difflib.unified_diff(a, b, f"{self.file}", f"{self.file}（修正后）"))
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for d in self.applied:
+            out[d.code] = out.get(d.code, 0) + 1
+        return out
+
+
+# ---------------------------------------------------------------------------------------------
+def char_map(text: str, span: Span, value: str) -> list[int] | None:
+    """Source index of each character of the scalar ``value`` whose node spans ``span`` in ``text``;
+    None when the style cannot be mapped exactly (folded, multi-line plain/quoted, escapes)."""
+    raw = text[span.start:span.end]
+    if not span.style:                          # plain ("" from libyaml, None from PyYAML)
+        if "\n" in raw.rstrip("\n") or raw != value:
+            return None
+        return list(range(span.start, span.start + len(value)))
+    if span.style in ("'", '"'):
+        inner = raw[1:-1]
+        if "\n" in inner or raw[:1] != span.style or raw[-1:] != span.style:
+            return None
+        if span.style == '"':
+            if "\\" in inner or inner != value:
+                return None
+            return list(range(span.start + 1, span.start + 1 + len(inner)))
+        out, built, k = [], [], 0
+        while k < len(inner):
+            out.append(span.start + 1 + k)
+            built.append(inner[k])
+            k += 2 if inner[k] == "'" and inner[k + 1:k + 2] == "'" else 1
+        return out if "".join(built) == value else None
+    if span.style == "|":
+        nl = raw.find("\n")
+        header = raw[:nl] if nl >= 0 else raw
+        if nl < 0 or any(c.isdigit() for c in header.split("#")[0]):
+            return None
+        pos = span.start + nl + 1
+        lines = text[pos:span.end].split("\n")
+        indent = next((len(ln) - len(ln.lstrip(" ")) for ln in lines if ln.strip()), 0)
+        out, built = [], []
+        for ln in lines:
+            content = ln[indent:] if len(ln) >= indent else ""
+            for k, ch in enumerate(content):
+                out.append(pos + indent + k)
+                built.append(ch)
+            out.append(pos + len(ln))          # the line break
+            built.append("\n")
+            pos += len(ln) + 1
+        core = value.rstrip("\n")
+        if "".join(built)[:len(core)] != core:
+            return None
+        return out[:len(core)]
+    return None                                 # ">" folded: line breaks become spaces
+
+
+def _value_edits(old: str, new: str) -> list[tuple[int, int, str]]:
+    sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    return [(i1, i2, new[j1:j2]) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"]
+
+
+def _get(data, path):
+    for k in path:
+        if isinstance(data, dict) and k in data:
+            data = data[k]
+        elif isinstance(data, list) and isinstance(k, int) and 0 <= k < len(data):
+            data = data[k]
+        else:
+            return None
+    return data
+
+
+def _set(data, path, value):
+    for k in path[:-1]:
+        data = data[k]
+    data[path[-1]] = value
+
+
+def _apply(text: str, edits) -> str:
+    for s, e, r in sorted(edits, reverse=True):
+        text = text[:s] + r + text[e:]
+    return text
+
+
+@dataclass
+class _Planned:
+    path: tuple
+    start: int                       # first source index touched (for ordering)
+    edits: list                      # (start, end, replacement) in source text
+    value: str                       # the new raw value
+    diags: list[Diagnostic]
+    count: int
+
+
+def _plan(loaded: Loaded, diags: list[Diagnostic], skipped: list) -> list[_Planned]:
+    from .rules import load_all
+
+    rules = load_all()
+    src: SourceMap = loaded.source
+    by_path: dict[tuple, list[Diagnostic]] = {}
+    for d in diags:
+        if d.fix is not None and getattr(rules.get(d.code), "fixable", False):
+            by_path.setdefault(tuple(d.fix.path), []).append(d)
+    plans = []
+    for path, ds in by_path.items():
+        raw_value = _get(loaded.data, path)
+        span = src.values.get(src.raw(path))
+        if not isinstance(raw_value, str) or span is None:
+            skipped += [(d, "找不到这段文字在文件中的位置") for d in ds]
+            continue
+        value_edits, owners = [], []
+        for d in ds:
+            old, new = d.fix.old, d.fix.new
+            if raw_value == old:
+                shift = 0
+            elif raw_value.strip() == old:
+                shift = len(raw_value) - len(raw_value.lstrip())
+            else:
+                skipped.append((d, "文字与检查时不一致"))
+                continue
+            mine = [(s + shift, e + shift, r) for s, e, r in _value_edits(old, new)]
+            taken = [(s, e) for s, e, _ in value_edits]
+            if any(s < te and ts < e or s == e == ts for s, e, _ in mine for ts, te in taken):
+                skipped.append((d, "与同一段的另一处修正重叠，请修正后再运行一次 --fix"))
+                continue
+            value_edits += mine
+            owners.append(d)
+        if not value_edits:
+            continue
+        cmap = char_map(src.text, span, raw_value)
+        if cmap is None:
+            why = ("这段文字是多行的普通或引号写法（折行处会变成空格）；请改用“|”块书写后再修正"
+                   if span.style in (None, "", "'", '"') else "这段文字的写法（“>”折叠块或转义字符）无法安全修改")
+            skipped += [(d, why) for d in owners]
+            continue
+        unsafe = _UNSAFE.get(span.style or None, _UNSAFE[None])
+        src_edits, ok = [], True
+        for s, e, r in value_edits:
+            if any(c in unsafe for c in r) or s > len(cmap) or e > len(cmap):
+                ok = False
+                break
+            if s == e:
+                a = cmap[s] if s < len(cmap) else cmap[-1] + 1
+                src_edits.append((a, a, r))
+                continue
+            idx = cmap[s:e]
+            if idx != list(range(idx[0], idx[0] + len(idx))) or src.text[idx[0]:idx[-1] + 1] != raw_value[s:e]:
+                ok = False
+                break
+            src_edits.append((idx[0], idx[-1] + 1, r))
+        if not ok:
+            skipped += [(d, "修改位置无法与文件中的字符一一对应") for d in owners]
+            continue
+        plans.append(_Planned(path, min(a for a, _, _ in src_edits), src_edits,
+                              _apply(raw_value, value_edits), owners, len(src_edits)))
+    return plans
+
+
+def _verify(new_text: str, name: str, enc: str, expected) -> Loaded | None:
+    new = load_text(new_text, name, enc)
+    if new.report is None or new.data != expected:
+        return None
+    return new
+
+
+# ---------------------------------------------------------------------------------------------
+def _decode_raw(data: bytes, enc: str) -> str:
+    if enc == "utf-16":
+        return data.decode("utf-16")
+    return data.decode(enc)
+
+
+def _encode(text: str, enc: str, original: bytes) -> bytes:
+    if enc == "utf-16":
+        bom = original[:2]
+        return bom + text.encode("utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be")
+    return text.encode(enc)
+
+
+def _norm_positions(raw_text: str) -> list[int]:
+    """Index in ``raw_text`` of each character of its line-ending-normalised form (plus the end)."""
+    out, i, n = [], 0, len(raw_text)
+    while i < n:
+        out.append(i)
+        i += 2 if raw_text[i] == "\r" and raw_text[i + 1:i + 2] == "\n" else 1
+    out.append(n)
+    return out
+
+
+def fix_file(path: str | Path, select=(), ignore=(), *, write: bool = True, display: str | None = None) -> FixResult:
+    """Check ``path``, apply the safe fixes, verify, and (when ``write``) write the file back with a
+    ``.bak`` copy.  Raises DrafterError only for write failures; check problems are in the result."""
+    p = Path(path)
+    name = display or str(path)
+    loaded = None
+    try:
+        original = p.read_bytes()
+    except OSError:
+        original = b""
+    loaded = load_bytes(original, name) if original else None
+    if loaded is None:
+        from .loader import load_file
+
+        loaded = load_file(p, name)              # the loader's own message for a missing/unreadable file
+    res = FixResult(name, original)
+    try:
+        _, config = find_config(p)
+    except DrafterError as e:
+        res.check = CheckResult(loaded, loaded.diagnostics + e.diagnostics)
+        return res
+    res.check = check_loaded(loaded, select, ignore, config)
+    if loaded.report is None or loaded.source is None:
+        return res
+    src = loaded.source
+    enc = src.encoding
+    raw_text = _decode_raw(original, enc)
+    if raw_text.replace("\r\n", "\n").replace("\r", "\n") != src.text:
+        return res                                # cannot happen: the loader read these bytes
+    res.old_text = raw_text
+    plans = _plan(loaded, res.check.diagnostics, res.skipped)
+    if not plans:
+        return res
+
+    def expected_for(accepted):
+        data = copy.deepcopy(loaded.data)
+        for pl in accepted:
+            _set(data, pl.path, pl.value)
+        return data
+
+    text = _apply(src.text, [e for pl in plans for e in pl.edits])
+    new_loaded = _verify(text, name, enc, expected_for(plans))
+    accepted = plans
+    if new_loaded is None:                        # find the culprit(s): one scalar at a time
+        accepted, text = [], src.text
+        for pl in sorted(plans, key=lambda x: x.start, reverse=True):
+            cand = _apply(text, pl.edits)
+            got = _verify(cand, name, enc, expected_for(accepted + [pl]))
+            if got is None:
+                res.skipped += [(d, "修改后重新读取的结果与预期不符，未修改") for d in pl.diags]
+                continue
+            accepted.append(pl)
+            text, new_loaded = cand, got
+    if not accepted:
+        return res
+    # the same edits on the text with the file's own line endings
+    pos = _norm_positions(raw_text)
+    new_raw = _apply(raw_text, [(pos[s], pos[e], r) for pl in accepted for s, e, r in pl.edits])
+    res.new_text = new_raw
+    res.fixed = _encode(new_raw, enc, original)
+    res.applied = [d for pl in accepted for d in pl.diags]
+    res.edits = sum(pl.count for pl in accepted)
+    try:
+        _, config = find_config(p)
+    except DrafterError:
+        config = {}
+    res.check = check_loaded(new_loaded, select, ignore, config)
+    if write:
+        _write_back(p, name, original, res.fixed)
+        res.backup = p.with_name(p.name + ".bak")
+    return res
+
+
+def _write_back(p: Path, name: str, original: bytes, fixed: bytes) -> None:
+    from .atomic import write_atomic
+
+    target = p.resolve()                          # a symlink keeps pointing at the fixed file
+    try:
+        if target.read_bytes() != original:
+            raise DrafterError("FZ056", f"“{name}”在修正期间被改动过，未写入；请重新运行 drafter check --fix", file=name)
+        mode = target.stat().st_mode & 0o7777
+    except OSError as e:
+        raise DrafterError("FZ052", f"无法读取“{name}”（{e.strerror or e}）；原文件未改动", file=name)
+    bak = target.with_name(p.name + ".bak")
+    write_atomic(bak, lambda f: f.write(original))
+    write_atomic(target, lambda f: f.write(fixed))
+    for q in (bak, target):
+        try:
+            os.chmod(q, mode)
+        except OSError:
+            pass

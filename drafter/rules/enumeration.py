@@ -1,0 +1,111 @@
+"""FZ6xx: enumeration inside paragraphs and numbering typed by hand.
+
+drafter numbers headings itself (一、（一）1.（1）, GB/T 9704 §7.3.3), so numbering typed at the start
+of a heading or paragraph is printed twice or out of step.  Inside a paragraph the clerk's own
+"一是……二是……三是" must run in sequence.
+"""
+from __future__ import annotations
+
+import re
+
+from . import ERROR, WARNING, Finding, rule
+from ._text import snippet
+from ..textutil import cn_numeral, parse_cn_numeral
+
+_CN = "一二三四五六七八九十"
+# "一是" opening a sentence or clause (after 。；：，、 or a line start)
+MARKER_RE = re.compile(rf"(?:^|(?<=[。；;：:，,！!？?\n]))[ \u3000]*([{_CN}]{{1,3}})是(?![的否非])")
+HAND_NUMBER_RE = re.compile(
+    rf"^[ \u3000]*(?:[{_CN}]{{1,3}}[、.．]|[（(][{_CN}]{{1,3}}[）)]|\d{{1,2}}[、.．](?!\d)|[（(]\d{{1,2}}[）)]|[①-⑳])")
+
+
+def markers(text: str) -> list[tuple[int, int]]:
+    """(number, offset) of every "一是 二是 …" in ``text``."""
+    out = []
+    for m in MARKER_RE.finditer(text):
+        n = parse_cn_numeral(m.group(1))
+        if n:
+            out.append((n, m.start(1)))
+    return out
+
+
+def _lists(ctx):
+    """Each list of sibling paragraphs (the 导语 alone, each content list), as [(path, text)]."""
+    r = ctx.report
+    if r.intro:
+        yield [(("intro",), r.intro)]
+
+    def walk(items, base):
+        paras = [(base + (j,), it) for j, it in enumerate(items) if isinstance(it, str)]
+        if paras:
+            yield paras
+        for j, it in enumerate(items):
+            if not isinstance(it, str):
+                yield from walk(it.content, base + (j, "content"))
+
+    for i, sec in enumerate(r.sections):
+        yield from walk(sec.content, ("sections", i, "content"))
+
+
+@rule("FZ601", "enumeration-sequence", "“一是、二是、三是”没有按顺序", severity=WARNING)
+def enumeration_sequence(ctx):
+    """"一是……二是……三是" runs 1, 2, 3 … with none skipped or repeated; it may continue into the next
+    paragraph of the same list, and "一是" starts a new enumeration."""
+    for paras in _lists(ctx):
+        last = None
+        for path, text in paras:
+            for n, off in markers(text):
+                if n == 1:
+                    last = 1
+                    continue
+                if last is None:
+                    yield Finding(path, f"“{cn_numeral(n)}是”前面没有“一是”；请从“一是”开始列举", off)
+                elif n == last:
+                    yield Finding(path, f"“{cn_numeral(n)}是”重复了；请改为“{cn_numeral(n + 1)}是”或合并", off)
+                elif n != last + 1:
+                    gap = "、".join(f"{cn_numeral(k)}是" for k in range(last + 1, n)) if n > last else ""
+                    what = f"缺少“{gap}”" if gap else f"排在“{cn_numeral(last)}是”之后"
+                    yield Finding(path, f"“{cn_numeral(n)}是”{what}；请按“一是、二是、三是”的顺序改正", off)
+                last = n
+
+
+COUNT_RE = re.compile(rf"([{_CN}两])个?方面[^。；;]{{0,12}}?[：:]")
+
+
+@rule("FZ602", "enumeration-count", "“N个方面”与列出的条数不符", severity=WARNING)
+def enumeration_count(ctx):
+    """"主要表现在三个方面：一是……二是……三是……" announces as many items as it lists."""
+    for paras in _lists(ctx):
+        for path, text in paras:
+            for m in COUNT_RE.finditer(text):
+                want = 2 if m.group(1) == "两" else parse_cn_numeral(m.group(1))
+                got = 0
+                for n, off in markers(text[m.end():]):
+                    if n != got + 1:
+                        break
+                    got = n
+                if got and want and got != want:
+                    yield Finding(path, f"“{snippet(text, m.start(), m.end(), 0)}”说有{m.group(1)}个方面，"
+                                        f"后面列了{cn_numeral(got)}项（一是……{cn_numeral(got)}是）；请核对", m.start())
+
+
+@rule("FZ603", "hand-numbering", "手写的序号（drafter 自动编号）")
+def hand_numbering(ctx):
+    """A heading that starts with "一、" "（一）" "1." "（1）" would be numbered twice; a paragraph that
+    starts with one is a heading typed as text and falls out of drafter's numbering ("（三）" after
+    "（一）").  Write it as a subsection (标题/内容) without the number."""
+    for t in ctx.texts():
+        if t.role not in ("heading", "subheading", "paragraph"):
+            continue
+        m = HAND_NUMBER_RE.match(t.text)
+        if not m:
+            continue
+        num = m.group().strip(" \u3000")
+        if t.role == "paragraph":
+            yield Finding(t.path, f"段首的“{num}”是手写的序号；drafter 自动编号，请把这一段改为小标题"
+                                  "（“- 标题: ……”加“内容”），不写序号", m.start() + len(m.group()) - len(num),
+                          severity=WARNING)
+        else:
+            yield Finding(t.path, f"标题前的“{num}”是手写的序号，drafter 会自动编号（否则会印成两个序号）；"
+                                  "请删除“{num}”".replace("{num}", num), m.start() + len(m.group()) - len(num),
+                          severity=ERROR)

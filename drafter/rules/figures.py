@@ -1,0 +1,92 @@
+"""FZ7xx: figures — rates that do not follow from the counts next to them, impossible percentages,
+"余" attached to exact numbers."""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from . import WARNING, Finding, rule
+from ._text import snippet
+
+UNITS = "件|人次|人|次|个|起|份|卷|条|项|户|家|宗|批|场|名|期|所|座|台|辆|篇|本|单|例"
+COUNT_RE = re.compile(rf"(?<![\d.])(\d+)\s*({UNITS})")
+# "调解成功率97.1%", "通过率达98.59%", "办结率为100%"
+RATE_RE = re.compile(r"([\u4e00-\u9fff]{1,8}?率)(?:达到|达|为|是|约|保持在?)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+CHANGE_RE = re.compile(r"增长|增加|提高|提升|上升|下降|减少|降低|同比|环比|增幅|降幅|超过|超出")
+SENTENCE_RE = re.compile(r"[^。；;！!？?\n]+")
+
+
+def _round(x: Decimal, places: int) -> Decimal:
+    return x.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+@rule("FZ701", "rate-mismatch", "比率与前面的数字不符", severity=WARNING)
+def rate_mismatch(ctx):
+    """A rate stated right after its counts ("排查矛盾纠纷1501件，化解1456件，调解成功率97.1%") is
+    recomputed (1456 ÷ 1501 = 97.0%) and flagged when it differs by more than the rounding of the
+    stated figure.  Only the two counts just before the rate, in the same sentence and with the same
+    unit, are used; growth rates (同比增长…%) are not ratios of counts and are skipped."""
+    for t in ctx.texts():
+        text = t.text
+        for sm in SENTENCE_RE.finditer(text):
+            sent, base = sm.group(), sm.start()
+            for rm in RATE_RE.finditer(sent):
+                if CHANGE_RE.search(rm.group(1)) or CHANGE_RE.search(sent[max(0, rm.start() - 4):rm.start()]):
+                    continue
+                counts = [c for c in COUNT_RE.finditer(sent, 0, rm.start())]
+                if len(counts) < 2:
+                    continue
+                part = counts[-1]
+                whole = next((c for c in reversed(counts[:-1]) if c.group(2) == part.group(2)), None)
+                if whole is None:
+                    continue
+                a, b = Decimal(whole.group(1)), Decimal(part.group(1))
+                if a == 0 or b > a:
+                    continue
+                stated = Decimal(rm.group(2))
+                places = len(rm.group(2).split(".")[1]) if "." in rm.group(2) else 0
+                exact = b * 100 / a
+                tol = Decimal("0.5").scaleb(-places) + Decimal("1e-9")
+                if abs(exact - stated) > tol:
+                    right = _round(exact, places)
+                    yield Finding(t.path, f"“{rm.group(1)}{rm.group(2)}%”与前面的数字不符：{b}÷{a}＝{right}%；"
+                                          f"请核对，改为{right}%或改正前面的数字", base + rm.start(2))
+
+
+PERCENT_RE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[%％]")
+SHARE_RE = re.compile(r"率|占|比例|比重|覆盖|达到|达")
+
+
+@rule("FZ702", "percent-over-100", "比率超过100%", severity=WARNING)
+def percent_over_100(ctx):
+    """A rate or share (……率, 占……, 比例) cannot exceed 100%.  Growth (同比增长150%) can and is skipped."""
+    for t in ctx.texts():
+        for m in PERCENT_RE.finditer(t.text):
+            if Decimal(m.group(1)) <= 100:
+                continue
+            before = t.text[max(0, m.start() - 10):m.start()]
+            if SHARE_RE.search(before) and not CHANGE_RE.search(before):
+                yield Finding(t.path, f"“{snippet(t.text, m.start(), m.end(), 6)}”中的比率超过100%；"
+                                      "请核对数字", m.start())
+
+
+APPROX_RE = re.compile(r"(?<![\d.])(\d+)余(?=[\u4e00-\u9fff])")
+
+
+@rule("FZ703", "approximate-exact", "“余”用在确切的数字后（如“8余次”）", severity=WARNING)
+def approximate_exact(ctx):
+    """"余" makes a round number approximate: 10余次, 1800余人次.  After a number that is not a
+    whole ten ("8余次", "15余件") it is wrong: write the exact figure, or a round one."""
+    for t in ctx.texts():
+        for m in APPROX_RE.finditer(t.text):
+            n = int(m.group(1))
+            if n % 10 == 0:
+                continue
+            um = re.match(rf"(?:{UNITS}|[\u4e00-\u9fff])", t.text[m.end():])
+            unit = um.group() if um else ""
+            if unit in ("万", "亿", "千", "百"):
+                right = f"{n}{unit}余"            # "3余万元" -> "3万余元"
+            else:
+                right = f"{n}{unit}"
+            yield Finding(t.path, f"“{m.group()}{unit}”不妥：“余”表示约数，只接整十、整百的数（如“10余次”）；"
+                                  f"{n}是确切数字，请写“{right}”或写出约数", m.start())
