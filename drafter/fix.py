@@ -245,18 +245,22 @@ def _norm_positions(raw_text: str) -> list[int]:
 def fix_file(path: str | Path, select=(), ignore=(), *, write: bool = True, display: str | None = None) -> FixResult:
     """Check ``path``, apply the safe fixes, verify, and (when ``write``) write the file back with a
     ``.bak`` copy.  Raises DrafterError only for write failures; check problems are in the result."""
+    from .yamlsrc import MAX_BYTES
+
     p = Path(path)
     name = display or str(path)
-    loaded = None
+    original = b""
     try:
-        original = p.read_bytes()
+        if p.is_file() and p.stat().st_size <= MAX_BYTES:
+            original = p.read_bytes()
     except OSError:
         original = b""
-    loaded = load_bytes(original, name) if original else None
-    if loaded is None:
+    if original:
+        loaded = load_bytes(original, name)
+    else:                                         # the loader's own message (missing, folder, empty, huge)
         from .loader import load_file
 
-        loaded = load_file(p, name)              # the loader's own message for a missing/unreadable file
+        loaded = load_file(p, name)
     res = FixResult(name, original)
     try:
         _, config = find_config(p)
@@ -318,7 +322,7 @@ def fix_file(path: str | Path, select=(), ignore=(), *, write: bool = True, disp
 def _write_back(p: Path, name: str, original: bytes, fixed: bytes) -> None:
     from .atomic import write_atomic
 
-    target = p.resolve()                          # a symlink keeps pointing at the fixed file
+    target = Path(os.path.realpath(p))            # a symlink keeps pointing at the fixed file
     try:
         if target.read_bytes() != original:
             raise DrafterError("FZ056", f"“{name}”在修正期间被改动过，未写入；请重新运行 drafter check --fix", file=name)

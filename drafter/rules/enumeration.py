@@ -86,7 +86,7 @@ def enumeration_count(ctx):
                     got = n
                 if got and want and got != want:
                     yield Finding(path, f"“{snippet(text, m.start(), m.end(), 0)}”说有{m.group(1)}个方面，"
-                                        f"后面列了{cn_numeral(got)}项（一是……{cn_numeral(got)}是）；请核对", m.start())
+                                        f"后面只列了{got}项（一是……{cn_numeral(got)}是）；请核对", m.start())
 
 
 @rule("FZ603", "hand-numbering", "手写的序号（drafter 自动编号）")

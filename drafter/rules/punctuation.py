@@ -202,7 +202,7 @@ def spaces(ctx):
                           s, fix=Fix(t.path, t.text, apply_edits(t.text, edits)))
 
 
-PERCENT_SPACE_RE = re.compile(r"\d[ \u3000\u00a0]+[%％]")
+PERCENT_SPACE_RE = re.compile(r"(\d+(?:\.\d+)?)[ \u3000\u00a0]+[%％]")
 
 
 @rule("FZ406", "percent-space", "百分号前有空格", severity=WARNING)
@@ -210,5 +210,5 @@ def percent_space(ctx):
     """A percentage is written without a space: 97.0%, not 97.0 %."""
     for t in strings(ctx):
         for m in PERCENT_SPACE_RE.finditer(t.text):
-            yield Finding(t.path, f"“{snippet(t.text, m.start(), m.end(), 3)}”中百分号前有空格；请写成"
-                                  f"“{m.group()[0]}%”这样紧接数字", m.start() + 1)
+            yield Finding(t.path, f"“{m.group()}”中百分号前有空格；请写成“{m.group(1)}%”，紧接数字",
+                          m.end(1))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import ERROR, WARNING, Finding, rule
+from . import WARNING, Finding, rule
 from ._text import FORWARD_RE, years
 
 LEADERS_RE = re.compile(r"主要负责人|主要负责同志|主要领导|党政负责人|一把手|书记|[县区市镇乡州旗]长|主任|局长|厅长|部长")
@@ -13,6 +13,7 @@ DUTY_RE = re.compile(r"第一责任人|职责|履职|履行|述法|责任")
 # a whole part that says nothing ("无" is a complete part 五 only)
 PLACEHOLDER_WORDS = {"无", "暂无", "没有", "略", "同上", "待补充", "待填写", "待定", "待写", "见附件", "详见附件",
                      "内容", "正文", "此处填写", "填写", "todo", "tbd", "xxx", "…", "……"}
+NONE_WORDS = {"无", "暂无", "没有", ""}
 _STRIP = re.compile(r"[\s。.，,；;：:！!、（）()“”\"'‘’]+")
 
 
@@ -68,15 +69,15 @@ def placeholder_part(ctx):
     part that may be empty (五 其他需要报告的情况) may say "无"."""
     for i, sec in enumerate(ctx.report.sections):
         keys = ctx.part_keys(sec)
-        if not keys:
-            continue
-        paras = [t.text for t in ctx.texts() if t.section == i and t.role != "heading"]
-        flat = _STRIP.sub("", "".join(paras)).lower()
-        if not flat or flat not in PLACEHOLDER_WORDS:
+        paras = [t for t in ctx.texts() if t.section == i and t.role == "paragraph"]
+        if not keys or not paras:
+            continue                                # FZ104 reports an empty part
+        flats = {_STRIP.sub("", t.text).lower() for t in paras}
+        if not flats <= PLACEHOLDER_WORDS:
             continue
         parts = [ctx.kind.part(k) for k in keys]
-        if flat == "无" and all(p.may_be_none for p in parts):
+        if flats <= NONE_WORDS and all(p.may_be_none for p in parts):
             continue
         label = "、".join(p.label for p in parts)
-        yield Finding(("sections", i, "content", 0) if sec.content else ("sections", i),
-                      f"{label}只写了“{''.join(paras).strip()}”；这一部分是必备内容，请填写实际情况", severity=ERROR)
+        said = "”“".join(dict.fromkeys(t.text.strip() for t in paras))
+        yield Finding(paras[0].path, f"{label}只写了“{said}”；这一部分是必备内容，请填写实际情况", 0)

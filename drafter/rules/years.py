@@ -66,7 +66,8 @@ def heading_year(ctx):
             continue
         for y in years(text):
             if y.kind == "year" and y.year not in exp:
-                label = "第四部分（下一年度的安排）" if "四" in ctx.part_keys(sec) else "这一部分"
+                keys = ctx.part_keys(sec)
+                label = "、".join(f"第{k}部分" for k in keys) + ("（下一年度的安排）" if "四" in keys else "")
                 if written:
                     yield Finding(("sections", i, "heading"), f"{label}标题中写的是{y.year}年，应为{_want(exp)}"
                                                               f"（年度是{ctx.report.year}年）；请改正标题", y.start)
