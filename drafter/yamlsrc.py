@@ -147,7 +147,9 @@ def read_text(path: str | Path, display: str | None = None) -> tuple[str, str, l
     except PermissionError:
         raise DrafterError("FZ001", f"没有权限读取“{name}”，请检查文件权限", file=name)
     except OSError as e:
-        raise DrafterError("FZ001", f"无法读取“{name}”（{e.strerror or e}）", file=name)
+        from .atomic import why
+
+        raise DrafterError("FZ001", f"无法读取“{name}”（{why(e)}）；请检查文件名和所在文件夹", file=name)
     text, enc, notices = decode(data, name)
     return text, enc, notices
 
