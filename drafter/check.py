@@ -1,6 +1,7 @@
 """``drafter check``: load, validate and run the rules; the same pipeline guards ``render``."""
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +28,8 @@ class CheckResult:
 
 def find_config(start: Path) -> tuple[Path | None, dict]:
     """The nearest drafter.toml (its [check] table) from the report's folder upwards."""
-    d = start.resolve().parent if start.suffix else start.resolve()
+    real = Path(os.path.realpath(start))  # Path.resolve() raises RuntimeError on a symlink loop
+    d = real.parent if start.suffix else real
     for folder in (d, *d.parents):
         for name in CONFIG_NAMES:
             p = folder / name
