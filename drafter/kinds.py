@@ -112,13 +112,52 @@ def environment(kind_dir: str, user_dir: str | None = None):
 def text_macros(kind_dir: str, user_dir: str | None = None):
     """The macros of ``text.j2`` as a module: ``text_macros(...).title(org, year, short)``."""
     from jinja2 import TemplateError
+    from jinja2.exceptions import SecurityError
 
+    if user_dir and not Path(user_dir).is_dir():
+        raise DrafterError("FZ070", f"模板目录“{user_dir}”不存在或不是文件夹；请复制 templates/ 下的目录后指向它",
+                           file=user_dir)
     try:
         return environment(kind_dir, user_dir).get_template("text.j2").module
+    except (SecurityError, OverflowError) as e:
+        raise _refused(e, "text.j2 ")
     except TemplateError as e:
-        raise DrafterError("FZ070", f"模板 text.j2 有错误：{e}；请对照 templates/ 中的原模板修改")
+        file, line = _template_place(e)
+        raise DrafterError("FZ070", f"模板 text.j2 有错误（{e.message or type(e).__name__}）；请对照 templates/ 中的原模板修改",
+                           file=file, line=line)
     except OSError as e:
-        raise DrafterError("FZ070", f"无法读取模板目录“{user_dir}”：{e}")
+        from .atomic import why
+
+        raise DrafterError("FZ070", f"无法读取模板目录“{user_dir}”（{why(e)}）", file=user_dir)
+
+
+def _template_place(e: BaseException) -> tuple[str | None, int | None]:
+    """The template file and line of a Jinja2 failure (Jinja2 rewrites tracebacks to template lines)."""
+    file, line = getattr(e, "filename", None), getattr(e, "lineno", None)
+    tb = e.__traceback__
+    while tb is not None:
+        tpl = tb.tb_frame.f_globals.get("__jinja_template__")
+        if tpl is not None:  # a frame of compiled template code: map its line back to the template
+            file, line = tpl.filename, tpl.get_corresponding_lineno(tb.tb_lineno)
+        tb = tb.tb_next
+    return file, line
+
+
+def _refused(e: BaseException, what: str) -> DrafterError:
+    """FZ072: the sandbox stopped a template (Python internals, modifying values, huge ranges)."""
+    import re as _re
+
+    file, line = _template_place(e)
+    m = _re.search(r"access to attribute '([^']*)' of '([^']*)' object is unsafe", str(e))
+    if m:
+        kind = "内部属性" if m.group(1).startswith("_") else "会修改传入值的方法"
+        msg = (f"模板 {what}试图访问 {m.group(2)} 对象的{kind}“{m.group(1)}”，为安全起见已拒绝执行；"
+               "模板只能使用传入的值和 Jinja2 过滤器，请删除这段代码")
+    elif isinstance(e, OverflowError):
+        msg = f"模板 {what}试图生成过长的序列（range 超过 10 万项），为安全起见已拒绝执行；请删除这段代码"
+    else:
+        msg = f"模板 {what}试图执行不允许的操作（修改传入的值或调用不安全的函数），为安全起见已拒绝执行；请删除这段代码"
+    return DrafterError("FZ072", msg, file=file, line=line)
 
 
 def call_macro(macros, name: str, *args) -> str:
@@ -130,10 +169,17 @@ def call_macro(macros, name: str, *args) -> str:
         raise DrafterError("FZ071", f"模板 text.j2 缺少宏“{name}”，请从 templates/ 中的原模板复制过来")
     try:
         return str(fn(*args)).strip()
-    except SecurityError as e:
-        raise DrafterError("FZ072", f"模板 text.j2 的宏“{name}”试图访问不允许的内容（{e}），已拒绝")
-    except (TemplateError, TypeError, ValueError, AttributeError) as e:
-        raise DrafterError("FZ071", f"模板 text.j2 的宏“{name}”出错：{e}")
+    except (SecurityError, OverflowError) as e:
+        raise _refused(e, f"text.j2 的宏“{name}”")
+    except (TemplateError, TypeError, ValueError, AttributeError, LookupError, ArithmeticError) as e:
+        from jinja2 import TemplateNotFound
+
+        file, line = _template_place(e)
+        detail = getattr(e, "message", None) or str(e) or type(e).__name__
+        if isinstance(e, TemplateNotFound):
+            detail = f"找不到模板文件“{e.name}”；只能引用模板目录中的文件"
+        raise DrafterError("FZ071", f"模板 text.j2 的宏“{name}”出错（{detail}）；请对照 templates/ 中的原模板修改",
+                           file=file, line=line)
 
 
 __all__ = ["Kind", "Part", "get_kind", "all_kinds", "text_macros", "call_macro", "cn_numeral"]
