@@ -16,7 +16,7 @@ from .common import print_diagnostics
 @click.option("-f", "--force", is_flag=True, help="输出文件已存在时覆盖它")
 @click.option("--templates", type=click.Path(file_okay=False), help="自定义模板目录（复制 templates/fzzf 后修改）")
 def cmd(file, output, pdf, force, templates):
-    from ..diagnostics import WARNING, DrafterError
+    from ..diagnostics import INFO, WARNING, DrafterError
     from ..render import render_file
 
     try:
@@ -28,7 +28,7 @@ def cmd(file, output, pdf, force, templates):
         print_diagnostics(rr.diagnostics, err=True)
         click.echo("有错误，未生成文件。请按提示修改后重试（drafter check 可单独检查）。", err=True)
         sys.exit(1)
-    warnings = [d for d in rr.diagnostics if d.severity == WARNING]
+    warnings = [d for d in rr.diagnostics if d.severity in (WARNING, INFO)]  # INFO: encoding notices
     print_diagnostics(warnings, err=True)
     click.echo(f"已生成：{rr.docx}")
     if rr.pdf:
