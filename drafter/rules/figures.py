@@ -66,8 +66,7 @@ def percent_over_100(ctx):
                 continue
             before = t.text[max(0, m.start() - 10):m.start()]
             if SHARE_RE.search(before) and not CHANGE_RE.search(before):
-                yield Finding(t.path, f"“{snippet(t.text, m.start(), m.end(), 6)}”中的比率超过100%；"
-                                      "请核对数字", m.start())
+                yield Finding(t.path, f"比率“{m.group()}”超过了100%；请核对数字", m.start())
 
 
 APPROX_RE = re.compile(r"(?<![\d.])(\d+)余(?=[\u4e00-\u9fff])")

@@ -1,0 +1,165 @@
+"""Content rules (issue 4): the shared report the rule tests edit, the registry, rule selection.
+
+Every rule module has a test file with two tables: FIRES (a real slip -> the exact findings) and
+SILENT (correct text -> no finding of that code).  test_every_rule_has_both_tests() keeps it so:
+adding a rule means adding one function and its two table rows.
+"""
+from __future__ import annotations
+
+import importlib
+import json
+import textwrap
+
+import pytest
+
+from conftest import example, run_cli
+from drafter.check import check_file, check_loaded
+from drafter.loader import load_text
+
+# A correct 2023 report: every content rule is silent on it.  Line numbers below refer to it.
+BASE = """
+发文机关: 青山县人民政府
+简称: 青山县
+年度: 2023
+版头: 函
+发文字号: 青政函〔2024〕3号
+主送机关: [青原市人民政府]
+导语: |
+  2023年，青山县坚持以习近平新时代中国特色社会主义思想为指导，全面推进依法行政。现将2023年度法治政府建设情况报告如下：
+正文:
+  - 部分: 一
+    内容:
+      - 标题: 健全依法决策机制。
+        内容:
+          - |
+            全年审议重大行政决策事项8件，均经合法性审查和集体讨论。
+  - 部分: 二
+    内容:
+      - 一是基层执法力量仍显不足；二是部分干部运用法治思维的能力有待提高。主要原因是培训的针对性还不够强。
+  - 部分: 三
+    内容:
+      - 县政府主要负责人认真履行推进法治建设第一责任人职责，带头学法2次，出庭应诉1次。
+  - 部分: 四
+    内容:
+      - 2024年，我县将重点抓好行政复议体制改革和法治宣传教育两项工作。
+  - 部分: 五
+    内容:
+      - 无
+成文日期: 2024年1月20日
+"""
+P1 = "全年审议重大行政决策事项8件，均经合法性审查和集体讨论。"       # line 15, a | block
+P2 = "一是基层执法力量仍显不足；二是部分干部运用法治思维的能力有待提高。主要原因是培训的针对性还不够强。"  # 18
+P3 = "县政府主要负责人认真履行推进法治建设第一责任人职责，带头学法2次，出庭应诉1次。"  # 21
+P4 = "2024年，我县将重点抓好行政复议体制改革和法治宣传教育两项工作。"   # 24
+INTRO = "2023年，青山县坚持以习近平新时代中国特色社会主义思想为指导，全面推进依法行政。现将2023年度法治政府建设情况报告如下："
+
+
+def run(text: str = BASE, select=()):
+    loaded = load_text(textwrap.dedent(text).lstrip("\n"), "t.yaml")
+    assert loaded.report is not None, [d.format() for d in loaded.diagnostics]
+    return check_loaded(loaded, select=list(select)).diagnostics
+
+
+def para(text: str, where: str = P1) -> str:
+    """BASE with one paragraph replaced."""
+    assert where in BASE
+    return BASE.replace(where, text)
+
+
+def check_fires(code, text, expected, fragment):
+    """``expected``: [(line, col)] of the findings of ``code``; ``fragment``: in the first message."""
+    ds = [d for d in run(text) if d.code == code]
+    assert [(d.line, d.col) for d in ds] == expected, [d.format() for d in ds]
+    assert fragment in ds[0].message, ds[0].message
+    assert ds[0].where and ds[0].file == "t.yaml"
+    for d in ds:                              # one line, Chinese, saying what to do
+        assert "\n" not in d.message and any("\u4e00" <= c <= "\u9fff" for c in d.message)
+        assert any(w in d.message for w in ("请", "应为", "应写", "可运行")), d.message
+    return ds
+
+
+def check_silent(code, text):
+    ds = [d for d in run(text) if d.code == code]
+    assert ds == [], [d.format() for d in ds]
+
+
+# ---------------------------------------------------------------------------------------------
+def test_base_report_is_clean():
+    assert [d.format() for d in run()] == []
+
+
+RULE_TEST_MODULES = ["test_rules_required", "test_rules_years", "test_rules_punctuation",
+                     "test_rules_docnumber", "test_rules_enumeration", "test_rules_figures", "test_rules_typos"]
+
+
+def test_every_rule_has_both_tests():
+    from drafter.rules import load_all
+
+    fires, silent = set(), set()
+    for name in RULE_TEST_MODULES:
+        mod = importlib.import_module(name)
+        fires |= {row[0] for row in mod.FIRES}
+        silent |= {row[0] for row in mod.SILENT}
+    content = {c for c in load_all() if c[2] in "2345678"}
+    assert content - fires == set(), "rules without a test that they fire"
+    assert content - silent == set(), "rules without a test that they stay silent"
+
+
+def test_registry_codes_severities_and_docs():
+    from drafter.rules import ERROR, WARNING, load_all
+
+    rules = load_all()
+    for code, r in rules.items():
+        assert code.startswith("FZ") and len(code) == 5 and r.severity in (ERROR, WARNING)
+        assert r.doc and r.summary and any("\u4e00" <= c <= "\u9fff" for c in r.summary)
+    fixable = {c for c, r in rules.items() if r.fixable}
+    assert fixable == {"FZ401", "FZ402", "FZ405", "FZ501"}
+    r = run_cli("rules")
+    assert r.code == 0
+    for code in ("FZ201", "FZ304", "FZ401", "FZ603", "FZ701", "FZ801"):
+        assert code in r.out
+    assert "FZ401  警告  中文中使用了半角标点" in r.out and r.out.count("[可修正]") == 4
+    data = json.loads(run_cli("rules", "--format", "json").out)
+    assert {d["code"] for d in data} == set(rules)
+
+
+# --- selection: command line, the YAML's 检查 block, drafter.toml ---------------------------
+SLIPS = para("调解纠纷1501件，化解1456件，调解成功率97.1%,群众满意。完成9各示范点建设。")
+
+
+def test_select_and_ignore_take_prefixes():
+    assert {d.code for d in run(SLIPS)} == {"FZ401", "FZ701", "FZ801"}
+    assert {d.code for d in run(SLIPS, select=["FZ4"])} == {"FZ401"}
+    assert {d.code for d in run(SLIPS, select=["FZ7", "FZ801"])} == {"FZ701", "FZ801"}
+    loaded = load_text(textwrap.dedent(SLIPS).lstrip("\n"), "t.yaml")
+    assert {d.code for d in check_loaded(loaded, ignore=["FZ4", "FZ80"]).diagnostics} == {"FZ701"}
+
+
+def test_yaml_check_block_turns_rules_off_and_on():
+    ignored = SLIPS + "检查:\n  忽略: [FZ401, FZ8]\n"
+    assert {d.code for d in run(ignored)} == {"FZ701"}
+    selected = SLIPS + "检查:\n  启用: FZ7\n"
+    assert {d.code for d in run(selected)} == {"FZ701"}
+    # the command line adds to the YAML's ignore list
+    loaded = load_text(textwrap.dedent(ignored).lstrip("\n"), "t.yaml")
+    assert check_loaded(loaded, ignore=["FZ7"]).diagnostics == []
+
+
+def test_config_file_and_cli(tmp_path):
+    src = tmp_path / "r.yaml"
+    src.write_text(textwrap.dedent(SLIPS).lstrip("\n"), encoding="utf-8")
+    (tmp_path / "drafter.toml").write_text('[check]\nignore = ["FZ4"]\n', encoding="utf-8")
+    assert {d.code for d in check_file(src).diagnostics} == {"FZ701", "FZ801"}
+    r = run_cli("check", src, "--ignore", "FZ801")
+    assert r.code == 0 and "FZ701" in r.out and "FZ801" not in r.out and "FZ401" not in r.out
+    r = run_cli("check", src, "--select", "FZ8，FZ4")         # a full-width comma separates too
+    assert "FZ801" in r.out and "FZ701" not in r.out
+    r = run_cli("check", src, "--format", "json")
+    assert {d["code"] for d in json.loads(r.out)} == {"FZ701", "FZ801"}
+
+
+@pytest.mark.parametrize("name", ["yufa-2023", "xinle-2024-han", "daxing-2023", "short-complete"])
+def test_content_rules_never_block_render_of_the_examples(name):
+    """The seeds are real published reports: their slips are warnings, so `drafter render` works."""
+    res = check_file(example(name))
+    assert res.errors == [], [d.format() for d in res.errors]

@@ -1,0 +1,48 @@
+"""FZ6xx: 一是、二是 in sequence; "N个方面" matches the list; no hand-typed numbering."""
+from __future__ import annotations
+
+import pytest
+
+from test_rules_base import BASE, P1, P2, check_fires, check_silent, para, run
+
+# two paragraphs of one list: the enumeration continues from the first into the second
+TWO_PARAS = BASE.replace(f"      - {P2}\n", "      - 一是基层执法力量仍显不足。\n      - 二是部分干部的能力有待提高。\n")
+
+FIRES = [
+    ("FZ601", para("一是加强学习。三是强化监督。"), [(15, 20)], "“三是”缺少“二是”"),
+    ("FZ601", para("一是加强学习；二是强化监督；二是完善制度。"), [(15, 27)], "“二是”重复了"),
+    ("FZ601", para("二是强化监督。"), [(15, 13)], "前面没有“一是”"),
+    ("FZ601", para("一是加强学习；二是强化监督；四是完善制度；三是健全机制。"), [(15, 27), (15, 34)], "缺少“三是”"),
+    ("FZ602", para("主要表现在三个方面：一是能力不足；二是创新不够。", P2), [(18, 14)], "说有三个方面，后面只列了2项"),
+    ("FZ603", para("（三）加强普法。开展活动3次。"), [(15, 13)], "段首的“（三）”是手写的序号"),
+    ("FZ603", BASE.replace("标题: 健全依法决策机制。", "标题: （一）健全依法决策机制。"), [(12, 13)], "请删除“（一）”"),
+    ("FZ603", BASE.replace("标题: 健全依法决策机制。", "标题: 1.健全依法决策机制。"), [(12, 13)], "标题前的“1.”"),
+    ("FZ603", BASE.replace("  - 部分: 一\n", "  - 部分: 一\n    标题: 一、主要举措和成效\n"), [(11, 9)], "“一、”"),
+]
+
+SILENT = [
+    ("FZ601", BASE),
+    ("FZ601", TWO_PARAS),
+    ("FZ601", para("统一是前提，唯一是标准。一是加强学习；二是强化监督。一是健全制度；二是完善机制。")),
+    ("FZ602", BASE),
+    ("FZ602", para("主要表现在三个方面:一是能力不足。二是创新不够。三是示范创建还需深化。", P2)),   # xinle-2024
+    ("FZ603", BASE),
+    ("FZ603", para("1.5万元罚款已全部缴纳。“3.15”期间开展宣传。")),
+    ("FZ603", para("一是加强学习。")),
+]
+
+
+@pytest.mark.parametrize("code,text,expected,fragment", FIRES, ids=[f"{r[0]}-{i}" for i, r in enumerate(FIRES)])
+def test_fires(code, text, expected, fragment):
+    check_fires(code, text, expected, fragment)
+
+
+@pytest.mark.parametrize("code,text", SILENT, ids=[f"{r[0]}-{i}" for i, r in enumerate(SILENT)])
+def test_silent(code, text):
+    check_silent(code, text)
+
+
+def test_hand_numbering_in_a_heading_is_an_error_in_a_paragraph_a_warning():
+    assert [d.severity for d in run(para("（三）加强普法。")) if d.code == "FZ603"] == ["warning"]
+    text = BASE.replace("标题: 健全依法决策机制。", "标题: （一）健全依法决策机制。")
+    assert [d.severity for d in run(text) if d.code == "FZ603"] == ["error"]

@@ -1,0 +1,44 @@
+"""FZ7xx: figures."""
+from __future__ import annotations
+
+import pytest
+
+from test_rules_base import check_fires, check_silent, para
+
+# xinle-2024-han, as published: 1456 ÷ 1501 = 97.0 %, not 97.1 %
+XINLE = "2024年共排查矛盾纠纷1501件,化解1456件,调解成功率97.1%。"
+
+FIRES = [
+    ("FZ701", para(XINLE.replace("2024年", "全年")), [(15, 41)], "1456÷1501＝97.0%"),
+    ("FZ701", para("受理信访事项200件，办结150件，办结率达80%。"), [(15, 35)], "150÷200＝75%"),
+    ("FZ702", para("政策性文件“预公开”率105%。"), [(15, 24)], "“105%”超过了100%"),
+    ("FZ703", para("开展各类法治宣传活动8余次。"), [(15, 23)], "请写“8次”"),
+    ("FZ703", para("免除罚款3余万元。"), [(15, 17)], "请写“3万余”"),
+]
+
+SILENT = [
+    ("FZ701", para("排查矛盾纠纷1501件，化解1456件，调解成功率97.0%。")),
+    ("FZ701", para("共排查矛盾纠纷1500件，化解1455件，调解成功率97%。")),
+    # daxing-2023: a growth rate and a rate whose counts are not given
+    ("FZ701", para("全年接收行政复议案件720件，同比增长57.54%，案件调解率18.6%。")),
+    ("FZ701", para("组织执法资格考试6期，通过率98.59%。出庭应诉10件，应出尽出100%。")),
+    ("FZ702", para("区政府人大建议、政协提案办复率、满意率达100%。受理案件1328件，同比增长136.6%。")),
+    ("FZ703", para("开展各类法治宣传活动30余次，发放宣传材料40000余份，解答法律咨询2000余人次，召开会议10余次。")),
+]
+
+
+@pytest.mark.parametrize("code,text,expected,fragment", FIRES, ids=[f"{r[0]}-{i}" for i, r in enumerate(FIRES)])
+def test_fires(code, text, expected, fragment):
+    check_fires(code, text, expected, fragment)
+
+
+@pytest.mark.parametrize("code,text", SILENT, ids=[f"{r[0]}-{i}" for i, r in enumerate(SILENT)])
+def test_silent(code, text):
+    check_silent(code, text)
+
+
+def test_rate_rounding_tolerance():
+    """97.0 % (1 place) allows 96.95…97.05; 97 % (0 places) allows 96.5…97.5."""
+    check_silent("FZ701", para("共排查1000件，化解970件，成功率97.0%。"))
+    check_fires("FZ701", para("共排查1000件，化解969件，成功率97.0%。"), [(15, 32)], "969÷1000＝96.9%")
+    check_silent("FZ701", para("共排查1000件，化解966件，成功率97%。"))

@@ -1,0 +1,52 @@
+"""FZ2xx: required content — part 三 about the leaders' duties, part 四 about next year, no placeholder part."""
+from __future__ import annotations
+
+import pytest
+
+from test_rules_base import BASE, P1, P2, P3, P4, check_fires, check_silent, para
+
+PART4_NO_YEAR = BASE.replace(f"  - 部分: 四\n    内容:\n      - {P4}",
+                             "  - 部分: 四\n    标题: 工作思路\n    内容:\n      - 加强机关工作人员法律知识培训，提升依法行政能力。")
+
+FIRES = [
+    # part 三 that speaks of neither the leaders nor their duty
+    ("FZ201", para("组织开展法治培训3次，举办讲座2场。", P3), [(19, 5)], "党政主要负责人"),
+    # part 四 with a heading and text that never look ahead (yufa's part 四 text under a yearless heading)
+    ("FZ202", PART4_NO_YEAR, [(23, 5)], "2024年度"),
+    # a required part that only says 无 / 略
+    ("FZ203", para("无", P2), [(18, 9)], "第二部分“存在的不足和原因”只写了“无”"),
+    ("FZ203", para("略", P1), [(15, 13)], "只写了“略”"),
+]
+
+SILENT = [
+    ("FZ201", BASE),
+    ("FZ201", para("区委书记、区长亲自部署法治建设工作，定期听取汇报，压实责任。", P3)),   # daxing
+    ("FZ202", BASE),
+    ("FZ202", para("加强机关工作人员法律知识培训，提升依法行政能力。", P4)),  # default heading names 2024
+    ("FZ203", BASE),                                                       # 五 may say 无
+    ("FZ203", BASE.replace("      - 无\n", "      - 暂无\n")),
+]
+
+
+@pytest.mark.parametrize("code,text,expected,fragment", FIRES, ids=[f"{r[0]}-{i}" for i, r in enumerate(FIRES)])
+def test_fires(code, text, expected, fragment):
+    check_fires(code, text, expected, fragment)
+
+
+@pytest.mark.parametrize("code,text", SILENT, ids=[f"{r[0]}-{i}" for i, r in enumerate(SILENT)])
+def test_silent(code, text):
+    check_silent(code, text)
+
+
+def test_placeholder_part_is_an_error():
+    from test_rules_base import run
+
+    ds = [d for d in run(para("无", P2)) if d.code == "FZ203"]
+    assert ds[0].severity == "error"
+
+
+def test_part3_in_a_merged_section_counts():
+    text = BASE.replace(f"  - 部分: 二\n    内容:\n      - {P2}\n  - 部分: 三\n    内容:\n      - {P3}",
+                        f"  - 部分: [二, 三]\n    内容:\n      - {P2}\n      - {P3}")
+    check_silent("FZ201", text)
+    check_silent("FZ203", text)
