@@ -1,0 +1,824 @@
+"""Paragraphs (``Source``) -> the drafter ``Report``, with comments for the YAML and a summary.
+
+Order of work: split flattened paragraphs; read the head (web chrome, 发文字号, title, 主送机关,
+导语) up to the first heading; read the tail backwards (版记, 附注, 成文日期, 署名, 附件, 结束语);
+parse the body into a tree by its numbering (一、（一）1.（1） in any of their spellings, Word heading
+styles, Markdown '#'); map the top-level sections to the kind's required parts by their wording and
+position; give unheaded paragraphs after the last heading to a part when their wording leaves no
+doubt.  Text is never changed: only numbers are dropped and whitespace at the ends of lines removed.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from ..kinds import Kind, get_kind
+from ..model import Report
+from . import patterns as P
+from . import source as S
+from .flatten import unflatten
+
+MISSING_REASON = "导入时未找到此部分，请补写或说明理由"
+ORG_PLACEHOLDER = "【请填写发文机关全称】"
+MAX_LEVELS = 4              # 一、（一）1.（1）
+
+# Wording that tells which part an unheaded paragraph belongs to (used only after the last heading,
+# and only when exactly one part matches).  "{next}" is the year after the report's year.  A kind may
+# override this with an ``import_cues`` mapping in its kind.yaml.
+IMPORT_CUES = {
+    "fzzf": {
+        "二": {"contains": ["不足", "差距", "短板", "薄弱环节", "存在的问题", "存在一些问题"], "starts": []},
+        "三": {"contains": ["第一责任人"], "starts": []},
+        "四": {"contains": ["下一步", "{next}年,我们将", "{next}年，我们将"],
+               "starts": ["{next}年", "下一步", "下一年", "明年", "今后", "新的一年"]},
+    },
+}
+
+
+# ---------------------------------------------------------------------------------------------
+@dataclass(eq=False)
+class Text:
+    text: str
+    where: str
+    comments: list[str] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Node:
+    heading: str | None
+    kind: str | None
+    where: str
+    run_in: bool = False
+    content: list = field(default_factory=list)      # Text | Node
+    comments: list[str] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    no_heading: bool = False
+
+
+@dataclass
+class Mapped:
+    report: Report
+    comments: dict[tuple, list[str]]
+    header: list[str]                 # comment lines at the top of the YAML
+    summary: list[str]                # printed by the command (Chinese)
+
+
+@dataclass
+class _Head:
+    kind: str
+    text: str
+    rest: str | None
+    run_in: bool
+
+
+# ---------------------------------------------------------------------------------------------
+class Mapper:
+    def __init__(self, src: S.Source, kind: Kind | None = None, org: str | None = None, year: int | None = None):
+        self.src = src
+        self.kind = kind or get_kind()
+        self.opt_org = org.strip() if org else None
+        self.opt_year = year
+        self.comments: dict[tuple, list[str]] = {}
+        self.header: list[str] = []
+        self.dropped: list[S.Para] = []          # web chrome (listed in the header comment and summary)
+        self.unknown: list[S.Para] = []          # head lines that fit nowhere (kept as comments)
+        self.marked: list[str] = []              # summary lines: what the clerk must check
+        self.meta: dict = {}
+        self.found: dict[str, str] = {}          # field -> where it came from (for the summary)
+
+    # -- entry ---------------------------------------------------------------------------------
+    def run(self) -> Mapped:
+        paras = self.prepare(self.src.paras)
+        if not paras:
+            from ..diagnostics import DrafterError
+
+            raise DrafterError("FZ092", f"“{self.src.name}”中没有找到文字，无法导入；请确认选对了文件", file=self.src.name)
+        i = self.read_head(paras)
+        if i >= len(paras) and len(self.meta["intro"]) > 1:
+            i = self.headless(paras)
+        j = self.read_tail(paras, i)
+        sections = self.read_body(paras[i:j])
+        return self.build(sections)
+
+    def headless(self, paras: list[S.Para]) -> int:
+        """No heading anywhere: the 导语 ends at "……报告如下：" (else after its first paragraph); the rest
+        is the body, to be read as unheaded paragraphs."""
+        intro = self.meta["intro"]
+        end = next((k for k, p in enumerate(intro) if p.text.rstrip().endswith(("如下：", "如下:"))), 0)
+        self.meta["intro"] = intro[:end + 1]
+        last = intro[end]
+        self.meta["headless"] = True
+        return next(k for k, p in enumerate(paras) if p is last) + 1
+
+    def prepare(self, paras: list[S.Para]) -> list[S.Para]:
+        out = []
+        for p in paras:
+            p.text = P.strip(p.text)
+            if not p.text:
+                continue
+            if p.role is None:
+                split = unflatten(p)
+                if len(split) > 1:
+                    self.meta["flattened"] = self.meta.get("flattened", 0) + 1
+                out.extend(split)
+            else:
+                out.append(p)
+        return out
+
+    # -- head ----------------------------------------------------------------------------------
+    def is_heading(self, p: S.Para) -> bool:
+        return self.heading_of(p) is not None
+
+    def read_head(self, paras: list[S.Para]) -> int:
+        m = self.meta
+        title: list[S.Para] = []
+        short: list[tuple[int, S.Para]] = []      # short lines before the 导语: title / 发文机关标志 / unknown
+        intro: list[S.Para] = []
+        docno_at = None
+        i = 0
+        while i < len(paras):
+            p = paras[i]
+            t = p.text
+            if p.role == S.HEADING and not P.marker(t) and not title and not intro and P.title_like(t):
+                title.append(p)                                   # Markdown '# 标题'
+            elif self.is_heading(p):
+                break
+            elif p.role == S.TABLE:
+                if self.chrome_row(p):
+                    self.dropped.append(p)
+                elif intro:
+                    intro.append(p)
+                else:
+                    self.unknown.append(p)
+            elif P.is_chrome(t) and p.role not in (S.TITLE, S.ADDRESSEE):
+                self.take_chrome(t)
+                self.dropped.append(p)
+            elif p.role in (S.FLAG, S.TEXTBOX) and not intro:
+                if "flag" not in m and (P.is_orgish(t, strict=False) or t.endswith("文件")):
+                    m["flag"] = t
+                    self.found["flag"] = p.where
+                else:
+                    self.unknown.append(p)
+            elif not intro and P.DOC_NUMBER_RE.match(t) and "doc_number" not in m:
+                mm = P.DOC_NUMBER_RE.match(t)
+                m["doc_number"] = P.strip(mm.group("no"))
+                self.found["doc_number"] = p.where
+                docno_at = i
+                if mm.group("signers"):
+                    m["signers"] = [x for x in re.split(rf"[{P.WS}，,、]+", mm.group("signers")) if x]
+            elif not intro and P.SIGNERS_RE.match(t):
+                m["signers"] = [x for x in re.split(rf"[{P.WS}，,、]+", P.SIGNERS_RE.match(t).group("signers")) if x]
+            elif not intro and not title and P.COPY_NUMBER_RE.match(t):
+                m["copy_number"] = t
+            elif not intro and not title and P.SECRECY_RE.match(t):
+                m["secrecy"] = t
+            elif not intro and not title and P.URGENCY_RE.match(t):
+                m["urgency"] = t
+            elif p.role == S.TITLE and not intro:
+                title.append(p)
+            elif not intro and "recipients" not in m and (p.role == S.ADDRESSEE or self.addressee_like(t)):
+                m["recipients"] = P.split_names(t.rstrip(":："))
+                self.found["recipients"] = p.where
+            elif not intro and "recipients" not in m and len(t) <= 60 and "。" not in t \
+                    and not t.endswith(("：", ":", "，", ",", "；", ";")):
+                short.append((i, p))
+            else:
+                intro.append(p)
+            i += 1
+        self.sort_short(short, title, docno_at)
+        if title:
+            m["title_lines"] = [ln for p in title for ln in p.text.split("\n") if P.strip(ln)]
+            self.found["title"] = title[0].where
+        m["intro"] = intro
+        return i
+
+    @staticmethod
+    def addressee_like(t: str) -> bool:
+        return (t.endswith((":", "：")) and 2 <= len(t) <= 60 and "如下" not in t and "。" not in t
+                and not P.chrome_label(t) and not P.marker(t))
+
+    def sort_short(self, short: list[tuple[int, S.Para]], title: list[S.Para], docno_at: int | None) -> None:
+        """Short lines before the 导语: the title (a group ending in a line with 报告/情况, at most three
+        lines), the 发文机关标志 (an organ's name above the 发文字号), or unknown (kept as a comment)."""
+        if not short:
+            return
+        group: list[tuple[int, S.Para]] = []
+        if not title:
+            idx = [k for k, (_, p) in enumerate(short) if P.title_like(p.text)]
+            if idx:
+                end = idx[0]
+                start = end
+                while start > 0 and short[start - 1][0] == short[start][0] - 1 and end - start < 2 \
+                        and (docno_at is None or short[start - 1][0] > docno_at):
+                    start -= 1
+                while end + 1 < len(short) and short[end + 1][0] == short[end][0] + 1 and end - start < 2 \
+                        and P.title_like(short[end + 1][1].text):
+                    end += 1
+                group = short[start:end + 1]
+                title.extend(p for _, p in group)
+        for i, p in short:
+            if any(p is q for _, q in group):
+                continue
+            if docno_at is not None and i < docno_at and "flag" not in self.meta and P.is_orgish(p.text, False):
+                self.meta["flag"] = p.text
+                self.found["flag"] = p.where
+            else:
+                self.unknown.append(p)
+
+    def chrome_row(self, p: S.Para) -> bool:
+        cells = [P.strip(c) for c in p.cells] or [p.text]
+        is_chrome = False
+        for k, c in enumerate(cells):
+            label = c.rstrip(":：").strip()
+            if label in P.CHROME_LABELS and k + 1 < len(cells):
+                is_chrome = True
+                self.take_chrome(f"{label}：{cells[k + 1]}")
+            elif P.chrome_label(c):
+                is_chrome = True
+                self.take_chrome(c)
+        return is_chrome or P.is_chrome(p.text)
+
+    def take_chrome(self, t: str) -> None:
+        """Keep what the chrome says about the document, for fields the text does not give."""
+        pairs = P.chrome_pairs(t)
+        web = self.meta.setdefault("web", {})
+        for k, v in pairs.items():
+            if v:
+                web.setdefault(k, v)
+
+    # -- tail ----------------------------------------------------------------------------------
+    def read_tail(self, paras: list[S.Para], i: int) -> int:
+        m = self.meta
+        j = len(paras)
+
+        def text(k):
+            return paras[k].text
+
+        while j > i and paras[j - 1].role != S.TITLE and P.is_chrome_tokens(text(j - 1)):
+            self.dropped.append(paras[j - 1])
+            j -= 1
+        while j > i:
+            t, role = text(j - 1), paras[j - 1].role
+            cc, printed = P.CC_RE.match(t), P.PRINTED_RE.match(t)
+            if cc:
+                m["cc"] = P.split_names(cc.group("names"))
+            elif printed:
+                if P.strip(printed.group("printer")):
+                    m["printer"] = P.strip(printed.group("printer"))
+                m["print_date"] = P.parse_date(printed.group("date"))
+            elif role == S.COLOPHON:
+                self.unknown.append(paras[j - 1])
+            else:
+                break
+            j -= 1
+        if j > i and (paras[j - 1].role == S.NOTE or P.NOTE_RE.match(text(j - 1))):
+            m["note"] = text(j - 1)
+            self.found["note"] = paras[j - 1].where
+            j -= 1
+        if j > i and paras[j - 1].role in (None, S.SIGNATURE) and P.parse_date(text(j - 1)):
+            m["date"] = P.parse_date(text(j - 1))
+            m["date_text"] = text(j - 1)
+            self.found["date"] = paras[j - 1].where
+            j -= 1
+        names = []
+        while j > i and len(names) < 6 and not P.marker(text(j - 1)) and (
+                paras[j - 1].role == S.SIGNATURE or (paras[j - 1].role is None and P.is_orgish(text(j - 1)))):
+            names.insert(0, text(j - 1))
+            self.found["signatories"] = paras[j - 1].where
+            j -= 1
+        if names:
+            m["signatories"] = names
+        # 附件说明: "附件：1.……" and the numbered lines after it, between the closing and the signature
+        k = j
+        while k > i and P.ATTACHMENT_ITEM_RE.match(text(k - 1)) and not P.ATTACHMENT_RE.match(text(k - 1)):
+            k -= 1
+        if k > i and P.ATTACHMENT_RE.match(text(k - 1)):
+            first = P.strip(P.ATTACHMENT_RE.match(text(k - 1)).group("rest"))
+            items = [first] if first else []
+            items += [text(x) for x in range(k, j)]
+            names = []
+            for it in items:
+                mm = P.ATTACHMENT_ITEM_RE.match(it)
+                names.append(P.strip(mm.group("name")) if mm and len(items) > 1 else it)
+            m["attachments"] = names
+            j = k - 1
+        if j > i and P.is_closing(text(j - 1)):
+            m["closing"] = text(j - 1)
+            self.found["closing"] = paras[j - 1].where
+            j -= 1
+        return j
+
+    # -- body ----------------------------------------------------------------------------------
+    def heading_of(self, p: S.Para) -> _Head | None:
+        t = p.text
+        if p.role in (S.TITLE, S.ADDRESSEE, S.SIGNATURE, S.NOTE, S.COLOPHON, S.FLAG, S.PLAIN, S.TABLE):
+            return None
+        mk = P.marker(t)
+        if mk is not None and mk.kind == "circ":
+            mk = None
+        if p.role == S.HEADING:
+            if mk is not None:
+                return _Head(mk.kind, t[mk.end:], None, False)
+            return _Head(f"h{p.level}", t, None, False)
+        if p.lead and mk is not None:
+            lm = P.marker(p.lead + "x")
+            rest = P.strip(t[len(p.lead):])
+            return _Head(lm.kind if lm else mk.kind, P.strip(p.lead[lm.end:] if lm else p.lead), rest or None,
+                         bool(rest))
+        if mk is None:
+            return None
+        body = t[mk.end:]
+        end = P.first_sentence_end(body)
+        if end is not None and P.strip(body[end + 1:]):
+            return _Head(mk.kind, body[:end + 1], P.strip(body[end + 1:]), True)
+        return _Head(mk.kind, body, None, False)
+
+    def read_body(self, body: list[S.Para]) -> list[Node]:
+        root = Node(None, None, "")
+        stack: list[Node] = [root]
+        kinds: list[str] = []
+        self.trailing: list[tuple[Node, Text]] = []
+        after_own_line = False
+        for p in body:
+            h = self.heading_of(p)
+            if h is not None:
+                d = kinds.index(h.kind) if h.kind in kinds else len(kinds)
+                if d >= MAX_LEVELS:
+                    h = None
+                else:
+                    del kinds[d:]
+                    del stack[d + 1:]
+                    kinds.append(h.kind)
+                    node = Node(P.strip(h.text), h.kind, p.where, run_in=h.run_in)
+                    stack[-1].content.append(node)
+                    stack.append(node)
+                    if h.rest:
+                        node.content.append(Text(h.rest, p.where))
+                    self.trailing = []
+                    after_own_line = not h.run_in
+                    continue
+            item = Text(p.text, p.where)
+            if p.role == S.TABLE:
+                item.comments.append("导入：原文此处是表格的一行，已按段落保留，请核对")
+                self.marked.append(f"{p.where}：表格的一行，已按段落保留（“{_short(p.text)}”）")
+            stack[-1].content.append(item)
+            if after_own_line:
+                after_own_line = False           # the first paragraph under an own-line heading is its text
+            elif len(stack) > 1:
+                self.trailing.append((stack[-1], item))
+        loose = [x for x in root.content if isinstance(x, Text)]
+        if loose and not any(isinstance(x, Node) for x in root.content):
+            # no heading at all: one unheaded section; its paragraphs after the first may find their part
+            node = Node(None, None, loose[0].where, content=loose, no_heading=True)
+            self.trailing = [(node, x) for x in loose[1:]]
+            return [node]
+        if loose:                                # text before the first heading that the head did not take
+            self.meta["intro"] = list(self.meta.get("intro", [])) + [S.Para(x.text, x.where) for x in loose]
+        return [x for x in root.content if isinstance(x, Node)]
+
+    # -- parts -----------------------------------------------------------------------------------
+    def part_scores(self, heading: str) -> dict[str, float]:
+        """Which parts a heading names: the part's name (3), each keyword (1, long keywords 2)."""
+        out = {}
+        for part in self.kind.parts:
+            s = 0.0
+            if part.name in heading:
+                s += 3
+            for kw in part.keywords:
+                if kw in heading:
+                    s += 2 if len(kw) >= 3 else 1
+            if s:
+                out[part.key] = s
+        return out
+
+    def assign_parts(self, sections: list[Node]) -> None:
+        """Best order-respecting assignment (FZ103): every section takes the parts its heading names,
+        or none (an extra section); when no heading names the first part, the sections before the
+        others may take it by position.  Dynamic programming over "highest part so far"."""
+        keys = self.kind.keys
+        order = {k: n for n, k in enumerate(keys)}
+        scores = [self.part_scores(s.heading or "") for s in sections]
+        first = keys[0]
+        first_named = any(first in sc for sc in scores)
+        options: list[list[tuple[tuple[str, ...], float, str]]] = []
+        for sc in scores:
+            opts = [((), 0.0, "none")]
+            if sc:
+                ks = tuple(sorted(sc, key=order.get))
+                opts.append((ks, sum(sc.values()), "words"))
+                if len(ks) > 1:
+                    for k in ks:
+                        opts.append(((k,), sc[k] - 0.25, "words"))
+            if not first_named and first not in sc:
+                opts.append(((first,), 0.5, "position"))
+            options.append(opts)
+        # best[h] = (score, choices) with h = highest part index so far (-1 none)
+        best: dict[int, tuple[float, list[int]]] = {-1: (0.0, [])}
+        for opts in options:
+            nxt: dict[int, tuple[float, list[int]]] = {}
+            for h, (score, picks) in best.items():
+                for n, (ks, sc, _) in enumerate(opts):
+                    if ks and min(order[k] for k in ks) < h:
+                        continue
+                    nh = max([h] + [order[k] for k in ks])
+                    cand = (score + sc, picks + [n])
+                    if nh not in nxt or cand[0] > nxt[nh][0] + 1e-9:
+                        nxt[nh] = cand
+            best = nxt
+        _, picks = max(best.values(), key=lambda v: v[0])
+        for sec, opts, pick, sc in zip(sections, options, picks, scores):
+            ks, _, why = opts[pick]
+            sec.parts = list(ks)
+            if why == "position":
+                sec.comments.append(f"导入：标题没有点明属于哪一部分，按位置归入第{first}部分“{self.kind.part(first).name}”，请核对")
+                self.marked.append(f"“{_short(sec.heading)}”按位置归入第{first}部分")
+            elif not ks and sc:
+                named = "、".join(f"第{k}部分" for k in sorted(sc, key=order.get))
+                sec.comments.append(f"导入：标题像是{named}，但排在后面的部分之后，已作为额外部分保留，请核对")
+                self.marked.append(f"“{_short(sec.heading)}”像是{named}，但顺序不对，作为额外部分保留")
+            elif not ks:
+                sec.comments.append("导入：标题未对应任何必备部分，作为额外部分保留（不写“部分”）")
+
+    def cues(self, year: int) -> dict[str, dict[str, list[str]]]:
+        table = self.kind.extra.get("import_cues") or IMPORT_CUES.get(self.kind.id) or {}
+        out = {}
+        for key, c in table.items():
+            out[str(key)] = {w: [str(x).replace("{next}", str(year + 1)) for x in (c.get(w) or [])]
+                             for w in ("contains", "starts")}
+        return out
+
+    def classify(self, text: str, year: int) -> list[str]:
+        """Parts whose cues the paragraph carries; how it starts ("2025年，我们将……") outweighs what
+        it mentions on the way."""
+        cues = self.cues(year)
+        starts = [k for k, c in cues.items() if any(text.startswith(x) for x in c["starts"])]
+        if starts:
+            return starts
+        return [k for k, c in cues.items() if any(x in text for x in c["contains"])]
+
+    def place_trailing(self, sections: list[Node], year: int) -> None:
+        """Unheaded paragraphs after the last heading (e.g. 不足 and next year's plans written as plain
+        paragraphs at the end): moved into a part of their own (无标题) when their wording names exactly
+        one part that no section serves yet and that comes after the others; otherwise left in place."""
+        if not self.trailing or not sections:
+            return
+        order = {k: n for n, k in enumerate(self.kind.keys)}
+        served = {k for s in sections for k in s.parts}
+        highest = max((order[k] for s in sections for k in s.parts), default=-1)
+        last_parts = set(sections[-1].parts)
+        current: Node | None = None
+        for parent, item in self.trailing:
+            hits = self.classify(item.text, year)
+            if len(hits) == 1 and hits[0] not in served and order[hits[0]] > highest:
+                key = hits[0]
+                _remove(parent.content, item)
+                current = Node(None, None, item.where, parts=[key], no_heading=True, content=[item])
+                current.comments.append(f"导入：原文这一段没有标题，按内容归入第{key}部分“{self.kind.part(key).name}”"
+                                        "（无标题），请核对")
+                sections.append(current)
+                served.add(key)
+                highest = order[key]
+                self.marked.append(f"{item.where}：没有标题的一段（“{_short(item.text)}”）按内容归入第{key}部分")
+            elif current is not None:
+                _remove(parent.content, item)
+                current.content.append(item)
+                if not hits or hits != current.parts:
+                    item.comments.append("导入：这一段没有标题，接在上一段之后，暂归入同一部分，请核对")
+                    self.marked.append(f"{item.where}：没有标题的一段（“{_short(item.text)}”）暂归入第{current.parts[0]}部分")
+            elif hits and not set(hits) & last_parts:
+                named = "、".join(f"第{k}部分" for k in hits)
+                item.comments.append(f"导入：这一段在最后一个标题之后、没有标题，可能属于{named}，无法确定，"
+                                     "暂留在上一项中；请移到相应部分")
+                self.marked.append(f"{item.where}：没有标题的一段（“{_short(item.text)}”）可能属于{named}，暂留原处")
+
+    # -- metadata ----------------------------------------------------------------------------------
+    def resolve_org(self, title: str | None) -> tuple[str, str]:
+        m = self.meta
+        if self.opt_org:
+            return self.opt_org, "命令行 --org"
+        if title and P.org_from_title(title):
+            return P.org_from_title(title), "标题"
+        if m.get("signatories"):
+            return m["signatories"][0], "署名"
+        flag = m.get("flag")
+        if flag:
+            return flag.removesuffix("文件") if flag.endswith("文件") and len(flag) > 4 else flag, "发文机关标志"
+        web = m.get("web", {})
+        for label in ("发布机构", "发文机构", "所属机构", "发布单位"):
+            v = web.get(label)
+            if v and P.is_orgish(v):
+                return v, f"网页信息“{label}”（请核对是否为发文机关全称）"
+        for para in m.get("intro", [])[:1]:
+            mm = P.ORG_IN_INTRO_RE.match(para.text)
+            if mm:
+                name = mm.group("name")
+                full = name + ("办事处" if name.endswith("街道") else "人民政府" if name.endswith(("镇", "乡", "县", "市", "区"))
+                               else "")
+                return full, f"导语中的“{name}”（推断，请核对全称）"
+        return ORG_PLACEHOLDER, ""
+
+    def resolve_year(self, title: str | None, sections: list[Node]) -> tuple[int, str]:
+        m = self.meta
+        if self.opt_year:
+            return self.opt_year, "命令行 --year"
+        if title:
+            y = P.YEAR_RE.search(title)
+            if y:
+                return int(y.group(1)), "标题"
+        for para in m.get("intro", [])[:1]:
+            y = P.YEAR_RE.search(para.text)
+            if y:
+                return int(y.group(1)), "导语"
+        for s in sections[:1]:
+            y = P.YEAR_RE.search(s.heading or "")
+            if y:
+                return int(y.group(1)), "第一部分标题"
+        if m.get("date"):
+            d = m["date"]
+            return (d.year if d.month >= 10 else d.year - 1), "成文日期（推断）"
+        return _dt.date.today().year - 1, ""
+
+    # -- build -----------------------------------------------------------------------------------
+    def build(self, sections: list[Node]) -> Mapped:
+        from ..compose import Composer, clean_line
+        from ..titlebreak import break_title
+
+        m = self.meta
+        web = m.get("web", {})
+        if not m.get("doc_number"):
+            for label in ("文号", "发文字号"):
+                if web.get(label) and P.DOC_NUMBER_RE.match(web[label]):
+                    m["doc_number"] = P.strip(P.DOC_NUMBER_RE.match(web[label]).group("no"))
+                    self.found["doc_number"] = f"网页信息“{label}”"
+                    break
+        if not m.get("title_lines"):
+            for label in ("标题", "名称", "信息名称"):
+                if web.get(label) and P.title_like(web[label]):
+                    m["title_lines"] = [web[label]]
+                    self.found["title"] = f"网页信息“{label}”"
+                    break
+        title_lines = m.get("title_lines") or []
+        title_joined = "".join(title_lines) if title_lines else None
+        org, org_from = self.resolve_org(title_joined)
+        year, year_from = self.resolve_year(title_joined, sections)
+        self.assign_parts(sections)
+        self.place_trailing(sections, year)
+
+        header = "无"
+        flag = m.get("flag")
+        if flag and self.src.drafter:
+            header = "文件" if flag.endswith("文件") else "函"
+        elif m.get("doc_number") and m.get("recipients") and m.get("date"):
+            header = "函" if "函" in m["doc_number"] else "文件"
+        data: dict = {"org": org, "year": year, "header": header}
+        short = P.short_name(org)
+        if short and short != org:
+            data["short_name"] = short
+        if flag and flag not in (org, org + "文件"):
+            data["flag"] = flag
+        if m.get("doc_number"):
+            dn = m["doc_number"]
+            fixed = P.normalise_doc_number(dn)
+            data["doc_number"] = fixed
+            if fixed != dn:
+                self.comments.setdefault(("doc_number",), []).append(
+                    f"导入：原文为“{dn}”，已按 GB/T 9704 改为六角括号〔〕")
+                self.marked.append(f"发文字号“{dn}”已改写为“{fixed}”")
+        for f in ("signers", "copy_number", "secrecy", "urgency", "recipients", "signatories", "attachments", "cc",
+                  "printer", "print_date", "note", "date"):
+            if m.get(f):
+                data[f] = m[f]
+        if header == "无":
+            for f in ("copy_number", "secrecy", "urgency"):
+                data.pop(f, None)
+        if self.src.sealed:
+            data["seal"] = True
+        intro = [p.text for p in m.get("intro", [])]
+        if intro:
+            data["intro"] = "\n\n".join(intro)
+        data["closing"] = m.get("closing") or "无"
+
+        # run-in: one global setting when every heading with text after it is run in
+        subs = [n for s in sections for n in _walk(s.content) if n.content and isinstance(n.content[0], Text)]
+        run_in_all = bool(subs) and all(n.run_in for n in subs)
+        if run_in_all:
+            data["layout"] = {"run_in": True}
+        data["sections"] = [self.section_data(s, run_in_all) for s in sections]
+
+        # required parts nobody serves
+        served = {k for s in sections for k in s.parts}
+        omitted = {}
+        for part in self.kind.parts:
+            if part.key not in served:
+                omitted[part.key] = MISSING_REASON
+                hint = self.hint_for(part, sections)
+                self.comments.setdefault(("omitted_parts", part.key), []).append(
+                    f"导入：原文中没有找到第{part.key}部分“{part.name}”" + (f"；{hint}" if hint else ""))
+        if omitted:
+            data["omitted_parts"] = omitted
+
+        report = Report.model_validate(data, by_name=True, by_alias=False)
+        comp = Composer(report, self.kind)
+        # headings identical to drafter's default wording are left to drafter (as a clerk would)
+        for k, sec in enumerate(report.sections):
+            if sec.heading and sec.parts:
+                default = comp.section_heading(sec.model_copy(update={"heading": None}))
+                if default is not None and clean_line(sec.heading) == default:
+                    data["sections"][k]["heading"] = None
+        title_note = None
+        if title_lines:
+            default_title = comp.title_text() if report.title is None else None
+            if default_title is not None and title_joined == default_title:
+                title_note = "标题与 drafter 按发文机关和年度生成的标题相同，未写“标题”"
+            else:
+                names = tuple(x for x in (org, report.short_name, report.flag) if x)
+                from ..compose import TITLE_MAX_ZI
+
+                auto = break_title(title_joined, TITLE_MAX_ZI, names)
+                data["title"] = title_joined if auto == title_lines or len(title_lines) == 1 else "\n".join(title_lines)
+        report = Report.model_validate(data, by_name=True, by_alias=False)
+        self.annotate(report, sections, org, org_from, year_from, title_note)
+        summary = self.summary(report, sections, org_from, year_from, title_note)
+        return Mapped(report, self.comments, self.header, summary)
+
+    def section_data(self, node: Node, run_in_all: bool) -> dict:
+        d: dict = {}
+        if node.parts:
+            d["parts"] = list(node.parts)
+        if node.no_heading:
+            d["no_heading"] = True
+        else:
+            d["heading"] = node.heading
+        d["content"] = self.items(node.content, run_in_all)
+        return d
+
+    def items(self, content: list, run_in_all: bool) -> list:
+        out = []
+        for x in content:
+            if isinstance(x, Text):
+                out.append(x.text + "\n")
+            else:
+                d: dict = {"heading": x.heading}
+                if not run_in_all and x.run_in and x.content and isinstance(x.content[0], Text):
+                    d["run_in"] = True
+                d["content"] = self.items(x.content, run_in_all)
+                out.append(d)
+        return out
+
+    def hint_for(self, part, sections: list[Node]) -> str | None:
+        """A subsection whose heading names a missing part ("切实履行法治建设第一责任人职责")."""
+        for i, sec in enumerate(sections):
+            k = 0
+            for x in sec.content:
+                if not isinstance(x, Node):
+                    continue
+                k += 1
+                sc = self.part_scores(x.heading or "")
+                if sc.get(part.key, 0) >= 2:
+                    n = sum(1 for s in sections[: i + 1] if not s.no_heading)
+                    from ..textutil import cn_numeral, level_marker
+
+                    return (f"正文第{cn_numeral(n)}部分第{level_marker(2, k)}项“{x.heading}”可能写的是这一部分，"
+                            "可在“省略部分”中写明，或把它单列为一部分")
+        return None
+
+    # -- comments and summary ---------------------------------------------------------------------
+    def annotate(self, report: Report, sections: list[Node], org: str, org_from: str, year_from: str,
+                 title_note: str | None) -> None:
+        c = self.comments
+        h = self.header
+        h.append(f"由 drafter import 从“{self.src.name}”导入。正文文字按原文保留（标点未改），序号由 drafter 重新生成。")
+        h.append("以“导入：”开头的注释是导入时的说明，核对后可删除。")
+        if title_note:
+            h.append(title_note + "。")
+        if self.dropped:
+            h.append("导入时删除的网页信息（不属于报告正文）：")
+            h.extend(f"  {p.where}：{p.text}" for p in self.dropped)
+        if self.unknown:
+            h.append("导入：开头或结尾的以下文字无法对应报告的任何一项，未放入报告，请核对：")
+            h.extend(f"  {p.where}：{p.text}" for p in self.unknown)
+        if org == ORG_PLACEHOLDER:
+            c.setdefault(("org",), []).append("导入：原文中没有找到发文机关，请填写全称（或导入时加 --org）")
+        elif "推断" in org_from or "核对" in org_from:
+            c.setdefault(("org",), []).append(f"导入：发文机关取自{org_from}")
+        if not year_from:
+            c.setdefault(("year",), []).append("导入：原文中没有找到年度，暂填去年，请核对（或导入时加 --year）")
+        elif "推断" in year_from:
+            c.setdefault(("year",), []).append(f"导入：年度取自{year_from}")
+        m = self.meta
+        if m.get("doc_number") and report.header == "无":
+            c.setdefault(("header",), []).append("导入：原文有发文字号，但主送机关或成文日期不全，版头暂设为“无”；"
+                                                 "如按函或文件格式报送，请改为 函 或 文件 并补全")
+        if report.closing == "无":
+            c.setdefault(("closing",), []).append("导入：原文没有结束语（如“特此报告。”）")
+        if m.get("date_text") and report.date and P.DATE_RE.match(m["date_text"]) is None:
+            c.setdefault(("date",), []).append(f"导入：原文为“{m['date_text']}”")
+
+        def walk(nodes, path):
+            for k, x in enumerate(nodes):
+                p = path + (k,)
+                if isinstance(x, Text):
+                    if x.comments:
+                        c.setdefault(p, []).extend(x.comments)
+                    continue
+                if x.comments:
+                    c.setdefault(p, []).extend(x.comments)
+                walk(x.content, p + ("content",))
+
+        walk(sections, ("sections",))
+
+    def summary(self, report: Report, sections: list[Node], org_from: str, year_from: str,
+                title_note: str | None) -> list[str]:
+        from ..compose import Composer
+
+        out = []
+        m = self.meta
+        fmt = {"txt": "纯文本", "md": "Markdown", "docx": "Word 文件"}[self.src.fmt]
+        extra = "（drafter 生成的文件）" if self.src.drafter else ""
+        out.append(f"已读取“{self.src.name}”（{fmt}{extra}）。")
+        out.extend(self.src.notes)
+        if m.get("flattened"):
+            out.append(f"原文有 {m['flattened']} 段是把标题和正文连在一起的长段，已按序号拆开。")
+        out.append("识别结果：")
+
+        def line(label, value, where=""):
+            out.append(f"  {label}：{value}" + (f"（{where}）" if where else ""))
+
+        line("发文机关", report.org, org_from or "未找到，请填写")
+        if report.short_name:
+            line("简称", report.short_name, "由发文机关推断")
+        line("年度", report.year, year_from or "未找到，暂填去年，请核对")
+        line("版头", report.header)
+        line("发文字号", report.doc_number or "未找到", self.found.get("doc_number", ""))
+        line("主送机关", "、".join(report.recipients) or "未找到", self.found.get("recipients", ""))
+        if m.get("title_lines"):
+            line("标题", "".join(m["title_lines"]), "与自动生成的相同，未写入" if title_note else self.found.get("title", ""))
+        else:
+            line("标题", "未找到，将按发文机关和年度自动生成")
+        line("导语", f"{len(m.get('intro', []))} 段" if m.get("intro") else "未找到")
+        line("结束语", report.closing if report.closing != "无" else "未找到（写为“无”）")
+        if report.attachments:
+            line("附件", "；".join(report.attachments))
+        line("署名", "、".join(report.signatories) or "未找到", self.found.get("signatories", ""))
+        line("成文日期", m.get("date_text") or "未找到", self.found.get("date", ""))
+        if report.note:
+            line("附注", report.note)
+        if report.cc or report.printer:
+            line("版记", "；".join(x for x in ("抄送：" + "、".join(report.cc) if report.cc else "",
+                                               report.printer or "") if x))
+        out.append("正文各部分：")
+        comp = Composer(report, self.kind)
+        n = 0
+        for sec, node in zip(report.sections, sections):
+            if sec.no_heading:
+                label = f"（无标题，{node.where}起）"
+            else:
+                n += 1
+                label = f"{_cn(n)}、{comp.section_heading(sec)}"
+            if node.parts:
+                parts = "、".join(f"第{key}部分“{self.kind.part(key).name}”" for key in node.parts)
+                out.append(f"  {label} → {parts}")
+            else:
+                out.append(f"  {label} → 额外部分（保留原标题和顺序）")
+        for key in report.omitted_parts:
+            out.append(f"  第{key}部分“{self.kind.part(key).name}”：未找到，已写入“省略部分”（{MISSING_REASON}）")
+        if self.dropped:
+            out.append(f"已删除网页信息 {len(self.dropped)} 行：" + "；".join(_short(p.text, 30) for p in self.dropped))
+        if self.unknown:
+            out.append("未能识别、以注释保留在文件开头的文字：")
+            out.extend(f"  {p.where}：{_short(p.text, 40)}" for p in self.unknown)
+        if self.marked:
+            out.append("请核对（文件中有“导入：”注释）：")
+            out.extend(f"  {x}" for x in self.marked)
+        return out
+
+
+# ---------------------------------------------------------------------------------------------
+def _walk(nodes):
+    for x in nodes:
+        if isinstance(x, Node):
+            yield x
+            yield from _walk(x.content)
+
+
+def _remove(items: list, obj) -> None:
+    for k, x in enumerate(items):
+        if x is obj:
+            del items[k]
+            return
+
+
+def _short(t: str | None, n: int = 20) -> str:
+    t = t or ""
+    return t if len(t) <= n else t[:n] + "……"
+
+
+def _cn(n: int) -> str:
+    from ..textutil import cn_numeral
+
+    return cn_numeral(n)
+
+
+def map_source(src: S.Source, kind: Kind | None = None, org: str | None = None, year: int | None = None) -> Mapped:
+    return Mapper(src, kind, org, year).run()

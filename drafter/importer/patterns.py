@@ -1,0 +1,236 @@
+"""What the lines of a published report look like: numbering, web-page chrome, 发文字号, dates,
+the closing, signatures.  Pure functions on one stripped line each."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from ..textutil import parse_cn_numeral
+
+WS = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
+CN = "一二三四五六七八九十百零〇两"
+SENTENCE_END = "。！？!?"
+_WS_RE = f"[{WS}]"
+
+
+def strip(text: str) -> str:
+    return text.strip(WS + "\r\n")
+
+
+# --------------------------------------------------------------------------------------------
+# 结构层次序数: 一、 （一） 1. （1） and their half-width / variant forms
+@dataclass(frozen=True)
+class Marker:
+    kind: str          # "cn" 一、, "pcn" （一）, "num" 1., "pnum" （1）, "circ" ①
+    number: int
+    end: int           # index just after the marker (and the spaces after it)
+
+
+_MARKERS = [
+    ("cn", re.compile(rf"^([{CN}]{{1,3}})[{WS}]*(?:、|[.．](?!\d))[{WS}]*"), None),
+    ("pcn", re.compile(rf"^[（(][{WS}]*([{CN}]{{1,3}})[{WS}]*[）)][{WS}]*"), None),
+    ("pnum", re.compile(rf"^[（(][{WS}]*(\d{{1,2}})[{WS}]*[）)][{WS}]*"), None),
+    ("num", re.compile(rf"^(\d{{1,2}})[{WS}]*[.．、](?![\d.．])[{WS}]*"), None),
+    ("circ", re.compile(rf"^([\u2460-\u2473])[{WS}]*"), None),
+]
+
+
+def marker(text: str) -> Marker | None:
+    """The numbering at the start of ``text``, or None.  "一是" and "3.15" are not numbering."""
+    for kind, rx, _ in _MARKERS:
+        m = rx.match(text)
+        if not m:
+            continue
+        g = m.group(1)
+        if kind in ("cn", "pcn"):
+            n = parse_cn_numeral(g)
+        elif kind == "circ":
+            n = ord(g) - 0x2460 + 1
+        else:
+            n = int(g)
+        if not n:
+            continue
+        if m.end() >= len(text):
+            continue          # a bare number is not a heading
+        return Marker(kind, n, m.end())
+    return None
+
+
+# inline markers inside flattened text (found by search, not match)
+INLINE_MARKER = re.compile(
+    rf"([{CN}]{{1,3}})[、．]|[（(]([{CN}]{{1,3}})[）)]|[（(](\d{{1,2}})[）)]|(?<![\d.．])(\d{{1,2}})[.．、](?![\d.．])")
+
+
+def inline_kind(m: re.Match) -> tuple[str, int] | None:
+    if m.group(1):
+        return "cn", parse_cn_numeral(m.group(1)) or 0
+    if m.group(2):
+        return "pcn", parse_cn_numeral(m.group(2)) or 0
+    if m.group(3):
+        return "pnum", int(m.group(3))
+    return "num", int(m.group(4))
+
+
+def first_sentence_end(text: str) -> int | None:
+    """Index of the first 。 outside quotes and brackets, or None."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "“‘《（(〔【「":
+            depth += 1
+        elif ch in "”’》）)〕】」":
+            depth = max(0, depth - 1)
+        elif ch == "。" and depth == 0:
+            return i
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# web-page chrome: the lines a government site prints around the text
+CHROME_LABELS = (
+    "索引号", "发布机构", "发文机构", "生成日期", "发布日期", "发布时间", "成文日期", "公开日期", "信息来源", "来源",
+    "日期", "时间", "浏览次数", "浏览量", "点击数", "点击量", "访问量", "阅读量", "阅读次数", "作者", "编辑", "责任编辑",
+    "字号", "字体", "打印", "关闭", "分享", "分享到", "主题分类", "体裁分类", "服务对象", "主题词", "关键词", "文号",
+    "发文字号", "标题", "名称", "信息名称", "有效性", "是否有效", "公开方式", "公开范围", "公开形式", "公开时限",
+    "所属机构", "发布单位", "内容概述", "信息分类", "组配分类", "实施日期", "废止日期", "统一编号", "登记号",
+)
+_LABEL_RE = re.compile(rf"^[【\[［]?[{WS}]*({'|'.join(sorted(CHROME_LABELS, key=len, reverse=True))})"
+                       rf"[{WS}]*([:：】\]］]|$)")
+_TOKEN_RE = re.compile(
+    rf"^(?:[{WS}【】\[\]［］|｜/·:：>＞]|打印本页|打印此页|关闭窗口|关闭本页|打印|关闭|收藏|分享到|分享|字体|字号|"
+    r"默认|大|中|小|返回顶部|返回|纠错|微信|微博|QQ空间|扫一扫在手机打开当前页|扫一扫|当前位置|首页|正文|"
+    r"您当前的位置|政务公开|信息公开|法定主动公开内容|\d{1,2}:\d{2}(?::\d{2})?)+$")
+
+
+def chrome_label(text: str) -> str | None:
+    """The label of a web-page line such as "来源:区政府办  日期:2024-03-28", or None."""
+    m = _LABEL_RE.match(text)
+    if not m or "。" in text or len(text) > 200:
+        return None
+    return m.group(1)
+
+
+def is_chrome(text: str) -> bool:
+    if not text or "。" in text:
+        return False
+    if chrome_label(text):
+        return True
+    return bool(_TOKEN_RE.match(text))
+
+
+def is_chrome_tokens(text: str) -> bool:
+    """Only page furniture ("【打印】【关闭】", "字体：大 中 小"), no labelled values."""
+    return bool(text) and "。" not in text and bool(_TOKEN_RE.match(text))
+
+
+def chrome_pairs(text: str) -> dict[str, str]:
+    """{label: value} for every "标签：值" in a chrome line or table row."""
+    labels = "|".join(sorted(CHROME_LABELS, key=len, reverse=True))
+    out = {}
+    for m in re.finditer(rf"({labels})[{WS}]*[:：][{WS}]*(.*?)(?=[{WS}]*(?:{labels})[{WS}]*[:：]|$)", text):
+        out.setdefault(m.group(1), strip(m.group(2)))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# 版头 elements
+DOC_NUMBER_RE = re.compile(
+    rf"^(?P<no>[\u4e00-\u9fffA-Za-z]{{1,16}}[{WS}]*[〔\[［【(（][{WS}]*(?P<year>(?:19|20)\d{{2}})[{WS}]*"
+    rf"[〕\]］】)）][{WS}]*第?[{WS}]*(?P<seq>\d{{1,5}})[{WS}]*号)(?:[{WS}]*签发人[{WS}]*[:：][{WS}]*(?P<signers>.+))?$")
+SIGNERS_RE = re.compile(rf"^签发人[{WS}]*[:：][{WS}]*(?P<signers>.+)$")
+COPY_NUMBER_RE = re.compile(r"^\d{6}$")
+SECRECY_RE = re.compile(r"^(绝密|机密|秘密)(★.*)?$")
+URGENCY_RE = re.compile(r"^(特急|加急)$")
+
+
+def normalise_doc_number(no: str) -> str:
+    """新政函[2024]5号 -> 新政函〔2024〕5号 (the year in 六角括号; GB/T 9704 §7.2.4)."""
+    m = DOC_NUMBER_RE.match(no)
+    if not m:
+        return no
+    head = re.split(rf"[{WS}]*[〔\[［【(（]", m.group("no"), maxsplit=1)[0]
+    return f"{head}〔{m.group('year')}〕{int(m.group('seq'))}号"
+
+
+def split_names(text: str) -> list[str]:
+    return [n for n in (strip(x) for x in re.split(r"[，,、]", text)) if n]
+
+
+# --------------------------------------------------------------------------------------------
+# the end of a report
+DATE_RE = re.compile(rf"^(\d{{4}})[{WS}]*年[{WS}]*(\d{{1,2}})[{WS}]*月[{WS}]*(\d{{1,2}})[{WS}]*日$")
+CN_DATE_RE = re.compile(r"^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
+
+
+def parse_date(text: str) -> _dt.date | None:
+    m = DATE_RE.match(text)
+    try:
+        if m:
+            return _dt.date(*(int(g) for g in m.groups()))
+        m = CN_DATE_RE.match(text)
+        if m:
+            y = int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))
+            return _dt.date(y, parse_cn_numeral(m.group(2)) or 0, parse_cn_numeral(m.group(3)) or 0)
+    except ValueError:
+        return None
+    return None
+
+
+CLOSING_RE = re.compile(r"^(?:(?:特此|专此)(?:报告|函告|函复|说明)|以上.{0,12}报告|请.{0,6}(?:审阅|审议|审定|审示|阅示)|妥否)")
+NOTE_RE = re.compile(r"^[（(](?:此件|本件).{1,20}[）)]$")
+CC_RE = re.compile(rf"^抄送[{WS}]*[:：][{WS}]*(?P<names>.+?)[。.]?$")
+PRINTED_RE = re.compile(rf"^(?P<printer>.*?)[{WS}]*(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)[{WS}]*印发$")
+ATTACHMENT_RE = re.compile(rf"^附[{WS}]*件[{WS}]*[:：][{WS}]*(?P<rest>.*)$")
+ATTACHMENT_ITEM_RE = re.compile(rf"^(\d{{1,2}})[{WS}]*[.．、][{WS}]*(?P<name>.+)$")
+ORG_SUFFIXES = ("人民政府", "政府", "委员会", "常委会", "办公室", "办公厅", "办事处", "管委会", "管理委员会", "局", "厅",
+                "委", "办", "院", "所", "中心", "镇", "乡", "街道", "部", "署", "会", "处", "队", "站", "公司", "集团")
+_PUNCT = set("。，,；;：:！？!?、“”\"《》")
+
+
+def is_closing(text: str) -> bool:
+    return len(text) <= 40 and bool(CLOSING_RE.match(text))
+
+
+def is_orgish(text: str, strict: bool = True) -> bool:
+    """A line that can be an organ's name: short, no punctuation, (strict) a typical ending."""
+    if not (2 <= len(text) <= 40) or any(c in _PUNCT for c in text) or parse_date(text):
+        return False
+    return not strict or text.endswith(ORG_SUFFIXES)
+
+
+# --------------------------------------------------------------------------------------------
+# title, org, year
+TITLE_WORDS = ("报告", "情况", "总结")
+_TITLE_ORG_RE = re.compile(r"^(?P<org>.{2,40}?)(?:关于)?(?:(?P<year>(?:19|20)\d{2})年)")
+YEAR_RE = re.compile(r"((?:19|20)\d{2})年")
+ORG_IN_INTRO_RE = re.compile(
+    r"^(?:(?:19|20)\d{2}年(?:以来|度|，|,)?[，,]?)(?P<name>[\u4e00-\u9fff]{2,10}?(?:镇|乡|街道|县|市|区|局|委员会|办公室))"
+    r"(?=[在坚持认真深入全面紧始围以按聚持不])")
+
+
+def org_from_title(title: str) -> str | None:
+    m = _TITLE_ORG_RE.match(title)
+    if not m:
+        return None
+    org = strip(m.group("org"))
+    return org if org.endswith(ORG_SUFFIXES) and "关于" not in org else None
+
+
+def title_like(text: str) -> bool:
+    return len(text) <= 60 and "。" not in text and any(w in text for w in TITLE_WORDS) \
+        and not text.endswith(("：", ":", "，", ","))
+
+
+_UNIT_RE = re.compile(r".+?(?:自治区|自治州|自治县|自治旗|特别行政区|省|市|州|盟|地区|新区|区|县|旗|镇|乡|街道)")
+
+
+def short_name(org: str) -> str | None:
+    """北京市大兴区人民政府 -> 大兴区: the last administrative unit of a 人民政府's name."""
+    if not org.endswith("人民政府") or len(org) <= 4:
+        return None
+    base = org[:-4]
+    units = _UNIT_RE.findall(base)
+    if units and "".join(units) == base:
+        return units[-1]
+    return None

@@ -1,0 +1,388 @@
+"""Readers: a file -> ``Source`` (paragraphs with layout hints).  No report knowledge here."""
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from ..diagnostics import DrafterError
+from . import source as S
+from .patterns import strip
+
+MAX_TEXT_BYTES = 5 * 1024 * 1024     # a report as text is 10–60 KB
+TEXT_SUFFIXES = (".txt", ".text")
+MD_SUFFIXES = (".md", ".markdown")
+DOCX_SUFFIXES = (".docx", ".docm")
+CONVERT_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")     # converted to .docx by LibreOffice
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def read(path: Path, display: str | None = None) -> S.Source:
+    name = display or str(path)
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return read_text(path, name)
+    if suffix in MD_SUFFIXES:
+        return read_markdown(path, name)
+    if suffix in DOCX_SUFFIXES:
+        head = _head(path, name)
+        if head.startswith(OLE_MAGIC):      # a .doc saved under a .docx name
+            return read_converted(path, name)
+        return read_docx(path, name)
+    if suffix in CONVERT_SUFFIXES:
+        return read_converted(path, name)
+    raise DrafterError("FZ090", f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：drafter import 可读取 .docx、.txt、.md"
+                                f"（.doc/.wps 需安装 LibreOffice）；请在 Word/WPS 中另存为 .docx，或把全文复制到 .txt 文件",
+                       file=name)
+
+
+def _head(path: Path, name: str) -> bytes:
+    try:
+        if path.is_dir():
+            raise DrafterError("FZ002", f"“{name}”是一个文件夹，请指定要导入的文件", file=name)
+        with path.open("rb") as f:
+            return f.read(8)
+    except FileNotFoundError:
+        raise DrafterError("FZ001", f"找不到文件“{name}”，请检查文件名和所在文件夹", file=name)
+    except OSError as e:
+        raise DrafterError("FZ001", f"无法读取“{name}”（{e.strerror or e}）", file=name)
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
+    _head(path, name)
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        raise DrafterError("FZ003", f"“{name}”过大（{size // 1024} KB），一份报告的文字不会超过 "
+                                    f"{MAX_TEXT_BYTES // 1024 // 1024} MB；请检查是否选错了文件", file=name)
+    data = path.read_bytes()
+    if data.startswith(OLE_MAGIC) or data.startswith(b"PK\x03\x04"):
+        raise DrafterError("FZ090", f"“{name}”不是纯文本文件（像是 Word 文件）；请把扩展名改为 .docx/.doc 后再导入",
+                           file=name)
+    return data
+
+
+def _decode(path: Path, name: str) -> str:
+    from ..yamlsrc import decode
+
+    text, _enc, _notices = decode(_read_bytes(path, name), name)
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+def read_text(path: Path, name: str) -> S.Source:
+    """Plain text as copied from a web page: every non-empty line is a paragraph."""
+    text = _decode(path, name)
+    paras = []
+    for i, line in enumerate(text.split("\n"), 1):
+        t = strip(line)
+        if t:
+            paras.append(S.Para(t, f"第{i}行"))
+    return S.Source(name, "txt", paras)
+
+
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_MD_RULE = re.compile(r"^(?:[-*_][ \t]*){3,}$")
+_MD_BULLET = re.compile(r"^[-*+][ \t]+")
+_MD_QUOTE = re.compile(r"^>[ \t]?")
+_MD_EMPH = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_HARD_END = "。！？!?：:；;"
+
+
+def _md_inline(t: str) -> str:
+    return _MD_ESCAPE.sub(r"\1", _MD_EMPH.sub(r"\2", t))
+
+
+def read_markdown(path: Path, name: str) -> S.Source:
+    """Markdown: '#' lines are headings (level = number of '#'), blank lines separate paragraphs, and
+    a line break inside a paragraph is editor wrapping unless the line ends a sentence, ends with a
+    hard break (two spaces or a backslash) or the next line starts with a number (Chinese text has
+    no spaces between wrapped lines)."""
+    from .patterns import marker
+
+    text = _decode(path, name)
+    paras: list[S.Para] = []
+    block: list[tuple[int, str, bool]] = []     # (line number, text, hard break after it)
+
+    def flush():
+        if not block:
+            return
+        cur_line, cur, hard = block[0]
+        for ln, t, h in block[1:]:
+            if hard or cur.endswith(tuple(_HARD_END)) or marker(t):
+                paras.append(S.Para(cur, f"第{cur_line}行"))
+                cur_line, cur = ln, t
+            else:
+                cur += t
+            hard = h
+        paras.append(S.Para(cur, f"第{cur_line}行"))
+        block.clear()
+
+    lines = text.split("\n")
+    start = 0
+    if lines and lines[0].strip() == "---":          # YAML front matter
+        for k in range(1, len(lines)):
+            if lines[k].strip() in ("---", "..."):
+                start = k + 1
+                break
+    for i in range(start, len(lines)):
+        raw, n = lines[i], i + 1
+        hard = raw.endswith("  ") or raw.rstrip().endswith("\\")
+        t = strip(raw.rstrip().removesuffix("\\"))
+        if not t or _MD_RULE.match(t) or t.startswith("<!--"):
+            flush()
+            continue
+        h = _MD_HEADING.match(t)
+        if h:
+            flush()
+            body = strip(_md_inline(h.group(2)))
+            if body:
+                paras.append(S.Para(body, f"第{n}行", S.HEADING, level=len(h.group(1))))
+            continue
+        if t.startswith("|") and t.endswith("|"):
+            flush()
+            cells = [strip(_md_inline(c)) for c in t.strip("|").split("|")]
+            if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+                continue
+            paras.append(S.Para("　".join(c for c in cells if c), f"第{n}行", S.TABLE, cells=cells))
+            continue
+        t = _MD_QUOTE.sub("", t)
+        if not marker(t):
+            t = _MD_BULLET.sub("", t)
+        t = strip(_md_inline(t))
+        if t:
+            block.append((n, t, hard))
+    flush()
+    return S.Source(name, "md", paras)
+
+
+# ---------------------------------------------------------------------------------------------
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_SKIP_ANCESTORS = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{W}}}txbxContent", f"{{{MC}}}Fallback"}
+_DRAFTER_STYLES = {"GWTitle", "GWHeading1", "GWSignature"}
+_ROLE_OF_STYLE = {"GWTitle": S.TITLE, "GWAddressee": S.ADDRESSEE, "GWSignature": S.SIGNATURE, "GWNote": S.NOTE,
+                  "GWColophon": S.COLOPHON, "GWPlain": S.PLAIN}
+
+
+def _q(tag: str) -> str:
+    p, t = tag.split(":")
+    return f"{{{W if p == 'w' else MC}}}{t}"
+
+
+def _val(e, tag: str) -> str | None:
+    x = e.find(_q(tag)) if e is not None else None
+    return x.get(_q("w:val")) if x is not None else None
+
+
+def _run_text(r) -> str:
+    rpr = r.find(_q("w:rPr"))
+    if rpr is not None and rpr.find(_q("w:vanish")) is not None:
+        return ""
+    out = []
+    for c in r:
+        tag = c.tag
+        if tag == _q("w:t"):
+            out.append(c.text or "")
+        elif tag == _q("w:tab"):
+            out.append("\t")
+        elif tag in (_q("w:br"), _q("w:cr")):
+            if c.get(_q("w:type")) not in ("page", "column"):
+                out.append("\n")
+        elif tag == _q("w:noBreakHyphen"):
+            out.append("-")
+    return "".join(out)
+
+
+def _fmt(r) -> tuple:
+    rpr = r.find(_q("w:rPr"))
+    if rpr is None:
+        return (None, None, False)
+    fonts = rpr.find(_q("w:rFonts"))
+    east = fonts.get(_q("w:eastAsia")) if fonts is not None else None
+    b = rpr.find(_q("w:b"))
+    bold = b is not None and b.get(_q("w:val")) not in ("0", "false")
+    return (_val(rpr, "w:rStyle"), east, bold)
+
+
+def _runs(p) -> list[tuple[str, tuple]]:
+    out = []
+    for r in p.iter(_q("w:r")):
+        anc = r.getparent()
+        skip = False
+        while anc is not None and anc is not p:
+            if anc.tag in _SKIP_ANCESTORS:
+                skip = True
+                break
+            anc = anc.getparent()
+        if skip:
+            continue
+        t = _run_text(r)
+        if t:
+            out.append((t, _fmt(r)))
+    return out
+
+
+def _textboxes(p) -> list[str]:
+    out = []
+    for box in p.iter(_q("w:txbxContent")):
+        anc, fallback = box.getparent(), False
+        while anc is not None and anc is not p:
+            if anc.tag in (_q("mc:Fallback"), _q("w:txbxContent")):
+                fallback = True
+                break
+            anc = anc.getparent()
+        if fallback:
+            continue
+        for bp in box.iter(_q("w:p")):
+            t = strip("".join(t for t, _ in _runs(bp)))
+            if t:
+                out.append(t)
+    return out
+
+
+def read_docx(path: Path, name: str) -> S.Source:
+    """A Word file opened through drafter.safezip: paragraphs in order (text boxes and table rows
+    included), with the role its style gives (drafter's GW* styles, Word's Title/Heading N)."""
+    from ..safezip import open_docx
+
+    doc = open_docx(path, name)
+    names = {}
+    for st in doc.styles.element.findall(_q("w:style")):
+        sid = st.get(_q("w:styleId"))
+        nm = st.find(_q("w:name"))
+        names[sid] = (nm.get(_q("w:val")) if nm is not None else sid) or sid
+    drafter = _DRAFTER_STYLES <= set(names)
+    paras: list[S.Para] = []
+    state = {"p": 0, "t": 0, "blank_plain": 0, "sealed": None}
+
+    def role_of(sid: str | None) -> tuple[str | None, int | None]:
+        if not sid:
+            return None, None
+        if sid.startswith("GWHeading") and sid[-1:].isdigit():
+            return S.HEADING, int(sid[-1])
+        if sid in _ROLE_OF_STYLE:
+            return _ROLE_OF_STYLE[sid], None
+        nm = names.get(sid, sid).strip().lower()
+        m = re.fullmatch(r"(?:heading|标题)\s*([1-9])", nm)
+        if m:
+            return S.HEADING, int(m.group(1))
+        if nm in ("title", "标题"):
+            return S.TITLE, None
+        return None, None
+
+    def paragraph(p, where: str | None = None):
+        state["p"] += 1
+        where = where or f"第{state['p']}段"
+        for t in _textboxes(p):
+            paras.append(S.Para(t, where, S.FLAG if drafter else S.TEXTBOX))
+        ppr = p.find(_q("w:pPr"))
+        sid = _val(ppr, "w:pStyle")
+        role, level = role_of(sid)
+        runs = _runs(p)
+        text = "".join(t for t, _ in runs)
+        if not strip(text):
+            if sid == "GWPlain":
+                state["blank_plain"] += 1
+            return
+        if role == S.SIGNATURE and state["sealed"] is None:
+            from .. import gbt9704 as G
+
+            state["sealed"] = state["blank_plain"] >= G.SIG_SEALED_BLANK_LINES
+        state["blank_plain"] = 0
+        lead = _lead(runs, drafter) if role is None else None
+        if role == S.TITLE:
+            paras.append(S.Para(strip("\n".join(strip(x) for x in text.split("\n"))), where, role, level))
+            return
+        # a manual line break inside a body paragraph separates paragraphs
+        parts = [strip(x) for x in text.split("\n")] if role != S.PLAIN else [strip(text)]
+        first = True
+        for part in parts:
+            if part:
+                paras.append(S.Para(part, where, role, level, lead if first and lead and part.startswith(lead)
+                                    else None))
+                first = False
+
+    def table(tbl):
+        state["t"] += 1
+        rows = tbl.findall(_q("w:tr"))
+        for k, tr in enumerate(rows, 1):
+            where = f"第{state['t']}个表格第{k}行"
+            cells, colophon = [], []
+            for tc in tr.findall(_q("w:tc")):
+                ctexts = []
+                for p in tc.iter(_q("w:p")):
+                    sid = _val(p.find(_q("w:pPr")), "w:pStyle")
+                    t = strip("".join(t for t, _ in _runs(p)))
+                    if sid == "GWColophon" and t:
+                        colophon.append(t)
+                    elif t:
+                        ctexts.append(t)
+                cells.append(strip("\n".join(ctexts)))
+            for t in colophon:
+                paras.append(S.Para(t, where, S.COLOPHON))
+            if any(cells):
+                paras.append(S.Para("　".join(c for c in cells if c), where, S.TABLE, cells=cells))
+
+    def walk(parent):
+        for child in parent:
+            if child.tag == _q("w:p"):
+                paragraph(child)
+            elif child.tag == _q("w:tbl"):
+                table(child)
+            elif child.tag == _q("w:sdt"):
+                content = child.find(_q("w:sdtContent"))
+                if content is not None:
+                    walk(content)
+
+    walk(doc.element.body)
+    return S.Source(name, "docx", paras, drafter=drafter, sealed=bool(state["sealed"]))
+
+
+def _lead(runs: list[tuple[str, tuple]], drafter: bool) -> str | None:
+    """A run-in heading known from the formatting: drafter writes it as its own run; other Word files
+    set it in another font or in bold.  Only when it starts with a heading number."""
+    from .patterns import marker
+
+    if len(runs) < 2:
+        return None
+    first_text = runs[0][0].lstrip(" \t\u3000")
+    if not marker(first_text + "x"):
+        return None
+    if drafter:
+        lead = runs[0][0]
+    else:
+        fmt, k, lead = runs[0][1], 0, ""
+        while k < len(runs) and runs[k][1] == fmt:
+            lead += runs[k][0]
+            k += 1
+        if k == len(runs):
+            return None
+    lead = lead.lstrip(" \t\u3000")
+    m = marker(lead + "x")
+    if m is None or m.end >= len(lead) or len(lead) > 120:
+        return None       # only the number is formatted: leave the split to the text rules
+    return lead
+
+
+# ---------------------------------------------------------------------------------------------
+def read_converted(path: Path, name: str) -> S.Source:
+    """.doc (and .wps/.rtf/.odt): convert to .docx with LibreOffice when installed."""
+    from ..pdf import convert, soffice_path
+
+    _head(path, name)
+    if soffice_path() is None:
+        raise DrafterError("FZ080", f"“{name}”是旧版 Word（.doc）等格式，drafter 不能直接读取；请在 Word/WPS 中"
+                                    "“另存为”.docx 后再导入，或安装 LibreOffice（drafter 会自动转换）", file=name)
+    with tempfile.TemporaryDirectory(prefix="drafter-import-") as td:
+        src = Path(td) / ("input" + (path.suffix.lower() if path.suffix.lower() in CONVERT_SUFFIXES else ".doc"))
+        shutil.copyfile(path, src)
+        try:
+            (out,) = convert([src], Path(td) / "out", fmt="docx")
+        except DrafterError as e:
+            raise DrafterError("FZ080", f"“{name}”无法用 LibreOffice 转换为 .docx（{e.diagnostic.message}）；"
+                                        "请在 Word/WPS 中“另存为”.docx 后再导入", file=name)
+        result = read_docx(out, name)
+    result.notes.append(f"“{name}”已用 LibreOffice 转换为 .docx 后导入")
+    return result
