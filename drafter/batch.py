@@ -1,0 +1,491 @@
+"""Many reports at once: ``drafter render a.yaml b.yaml … -o DIR/ -j N`` and ``drafter check`` over
+many files.
+
+Every report is checked and rendered on its own, by a pool of worker processes (``jobs``); one
+report's failure never stops the others, and nothing is written for a report that fails (each .docx
+is written atomically by ``render.render_loaded``).  Results come back in the order of the inputs,
+whatever order the workers finish in, so the output of a batch is the same from run to run.
+
+Output names: each input ``x.yaml`` becomes ``x.docx`` in the output folder (or next to the input).
+When two inputs would give the same name (``a/x.yaml`` and ``b/x.yaml`` into one folder; names are
+compared ignoring case, as Windows does), each of them gets the folders that tell them apart in
+front of its name (``a-x.docx``, ``b-x.docx``), and the clerk is told.  The same file given twice is
+rendered once.
+
+A worker that dies (killed, out of memory) breaks the pool; the reports that were in flight are
+then retried one at a time in a process of their own, so only the report that kills its process
+fails (FZ099), and the others still run.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .diagnostics import ERROR, INFO, WARNING, Diagnostic, DrafterError
+
+POOL_MIN = 4          # fewer inputs than this are done in this process: a pool costs more than it saves
+INTERNAL = "FZ099"    # a report that made drafter fail internally (or killed its worker process)
+
+
+def cpu_count() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # Windows, macOS
+        return max(1, os.cpu_count() or 1)
+
+
+def effective_jobs(jobs: int | None, n: int) -> int:
+    """Worker processes for ``n`` inputs: ``jobs`` (default: one per CPU), never more than inputs."""
+    j = cpu_count() if not jobs or jobs < 1 else jobs
+    return max(1, min(j, n))
+
+
+# ---------------------------------------------------------------------------------------------
+# Output names
+@dataclass
+class Planned:
+    src: Path                  # the input as given
+    out: Path | None           # the .docx to write (None: refused before rendering, see error)
+    error: Diagnostic | None = None
+
+
+def _key(p: Path) -> str:
+    return os.path.normcase(os.path.abspath(p)).casefold()
+
+
+def _distinct_names(srcs: list[Path]) -> list[str]:
+    """Stems for inputs whose outputs collide: the folders that tell them apart, then the stem."""
+    real = [Path(os.path.realpath(s)) for s in srcs]
+    try:
+        common = Path(os.path.commonpath([str(r.parent) for r in real]))
+        rels = [r.parent.relative_to(common).parts for r in real]
+    except ValueError:  # different drives on Windows
+        rels = [tuple(x for x in r.parent.parts if x != r.anchor) for r in real]
+    names = ["-".join(rel + (s.stem,)) for rel, s in zip(rels, srcs)]
+    if len({n.casefold() for n in names}) < len(names):     # same folder and stem: x.yaml, x.yml
+        names = [f"{n}-{s.suffix.lstrip('.')}" if s.suffix else n for n, s in zip(names, srcs)]
+    return names
+
+
+def plan_outputs(inputs: Sequence[str | Path], outdir: str | Path | None = None) -> tuple[list[Planned], list[str]]:
+    """The .docx for each input (in ``outdir``, or next to the input) and the notices for the clerk.
+
+    The same file given twice is planned once; outputs that would collide are renamed (see module doc);
+    an output that would overwrite one of the inputs is refused (FZ050)."""
+    notices: list[str] = []
+    seen: dict[str, Path] = {}
+    srcs: list[Path] = []
+    for p in map(Path, inputs):
+        k = os.path.normcase(os.path.realpath(p))
+        if k in seen:
+            notices.append(f"注意：“{p}”与“{seen[k]}”是同一个文件，只处理一次")
+            continue
+        seen[k] = p
+        srcs.append(p)
+    od = Path(outdir) if outdir is not None else None
+    outs = [od / f"{s.stem}.docx" if od is not None else s.with_suffix(".docx") for s in srcs]
+
+    groups: dict[str, list[int]] = {}
+    for i, o in enumerate(outs):
+        groups.setdefault(_key(o), []).append(i)
+    for idx in groups.values():
+        if len(idx) < 2:
+            continue
+        names = _distinct_names([srcs[i] for i in idx])
+        for i, n in zip(idx, names):
+            outs[i] = outs[i].with_name(f"{n}.docx")
+        pairs = "；".join(f"“{srcs[i]}”→“{outs[i]}”" for i in idx)
+        notices.append(f"注意：{len(idx)} 个输入文件的输出同名，已按所在文件夹区分：{pairs}")
+    # a renamed output may still meet another (a/x.yaml + b/x.yaml + a-x.yaml): number the later ones
+    used: dict[str, int] = {}
+    for i, o in enumerate(outs):
+        k = _key(o)
+        if k in used:
+            n = 2
+            while _key(o.with_name(f"{o.stem}-{n}.docx")) in used:
+                n += 1
+            new = o.with_name(f"{o.stem}-{n}.docx")
+            notices.append(f"注意：“{srcs[i]}”的输出“{o}”与另一个文件重名，改为“{new}”")
+            outs[i] = new
+            k = _key(new)
+        used[k] = i
+
+    planned = []
+    for s, o in zip(srcs, outs):
+        if os.path.normcase(os.path.realpath(o)) in seen:
+            name = str(o)
+            planned.append(Planned(s, None, Diagnostic(
+                "FZ050", ERROR, f"输出文件“{name}”就是输入文件之一，不能覆盖；请用 -o 指定另一个文件夹", name)))
+        else:
+            planned.append(Planned(s, o))
+    return planned, notices
+
+
+# ---------------------------------------------------------------------------------------------
+# Progress on a terminal; nothing at all when stderr is not one
+class Progress:
+    WIDTH = 30
+
+    def __init__(self, total: int, label: str, stream=None, enabled: bool | None = None):
+        self.stream = stream or sys.stderr
+        if enabled is None:
+            try:
+                enabled = self.stream.isatty()
+            except (AttributeError, ValueError):
+                enabled = False
+        self.enabled = bool(enabled) and total > 1
+        self.total, self.label = total, label
+        self.done = self.failed = 0
+        self.start = time.monotonic()
+        self._last = 0.0
+
+    def advance(self, ok: bool) -> None:
+        self.done += 1
+        self.failed += not ok
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self._last >= 0.1 or self.done == self.total:
+            self._last = now
+            fill = self.WIDTH * self.done // self.total
+            bar = "#" * fill + "." * (self.WIDTH - fill)
+            fail = f"  失败 {self.failed}" if self.failed else ""
+            self.stream.write(f"\r{self.label} [{bar}] {self.done}/{self.total}{fail}  {now - self.start:.1f} 秒")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+# ---------------------------------------------------------------------------------------------
+# Running jobs: in this process, or in a pool that survives a worker's death
+def _internal(src, e: BaseException | str) -> Diagnostic:
+    what = e if isinstance(e, str) else f"drafter 内部错误（{type(e).__name__}: {e}）"
+    return Diagnostic(INTERNAL, ERROR, f"{what}。输入文件未改动，也没有生成输出；请把这条信息和所用的文件发给维护人员",
+                      str(src))
+
+
+def _worker_init() -> None:
+    # Ctrl-C goes to the whole process group: the parent stops the batch; the workers finish the
+    # report in hand (its output is written atomically or not at all) instead of printing tracebacks.
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except (ValueError, OSError):
+        pass
+
+
+def _warm(render: bool) -> None:
+    """Import (and build the caches of) what every job needs, once, before forking the workers."""
+    from . import check  # noqa: F401
+    from .rules import load_all
+
+    load_all()
+    if render:
+        from . import render as _render  # noqa: F401
+        from .kinds import get_kind, text_macros
+        from .writer import docx_writer
+
+        text_macros(str(get_kind().directory), None)
+        for letter in (False, True):
+            docx_writer._base(letter)
+
+
+def _pool(jobs: int):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, mp_context=multiprocessing.get_context())
+
+
+def run_jobs(fn: Callable, args: list, jobs: int, *, on_result: Callable | None = None,
+             failed: Callable[[object, str], object], warm: Callable[[], None] | None = None) -> list:
+    """``[fn(a) for a in args]``, in order, with ``jobs`` worker processes.
+
+    ``on_result(result)`` is called as each finishes; ``failed(arg, why)`` makes the result for an
+    argument whose worker died.  Ctrl-C stops submitting; reports already in hand are finished."""
+    results: list = [None] * len(args)
+    done = [False] * len(args)
+
+    def finish(i, r):
+        results[i], done[i] = r, True
+        if on_result:
+            on_result(r)
+
+    if jobs <= 1 or len(args) < POOL_MIN:
+        for i, a in enumerate(args):
+            finish(i, fn(a))
+        return results
+
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    if warm is not None and multiprocessing.get_start_method() == "fork":
+        import gc
+
+        warm()
+        gc.freeze()      # the forked workers share these pages instead of copying them on the next GC
+
+    def run_pool(idx: list[int], n: int) -> bool:
+        """Run args[idx] on n workers; True when the pool broke (a worker died)."""
+        ex = _pool(n)
+        broken = False
+        try:
+            futs = {ex.submit(fn, args[i]): i for i in idx}
+            pending = set(futs)
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for f in sorted(finished, key=futs.get):
+                    try:
+                        finish(futs[f], f.result())
+                    except BrokenProcessPool:
+                        broken = True
+                    except Exception as e:  # noqa: BLE001 - a result that failed to come back
+                        finish(futs[f], failed(args[futs[f]], f"drafter 内部错误（{type(e).__name__}: {e}）"))
+        except BaseException:
+            ex.shutdown(wait=True, cancel_futures=True)
+            raise
+        ex.shutdown(wait=True)
+        return broken
+
+    todo = list(range(len(args)))
+    while todo:
+        broken = run_pool(todo, jobs)
+        todo = [i for i in todo if not done[i]]
+        if not broken:
+            break
+        # The reports in flight when the pool broke are the first unfinished ones (the pool feeds its
+        # workers in submission order, at most jobs + 1 ahead): run each alone to find the one that kills.
+        suspects, todo = todo[: jobs + 1], todo[jobs + 1:]
+        for i in suspects:
+            if run_pool([i], 1) and not done[i]:
+                finish(i, failed(args[i], "处理这个文件时工作进程意外退出（可能是内存不足，或被系统终止）"))
+    return results
+
+
+# ---------------------------------------------------------------------------------------------
+# check
+def _check_one(a: tuple):
+    path, select, ignore = a
+    from .check import CheckResult, check_file
+    from .loader import Loaded
+
+    try:
+        return check_file(path, select, ignore)
+    except DrafterError as e:
+        return CheckResult(Loaded(None, None, list(e.diagnostics)), list(e.diagnostics))
+    except Exception as e:  # noqa: BLE001 - one report never stops the others
+        _debug()
+        d = _internal(path, e)
+        return CheckResult(Loaded(None, None, [d]), [d])
+
+
+def _check_failed(a: tuple, why: str):
+    from .check import CheckResult
+    from .loader import Loaded
+
+    d = _internal(a[0], why)
+    return CheckResult(Loaded(None, None, [d]), [d])
+
+
+def check_many(paths: Sequence[str | Path], jobs: int | None = None, select: Sequence[str] = (),
+               ignore: Sequence[str] = (), *, progress: bool | None = None) -> list:
+    """``check_file`` for every path, ``jobs`` at a time; a list of CheckResult in the order of ``paths``.
+
+    ``jobs``: worker processes (None or 0: one per CPU; 1: in this process).  ``progress``: a bar on
+    stderr (None: only when stderr is a terminal).  A file that cannot be read or makes drafter fail
+    gives a CheckResult with that error (FZ0xx / FZ099); the other files are checked all the same."""
+    paths = [str(p) for p in paths]
+    args = [(p, tuple(select), tuple(ignore)) for p in paths]
+    bar = Progress(len(args), "检查", enabled=progress)
+    try:
+        return run_jobs(_check_one, args, effective_jobs(jobs, len(args)),
+                        on_result=lambda r: bar.advance(not r.errors), failed=_check_failed,
+                        warm=lambda: _warm(False))
+    finally:
+        bar.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# render
+@dataclass
+class Outcome:
+    """One input of a batch render."""
+
+    src: str
+    docx: str | None = None                       # written (None: failed, nothing written)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    fonts: dict | None = None                     # the report's fonts, for --pdf notes
+    pdf: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.docx is not None and not any(d.severity == ERROR for d in self.diagnostics)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity in (WARNING, INFO)]  # INFO: encoding notices
+
+
+@dataclass
+class BatchResult:
+    outcomes: list[Outcome]
+    notices: list[str] = field(default_factory=list)
+    jobs: int = 1
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)   # font notes for --pdf
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.ok]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def _debug() -> None:
+    if os.environ.get("DRAFTER_DEBUG"):
+        import traceback
+
+        traceback.print_exc()
+
+
+def _render_one(a: tuple) -> Outcome:
+    src, out, force, pdf, templates, select, ignore = a
+    o = Outcome(src)
+    try:
+        from .atomic import check_target
+        from .check import check_file
+        from .render import render_loaded
+
+        res = check_file(src, select, ignore)
+        o.diagnostics = list(res.diagnostics)
+        if res.errors or res.loaded.report is None:
+            return o
+        if pdf:
+            check_target(Path(out).with_suffix(".pdf"), [Path(src)], force, "PDF 文件")
+        rr = render_loaded(res.loaded, Path(src), Path(out), force=force, templates=templates, check=res)
+        o.docx = str(rr.docx)
+        if pdf:
+            o.fonts = res.loaded.report.layout.fonts.model_dump()
+    except DrafterError as e:
+        o.diagnostics = [d for d in o.diagnostics if d.severity != ERROR] + list(e.diagnostics)
+    except Exception as e:  # noqa: BLE001 - one report never stops the others
+        _debug()
+        o.docx = None
+        o.diagnostics.append(_internal(src, e))
+    return o
+
+
+def _render_failed(a: tuple, why: str) -> Outcome:
+    return Outcome(a[0], None, [_internal(a[0], why)])
+
+
+def render_many(inputs: Sequence[str | Path], outdir: str | Path | None = None, *, jobs: int | None = None,
+                force: bool = False, pdf: bool = False, templates: str | None = None, select: Sequence[str] = (),
+                ignore: Sequence[str] = (), progress: bool | None = None) -> BatchResult:
+    """Check and render every input to .docx, ``jobs`` at a time (see the module doc)."""
+    t0 = time.monotonic()
+    planned, notices = plan_outputs(inputs, outdir)
+    n = effective_jobs(jobs, len(planned))
+    todo = [i for i, p in enumerate(planned) if p.error is None]
+    args = [(str(planned[i].src), str(planned[i].out), force, pdf, templates, tuple(select), tuple(ignore))
+            for i in todo]
+    outcomes = [Outcome(str(p.src), None, [p.error]) if p.error else None for p in planned]
+    bar = Progress(len(planned), "生成", enabled=progress)
+    for p in planned:
+        if p.error:
+            bar.advance(False)
+    try:
+        done = run_jobs(_render_one, args, n, on_result=lambda o: bar.advance(o.ok), failed=_render_failed,
+                        warm=lambda: _warm(True))
+    finally:
+        bar.close()
+    for i, o in zip(todo, done):
+        outcomes[i] = o
+    result = BatchResult(outcomes, notices, n if len(args) >= POOL_MIN else 1)
+    if pdf:
+        _pdfs(result, force)
+    result.seconds = time.monotonic() - t0
+    return result
+
+
+def _pdfs(result: BatchResult, force: bool) -> None:
+    """PDF for every rendered .docx: one LibreOffice run per output folder, each PDF written atomically."""
+    import shutil
+    import tempfile
+
+    from .atomic import write_atomic
+    from .pdf import convert
+
+    ok = [o for o in result.outcomes if o.ok]
+    folders: dict[Path, list[Outcome]] = {}
+    for o in ok:
+        folders.setdefault(Path(o.docx).parent, []).append(o)
+    for folder, items in folders.items():
+        with tempfile.TemporaryDirectory(prefix="drafter-pdf-") as td:
+            srcs = []
+            for k, o in enumerate(items):
+                # numbered copies: two outputs of one folder never share a stem, but be safe anyway
+                s = Path(td) / f"{k}.docx"
+                shutil.copyfile(o.docx, s)
+                srcs.append(s)
+            try:
+                produced = convert(srcs, Path(td) / "out")
+            except DrafterError as e:
+                for o in items:
+                    o.diagnostics += e.diagnostics
+                continue
+            for o, p in zip(items, produced):
+                target = Path(o.docx).with_suffix(".pdf")
+                try:
+                    write_atomic(target, lambda f, p=p: f.write(p.read_bytes()))
+                    o.pdf = str(target)
+                except DrafterError as e:
+                    o.diagnostics += e.diagnostics
+    fonts = {tuple(sorted(o.fonts.items())) for o in ok if o.fonts}
+    if fonts:
+        from .fonts import report_lines
+        from .model import Fonts
+
+        seen = set()
+        for f in sorted(fonts):
+            for ln in report_lines(Fonts.model_validate(dict(f))):
+                if ("未安装" in ln or "无法检查" in ln) and ln not in seen:
+                    seen.add(ln)
+                    result.notes.append(ln)
+
+
+def summary_lines(result: BatchResult) -> list[str]:
+    """The closing lines of a batch render, in Chinese."""
+    total = len(result.outcomes)
+    bad = result.failed
+    good = total - len(bad)
+    procs = f"，{result.jobs} 个进程" if result.jobs > 1 else ""
+    lines = [f"共 {total} 个文件：已生成 {good} 个" + (f"，失败 {len(bad)} 个" if bad else "") +
+             f"（用时 {result.seconds:.1f} 秒{procs}）。"]
+    if bad:
+        lines.append("失败的文件：")
+        for o in bad:
+            errs = o.errors
+            first = errs[0] if errs else None
+            more = f"（共 {len(errs)} 个错误）" if len(errs) > 1 else ""
+            lines.append(f"  {o.src}：{first.code + ' ' + first.message if first else '未生成'}{more}")
+        lines.append("请按上面的提示修改这些文件后重新生成（drafter check 可单独检查）。")
+    warned = [o for o in result.outcomes if o.ok and o.warnings]
+    if warned:
+        n = sum(len(o.warnings) for o in warned)
+        lines.append(f"已生成的文件中有 {len(warned)} 个有警告（共 {n} 条），可用 drafter check 查看。")
+    return lines

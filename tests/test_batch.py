@@ -1,0 +1,233 @@
+"""Batch render and check: many inputs, a process pool, failures that stop nothing."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import example, run_cli
+
+BAD_YAML = "发文机关: 某某县人民政府\n年度: 2024\n"          # no 正文: FZ020
+
+
+def _docx_text(p: Path) -> str:
+    import docx
+
+    return "\n".join(par.text for par in docx.Document(str(p)).paragraphs)
+
+
+def _document_xml(p: Path) -> bytes:
+    with zipfile.ZipFile(p) as z:
+        return z.read("word/document.xml")
+
+
+@pytest.fixture
+def district(tmp_path):
+    """Five inputs: three good reports, one with errors, one missing file."""
+    src = tmp_path / "in"
+    src.mkdir()
+    good = []
+    for name in ("yufa-2023", "xinle-2024-han", "short-complete"):
+        p = src / f"{name}.yaml"
+        shutil.copy(example(name), p)
+        good.append(p)
+    bad = src / "bad.yaml"
+    bad.write_text(BAD_YAML, encoding="utf-8")
+    missing = src / "missing.yaml"
+    return {"good": good, "bad": bad, "missing": missing, "dir": src}
+
+
+def test_mixed_good_and_bad_inputs(district, tmp_path):
+    out = tmp_path / "out"
+    g = district["good"]
+    args = [district["bad"], g[0], district["missing"], g[1], g[2]]
+    r = run_cli("render", *args, "-o", f"{out}{os.sep}", "-j", "2")
+    assert r.code == 1, r
+    # the good ones are written, whatever came before them, and read back as real documents
+    for p in g:
+        d = out / f"{p.stem}.docx"
+        assert d.is_file(), r
+        assert f"已生成：{d}" in r.out
+        assert "法治政府建设" in _docx_text(d)
+    # the failed ones are not written, and the clerk is told which and why, with file:line
+    assert sorted(x.name for x in out.iterdir()) == sorted(f"{p.stem}.docx" for p in g)
+    assert f"{district['bad']}:1:1: 错误 FZ020" in r.err
+    assert "失败 2 个" in r.err and "已生成 3 个" in r.err
+    summary = r.err[r.err.index("失败的文件："):]
+    assert str(district["bad"]) in summary and str(district["missing"]) in summary
+    assert "FZ001" in summary      # the missing file's reason
+
+
+def test_batch_output_is_the_single_render_output(district, tmp_path):
+    """A report rendered in a batch worker is the same document as rendered on its own."""
+    g = district["good"]
+    out = tmp_path / "out"
+    out.mkdir()
+    r = run_cli("render", *g, district["bad"], "-o", out, "-j", "2")
+    assert r.code == 1, r
+    for p in g:
+        single = tmp_path / f"single-{p.stem}.docx"
+        r1 = run_cli("render", p, "-o", single)
+        assert r1.code == 0, r1
+        assert _document_xml(single) == _document_xml(out / f"{p.stem}.docx")
+
+
+def test_output_name_collisions(tmp_path):
+    a, b, out = tmp_path / "甲区", tmp_path / "乙区", tmp_path / "out"
+    a.mkdir(), b.mkdir()
+    shutil.copy(example("yufa-2023"), a / "2023.yaml")
+    shutil.copy(example("xinle-2024-han"), b / "2023.yaml")
+    shutil.copy(example("short-complete"), tmp_path / "short.yaml")
+    # the same file twice is rendered once
+    r = run_cli("render", a / "2023.yaml", b / "2023.yaml", tmp_path / "short.yaml", a / "2023.yaml",
+                "-o", f"{out}/", "-j", "2")
+    assert r.code == 0, r
+    assert sorted(x.name for x in out.iterdir()) == ["short.docx", "乙区-2023.docx", "甲区-2023.docx"]
+    assert "同名" in r.err and "甲区-2023.docx" in r.err and "只处理一次" in r.err
+    # each name holds its own report
+    assert "榆垡镇" in _docx_text(out / "甲区-2023.docx")
+    assert "新乐" in _docx_text(out / "乙区-2023.docx")
+    assert "新乐" not in _docx_text(out / "甲区-2023.docx")
+
+
+def test_collisions_ignore_case_and_extension(tmp_path):
+    from drafter.batch import plan_outputs
+
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    for p in ("a/R.yaml", "b/r.yaml", "a/x.yaml", "a/x.yml", "a-R.yaml"):
+        (tmp_path / p).write_text("x", encoding="utf-8")
+    planned, notices = plan_outputs([tmp_path / p for p in ("a/R.yaml", "b/r.yaml", "a/x.yaml", "a/x.yml",
+                                                            "a-R.yaml")], tmp_path / "out")
+    names = [p.out.name for p in planned]
+    assert names == ["a-R.docx", "b-r.docx", "x-yaml.docx", "x-yml.docx", "a-R-2.docx"]
+    assert len({n.casefold() for n in names}) == len(names)
+    assert len(notices) == 3
+    # without -o: next to each input, collisions only within a folder
+    planned, _ = plan_outputs([tmp_path / "a/x.yaml", tmp_path / "a/x.yml", tmp_path / "b/r.yaml"])
+    assert [p.out for p in planned] == [tmp_path / "a/x-yaml.docx", tmp_path / "a/x-yml.docx",
+                                        tmp_path / "b/r.docx"]
+
+
+def test_no_output_folder_writes_next_to_each_input(district):
+    g = district["good"]
+    r = run_cli("render", *g, "-j", "2")
+    assert r.code == 0, r
+    for p in g:
+        assert p.with_suffix(".docx").is_file()
+
+
+def test_existing_output_fails_alone_and_is_untouched(district, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    g = district["good"]
+    old = out / f"{g[1].stem}.docx"
+    old.write_bytes(b"old")
+    r = run_cli("render", *g, district["bad"], "-o", out)
+    assert r.code == 1, r
+    assert old.read_bytes() == b"old"
+    assert "FZ051" in r.err and "--force" in r.err
+    assert (out / f"{g[0].stem}.docx").is_file() and (out / f"{g[2].stem}.docx").is_file()
+    r = run_cli("render", *g, "-o", out, "--force")
+    assert r.code == 0, r
+    assert old.read_bytes()[:2] == b"PK"
+
+
+def test_exit_code_zero_only_when_all_succeed(district, tmp_path):
+    g = district["good"]
+    assert run_cli("render", *g, "-o", f"{tmp_path / 'o1'}/", "-j", "1").code == 0
+    assert run_cli("render", *g, district["bad"], "-o", f"{tmp_path / 'o2'}/", "-j", "1").code == 1
+    assert not (tmp_path / "o2" / "bad.docx").exists()
+
+
+def test_output_option_rules(district, tmp_path):
+    g = district["good"]
+    # one input, an existing folder without a trailing separator: still FZ053
+    r = run_cli("render", g[0], "-o", tmp_path)
+    assert r.code == 1 and "FZ053" in r.err
+    # one input, a folder written with the separator: made if missing, <name>.docx inside
+    r = run_cli("render", g[0], "-o", f"{tmp_path / 'single'}/")
+    assert r.code == 0, r
+    assert (tmp_path / "single" / f"{g[0].stem}.docx").is_file()
+    # several inputs need a folder
+    r = run_cli("render", *g, "-o", tmp_path / "all.docx")
+    assert r.code == 1 and "FZ057" in r.err and "文件夹" in r.err
+    assert not (tmp_path / "all.docx").exists()
+    assert not any(tmp_path.glob("*.docx"))
+    # a folder whose parent is missing is a clear error, nothing is made
+    r = run_cli("render", *g, "-o", f"{tmp_path / 'no' / 'such'}/")
+    assert r.code == 1 and "FZ052" in r.err and not (tmp_path / "no").exists()
+
+
+def test_non_tty_output_has_no_progress_bar(district, tmp_path):
+    r = run_cli("render", *district["good"], district["bad"], "-o", f"{tmp_path / 'o'}/", "-j", "2")
+    assert r.code == 1
+    assert "\r" not in r.err and "\x1b" not in r.err and "[#" not in r.err and "[." not in r.err
+    r = run_cli("check", *district["good"])
+    assert "\r" not in r.err
+
+
+def test_progress_bar_on_a_terminal(district, tmp_path):
+    import pty
+
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.run([sys.executable, "-m", "drafter", "render", *map(str, district["good"]),
+                               str(district["bad"]), "-o", f"{tmp_path / 'o'}/", "-j", "2"],
+                              stdout=subprocess.PIPE, stderr=slave, timeout=300,
+                              env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+        os.close(slave)
+        slave = None
+        chunks = []
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+    finally:
+        if slave is not None:
+            os.close(slave)
+        os.close(master)
+    err = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 1
+    assert "\r生成 [" in err and "4/4" in err and "失败 1" in err
+    assert "Traceback" not in err
+
+
+def test_check_many_matches_check_file_in_order(district):
+    from drafter.batch import check_many
+    from drafter.check import check_file
+
+    paths = [district["bad"], *district["good"], district["missing"]]
+    results = check_many(paths, jobs=2)
+    assert len(results) == len(paths)
+    for p, res in zip(paths, results):
+        one = check_file(p)
+        assert [d.format() for d in res.diagnostics] == [d.format() for d in one.diagnostics]
+    assert results[0].errors and not results[1].errors and results[-1].errors
+    assert results[1].loaded.report.org == "北京市大兴区榆垡镇人民政府"     # the loaded report comes back too
+
+
+def _exit_on_three(x):
+    if x == 3:
+        os._exit(9)         # a worker killed mid-report (as by the OOM killer)
+    return x * 10
+
+
+def _failed(x, why):
+    return ("failed", x, why)
+
+
+def test_a_dying_worker_fails_only_its_own_report():
+    from drafter.batch import run_jobs
+
+    res = run_jobs(_exit_on_three, list(range(10)), 2, failed=_failed)
+    assert res[:3] == [0, 10, 20] and res[4:] == [40, 50, 60, 70, 80, 90]
+    assert res[3][:2] == ("failed", 3) and "意外退出" in res[3][2]
