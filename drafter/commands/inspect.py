@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+
+def _codes(values) -> list[str]:
+    out = []
+    for v in values:
+        out += [x.strip() for x in v.replace("，", ",").split(",") if x.strip()]
+    return out
+
+
+@click.command("inspect", help="按 GB/T 9704-2012《党政机关公文格式》审查任意 .docx 文件（Word、WPS 或 drafter 生成的）：\n\n"
+                               "纸张与版心、每面 22 行每行 28 字、字体字号、层次序号、版头、主送机关、署名和成文日期、附注、"
+                               "版记、页码，以及标点、年份等内容问题。每条提示给出段落序号和段首文字、应为和实际的值。\n\n"
+                               "退出码：0 没有错误；1 有错误（加 --strict 时警告也算）。")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=True))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式")
+@click.option("--pdf", is_flag=True, help="再用 LibreOffice 排版并测量（每页行数、每行字数、页边、页码位置）")
+@click.option("--strict", is_flag=True, help="警告也按错误处理（退出码 1）")
+@click.option("--select", multiple=True, help="只报告这些代码，如 --select GB1,GB601")
+@click.option("--ignore", multiple=True, help="不报告这些代码，如 --ignore GB201,FZ401")
+@click.option("--codes", "list_codes", is_flag=True, help="列出全部检查代码后退出")
+def cmd(files, fmt, pdf, strict, select, ignore, list_codes):
+    from ..diagnostics import ERROR, WARNING, DrafterError, SEVERITY_ZH
+    from ..inspect import CODES, inspect_file
+
+    if list_codes:
+        if fmt == "json":
+            click.echo(json.dumps([{"code": k, "severity": s, "summary": t} for k, (s, t) in CODES.items()],
+                                  ensure_ascii=False, indent=1))
+        else:
+            for k, (s, t) in CODES.items():
+                click.echo(f"{k}  {SEVERITY_ZH[s]}  {t}")
+        return
+    if not files:
+        raise click.UsageError("缺少参数 FILES：请给出要审查的 .docx 文件")
+    results, failed = [], []
+    for f in files:
+        try:
+            results.append(inspect_file(f, pdf=pdf, select=_codes(select), ignore=_codes(ignore)))
+        except DrafterError as e:
+            failed.append(e.diagnostic)
+    findings = [x for r in results for x in r.findings]
+    if fmt == "json":
+        out = [x.to_json() for x in findings]
+        out += [dict(d.to_json(), where=None, paragraph=None, paragraphs=[], excerpt=None, place=None, page=None,
+                     expected=None, found=None) for d in failed]
+        click.echo(json.dumps(out, ensure_ascii=False, indent=1))
+    else:
+        for r in results:
+            for x in r.findings:
+                click.echo(x.format())
+            for note in r.notes:
+                click.echo(f"{r.file}: {note}", err=True)
+        for d in failed:
+            click.echo(d.format(), err=True)
+        e = sum(x.severity == ERROR for x in findings) + len(failed)
+        w = sum(x.severity == WARNING for x in findings)
+        head = f"审查了 {len(files)} 个文件：" if len(files) > 1 else ""
+        if not e and not w:
+            click.echo(f"{head}没有发现不符合 GB/T 9704 的问题。")
+        else:
+            click.echo(f"{head}{e} 个错误，{w} 个警告。")
+    bad = failed or any(x.severity == ERROR or (strict and x.severity == WARNING) for x in findings)
+    sys.exit(1 if bad else 0)

@@ -1,0 +1,85 @@
+"""``drafter inspect``: audit any .docx against GB/T 9704-2012, the way a reviewer would.
+
+Pipeline: :mod:`.document` reads the package safely (drafter.safezip) and resolves every paragraph
+and run through the style chain (:mod:`.styles`); :mod:`.structure` tells 版头, title, headings,
+body, 署名, 成文日期, 附注 and 版记 apart by their text and position; the ``check_*`` modules
+compare them with the numbers in drafter.gbt9704; :mod:`.content` runs ``drafter check``'s content
+rules on the text; :mod:`.pdfcheck` (``--pdf``) measures LibreOffice's layout.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diagnostics import ERROR, INFO, WARNING
+from .findings import CODES, Finding, merge
+
+__all__ = ["inspect_file", "InspectResult", "Finding", "CODES"]
+
+
+@dataclass
+class InspectResult:
+    file: str
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)       # what was not checked, and why
+    layout: object = None
+    document: object = None
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == WARNING]
+
+    def codes(self) -> set[str]:
+        return {f.code for f in self.findings}
+
+
+def _matches(code: str, patterns) -> bool:
+    return any(code.startswith(p.strip().upper()) for p in patterns if p and p.strip())
+
+
+def inspect_file(path, *, pdf: bool = False, select=(), ignore=(), content: bool = True,
+                 display: str | None = None, measures=None) -> InspectResult:
+    """Inspect one .docx.  Raises DrafterError (Chinese message) for unreadable or unsafe files."""
+    from . import check_file, check_head, check_page, check_pagenum, check_tail, check_text
+    from .context import Ctx
+    from .document import load
+    from .structure import analyse
+
+    name = display or str(path)
+    if pdf:
+        from .pdfcheck import require_soffice
+
+        require_soffice()
+    doc = load(path, name)
+    lay = analyse(doc)
+    c = Ctx(doc, lay)
+    for mod in (check_page, check_text, check_head, check_tail, check_pagenum, check_file):
+        mod.run(c)
+    notes = []
+    if content:
+        from .content import content_findings
+
+        found, note = content_findings(Path(path), doc, lay, [s for s in select if s.upper().startswith("FZ")],
+                                       ignore)
+        c.out.extend(found)
+        if note:
+            notes.append(note)
+    if pdf:
+        from . import pdfcheck
+
+        pdfcheck.run(c, measures)
+    findings = merge(c.out)
+    if select:
+        findings = [f for f in findings if _matches(f.code, select)]
+    if ignore:
+        findings = [f for f in findings if not _matches(f.code, ignore)]
+    order = {ERROR: 0, WARNING: 1, INFO: 2}
+    findings.sort(key=lambda f: (f.paragraph if f.paragraph is not None else -1, f.page or 0,
+                                 order.get(f.severity, 3), f.code))
+    for f in findings:
+        f.file = name
+    return InspectResult(name, findings, notes, lay, doc)

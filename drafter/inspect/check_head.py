@@ -1,0 +1,98 @@
+"""GB4xx: the 版头 when present — red 发文机关标志, 发文字号 with 〔〕, red rules (§7.2, §10.1)."""
+from __future__ import annotations
+
+from .. import gbt9704 as G
+from . import fontnames as F
+from .context import Ctx, cjk_runs
+from .document import is_red
+
+_FW = str.maketrans("０１２３４５６７８９", "0123456789")
+LINE_TOL_MM = G.MARGIN_TOLERANCE_MM
+
+
+def run(c: Ctx) -> None:
+    lay = c.lay
+    if not lay.zone and not lay.flag:
+        return
+    _doc_number(c)
+    _flag(c)
+    _lines(c)
+
+
+def _doc_number(c: Ctx) -> None:
+    lay = c.lay
+    if lay.doc_number is None:
+        return
+    p, m = lay.doc_number
+    org, year, num = m.group("org"), m.group("year").translate(_FW), m.group("num").translate(_FW)
+    fixed_num = str(int(num)) if num.isdigit() else num
+    year4 = year if len(year) == 4 else (f"20{year}" if len(year) == 2 else year)
+    good = f"{org}〔{year4}〕{fixed_num}号"
+    found = m.group("all")
+    if (m.group("open"), m.group("close")) != G.DOC_NUMBER_BRACKETS:
+        c.add("GB403", "发文字号的年份应用六角括号“〔〕”括入（不用“[]”“【】”“()”“［］”）；"
+                       "可在 Word 中用“插入 › 符号”或输入法的符号表输入〔〕", p, expected=good, found=found)
+    problems = []
+    if len(year) != 4:
+        problems.append("年份应写全称（4 位）")
+    if m.group("year") != year or m.group("num") != num:
+        problems.append("数字应为半角阿拉伯数字")
+    if m.group("di"):
+        problems.append("序号前不加“第”")
+    if num.isdigit() and (num.startswith("0") and len(num) > 1):
+        problems.append("序号不编虚位（1 不编为 01）")
+    if problems:
+        c.add("GB404", "发文字号格式不对：" + "；".join(problems), p, expected=good, found=found)
+    if c.lay.letter == "函" and p.props.jc != "right" and "\t" not in p.text:
+        c.add("GB409", "信函格式的发文字号应居右顶格（在红色双线下方，版心右边缘）", p, expected="右对齐",
+              found={"left": "左对齐", "both": "两端对齐", "center": "居中"}.get(p.props.jc, p.props.jc))
+    elif c.lay.letter == "文件" and lay.signer is None and p.props.jc != "center":
+        c.add("GB409", "通用格式（下行文）的发文字号应居中排布，在发文机关标志下空二行", p, expected="居中",
+              found={"left": "左对齐", "both": "两端对齐", "right": "右对齐"}.get(p.props.jc, p.props.jc))
+
+
+def _flag(c: Ctx) -> None:
+    for p in c.lay.flag:
+        runs = p.text_runs()
+        not_red = [r for r in runs if not is_red(r.props.color)]
+        if not_red:
+            col = not_red[0].props.color
+            c.add("GB401", "发文机关标志应为红色（红头）；请把字体颜色设为红色", p, expected="红色",
+                  found="黑色（自动）" if col in (None, "auto") else f"#{col}")
+        for r in cjk_runs(runs):
+            if not F.is_family(r.props.font("eastAsia").name, F.XIAOBIAOSONG):
+                f = r.props.font("eastAsia")
+                c.add("GB402", "发文机关标志推荐用小标宋体（如 方正小标宋简体）", p, expected=F.LABEL[F.XIAOBIAOSONG],
+                      found=f.name or "未指定")
+                break
+
+
+def _lines(c: Ctx) -> None:
+    lay = c.lay
+    if not lay.flag:
+        return
+    anchor = lay.zone[0] if lay.zone else None
+    if not lay.red_lines and not lay.red_borders:
+        what = "上下两组红色双线（上粗下细、上细下粗，长 170 mm）" if lay.letter == "函" else "发文字号下 4 mm 处的红色分隔线（与版心等宽）"
+        c.add("GB405", f"版头缺少红色分隔线：应有{what}", anchor, place="版头",
+              expected=what, found="没有红线")
+        return
+    if lay.letter == "函":
+        paged = [s for s in lay.red_lines if s.y_mm is not None]
+        if len(lay.red_lines) < 4 and not lay.red_borders:
+            c.add("GB406", "信函格式应有两组红色双线：标志下 4 mm 处上粗下细一组，距下页边 20 mm 处上细下粗一组",
+                  anchor, place="版头", expected="4 条红线", found=f"{len(lay.red_lines)} 条红线")
+        if len(paged) >= 4:
+            paged.sort(key=lambda s: s.y_mm)
+            top, bottom = paged[:2], paged[-2:]
+            if all(s.width_pt for s in top) and top[0].width_pt < top[1].width_pt:
+                c.add("GB408", "版头上方的红色双线应上粗下细", anchor, place="版头", expected="上粗下细",
+                      found=f"上 {top[0].width_pt:g} 磅、下 {top[1].width_pt:g} 磅")
+            if all(s.width_pt for s in bottom) and bottom[1].width_pt < bottom[0].width_pt:
+                c.add("GB408", "首页下方的红色双线应上细下粗", anchor, place="首页下方", expected="上细下粗",
+                      found=f"上 {bottom[0].width_pt:g} 磅、下 {bottom[1].width_pt:g} 磅")
+    want = G.LETTER_LINE_LENGTH_MM if lay.letter == "函" else G.TYPE_AREA_WIDTH_MM
+    for s in lay.red_lines:
+        if s.cx_mm is not None and s.cx_mm > 20 and abs(s.cx_mm - want) > LINE_TOL_MM:
+            c.add("GB407", f"红色分隔线长度应为 {want:g} mm（{'信函格式' if lay.letter == '函' else '与版心等宽'}）",
+                  anchor, place="版头", expected=f"{want:g} mm", found=f"{s.cx_mm:.1f} mm")

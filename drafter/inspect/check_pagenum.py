@@ -1,0 +1,129 @@
+"""GB6xx: page numbers (§7.5, §10.1): "— 1 —", 4号 半角宋体, odd pages right, even pages left."""
+from __future__ import annotations
+
+import re
+
+from .. import gbt9704 as G
+from . import fontnames as F
+from .context import Ctx, pt
+
+DASH = G.PAGE_NUMBER_DASH
+GOOD = re.compile(rf"^{DASH}[ \u00a0]?N[ \u00a0]?{DASH}$")
+INDENT_TOL = 60                     # twips; 1 字 of 4号 (280) or of 3号 (320) both accepted (spec §13)
+# the 一字线 7 mm below the 版心 (spec §6 N3): footer distance 1390 twips, measured range 1330–1450
+FOOTER_RANGE = (G.FOOTER_DISTANCE - 60, G.FOOTER_DISTANCE + 60)
+
+
+def _display(p) -> str | None:
+    """Footer text with the PAGE field's result shown as N (None when the paragraph has no PAGE field)."""
+    if not any(name == "PAGE" for name, _ in p.fields):
+        return None
+    out, in_page = [], False
+    for r in p.runs:
+        if r.field == "PAGE":
+            if not in_page:
+                out.append("N")
+            in_page = True
+            continue
+        in_page = False
+        out.append(r.text)
+    text = "".join(out)
+    if "N" not in text:
+        text += "N"
+    return text.strip(" \t\u3000\n")
+
+
+def _page_paras(c: Ctx, part):
+    return [p for p in c.doc.footer(part) if _display(p) is not None]
+
+
+def _spaces_width(s: str) -> int:
+    return sum(G.ZI_4HAO if ch == "\u3000" else G.ZI_4HAO // 2 for ch in s if ch in " \u3000\u00a0")
+
+
+def _check(c: Ctx, p, side: str | None, where: str) -> None:
+    disp = _display(p)
+    shown = disp.replace("N", "1")
+    if not GOOD.match(disp):
+        c.add("GB602", "页码两边应各加一条一字线“—”（全角破折号的一半，U+2014），形如“— 1 —”；不要用“-”“－”或“第1页”",
+              p, place=where, expected=f"{DASH} 1 {DASH}", found=shown)
+    for r in p.runs:
+        if not r.text.strip():
+            continue
+        if abs(r.props.size_pt - G.PAGE_NUMBER_SIZE_PT) > 0.25:
+            c.add("GB604", "页码应为4号字（14 磅）", p, place=where, expected=pt(G.PAGE_NUMBER_SIZE_PT),
+                  found=pt(r.props.size_pt))
+            break
+    for r in p.runs:
+        if r.field == "PAGE" and r.text.strip():
+            name = r.props.font("ascii").name
+            if not F.is_family(name, F.SONGTI):
+                c.add("GB605", "页码数字应为半角宋体", p, place=where, expected="宋体",
+                      found=(name or "未指定") + (f"（主题字体 {r.props.font('ascii').theme}）"
+                                                 if r.props.font("ascii").theme else ""))
+            break
+    if side is None:
+        return
+    pp = p.props
+    text = "".join(r.text for r in p.runs)
+    if side == "right":
+        if pp.jc != "right":
+            c.add("GB607", "单页码应居右", p, place=where, expected="右对齐", found=_jc(pp.jc))
+            return
+        gap = pp.right + _spaces_width(text[len(text.rstrip(" \u3000\u00a0")):])
+    else:
+        if pp.jc not in ("left", "both"):
+            c.add("GB607", "双页码应居左", p, place=where, expected="左对齐", found=_jc(pp.jc))
+            return
+        gap = pp.left + max(0, pp.first_line) + _spaces_width(text[:len(text) - len(text.lstrip(" \u3000\u00a0"))])
+    if min(abs(gap - G.ZI_4HAO), abs(gap - G.ZI_3HAO)) > INDENT_TOL:
+        what = "右" if side == "right" else "左"
+        c.add("GB608", f"{'单' if side == 'right' else '双'}页码应居{what}空一字（{what}缩进 1 字）", p, place=where,
+              expected=f"{what}空 1 字（14 磅）", found=f"{what}空 {gap / G.ZI_4HAO:.1f} 字（{gap / 20:g} 磅）")
+
+
+def _jc(jc: str) -> str:
+    return {"left": "左对齐", "both": "两端对齐", "center": "居中", "right": "右对齐"}.get(jc, jc)
+
+
+def run(c: Ctx) -> None:
+    doc = c.doc
+    letter = c.lay.letter == "函"
+    s = doc.sections[0]
+    odd = _page_paras(c, s.footers.get("default"))
+    if not odd:
+        in_header = any(_display(p) for part in s.headers.values() for p in doc.footer(part))
+        static = [p for p in doc.footer(s.footers.get("default")) if re.search(r"\d", p.text)]
+        if static:
+            c.add("GB603", "页码是手工输入的数字，不会随页变化；请用“插入 › 页码”插入自动页码", static[0], place="页脚",
+                  expected="PAGE 域", found=static[0].text.strip())
+        else:
+            c.add("GB601", "没有页码" + ("（页码在页眉里；应在版心下边缘之下的页脚）" if in_header else "") +
+                  "：公文页码用4号半角宋体阿拉伯数字，置于版心下边缘之下，形如“— 1 —”；请用“插入 › 页码 › 页面底端”插入",
+                  place="页脚", expected="— 1 —", found="页眉中" if in_header else "无")
+        return
+    where = "页脚（单页）" if doc.even_odd else "页脚"
+    _check(c, odd[0], "right" if doc.even_odd else None, where)
+    if doc.even_odd:
+        even = _page_paras(c, s.footers.get("even"))
+        if not even:
+            c.add("GB601", "双页没有页码：设置了“奇偶页不同”，但偶数页页脚里没有页码；请在偶数页页脚插入页码并居左空一字",
+                  place="页脚（双页）", expected="— 2 —（居左空一字）", found="无")
+        else:
+            _check(c, even[0], "left", "页脚（双页）")
+    else:
+        c.add("GB606", "没有设置“奇偶页不同”：单页码应居右空一字、双页码居左空一字；请在“页眉和页脚”选项中勾选“奇偶页不同”，"
+                       "分别设置两种页脚", odd[0], place="页脚", expected="奇偶页不同",
+              found=f"所有页同一页脚（{_jc(odd[0].props.jc)}）")
+    first = _page_paras(c, s.footers.get("first")) if s.title_pg else odd
+    if letter and first:
+        c.add("GB609", "信函格式首页不显示页码；请在“页眉和页脚”选项中勾选“首页不同”，并清空首页页脚", place="页脚（首页）",
+              expected="首页无页码", found="首页有页码")
+    elif not letter and s.title_pg and not first:
+        c.add("GB611", "首页不显示页码：设置了“首页不同”而首页页脚没有页码；除信函格式外，每页都应有页码", place="页脚（首页）",
+              expected="首页有页码", found="首页无页码")
+    fd = s.margins.get("footer")
+    if fd is not None and not FOOTER_RANGE[0] <= fd <= FOOTER_RANGE[1]:
+        c.add("GB610", "页脚距边界不合适：一字线应在版心下边缘之下 7 mm（约距纸张下边 28 mm）；"
+                       "请在“布局 › 页边距 › 版式”中把页脚距边界设为约 2.45 厘米", place=c.section_place(0),
+              expected=f"{G.twips_to_mm(G.FOOTER_DISTANCE):.1f} mm", found=f"{G.twips_to_mm(fd):.1f} mm")

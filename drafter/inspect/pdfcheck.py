@@ -1,0 +1,127 @@
+"""GB8xx (``--pdf``): lay the file out with LibreOffice and measure the printed geometry.
+
+The .docx handed to LibreOffice is rebuilt from the parts that passed drafter.safezip, never the
+original bytes.  Figures and tolerances are those of spec §12, read through drafter.measure.
+"""
+from __future__ import annotations
+
+import io
+import tempfile
+import zipfile
+from pathlib import Path
+
+from .. import gbt9704 as G
+from ..diagnostics import DrafterError
+from .context import Ctx
+
+PITCH_TOL_MM = 0.12          # spec §12.3
+CHAR_TOL_MM = 0.06           # spec §12.2
+PAGE_TOL_MM = 0.5            # GB/T 148
+EDGE_TOL_MM = G.MARGIN_TOLERANCE_MM
+RIGHT_SLACK_MM = 0.6         # justification rounding (spec §1 P4)
+FIRST_LINE_TOP_MM = (36.0, 41.5)   # spec §12.4
+PAGE_NO_Y_MM = G.TYPE_AREA_BOTTOM_MM + G.PAGE_NUMBER_BELOW_TYPE_AREA_MM           # 269
+PAGE_NO_ODD_X1 = G.TYPE_AREA_RIGHT_MM - G.twips_to_mm(G.PAGE_NUMBER_SIDE_INDENT)   # 179.06
+PAGE_NO_EVEN_X0 = G.MARGIN_LEFT_MM + G.twips_to_mm(G.PAGE_NUMBER_SIDE_INDENT)      # 32.94
+
+
+def require_soffice() -> None:
+    from ..pdf import soffice_path
+
+    if soffice_path() is None:
+        raise DrafterError("FZ060", "未找到 LibreOffice（soffice），无法按 --pdf 排版测量；请安装 LibreOffice 后重试，"
+                                    "或去掉 --pdf 只检查文件设置")
+
+
+def measure_docx(c: Ctx):
+    from ..measure import measure
+    from ..pdf import convert
+
+    require_soffice()
+    with tempfile.TemporaryDirectory(prefix="drafter-inspect-") as td:
+        src = Path(td) / "inspect.docx"
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, blob in c.doc.pkg.parts.items():
+                z.writestr(name, blob)
+        src.write_bytes(buf.getvalue())
+        (pdf,) = convert([src], Path(td) / "out")
+        return measure(pdf)
+
+
+def run(c: Ctx, m=None) -> None:
+    m = m if m is not None else measure_docx(c)
+    letter = c.lay.letter == "函"
+    head = bool(c.lay.zone or c.lay.flag)
+    w, h = m.page_mm
+    if abs(w - G.PAGE_WIDTH_MM) > PAGE_TOL_MM or abs(h - G.PAGE_HEIGHT_MM) > PAGE_TOL_MM:
+        c.add("GB801", "排出的纸张不是 A4", place="PDF", expected="210 × 297 mm", found=f"{w:g} × {h:g} mm")
+    # lines per page
+    counts = m.body_lines_per_page()
+    over = [(k + 1, n) for k, n in enumerate(counts) if n > G.LINES_PER_PAGE]
+    if over:
+        pages = "、".join(f"第{p}页 {n} 行" for p, n in over[:5])
+        c.add("GB802", "有的页排了超过 22 行正文", place="PDF", expected=f"每面 {G.LINES_PER_PAGE} 行", found=pages,
+              page=over[0][0])
+    full = [(k + 1, n) for k, n in enumerate(counts) if k + 1 < m.pages and not (k == 0 and head)]
+    if full and max(n for _, n in full) < G.LINES_PER_PAGE:
+        c.add("GB802", "满页排不到 22 行", place="PDF", expected=f"每面 {G.LINES_PER_PAGE} 行",
+              found="、".join(f"第{p}页 {n} 行" for p, n in full[:5]), page=full[0][0])
+    lp = m.line_pitch()
+    if lp is not None and abs(lp - G.LINE_PITCH_MM) > PITCH_TOL_MM:
+        c.add("GB803", "行距不对：22 行应撑满 225 mm 的版心", place="PDF", expected=f"{G.LINE_PITCH_MM:.2f} mm",
+              found=f"{lp:.2f} mm")
+    cp = m.char_pitch()
+    if cp is not None and abs(cp - G.CHAR_PITCH_MM) > CHAR_TOL_MM:
+        c.add("GB804", "字距不对：每行应排 28 个字", place="PDF",
+              expected=f"字距 {G.CHAR_PITCH_MM:.3f} mm，每行 {G.CHARS_PER_LINE} 字",
+              found=f"字距 {cp:.3f} mm，每行约 {int(G.TYPE_AREA_WIDTH_MM // cp)} 字")
+    if m.body_lines():
+        left, right = m.left(), m.right()
+        if abs(left - G.MARGIN_LEFT_MM) > EDGE_TOL_MM:
+            c.add("GB805", "正文左边缘不在版心左边（距纸张左边 28 mm）", place="PDF", expected="28 mm ± 1 mm",
+                  found=f"{left:.1f} mm")
+        if right > G.TYPE_AREA_RIGHT_MM + RIGHT_SLACK_MM:
+            c.add("GB805", "正文超出版心右边缘（距纸张左边 184 mm）", place="PDF", expected="≤ 184.6 mm",
+                  found=f"{right:.1f} mm")
+    for page in range(2, m.pages + 1):
+        top = m.first_line_top(page)
+        if top is not None and not FIRST_LINE_TOP_MM[0] <= top <= FIRST_LINE_TOP_MM[1]:
+            c.add("GB806", "本页第一行不在版心上边缘（天头 37 mm）", place=f"PDF 第{page}页",
+                  expected=f"{FIRST_LINE_TOP_MM[0]:g}–{FIRST_LINE_TOP_MM[1]:g} mm", found=f"{top:.1f} mm", page=page)
+    numbers = {ln.page: ln for ln in m.page_numbers()}
+    for page in range(1, m.pages + 1):
+        ln = numbers.get(page)
+        if page == 1 and letter:
+            if ln is not None:
+                c.add("GB808", "信函格式首页不应显示页码", place="PDF 第1页", expected="无页码", found=ln.text, page=1)
+            continue
+        if ln is None:
+            c.add("GB808", "本页没有页码", place=f"PDF 第{page}页", expected="— N —", found="无", page=page)
+            continue
+        y = (ln.top + ln.bottom) / 2
+        problems = []
+        if abs(y - PAGE_NO_Y_MM) > EDGE_TOL_MM:
+            problems.append(f"中线距上边 {y:.1f} mm（应 {PAGE_NO_Y_MM:g} mm）")
+        if page % 2 and abs(ln.x1 - PAGE_NO_ODD_X1) > EDGE_TOL_MM:
+            problems.append(f"右端 {ln.x1:.1f} mm（应 {PAGE_NO_ODD_X1:.1f} mm，居右空一字）")
+        if not page % 2 and abs(ln.x0 - PAGE_NO_EVEN_X0) > EDGE_TOL_MM:
+            problems.append(f"左端 {ln.x0:.1f} mm（应 {PAGE_NO_EVEN_X0:.1f} mm，居左空一字）")
+        if problems:
+            c.add("GB807", "页码位置不对：一字线在版心下边缘之下 7 mm，单页居右空一字，双页居左空一字",
+                  place=f"PDF 第{page}页", expected="单页右空一字 / 双页左空一字，距上边 269 mm",
+                  found="；".join(problems), page=page)
+    if head:
+        red = m.red_text(1)
+        if red:
+            top = min(ln.top for ln in red)
+            want = G.LETTER_FLAG_TOP_MM if letter else G.FILE_FLAG_TOP_MM
+            if abs(top - want) > EDGE_TOL_MM:
+                c.add("GB809", "发文机关标志上边缘位置不对" + ("（信函格式：距纸张上边 30 mm）" if letter
+                                                   else "（通用格式：距版心上边缘 35 mm）"),
+                      place="PDF 第1页", expected=f"{want:g} mm", found=f"{top:.1f} mm", page=1)
+        want_len = G.LETTER_LINE_LENGTH_MM if letter else G.TYPE_AREA_WIDTH_MM
+        for s in m.red_strokes(1):
+            if abs(s.length - want_len) > EDGE_TOL_MM:
+                c.add("GB809", "红色分隔线长度不对", place="PDF 第1页", expected=f"{want_len:g} mm",
+                      found=f"{s.length:.1f} mm", page=1)

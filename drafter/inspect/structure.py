@@ -1,0 +1,400 @@
+"""Which paragraph is what: 版头, title, 主送机关, headings, body, 署名, 成文日期, 附注, 版记.
+
+Any .docx is read, not only drafter's, so roles come from text and position (the way a reviewer
+reads a page), never from style names: the 版头 is what precedes the title (red text, a
+发文字号, 份号/密级/紧急程度); the title is the first paragraph after it that reads like one; the
+tail is read backwards from the end (版记 lines, 附注 in brackets, the date, the 署名 above it).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..textutil import parse_cn_numeral, width_zi
+from .document import Document, Para, Shape, is_red
+
+CN = "[一二三四五六七八九十]+"
+FW_DIGITS = "０１２３４５６７８９"
+_FW = str.maketrans(FW_DIGITS, "0123456789")
+
+# role names
+EMPTY, HEAD, TITLE, ADDRESSEE, BODY, HEADING, TABLE = "empty", "head", "title", "addressee", "body", "heading", "table"
+CLOSING, ATTACH_NOTE, SIGNATURE, DATE, NOTE, COLOPHON, ATTACHMENT = (
+    "closing", "attach_note", "signature", "date", "note", "colophon", "attachment")
+ROLE_ZH = {TITLE: "标题", ADDRESSEE: "主送机关", BODY: "正文", HEADING: "层次标题", CLOSING: "结束语",
+           ATTACH_NOTE: "附件说明", SIGNATURE: "署名", DATE: "成文日期", NOTE: "附注", COLOPHON: "版记",
+           HEAD: "版头", TABLE: "表格", ATTACHMENT: "附件"}
+# roles set in 3号仿宋 (§5.2.2 default), checked for font and size
+FANGSONG_ROLES = (BODY, ADDRESSEE, CLOSING, ATTACH_NOTE, SIGNATURE, DATE, NOTE)
+
+DOC_NUMBER_ANY = re.compile(
+    r"(?:^|(?<=\s))(?P<all>(?P<org>[\u4e00-\u9fff]{1,15})\s*(?P<open>[〔\[【(（［｛{〈<《])\s*"
+    r"(?P<year>[0-9０-９]{2,4})\s*(?P<close>[〕\]】)）］｝}〉>》])\s*(?P<di>第?)\s*(?P<num>[0-9０-９]+)\s*号)(?=\s|$)")
+DOC_NUMBER_OK = re.compile(r"^[\u4e00-\u9fff]+〔\d{4}〕[1-9]\d*号$")
+HEAD_OTHER = re.compile(r"^(\d{6}|[０-９]{6}|(绝密|机密|秘密)(★.*)?|特急|加急|.*签发人[：:].*)$")
+DATE_ANY = re.compile(r"^(?P<y>[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
+                      r"\s*月\s*(?P<d>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
+                      r"|^(?P<y2>\d{4})\s*[./\-－．]\s*(?P<m2>\d{1,2})\s*[./\-－．]\s*(?P<d2>\d{1,2})$")
+DATE_OK = re.compile(r"^\d{4}年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日$")
+NOTE_RE = re.compile(r"^[（(].{1,80}[）)]$")
+NOTE_WORDS = re.compile(r"^[（(](此件|本件|联系人|联系电话|此页无正文)")
+COLOPHON_RE = re.compile(r"^(抄送|主送|分送|抄报)\s*[：:]|印发\s*$")
+CLOSING_RE = re.compile(r"^特此(报告|函告|函复|通知|请示|批复|函达|说明|公告|通报)\s*[。.]?$")
+ATTACH_RE = re.compile(r"^附\s*件\s*[：:]")
+_ORG_SUFFIX = re.compile(r"(政府|委员会|常委会|人大|政协|局|厅|部|办|办公室|委|院|会|中心|公司|单位|街道|镇|乡|党委|党组|处|科|所|队|站)$")
+_SENTENCE = re.compile(r"[。；！？;!?]")
+
+
+@dataclass
+class Marker:
+    level: int
+    number: int
+    ok: bool
+    found: str          # the marker as written
+    expected: str       # the marker in the GB/T 9704 form
+    end: int            # length of the marker in the text
+
+
+def _n(s: str) -> int | None:
+    s = s.translate(_FW)
+    if s.isdigit():
+        return int(s)
+    return parse_cn_numeral(s)
+
+
+_MARKERS = [
+    # (level, regex, ok)
+    (2, re.compile(rf"^（({CN})）(?![、.．，,])"), True),
+    (2, re.compile(rf"^[（(]({CN})[）)][、.．，,]?"), False),
+    (2, re.compile(rf"^({CN})[）)]"), False),
+    (4, re.compile(r"^（(\d{1,2})）(?![、.．，,])"), True),
+    (4, re.compile(r"^[（(]([0-9０-９]{1,2})[）)][、.．，,]?"), False),
+    (4, re.compile(r"^([0-9０-９]{1,2})[）)]"), False),
+    (1, re.compile(rf"^({CN})、"), True),
+    (1, re.compile(rf"^({CN})(?:[.．,，:：]|\s+)(?=\S)"), False),
+    (3, re.compile(r"^(\d{1,2})\.(?![\d.])"), True),
+    (3, re.compile(r"^([0-9０-９]{1,2})(?:[、．，,]|\.(?![\d.]))(?![0-9０-９])"), False),
+]
+
+
+def marker_of(text: str) -> Marker | None:
+    t = text.lstrip(" \u3000\t")
+    lead = len(text) - len(t)
+    for level, rx, ok in _MARKERS:
+        m = rx.match(t)
+        if not m:
+            continue
+        if level == 3 and not ok and m.group(1).isascii() and t[m.end(1):m.end(1) + 1] == ".":
+            continue
+        n = _n(m.group(1))
+        if n is None or n <= 0:
+            continue
+        from ..textutil import level_marker
+
+        return Marker(level, n, ok, m.group(0), level_marker(level, n), lead + m.end())
+    return None
+
+
+def lead_end(text: str, start: int) -> int:
+    """End of a heading's lead sentence: through the first 。！？ (run-in heading) or the whole text."""
+    m = re.search(r"[。！？!?]", text[start:])
+    if m and start + m.end() < len(text.rstrip()):
+        return start + m.end()
+    return len(text)
+
+
+@dataclass
+class Layout:
+    roles: dict = field(default_factory=dict)          # id(Para) -> role
+    zone: list = field(default_factory=list)           # 版头 paragraphs
+    flag: list = field(default_factory=list)           # paragraphs (body or text box) of the 发文机关标志
+    doc_number: tuple | None = None                    # (Para, match)
+    signer: Para | None = None
+    letter: str | None = None                          # "函" (信函格式) | "文件" (通用格式) | None
+    red_lines: list = field(default_factory=list)      # Shape
+    red_borders: int = 0                               # red paragraph/table borders (版头 lines drawn as borders)
+    title: list = field(default_factory=list)
+    addressee: Para | None = None
+    headings: list = field(default_factory=list)       # (Para, Marker)
+    body: list = field(default_factory=list)
+    closing: Para | None = None
+    attach_note: list = field(default_factory=list)
+    signature: list = field(default_factory=list)
+    date: Para | None = None
+    notes: list = field(default_factory=list)
+    colophon: list = field(default_factory=list)
+    attachments: list = field(default_factory=list)
+    stray_notes: list = field(default_factory=list)    # 附注-like paragraphs before the date
+
+    def role(self, p: Para) -> str | None:
+        return self.roles.get(id(p))
+
+
+def _clean(text: str) -> str:
+    return text.strip(" \u3000\t\n")
+
+
+def _is_empty(p: Para) -> bool:
+    return not _clean(p.text)
+
+
+def _big(p: Para) -> bool:
+    runs = p.text_runs()
+    return bool(runs) and max(r.props.size_pt for r in runs) >= 18
+
+
+def _all_red(p: Para) -> bool:
+    runs = p.text_runs()
+    return bool(runs) and all(is_red(r.props.color) for r in runs)
+
+
+def title_like(p: Para) -> bool:
+    t = _clean(p.text)
+    if not t or marker_of(t) or DATE_ANY.match(t.replace(" ", "")) or COLOPHON_RE.search(t):
+        return False
+    if width_zi(t) > 80 or _SENTENCE.search(t) or t.endswith(("：", ":", "，", ",")):
+        return False
+    if p.props.jc == "center" or _big(p):
+        return True
+    return width_zi(t) <= 60 and "，" not in t and "," not in t
+
+
+def addressee_like(p: Para) -> bool | None:
+    """True: a 主送机关 line; None: one written without its colon; False: not one."""
+    t = _clean(p.text)
+    if not t or marker_of(t) or _SENTENCE.search(t) or width_zi(t) > 120:
+        return False
+    if t.endswith(("：", ":")):
+        return True
+    if width_zi(t) <= 60:
+        items = [x for x in re.split(r"[，、,]", t) if x]
+        if items and all(_ORG_SUFFIX.search(x) for x in items):
+            return None
+    return False
+
+
+def analyse(doc: Document) -> Layout:
+    lay = Layout()
+    paras = doc.paragraphs
+    for p in paras:
+        lay.roles[id(p)] = EMPTY if _is_empty(p) else BODY
+    i, n = 0, len(paras)
+
+    # -- 版头 --------------------------------------------------------------------------------------
+    while i < n:
+        p = paras[i]
+        t = _clean(p.text)
+        boxes = [tp for tp in p.textboxes if _clean(tp.text)]
+        if not t:
+            if boxes or any(s.kind == "line" and s.red for s in p.shapes):
+                lay.zone.append(p)
+                lay.roles[id(p)] = HEAD
+            i += 1
+            continue
+        dn = DOC_NUMBER_ANY.search(t)
+        head_like = (dn is not None and width_zi(t) <= 40) or HEAD_OTHER.match(t) or _all_red(p) or (
+            t.endswith("文件") and _big(p) and width_zi(t) <= 30)
+        if not head_like:
+            break
+        lay.zone.append(p)
+        lay.roles[id(p)] = HEAD
+        if dn is not None and lay.doc_number is None:
+            lay.doc_number = (p, dn)
+        if "签发人" in t:
+            lay.signer = p
+        i += 1
+    for p in lay.zone:
+        for tp in p.textboxes:
+            if _clean(tp.text):
+                lay.flag.append(tp)
+        if _clean(p.text) and not DOC_NUMBER_ANY.search(_clean(p.text)) and not HEAD_OTHER.match(_clean(p.text)):
+            lay.flag.append(p)
+    # a frame or text box holding red text anywhere before the title counts too
+    if lay.zone or lay.flag:
+        flag_text = "".join(_clean(p.text) for p in lay.flag)
+        if flag_text.endswith("文件"):
+            lay.letter = "文件"
+        elif lay.doc_number and "函" in lay.doc_number[1].group("org"):
+            lay.letter = "函"
+        elif lay.flag:
+            lay.letter = "函" if not flag_text.endswith("文件") and lay.doc_number and \
+                lay.doc_number[0].props.jc == "right" else "文件"
+    for p in paras:
+        for s in p.shapes:
+            if s.kind == "line" and s.red:
+                lay.red_lines.append(s)
+    for p in lay.zone + paras[i:i + 1]:
+        lay.red_borders += sum(1 for side, (val, color, _) in p.props.borders.items()
+                               if val not in (None, "nil", "none") and is_red(color))
+    for t in doc.tables:
+        lay.red_borders += sum(1 for (_, val, color, _) in t.borders if val not in (None, "nil", "none") and is_red(color))
+
+    # -- title and 主送机关 --------------------------------------------------------------------------
+    while i < n and _is_empty(paras[i]):
+        i += 1
+    if i < n and title_like(paras[i]) and paras[i].in_table is None:
+        first = paras[i]
+        lay.title.append(first)
+        lay.roles[id(first)] = TITLE
+        i += 1
+        strong = first.props.jc == "center" or _big(first)
+        while strong and i < n and not _is_empty(paras[i]) and paras[i].props.jc == first.props.jc and \
+                _big(paras[i]) == _big(first) and title_like(paras[i]):
+            lay.title.append(paras[i])
+            lay.roles[id(paras[i])] = TITLE
+            i += 1
+    j = i
+    while j < n and _is_empty(paras[j]):
+        j += 1
+    if j < n and paras[j].in_table is None and addressee_like(paras[j]) is not False:
+        lay.addressee = paras[j]
+        lay.roles[id(paras[j])] = ADDRESSEE
+        i = j + 1
+
+    # -- the tail, read backwards ---------------------------------------------------------------------
+    body_start = i
+    end = n
+    k = n - 1
+    while k >= body_start:
+        p = paras[k]
+        t = _clean(p.text)
+        if not t:
+            k -= 1
+            continue
+        in_colophon_table = p.in_table is not None and any(c.in_table == p.in_table for c in lay.colophon)
+        if COLOPHON_RE.search(t) or in_colophon_table:
+            lay.colophon.insert(0, p)
+            lay.roles[id(p)] = COLOPHON
+            end = k
+            k -= 1
+            continue
+        break
+    # a 版记 that LibreOffice or WPS wrote as a frame: a text box anchored in the tail
+    for p in paras[body_start:]:
+        for shape in p.shapes:
+            tps = [tp for tp in shape.paragraphs if _clean(tp.text)]
+            if tps and any(COLOPHON_RE.search(_clean(tp.text)) for tp in tps):
+                for tp in tps:
+                    if lay.roles.get(id(tp)) != COLOPHON:
+                        lay.colophon.append(tp)
+                        lay.roles[id(tp)] = COLOPHON
+    # the date: the last date-only paragraph before the 版记
+    date_k = None
+    for k in range(end - 1, body_start - 1, -1):
+        t = _clean(paras[k].text).replace(" ", "").replace("\u3000", "")
+        if paras[k].in_table is None and DATE_ANY.match(t):
+            date_k = k
+            break
+    tail_start = end
+    if date_k is not None:
+        lay.date = paras[date_k]
+        lay.roles[id(paras[date_k])] = DATE
+        tail_start = date_k
+        for k in range(date_k + 1, end):
+            p = paras[k]
+            t = _clean(p.text)
+            if not t:
+                continue
+            if NOTE_RE.match(t) and not lay.attachments:
+                lay.notes.append(p)
+                lay.roles[id(p)] = NOTE
+            else:
+                lay.attachments.append(p)
+                lay.roles[id(p)] = ATTACHMENT
+        # 署名: up to four short lines right above the date
+        k = date_k - 1
+        while k >= body_start and len(lay.signature) < 4:
+            p = paras[k]
+            t = _clean(p.text)
+            if not t:
+                if lay.signature:
+                    break
+                k -= 1
+                continue
+            if p.in_table is None and width_zi(t) <= 30 and not re.search(r"[。，；：,;:！？]", t) and not marker_of(t) \
+                    and not CLOSING_RE.match(t):
+                lay.signature.insert(0, p)
+                lay.roles[id(p)] = SIGNATURE
+                tail_start = k
+                k -= 1
+                continue
+            break
+    else:
+        # no date: a 署名 may still follow the closing formula; notes may close the text
+        for k in range(end - 1, body_start - 1, -1):
+            t = _clean(paras[k].text)
+            if not t:
+                continue
+            if NOTE_RE.match(t) and NOTE_WORDS.match(t):
+                lay.notes.insert(0, paras[k])
+                lay.roles[id(paras[k])] = NOTE
+                tail_start = k
+                continue
+            break
+    # 附件说明 and the closing formula, above the 署名
+    k = tail_start - 1
+    attach: list = []
+    while k >= body_start:
+        p = paras[k]
+        t = _clean(p.text)
+        if not t:
+            k -= 1
+            continue
+        if ATTACH_RE.match(t):
+            attach.insert(0, p)
+            lay.attach_note = attach
+            for a in attach:
+                lay.roles[id(a)] = ATTACH_NOTE
+            tail_start = k
+            k -= 1
+            break
+        if width_zi(t) <= 60 and not _SENTENCE.search(t.rstrip("。")) and (
+                re.match(r"^[0-9０-９]{1,2}[.．、]", t) or attach):
+            attach.insert(0, p)
+            k -= 1
+            continue
+        break
+    if not lay.attach_note:
+        k = tail_start - 1
+    while k >= body_start and _is_empty(paras[k]):
+        k -= 1
+    if k >= body_start and CLOSING_RE.match(_clean(paras[k].text)):
+        lay.closing = paras[k]
+        lay.roles[id(paras[k])] = CLOSING
+        tail_start = k
+    if lay.date is None and lay.closing is not None:
+        # 署名 without a date: short right-aligned lines after the closing
+        for p in paras[tail_start + 1:end]:
+            t = _clean(p.text)
+            if t and lay.roles.get(id(p)) == BODY and p.props.jc == "right" and width_zi(t) <= 30:
+                lay.signature.append(p)
+                lay.roles[id(p)] = SIGNATURE
+
+    # -- the body ----------------------------------------------------------------------------------
+    for p in paras[body_start:tail_start]:
+        if lay.roles.get(id(p)) != BODY:
+            continue
+        t = _clean(p.text)
+        if p.in_table is not None:
+            lay.roles[id(p)] = TABLE
+            continue
+        m = marker_of(p.text)
+        if m is not None:
+            lay.roles[id(p)] = HEADING
+            lay.headings.append((p, m))
+        else:
+            lay.body.append(p)
+            if NOTE_RE.match(t) and NOTE_WORDS.match(t):
+                lay.stray_notes.append(p)
+    for p in paras[:body_start]:
+        if lay.roles.get(id(p)) == BODY and p.in_table is not None:
+            lay.roles[id(p)] = TABLE
+    return lay
+
+
+def width_of(text: str) -> float:
+    return width_zi(text)
+
+
+def red_shapes(lay: Layout) -> list[Shape]:
+    return lay.red_lines

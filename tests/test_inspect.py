@@ -1,0 +1,401 @@
+"""drafter inspect: zero errors on what drafter renders; the expected finding on each deliberate fault."""
+from __future__ import annotations
+
+import json
+
+import docx
+import pytest
+from docx.shared import Mm
+from lxml import etree
+
+from conftest import run_cli
+from drafter.inspect import inspect_file
+from inspect_helpers import NS, by_code, codes, edit_parts, errors, paragraph_with, q, set_fonts, style
+
+
+def _result(path, **kw):
+    return inspect_file(path, **kw)
+
+
+# --- acceptance: every rendered example, every 版头 kind ------------------------------------------
+@pytest.mark.parametrize("stem", ["xinle-2024-han", "short-complete", "yufa-2023", "daxing-2023"])
+def test_rendered_examples_have_zero_errors(rendered, stem):
+    res = _result(rendered[stem])
+    assert errors(res) == []
+    # …and not because nothing was recognised: the reader found the parts a reviewer looks at
+    lay = res.layout
+    assert lay.title and "法治政府建设" in "".join(p.text for p in lay.title)
+    assert len(lay.headings) >= 5
+    assert {m.level for _, m in lay.headings} >= {1, 2}
+    assert all(m.ok for _, m in lay.headings)
+
+
+def test_letter_format_is_recognised(rendered):
+    res = _result(rendered["xinle-2024-han"])
+    lay = res.layout
+    assert lay.letter == "函"
+    assert [p.text for p in lay.flag] == ["新乐市人民政府"]
+    assert lay.doc_number[1].group("all") == "新政函〔2024〕5号"
+    assert len(lay.red_lines) == 4
+    assert lay.addressee.text == "新乐市人大常委会："
+    assert [p.text for p in lay.signature] == ["新乐市人民政府"] and lay.date.text == "2024年12月20日"
+    assert lay.closing.text == "特此报告。"
+    assert res.document.sections[0].title_pg and res.document.even_odd
+
+
+def test_file_format_is_recognised(rendered):
+    lay = _result(rendered["short-complete"]).layout
+    assert lay.letter == "文件"
+    assert [p.text for p in lay.flag] == ["青山县人民政府文件"]
+    assert lay.doc_number[1].group("all") == "青政〔2025〕3号" and lay.signer is not None
+    assert len(lay.red_lines) == 1
+    assert [p.text for p in lay.attach_note] == ["附件：1.青山县2024年度重大行政决策事项目录", "2.青山县2024年度行政执法统计表"]
+    assert [p.text for p in lay.notes] == ["（此件公开发布）"]
+    assert [p.text.split("\t")[0] for p in lay.colophon] == ["抄送：青原市司法局，县委依法治县办。", "青山县人民政府办公室"]
+    assert {m.level for _, m in lay.headings} == {1, 2, 3, 4}
+
+
+def test_plain_format_is_recognised(rendered):
+    for stem in ("yufa-2023", "daxing-2023"):
+        res = _result(rendered[stem])
+        assert res.layout.letter is None and not res.layout.zone
+        # web copies carry no date: a hint, not an error
+        assert [f.severity for f in by_code(res, "GB512")] == ["info"]
+
+
+def test_cli_clean_exit_zero_and_json(rendered):
+    r = run_cli("inspect", rendered["short-complete"])
+    assert r.code == 0, r
+    assert "没有发现不符合 GB/T 9704 的问题" in r.out
+    r = run_cli("inspect", "--format", "json", rendered["xinle-2024-han"])
+    assert r.code == 0, r
+    data = json.loads(r.out)
+    assert all(d["severity"] != "error" for d in data)
+    assert {"code", "severity", "message", "where", "paragraph", "excerpt", "expected", "found"} <= set(data[0])
+
+
+# --- deliberately broken files ----------------------------------------------------------------------
+def test_wrong_margins(rendered, tmp_path):
+    d = docx.Document(str(rendered["yufa-2023"]))
+    s = d.sections[0]
+    s.top_margin, s.left_margin = Mm(25.4), Mm(31.7)
+    out = tmp_path / "margins.docx"
+    d.save(str(out))
+    res = _result(out)
+    (top,) = by_code(res, "GB103")
+    assert (top.expected, top.found) == ("37 mm ± 1 mm", "25.4 mm")
+    (left,) = by_code(res, "GB104")
+    assert left.found == "31.7 mm"
+    assert by_code(res, "GB105")[0].found.startswith("152.3 mm")      # the 版心 narrows with the left margin
+    assert by_code(res, "GB106")[0].found.startswith("236.6 mm")
+
+
+def test_margin_within_tolerance_passes(rendered, tmp_path):
+    d = docx.Document(str(rendered["yufa-2023"]))
+    s = d.sections[0]
+    s.top_margin = Mm(37.8)          # +0.8 mm: inside ±1 mm; the 版心 is 0.8 mm lower, still inside ±1 mm
+    out = tmp_path / "ok.docx"
+    d.save(str(out))
+    assert not ({"GB103", "GB106"} & codes(_result(out)))
+
+
+def _strip_run_fonts(root):
+    """Runs without their own fonts, as Word writes them when the style decides."""
+    for r in root.iter(q("r")):
+        rpr = r.find("w:rPr", NS)
+        if rpr is not None and rpr.find("w:rFonts", NS) is not None:
+            rpr.remove(rpr.find("w:rFonts", NS))
+
+
+def test_theme_fonts(rendered, tmp_path):
+    def themed(root):
+        rpr = style(root, "Normal").find("w:rPr", NS)
+        set_fonts(rpr, asciiTheme="minorHAnsi", hAnsiTheme="minorHAnsi", eastAsiaTheme="minorEastAsia")
+    out = edit_parts(rendered["yufa-2023"], tmp_path / "theme.docx",
+                     {"word/styles.xml": themed, "word/document.xml": _strip_run_fonts})
+    res = _result(out)
+    theme = by_code(res, "GB201")
+    assert theme and all(f.severity == "warning" for f in theme)
+    ea = [f for f in theme if "minorEastAsia" in f.found]
+    # resolved through word/theme/theme1.xml: the Hans font of the minor scheme
+    assert ea[0].found == "minorEastAsia → 宋体" and "样式“Normal”" in ea[0].message
+    body = by_code(res, "GB202")
+    assert body and body[0].found == "宋体（主题字体 minorEastAsia）"
+
+
+def test_heiti_at_level_two(rendered, tmp_path):
+    def hei(root):
+        p = paragraph_with(root, "（二）健全依法行政制度体系")
+        for r in p.findall("w:r", NS):
+            set_fonts(r.find("w:rPr", NS), ascii="黑体", hAnsi="黑体", eastAsia="黑体")
+    out = edit_parts(rendered["daxing-2023"], tmp_path / "hei.docx", {"word/document.xml": hei})
+    res = _result(out)
+    (f,) = by_code(res, "GB302")
+    assert f.excerpt.startswith("（二）健全依法行政") and f.found == "黑体" and f.expected.startswith("楷体")
+    assert f.paragraph == 7
+
+
+def test_level_two_style_in_heiti(rendered, tmp_path):
+    """The font comes from the style chain: GWHeading2 → Normal; changing the style changes every heading."""
+    def hei(root):
+        set_fonts(style(root, "GWHeading2").find("w:rPr", NS), eastAsia="黑体")
+    out = edit_parts(rendered["daxing-2023"], tmp_path / "hei2.docx",
+                     {"word/styles.xml": hei, "word/document.xml": _strip_run_fonts})
+    res = _result(out)
+    assert errors(res) == [e for e in errors(res) if e.startswith("GB302")]
+    (f,) = by_code(res, "GB302")
+    assert len(f.paragraphs) == 11 and f.found == "黑体"
+
+
+@pytest.mark.parametrize("dash,shown", [("-", "- 1 -"), ("－", "－ 1 －")])
+def test_hyphen_page_numbers(rendered, tmp_path, dash, shown):
+    edits = {part: ("— ", f"{dash} ") for part in ("word/footer1.xml", "word/footer2.xml")}
+    out = edit_parts(rendered["yufa-2023"], tmp_path / "pn.docx", edits)
+    parts = {"word/footer1.xml": (" —", f" {dash}"), "word/footer2.xml": (" —", f" {dash}")}
+    out = edit_parts(out, tmp_path / "pn2.docx", parts)
+    res = _result(out)
+    found = by_code(res, "GB602")
+    assert [(f.place, f.found, f.expected) for f in found] == [("页脚（单页）", shown, "— 1 —"),
+                                                              ("页脚（双页）", shown, "— 1 —")]
+
+
+def test_page_number_without_spaces_or_field(rendered, tmp_path):
+    # "-1-" typed as plain text: not a field at all
+    def static(root):
+        p = root.find("w:p", NS)
+        for r in p.findall("w:r", NS)[1:]:
+            p.remove(r)
+        p.find("w:r/w:t", NS).text = "-1-"
+    out = edit_parts(rendered["yufa-2023"], tmp_path / "static.docx", {"word/footer1.xml": static})
+    (f,) = by_code(_result(out), "GB603")
+    assert f.found == "-1-"
+
+
+def test_doc_number_with_square_brackets(rendered, tmp_path):
+    out = edit_parts(rendered["xinle-2024-han"], tmp_path / "dn.docx",
+                     {"word/document.xml": ("新政函〔2024〕5号", "新政函[2024]5号")})
+    (f,) = by_code(_result(out), "GB403")
+    assert (f.expected, f.found, f.paragraph) == ("新政函〔2024〕5号", "新政函[2024]5号", 2)
+
+
+def test_doc_number_other_faults(rendered, tmp_path):
+    out = edit_parts(rendered["xinle-2024-han"], tmp_path / "dn.docx",
+                     {"word/document.xml": ("新政函〔2024〕5号", "新政函〔24〕第05号")})
+    (f,) = by_code(_result(out), "GB404")
+    assert f.expected == "新政函〔2024〕5号" and "第" in f.message and "虚位" in f.message
+
+
+def test_skipped_number(rendered, tmp_path):
+    out = edit_parts(rendered["xinle-2024-han"], tmp_path / "skip.docx",
+                     {"word/document.xml": ("（二）切实履行", "（三）切实履行")})
+    res = _result(out)
+    (f,) = by_code(res, "GB306")
+    assert (f.expected, f.found) == ("（二）", "（三）") and f.excerpt.startswith("（三）切实履行")
+    assert "缺少 （二）" in f.message
+    assert errors(res) == [f"GB306 {f.where} {f.message} （二）|（三）"]
+
+
+def test_repeated_number(rendered, tmp_path):
+    out = edit_parts(rendered["daxing-2023"], tmp_path / "rep.docx",
+                     {"word/document.xml": ("（三）加强行政执法", "（二）加强行政执法")})
+    (f,) = by_code(_result(out), "GB307")
+    assert "重复" in f.message and f.found == "（二）"
+
+
+def test_wrong_bracket_widths(rendered, tmp_path):
+    out = edit_parts(rendered["daxing-2023"], tmp_path / "br.docx",
+                     {"word/document.xml": ("（一）深入推进政府职能", "(一)深入推进政府职能")})
+    out = edit_parts(out, tmp_path / "br2.docx", {"word/document.xml": ("二、2023年度推进", "二.2023年度推进")})
+    res = _result(out)
+    found = {(f.expected, f.found) for f in by_code(res, "GB305")}
+    assert found == {("（一）", "(一)"), ("二、", "二.")}
+    assert "GB306" not in codes(res) and "GB307" not in codes(res)     # still read as the right numbers
+
+
+def test_date_with_leading_zeros(rendered, tmp_path):
+    out = edit_parts(rendered["xinle-2024-han"], tmp_path / "date.docx",
+                     {"word/document.xml": ("2024年12月20日", "2024年01月05日")})
+    (f,) = by_code(_result(out), "GB503")
+    assert (f.expected, f.found) == ("2024年1月5日", "2024年01月05日")
+
+
+def test_date_in_chinese_numerals(rendered, tmp_path):
+    out = edit_parts(rendered["xinle-2024-han"], tmp_path / "date.docx",
+                     {"word/document.xml": ("2024年12月20日", "二〇二四年十二月二十日")})
+    (f,) = by_code(_result(out), "GB503")
+    assert f.expected == "2024年12月20日"
+
+
+def test_addressee_colon(rendered, tmp_path):
+    out = edit_parts(rendered["xinle-2024-han"], tmp_path / "colon.docx",
+                     {"word/document.xml": ("新乐市人大常委会：", "新乐市人大常委会:")})
+    (f,) = by_code(_result(out), "GB501")
+    assert f.found == "半角冒号“:”" and f.expected == "新乐市人大常委会："
+    out = edit_parts(rendered["xinle-2024-han"], tmp_path / "nocolon.docx",
+                     {"word/document.xml": ("新乐市人大常委会：", "新乐市人大常委会")})
+    (f,) = by_code(_result(out), "GB501")
+    assert "没有冒号" in f.found
+
+
+def test_29_point_spacing_gives_21_lines(rendered, tmp_path):
+    out = edit_parts(rendered["yufa-2023"], tmp_path / "29.docx",
+                     {"word/styles.xml": ('w:line="579"', 'w:line="580"')})
+    res = _result(out)
+    f = by_code(res, "GB110")[0]
+    assert f.found == "固定值 29 磅，每面 21 行" and len(f.paragraphs) > 20
+
+
+def test_no_character_spacing_gives_27_characters(rendered, tmp_path):
+    out = edit_parts(rendered["yufa-2023"], tmp_path / "27.docx",
+                     {"word/styles.xml": ('<w:spacing w:val="-6"/>', '')})
+    (f,) = by_code(_result(out), "GB113")
+    assert f.found == "16 磅（3号）、字符间距 +0 磅，每行 27 字"
+
+
+def test_word_char_grid_is_a_warning(rendered, tmp_path):
+    """Word's own 28-character grid (spec G1) counts as 28, with a LibreOffice warning."""
+    grid = '<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-848"/>'
+    out = edit_parts(rendered["yufa-2023"], tmp_path / "grid.docx",
+                     {"word/document.xml": ('<w:docGrid w:type="lines" w:linePitch="579"/>', grid),
+                      "word/styles.xml": ('<w:spacing w:val="-6"/>', '')})
+    res = _result(out)
+    assert "GB113" not in codes(res)
+    (f,) = by_code(res, "GB114")
+    assert f.severity == "warning" and "Word 每行 28 字" in f.found
+
+
+def test_single_spacing_on_the_grid_is_a_warning(rendered, tmp_path):
+    out = edit_parts(rendered["yufa-2023"], tmp_path / "single.docx",
+                     {"word/styles.xml": ('w:line="579" w:lineRule="exact"', 'w:line="240" w:lineRule="auto"')})
+    res = _result(out)
+    assert "GB110" not in codes(res)
+    assert by_code(res, "GB111")[0].severity == "warning"
+
+
+def test_no_odd_even_footers(rendered, tmp_path):
+    out = edit_parts(rendered["yufa-2023"], tmp_path / "oe.docx",
+                     {"word/settings.xml": ("<w:evenAndOddHeaders/>", "")})
+    (f,) = by_code(_result(out), "GB606")
+    assert f.severity == "error"
+
+
+def test_footer_alignment_swapped(rendered, tmp_path):
+    out = edit_parts(rendered["yufa-2023"], tmp_path / "sw.docx",
+                     {"word/footer1.xml": ('<w:jc w:val="right"/>', '<w:jc w:val="center"/>')})
+    (f,) = by_code(_result(out), "GB607")
+    assert f.place == "页脚（单页）" and f.found == "居中"
+
+
+def test_letter_page_one_numbered(rendered, tmp_path):
+    out = edit_parts(rendered["xinle-2024-han"], tmp_path / "p1.docx",
+                     {"word/document.xml": ("<w:titlePg/>", "")})
+    assert "GB609" in codes(_result(out))
+
+
+def test_flag_not_red(rendered, tmp_path):
+    out = edit_parts(rendered["short-complete"], tmp_path / "black.docx",
+                     {"word/document.xml": ('<w:color w:val="FF0000"/><w:spacing w:val="0"/><w:sz w:val="72"/>',
+                                            '<w:spacing w:val="0"/><w:sz w:val="72"/>')})
+    (f,) = by_code(_result(out), "GB401")
+    assert f.place.startswith("文本框“青山县人民政府文件”") and f.found == "黑色（自动）"
+
+
+def test_red_lines_removed(rendered, tmp_path):
+    def drop_lines(root):
+        for anchor in root.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}anchor"):
+            if anchor.find(".//{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}cNvCnPr") is not None:
+                r = anchor.getparent().getparent()
+                r.getparent().remove(r)
+    out = edit_parts(rendered["xinle-2024-han"], tmp_path / "nolines.docx", {"word/document.xml": drop_lines})
+    assert "GB405" in codes(_result(out))
+
+
+def test_title_font_size_and_alignment(rendered, tmp_path):
+    def plain_title(root):
+        st = style(root, "GWTitle")
+        set_fonts(st.find("w:rPr", NS), eastAsia="宋体")
+        st.find("w:rPr/w:sz", NS).set(q("val"), "36")
+        jc = st.find("w:pPr/w:jc", NS)
+        jc.getparent().remove(jc)
+
+    def run_fonts(root):     # the title runs carry their own rFonts: drop them so the style decides
+        p = paragraph_with(root, "关于2024年度法治政府建设情况报告")
+        for r in p.findall("w:r", NS):
+            rpr = r.find("w:rPr", NS)
+            rpr.remove(rpr.find("w:rFonts", NS))
+    out = edit_parts(rendered["xinle-2024-han"], tmp_path / "title.docx",
+                     {"word/styles.xml": plain_title, "word/document.xml": run_fonts})
+    res = _result(out)
+    assert by_code(res, "GB204")[0].found == "宋体"
+    assert by_code(res, "GB205")[0].found == "18 磅（小2）"
+    assert by_code(res, "GB206")[0].found == "两端对齐"
+
+
+def test_body_indent_and_colour(rendered, tmp_path):
+    def edit(root):
+        p = paragraph_with(root, "完成大兴区国防动员体制改革")
+        ppr = p.find("w:pPr", NS)
+        etree.SubElement(ppr, q("ind")).set(q("firstLine"), "0")
+        rpr = p.find("w:r/w:rPr", NS)
+        etree.SubElement(rpr, q("color")).set(q("val"), "0000FF")
+    res = _result(edit_parts(rendered["daxing-2023"], tmp_path / "ind.docx", {"word/document.xml": edit}))
+    (ind,) = by_code(res, "GB310")
+    assert ind.found.startswith("0 字") and ind.excerpt.startswith("完成大兴区")
+    assert by_code(res, "GB208")[0].found == "#0000FF"
+
+
+def test_unsealed_signature_position(rendered, tmp_path):
+    # the date pushed 3 字 further right than the name allows
+    out = edit_parts(rendered["xinle-2024-han"], tmp_path / "sig.docx",
+                     {"word/document.xml": ('<w:ind w:right="640"/>', '<w:ind w:right="0"/>')})
+    res = _result(out)
+    (f,) = by_code(res, "GB505")
+    assert "日期右空 0.0 字" in f.found
+
+
+def test_note_brackets(rendered, tmp_path):
+    out = edit_parts(rendered["short-complete"], tmp_path / "note.docx",
+                     {"word/document.xml": ("（此件公开发布）", "(此件公开发布)")})
+    (f,) = by_code(_result(out), "GB506")
+    assert (f.expected, f.found) == ("（此件公开发布）", "(此件公开发布)")
+
+
+def test_colophon_size(rendered, tmp_path):
+    def big(root):
+        st = style(root, "GWColophon")
+        st.find("w:rPr/w:sz", NS).set(q("val"), "32")
+
+    def runs(root):
+        for t in ("抄送：青原市司法局", "青山县人民政府办公室"):
+            p = paragraph_with(root, t)
+            for r in p.findall("w:r", NS):
+                sz = r.find("w:rPr/w:sz", NS)
+                sz.getparent().remove(sz)
+    out = edit_parts(rendered["short-complete"], tmp_path / "col.docx",
+                     {"word/styles.xml": big, "word/document.xml": runs})
+    f = by_code(_result(out), "GB508")[0]
+    assert f.found == "16 磅（3号）" and f.expected == "14 磅（4号）"
+
+
+def test_print_date_with_zeros(rendered, tmp_path):
+    out = edit_parts(rendered["short-complete"], tmp_path / "pd.docx",
+                     {"word/document.xml": ("2025年1月20日印发", "2025年01月20日印发")})
+    (f,) = by_code(_result(out), "GB503")
+    assert f.place == "版记" and f.expected == "2025年1月20日印发"
+
+
+def test_cli_broken_file_exit_one(rendered, tmp_path):
+    out = edit_parts(rendered["xinle-2024-han"], tmp_path / "dn.docx",
+                     {"word/document.xml": ("新政函〔2024〕5号", "新政函【2024】5号")})
+    r = run_cli("inspect", out)
+    assert r.code == 1, r
+    assert "错误 GB403 〔第2段“新政函【2024】5号”〕" in r.out and "应为：新政函〔2024〕5号" in r.out
+    r = run_cli("inspect", "--ignore", "GB403", "--ignore", "FZ", out)
+    assert r.code == 0, r
+    r = run_cli("inspect", "--format", "json", "--select", "GB4", out)
+    assert [d["code"] for d in json.loads(r.out)] == ["GB403"]
+
+
+def test_cli_codes_list():
+    r = run_cli("inspect", "--codes")
+    assert r.code == 0 and "GB403" in r.out and "GB602" in r.out
