@@ -63,14 +63,15 @@ class FixResult:
 
 
 # ---------------------------------------------------------------------------------------------
-def char_map(text: str, span: Span, value: str) -> list[int] | None:
-    """Source index of each character of the scalar ``value`` whose node spans ``span`` in ``text``;
+def char_map(text: str, span: Span, value: str) -> list[tuple[int, int]] | None:
+    """The source range (start, end) of each character of the scalar ``value`` whose node spans
+    ``span`` in ``text`` (two source characters for a quote written '' in a single-quoted scalar);
     None when the style cannot be mapped exactly (folded, multi-line plain/quoted, escapes)."""
     raw = text[span.start:span.end]
     if not span.style:                          # plain ("" from libyaml, None from PyYAML)
         if "\n" in raw.rstrip("\n") or raw != value:
             return None
-        return list(range(span.start, span.start + len(value)))
+        return [(k, k + 1) for k in range(span.start, span.start + len(value))]
     if span.style in ("'", '"'):
         inner = raw[1:-1]
         if "\n" in inner or raw[:1] != span.style or raw[-1:] != span.style:
@@ -78,12 +79,13 @@ def char_map(text: str, span: Span, value: str) -> list[int] | None:
         if span.style == '"':
             if "\\" in inner or inner != value:
                 return None
-            return list(range(span.start + 1, span.start + 1 + len(inner)))
+            return [(k, k + 1) for k in range(span.start + 1, span.start + 1 + len(inner))]
         out, built, k = [], [], 0
         while k < len(inner):
-            out.append(span.start + 1 + k)
+            w = 2 if inner[k] == "'" and inner[k + 1:k + 2] == "'" else 1
+            out.append((span.start + 1 + k, span.start + 1 + k + w))
             built.append(inner[k])
-            k += 2 if inner[k] == "'" and inner[k + 1:k + 2] == "'" else 1
+            k += w
         return out if "".join(built) == value else None
     if span.style == "|":
         nl = raw.find("\n")
@@ -97,9 +99,9 @@ def char_map(text: str, span: Span, value: str) -> list[int] | None:
         for ln in lines:
             content = ln[indent:] if len(ln) >= indent else ""
             for k, ch in enumerate(content):
-                out.append(pos + indent + k)
+                out.append((pos + indent + k, pos + indent + k + 1))
                 built.append(ch)
-            out.append(pos + len(ln))          # the line break
+            out.append((pos + len(ln), pos + len(ln) + 1))          # the line break
             built.append("\n")
             pos += len(ln) + 1
         core = value.rstrip("\n")
@@ -161,7 +163,7 @@ def _plan(loaded: Loaded, diags: list[Diagnostic], skipped: list) -> list[_Plann
         raw_value = _get(loaded.data, path)
         span = src.values.get(src.raw(path))
         if not isinstance(raw_value, str) or span is None:
-            skipped += [(d, "找不到这段文字在文件中的位置") for d in ds]
+            skipped += [(d, "找不到这段文字在文件中的位置，请手工修改") for d in ds]
             continue
         value_edits, owners = [], []
         for d in ds:
@@ -171,12 +173,12 @@ def _plan(loaded: Loaded, diags: list[Diagnostic], skipped: list) -> list[_Plann
             elif raw_value.strip() == old:
                 shift = len(raw_value) - len(raw_value.lstrip())
             else:
-                skipped.append((d, "文字与检查时不一致"))
+                skipped.append((d, "文字与检查时不一致，请重新运行"))
                 continue
             mine = [(s + shift, e + shift, r) for s, e, r in _value_edits(old, new)]
             taken = [(s, e) for s, e, _ in value_edits]
             if any(s < te and ts < e or s == e == ts for s, e, _ in mine for ts, te in taken):
-                skipped.append((d, "与同一段的另一处修正重叠，请修正后再运行一次 --fix"))
+                skipped.append((d, "与同一段的另一处修正重叠；请再运行一次 --fix"))
                 continue
             value_edits += mine
             owners.append(d)
@@ -184,8 +186,9 @@ def _plan(loaded: Loaded, diags: list[Diagnostic], skipped: list) -> list[_Plann
             continue
         cmap = char_map(src.text, span, raw_value)
         if cmap is None:
-            why = ("这段文字是多行的普通或引号写法（折行处会变成空格）；请改用“|”块书写后再修正"
-                   if span.style in (None, "", "'", '"') else "这段文字的写法（“>”折叠块或转义字符）无法安全修改")
+            why = ("这段文字分几行写却没有用“|”块（折行处会变成空格），无法原地修改；请在“- ”后加“|”改为块文字，"
+                   "或手工修改" if span.style in (None, "", "'", '"')
+                   else "“>”折叠块或带转义字符的文字无法原地修改，请手工修改")
             skipped += [(d, why) for d in owners]
             continue
         unsafe = _UNSAFE.get(span.style or None, _UNSAFE[None])
@@ -195,16 +198,16 @@ def _plan(loaded: Loaded, diags: list[Diagnostic], skipped: list) -> list[_Plann
                 ok = False
                 break
             if s == e:
-                a = cmap[s] if s < len(cmap) else cmap[-1] + 1
+                a = cmap[s][0] if s < len(cmap) else cmap[-1][1]
                 src_edits.append((a, a, r))
                 continue
-            idx = cmap[s:e]
-            if idx != list(range(idx[0], idx[0] + len(idx))) or src.text[idx[0]:idx[-1] + 1] != raw_value[s:e]:
+            rng = cmap[s:e]
+            if any(rng[k][1] != rng[k + 1][0] for k in range(len(rng) - 1)):
                 ok = False
                 break
-            src_edits.append((idx[0], idx[-1] + 1, r))
+            src_edits.append((rng[0][0], rng[-1][1], r))
         if not ok:
-            skipped += [(d, "修改位置无法与文件中的字符一一对应") for d in owners]
+            skipped += [(d, "修改位置无法与文件中的字符一一对应，请手工修改") for d in owners]
             continue
         plans.append(_Planned(path, min(a for a, _, _ in src_edits), src_edits,
                               _apply(raw_value, value_edits), owners, len(src_edits)))
@@ -295,7 +298,7 @@ def fix_file(path: str | Path, select=(), ignore=(), *, write: bool = True, disp
             cand = _apply(text, pl.edits)
             got = _verify(cand, name, enc, expected_for(accepted + [pl]))
             if got is None:
-                res.skipped += [(d, "修改后重新读取的结果与预期不符，未修改") for d in pl.diags]
+                res.skipped += [(d, "修改后重新读取的结果与预期不符，已放弃这处修改；请手工修改") for d in pl.diags]
                 continue
             accepted.append(pl)
             text, new_loaded = cand, got

@@ -78,4 +78,4 @@ def _report_fix(res, name, wrote: bool) -> None:
         click.echo(f"{name}：没有可自动修正的问题", err=True)
     for d, why in res.skipped:
         loc = f"{d.file}:{d.line}:{d.col}" if d.line else (d.file or name)
-        click.echo(f"{loc}: 提示 {d.code} 这处修正未自动完成：{why}；请手工修改", err=True)
+        click.echo(f"{loc}: 提示 {d.code} 未自动修正：{why}", err=True)

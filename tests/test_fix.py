@@ -1,0 +1,245 @@
+"""`drafter check --fix` / `--diff`: safe fixes written back into the YAML text, nothing else touched."""
+from __future__ import annotations
+
+import codecs
+import difflib
+import os
+import re
+import shutil
+
+import pytest
+
+from conftest import example, run_cli
+from drafter.check import check_file
+from drafter.loader import load_file
+
+KEY_RE = re.compile(r"^\s*(?:- )?[\w\u4e00-\u9fff]{1,10}:(?: [|>][-+]?$| |$)")
+FIXED_RULES = {"FZ401", "FZ402", "FZ405", "FZ501"}
+OLD_CHARS = set(",;:?!()\"' \u3000[]【】（）［］")
+NEW_CHARS = set("，；：？！（）“”‘’〔〕")
+
+
+def same_but_fixed(a, b, changed: list, path=()):
+    """``b`` is ``a`` with only fixable characters replaced (half-width marks, straight quotes,
+    spaces between Chinese characters, brackets of 发文字号); key order and structure identical."""
+    if isinstance(a, dict):
+        assert isinstance(b, dict) and list(a) == list(b), path
+        for k in a:
+            same_but_fixed(a[k], b[k], changed, path + (k,))
+    elif isinstance(a, list):
+        assert isinstance(b, list) and len(a) == len(b), path
+        for i, (x, y) in enumerate(zip(a, b)):
+            same_but_fixed(x, y, changed, path + (i,))
+    elif isinstance(a, str) and a != b:
+        assert isinstance(b, str), path
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            if op != "equal":
+                assert set(a[i1:i2]) <= OLD_CHARS and set(b[j1:j2]) <= NEW_CHARS, (path, a[i1:i2], b[j1:j2])
+                assert j2 - j1 <= max(i2 - i1, 1), path
+        changed.append(path)
+    else:
+        assert a == b, path
+
+
+def copy_example(tmp_path, name):
+    p = tmp_path / f"{name}.yaml"
+    shutil.copy(example(name), p)
+    return p
+
+
+@pytest.mark.parametrize("name,n_texts", [("yufa-2023", 27), ("xinle-2024-han", 18), ("daxing-2023", 20)])
+def test_fix_each_seed(tmp_path, name, n_texts):
+    p = copy_example(tmp_path, name)
+    original = p.read_bytes()
+    r = run_cli("check", "--fix", p)
+    assert r.code == 0, r                                      # the seeds have warnings only
+    assert f"已自动修正 {n_texts} 条问题中的" in r.err and ".bak" in r.err
+    bak = tmp_path / f"{name}.yaml.bak"
+    assert bak.read_bytes() == original
+    fixed = p.read_bytes()
+    assert fixed != original
+    # the same model except for the fixed characters
+    a, b = load_file(bak), load_file(p)
+    assert a.report is not None and b.report is not None
+    changed = []
+    same_but_fixed(a.data, b.data, changed)
+    assert len(changed) == n_texts
+    # check reports none of the fixed rules afterwards; the other findings are still there
+    after = check_file(p).diagnostics
+    assert not {d.code for d in after} & FIXED_RULES
+    before = [d for d in check_file(example(name)).diagnostics if d.code not in FIXED_RULES]
+    assert [(d.code, d.line) for d in after] == [(d.code, d.line) for d in before]
+    # comments, the schema line, key order and block style survive: only text inside values changed
+    old_lines, new_lines = original.decode().split("\n"), fixed.decode().split("\n")
+    assert len(old_lines) == len(new_lines)
+    assert new_lines[0] == "# yaml-language-server: $schema=../schemas/report.schema.json"
+    for o, n in zip(old_lines, new_lines):
+        assert len(o) - len(o.lstrip()) == len(n) - len(n.lstrip())        # same indentation
+        if o.lstrip().startswith("#"):
+            assert o == n                                                  # comment lines
+        elif " #" in o:
+            assert o[o.index(" #"):] == n[n.index(" #"):]                  # trailing comments
+        key = KEY_RE.match(o)
+        if key:
+            assert n.startswith(key.group())                               # keys, '|', list dashes
+    # running again finds nothing more to fix and writes nothing
+    r = run_cli("check", "--fix", p)
+    assert "没有可自动修正的问题" in r.err and p.read_bytes() == fixed and bak.read_bytes() == original
+
+
+def test_fix_specific_texts(tmp_path):
+    """The fixed values: yufa's 导语 and a title typed with half-width commas and parentheses."""
+    p = copy_example(tmp_path, "yufa-2023")
+    run_cli("check", "--fix", p)
+    r = load_file(p).report
+    assert r.intro.startswith("2023年榆垡镇在区委、区政府的正确领导下，坚持以习近平新时代")
+    assert r.intro.endswith("现将2023年榆垡镇法治政府建设工作情况报告如下：")
+    para = r.sections[0].content[1].content[0]
+    assert "《北京市法治政府建设实施意见》（2021-2025年）等内容" in para
+    assert r.sections[0].content[0].heading == "强化组织领导，引领政治建设。"
+    seven = r.sections[0].content[6].content[0]
+    assert "“3.15”消费者权益保护日、“12.4”国家宪法日" in seven        # dates left alone
+
+
+def test_short_complete_has_nothing_to_fix(tmp_path):
+    p = copy_example(tmp_path, "short-complete")
+    original = p.read_bytes()
+    r = run_cli("check", "--fix", p)
+    assert r.code == 0 and "没有可自动修正的问题" in r.err
+    assert p.read_bytes() == original and sorted(x.name for x in tmp_path.iterdir()) == ["short-complete.yaml"]
+
+
+def test_diff_shows_and_writes_nothing(tmp_path):
+    p = copy_example(tmp_path, "xinle-2024-han")
+    original = p.read_bytes()
+    mtime = p.stat().st_mtime_ns
+    r = run_cli("check", "--diff", p)
+    assert r.code == 1, r
+    assert r.out.startswith(f"--- {p}\n+++ {p}（修正后）\n@@")
+    assert "-  2024年以来,我市坚持" in r.out and "+  2024年以来，我市坚持" in r.out
+    assert "未写入文件" in r.err
+    assert p.read_bytes() == original and p.stat().st_mtime_ns == mtime
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["xinle-2024-han.yaml"]
+    run_cli("check", "--fix", p)
+    r = run_cli("check", "--diff", p)
+    assert r.code == 0 and r.out == ""
+
+
+YAML = """\
+# 注释：保留
+发文机关: 青山县人民政府   # 行尾注释
+年度: 2023
+版头: 函
+发文字号: 青政函[2024]3号
+主送机关: [青原市人民政府]
+导语: "2023年,青山县全面推进依法行政。现将有关情况报告如下:"
+正文:
+  - 部分: 一
+    内容:
+      - 标题: '健全依法决策机制,规范''三项制度''。'
+        内容:
+          - |
+            开展"法治体检"活动,服务企业(共15家)。依法 行政。
+
+            第二段,也要修正。
+          - 折行的普通写法,第一行
+            第二行,也是这一段
+  - 部分: 二
+    内容:
+      - 一是基层执法力量仍显不足；二是部分干部的能力有待提高。
+  - 部分: 三
+    内容:
+      - 县政府主要负责人认真履行推进法治建设第一责任人职责。
+  - 部分: 四
+    内容:
+      - 2024年，我县将重点抓好两项工作。
+  - 部分: 五
+    内容:
+      - 无
+成文日期: 2024年1月20日
+"""
+
+
+def test_every_scalar_style_and_the_skipped_one(tmp_path):
+    p = tmp_path / "r.yaml"
+    p.write_text(YAML, encoding="utf-8")
+    r = run_cli("check", "--fix", p)
+    assert r.code == 0, r
+    text = p.read_text(encoding="utf-8")
+    assert "发文字号: 青政函〔2024〕3号\n" in text                                  # plain
+    assert '导语: "2023年，青山县全面推进依法行政。现将有关情况报告如下："\n' in text     # double-quoted
+    assert "标题: '健全依法决策机制，规范‘三项制度’。'\n" in text                     # single-quoted, '' escapes
+    assert "开展“法治体检”活动，服务企业（共15家）。依法行政。\n\n            第二段，也要修正。\n" in text
+    assert "# 注释：保留\n发文机关: 青山县人民政府   # 行尾注释\n" in text
+    # a plain scalar over two lines cannot be edited in place: left alone, and said so
+    assert "      - 折行的普通写法,第一行\n            第二行,也是这一段\n" in text
+    assert "r.yaml:17:20: 提示 FZ401 未自动修正：" in r.err and "请在“- ”后加“|”改为块文字" in r.err
+    after = check_file(p).diagnostics
+    assert [(d.code, d.line) for d in after] == [("FZ401", 17), ("FZ405", 17)]
+    changed = []
+    same_but_fixed(load_file(tmp_path / "r.yaml.bak").data, load_file(p).data, changed)
+    assert changed == [("doc_number",), ("intro",), ("sections", 0, "content", 0, "heading"),
+                       ("sections", 0, "content", 0, "content", 0)]
+
+
+def test_gb18030_with_crlf_is_written_back_in_kind(tmp_path):
+    p = tmp_path / "gbk.yaml"
+    src = example("daxing-2023").read_text(encoding="utf-8")
+    original = src.replace("\n", "\r\n").encode("gb18030")
+    p.write_bytes(original)
+    r = run_cli("check", "--fix", p)
+    assert r.code == 0, r
+    data = p.read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    text = data.decode("gb18030")
+    assert text.count("\r\n") == src.count("\n") and "\n" not in text.replace("\r\n", "")
+    assert "2023年，大兴区坚持" in text
+    assert (tmp_path / "gbk.yaml.bak").read_bytes() == original
+    changed = []
+    same_but_fixed(load_file(tmp_path / "gbk.yaml.bak").data, load_file(p).data, changed)
+    assert len(changed) == 20
+    assert not {d.code for d in check_file(p).diagnostics} & FIXED_RULES
+
+
+def test_utf8_bom_kept_and_mode_kept(tmp_path):
+    p = tmp_path / "bom.yaml"
+    p.write_bytes(codecs.BOM_UTF8 + example("yufa-2023").read_bytes())
+    os.chmod(p, 0o640)
+    run_cli("check", "--fix", p)
+    data = p.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8) and "，坚持以习近平".encode() in data
+    assert p.stat().st_mode & 0o777 == 0o640
+
+
+def test_symlink_target_is_fixed(tmp_path):
+    real = copy_example(tmp_path, "yufa-2023")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    run_cli("check", "--fix", link)
+    assert link.is_symlink() and "，坚持以习近平" in real.read_text(encoding="utf-8")
+    assert (tmp_path / "link.yaml.bak").read_bytes() == example("yufa-2023").read_bytes()
+
+
+def test_broken_file_is_not_touched(tmp_path):
+    p = tmp_path / "bad.yaml"
+    p.write_text("发文机关: 青山县人民政府\n年度: 2023\n正文: [\n", encoding="utf-8")
+    original = p.read_bytes()
+    r = run_cli("check", "--fix", p)
+    assert r.code == 1 and "FZ010" in r.text
+    assert p.read_bytes() == original and not (tmp_path / "bad.yaml.bak").exists()
+    r = run_cli("check", "--diff", p)
+    assert r.code == 0 and "FZ010" in r.err and r.out == ""
+    r = run_cli("check", "--fix", tmp_path / "none.yaml")
+    assert r.code == 1 and "FZ001" in r.text
+
+
+def test_fix_respects_select_and_ignore(tmp_path):
+    p = tmp_path / "r.yaml"
+    p.write_text(YAML, encoding="utf-8")
+    run_cli("check", "--fix", "--select", "FZ5", p)
+    text = p.read_text(encoding="utf-8")
+    assert "青政函〔2024〕3号" in text and "2023年,青山县" in text
+    run_cli("check", "--fix", "--ignore", "FZ402", p)
+    text = p.read_text(encoding="utf-8")
+    assert "2023年，青山县" in text and '开展"法治体检"活动，' in text
