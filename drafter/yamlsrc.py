@@ -8,6 +8,7 @@ Chinese message and a code; nothing here raises anything else.
 from __future__ import annotations
 
 import codecs
+import stat
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -135,11 +136,18 @@ def read_text(path: str | Path, display: str | None = None) -> tuple[str, str, l
     try:
         if p.is_dir():
             raise DrafterError("FZ002", f"“{name}”是一个文件夹，请指定其中的 .yaml 文件", file=name)
-        size = p.stat().st_size
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode):  # a pipe or device would block or never end
+            raise DrafterError("FZ001", f"“{name}”不是普通文件（是管道或设备），请指定报告的 .yaml 文件", file=name)
+        size = st.st_size
         if size > MAX_BYTES:
             raise DrafterError("FZ003", f"文件过大（{size // 1024} KB），一份报告的 YAML 不应超过 "
                                         f"{MAX_BYTES // 1024 // 1024} MB，请检查是否选错了文件", file=name)
-        data = p.read_bytes()
+        with p.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:  # grew while we looked
+            raise DrafterError("FZ003", f"文件过大，一份报告的 YAML 不应超过 {MAX_BYTES // 1024 // 1024} MB，"
+                                        "请检查是否选错了文件", file=name)
     except DrafterError:
         raise
     except FileNotFoundError:
@@ -279,10 +287,11 @@ class _Converter:
                                          "请直接写出内容，不要使用 & 和 * 引用", node)
             try:
                 value = self.constructor.construct_object(node)
-            except (yaml.YAMLError, ValueError, OverflowError):
+            except Exception:  # noqa: BLE001 - PyYAML's constructors: ValueError, IndexError ("!!int ''")…
                 if node.tag == "tag:yaml.org,2002:timestamp":
                     raise self.fail("FZ027", f"日期“{node.value}”不存在，请核对年、月、日", node)
-                raise self.fail("FZ010", f"无法读取值“{node.value[:20]}”", node)
+                raise self.fail("FZ010", f"无法读取值“{node.value[:20]}”（不是有效的数字、日期或是/否）；"
+                                         "请改写这个值，或加引号作为文字", node)
             if isinstance(value, str):
                 m = _XML_BAD.search(value)
                 if m:
