@@ -1,7 +1,6 @@
 """YAML file -> validated Report, with every problem as a Chinese Diagnostic at file:line:col."""
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +11,8 @@ from .diagnostics import ERROR, Diagnostic, DrafterError
 from .paths import describe
 from .textutil import PLACEHOLDER_RE as _PLACEHOLDER
 from .yamlsrc import SourceMap, decode, load_yaml, read_text
+
+YEAR_MIN, YEAR_MAX = 1900, 2999  # 年度 outside this is a typo, and would break date arithmetic
 
 # English keys accepted besides the field names (clerk-facing docs list the Chinese ones).
 _EXTRA_ALIASES = {
@@ -68,6 +69,12 @@ def load_text(text: str, name: str, encoding: str = "utf-8", notices: list | Non
     except ValidationError as e:
         errors += translate(e, smap, norm, skip={u[0] for u in unknown})
         report = None
+    if report is not None and not (YEAR_MIN <= report.year <= YEAR_MAX):  # dates of year 0 or 10**30 crash
+        line, col = smap.pos(("year",))
+        shown = str(report.year) if len(str(report.year)) <= 12 else str(report.year)[:12] + "…"
+        errors.append(Diagnostic("FZ023", ERROR, f"“年度”应为四位数字的年份（如 2024），这里是 {shown}",
+                                 name, line, col))
+        report = None
     if errors:
         return Loaded(None, smap, diags + _dedupe(errors), norm)
     return Loaded(report, smap, diags, norm)
@@ -123,6 +130,8 @@ def _unknown_key(u, smap: SourceMap, data) -> Diagnostic:
     if known == "dup":
         return Diagnostic("FZ012", ERROR, f"“{key}”与同一层的另一个键指同一项（中文名和英文名只能写一个），请删除一处",
                           smap.file, line, col, where)
+    import difflib  # only for a mistyped key
+
     near = difflib.get_close_matches(key, known, n=1, cutoff=0.4)
     hint = f"，是不是“{near[0]}”？" if near else "。"
     allowed = "、".join(known[:12])
