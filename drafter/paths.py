@@ -40,7 +40,7 @@ def item_label(items, j: int, level: int) -> str:
         return f"第{j + 1}项"
     if _is_sub(items[j]):
         n = sum(1 for x in items[: j + 1] if _is_sub(x))
-        return f"第{level_marker(level, n).rstrip('.、')}项" if level > 1 else f"第{n}项"
+        return f"第{level_marker(min(level, 4), n).rstrip('.、')}项" if level > 1 else f"第{n}项"
     n = sum(1 for x in items[: j + 1] if not _is_sub(x))
     return f"第{n}段"
 
