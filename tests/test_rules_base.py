@@ -163,3 +163,11 @@ def test_content_rules_never_block_render_of_the_examples(name):
     """The seeds are real published reports: their slips are warnings, so `drafter render` works."""
     res = check_file(example(name))
     assert res.errors == [], [d.format() for d in res.errors]
+
+
+def test_fresh_scaffold_gets_no_content_noise(tmp_path):
+    """Placeholders of `drafter new` are FZ110's business; the content rules leave them alone."""
+    r = run_cli("new", "a.yaml", "--org", "青山县人民政府", "--year", "2024", "--header", "函", cwd=tmp_path)
+    assert r.code == 0, r
+    codes = {d.code for d in check_file(tmp_path / "a.yaml").diagnostics}
+    assert codes == {"FZ110", "FZ112"}

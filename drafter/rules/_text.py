@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..textutil import is_cjk
+from ..textutil import PLACEHOLDER_RE, is_cjk
 from . import TextRef
 
 # full-width punctuation that makes its neighbourhood "Chinese text"
@@ -41,13 +41,17 @@ def snippet(text: str, start: int, end: int | None = None, width: int = 4) -> st
 
 
 def strings(ctx) -> Iterator[TextRef]:
-    """Every clerk-written text (ctx.texts()) plus the short list fields shown in the document."""
-    yield from ctx.texts()
+    """Every clerk-written text (ctx.texts()) plus the short list fields shown in the document,
+    except text still holding a placeholder from ``drafter new`` (FZ110 reports those)."""
     r = ctx.report
-    for field in ("recipients", "attachments", "cc"):
-        for i, v in enumerate(getattr(r, field)):
-            if isinstance(v, str) and v:
-                yield TextRef((field, i), v, "other")
+    extra = (TextRef((f, i), v, "other") for f in ("recipients", "attachments", "cc")
+             for i, v in enumerate(getattr(r, f)) if isinstance(v, str) and v)
+    for t in ctx.texts():
+        if not PLACEHOLDER_RE.search(t.text):
+            yield t
+    for t in extra:
+        if not PLACEHOLDER_RE.search(t.text):
+            yield t
 
 
 def enclosed_spans(text: str, pairs: str = "《》“”") -> list[tuple[int, int]]:

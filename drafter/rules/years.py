@@ -137,33 +137,39 @@ def _month_day(value: str) -> tuple[int, int] | None:
     return int(m.group(1)), int(m.group(2))
 
 
+def _limit(ctx, setting: str | None, default: str, path: tuple, label: str):
+    """(date, month, day) of a deadline in 年度+1, or a Finding when the setting is malformed."""
+    raw = setting or default
+    md = _month_day(raw)
+    try:
+        return _dt.date(ctx.report.year + 1, *md), md
+    except (TypeError, ValueError):
+        return Finding(path, f"{label}“{raw}”不是有效的日期；请写成“{default}”这样的“月-日”（年度次年）",
+                       severity=ERROR), None
+
+
 @rule("FZ305", "deadline", "成文日期晚于报送期限", severity=WARNING, kinds=("fzzf",))
 def deadline(ctx):
     """Provincial rules implementing 《法治政府建设与责任落实督察工作规定》 set 3月1日 of 年度+1 for
-    reporting to the level above (publication by 4月1日, 第二十四条).  The deadline is a setting:
-    ``检查: {报送期限: "03-01"}`` in the YAML or ``deadline = "03-01"`` under [check] in drafter.toml;
-    the default comes from the report kind (templates/fzzf/kind.yaml)."""
+    reporting to the level above; the 规定 (第二十四条) sets publication by 4月1日.  Both are settings:
+    ``检查: {报送期限: "03-01", 公开期限: "04-01"}`` in the YAML or ``deadline`` /
+    ``publish-deadline`` under [check] in drafter.toml; the defaults come from the report kind
+    (templates/fzzf/kind.yaml).  A malformed setting is an error."""
     r = ctx.report
-    setting = ctx.settings.deadline
-    raw = setting or ctx.kind.deadline
-    md = _month_day(raw)
-    if md is None:
-        yield Finding(("checks", "deadline"), f"报送期限“{raw}”格式不对；请写成“03-01”（次年的月-日）",
-                      severity=ERROR)
+    limit, md = _limit(ctx, ctx.settings.deadline, ctx.kind.deadline, ("checks", "deadline"), "报送期限")
+    publish, _ = _limit(ctx, ctx.settings.publish_deadline, ctx.kind.publish_deadline,
+                        ("checks", "publish_deadline"), "公开期限")
+    for bad in (limit, publish):
+        if isinstance(bad, Finding):
+            yield bad
+    if r.date is None or isinstance(limit, Finding) or r.date <= limit:
         return
-    if r.date is None:
-        return
-    try:
-        limit = _dt.date(r.year + 1, *md)
-    except ValueError:
-        yield Finding(("checks", "deadline"), f"报送期限“{raw}”不是有效日期；请写成“03-01”（次年的月-日）",
-                      severity=ERROR)
-        return
-    if r.date > limit:
-        src = "已设置" if setting else "默认"
-        yield Finding(("date",), f"成文日期{r.date.year}年{r.date.month}月{r.date.day}日晚于报送期限"
-                                 f"{limit.year}年{limit.month}月{limit.day}日（{src}：年度次年的{md[0]}月{md[1]}日）；"
-                                 "请核对成文日期，本地期限不同时在“检查: 报送期限”中设置")
+    src = "已设置" if ctx.settings.deadline else "默认"
+    also = (f"，也晚于公开期限{publish.month}月{publish.day}日"
+            if isinstance(publish, _dt.date) and r.date > publish else "")
+    yield Finding(("date",), f"成文日期{r.date.year}年{r.date.month}月{r.date.day}日晚于报送期限"
+                             f"{limit.year}年{limit.month}月{limit.day}日（{src}：年度次年的{md[0]}月{md[1]}日）{also}；"
+                             "请核对成文日期，本地期限不同时在“检查: 报送期限”中设置")
 
 
 @rule("FZ306", "doc-number-year", "发文字号中的年份与成文日期不符", severity=WARNING)
