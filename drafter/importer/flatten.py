@@ -25,7 +25,8 @@ def _boundary_markers(text: str, allow_no_space: bool = True) -> list[tuple[int,
     for m in P.INLINE_MARKER.finditer(text):
         pos = m.start()
         prev = text[pos - 1] if pos else ""
-        if pos and prev not in _BOUNDARY_BEFORE:
+        bracketed = text[pos] in "（("
+        if pos and prev not in _BOUNDARY_BEFORE and not (bracketed and prev not in "第款项条目"):
             continue
         if pos and prev not in P.WS and not allow_no_space:
             continue
@@ -86,11 +87,41 @@ def _head_tokens(chunk: str) -> tuple[list[str], str]:
             break
         tokens.append(rest[:m.start()])
         rest = rest[m.end():]
-    if not tokens:       # "……年度情况报告2023年，……": a title glued to the text
-        m = re.match(r"^(.{2,40}?(?:19|20)\d{2}年.{0,30}?报告)(?=(?:19|20)\d{2}年)", chunk)
-        if m and not any(c in m.group(1) for c in "，,。；;"):
-            return [m.group(1)], chunk[m.end():]
+    if not tokens:       # "……年度情况报告青原市人民政府：2024年，……": title and addressee glued to the text
+        m = re.match(r"^([^，,。；;：:]{4,60}?报告)(?!如下)", chunk)
+        if m and P.YEAR_RE.search(m.group(1)):
+            tokens, rest = [m.group(1)], chunk[m.end():]
+            a = re.match(r"^([^，,。；;：:]{2,40}[：:])(?=\S)", rest)
+            if a and P.is_orgish(a.group(1)[:-1]):
+                tokens.append(a.group(1))
+                rest = rest[a.end():]
     return tokens, rest
+
+
+_OPENER = re.compile(r"一是|首先|全年|今年|(?:19|20)\d{2}年[，,]|我(?:县|市|区|镇|乡|街道|局|委|办|们)")
+_HEADING_END = re.compile(r"(?:情况|成效|不足|问题|原因|安排|打算|思路|计划|举措)(?![的和及与、，,])")
+
+
+def _glued_heading_end(chunk: str, start: int) -> int | None:
+    """Where a heading run into its text without space or full stop ends ("二、存在的问题一是……",
+    "四、下一步工作打算2025年，我县……"): before a typical opening word, or after a typical last word of
+    a part heading.  Only when the first sentence is too long or has clauses to be a heading."""
+    from .patterns import first_sentence_end
+
+    body = chunk[start:]
+    end = first_sentence_end(body)
+    first = body[:end] if end is not None else body
+    if len(first) <= 30 and not any(c in first for c in "，,；;："):
+        return None
+    o = _OPENER.search(body, 2, 45)
+    e = _HEADING_END.search(body, 2, 45)
+    cuts = [x for x in ((o.start() if o else None), (e.end() if e else None)) if x]
+    if not cuts:
+        return None
+    cut = min(cuts)
+    if any(c in body[:cut] for c in "，,；;。：:"):
+        return None
+    return start + cut
 
 
 def _sentences(chunk: str) -> list[str]:
@@ -165,11 +196,14 @@ def unflatten(para: Para) -> list[Para]:
         if m is None:
             pieces.extend(_sentences(chunk))
             continue
-        ws = _SPLIT_WS.search(chunk, m.end())
+        ws = _SPLIT_WS.search(chunk, m.end)
         head = chunk[:ws.start()] if ws else chunk
-        if ws and "。" not in head[m.end():] and len(head) - m.end() <= 60:
+        if ws and "。" not in head[m.end:] and len(head) - m.end <= 60:
             pieces.append(head)                     # "（一）深入推进… 完成……": heading ends at the space
             pieces.extend(_sentences(chunk[ws.end():]))
+        elif not ws and (cut := _glued_heading_end(chunk, m.end)):
+            pieces.append(chunk[:cut])              # "二、存在的问题一是……": no space, no full stop
+            pieces.append(chunk[cut:])
         else:
             pieces.extend(_sentences(chunk))
     # the closing, signature and date glued to the last paragraph

@@ -86,6 +86,7 @@ class Mapper:
         self.marked: list[str] = []              # summary lines: what the clerk must check
         self.meta: dict = {}
         self.found: dict[str, str] = {}          # field -> where it came from (for the summary)
+        self.level_kinds: dict[int | None, str] = {}   # heading level -> numbering kind seen at it
 
     # -- entry ---------------------------------------------------------------------------------
     def run(self) -> Mapped:
@@ -210,7 +211,7 @@ class Mapper:
                 end = idx[0]
                 start = end
                 while start > 0 and short[start - 1][0] == short[start][0] - 1 and end - start < 2 \
-                        and (docno_at is None or short[start - 1][0] > docno_at):
+                        and (docno_at is None or short[start - 1][0] > docno_at or short[end][0] < docno_at):
                     start -= 1
                 while end + 1 < len(short) and short[end + 1][0] == short[end][0] + 1 and end - start < 2 \
                         and P.title_like(short[end + 1][1].text):
@@ -318,9 +319,12 @@ class Mapper:
         if mk is not None and mk.kind == "circ":
             mk = None
         if p.role == S.HEADING:
+            # a heading style (or Markdown '#') with a number teaches which numbering that level uses,
+            # so that unnumbered headings of the same level become its siblings
             if mk is not None:
+                self.level_kinds.setdefault(p.level, mk.kind)
                 return _Head(mk.kind, t[mk.end:], None, False)
-            return _Head(f"h{p.level}", t, None, False)
+            return _Head(self.level_kinds.get(p.level, f"h{p.level}"), t, None, False)
         if p.lead and mk is not None:
             lm = P.marker(p.lead + "x")
             rest = P.strip(t[len(p.lead):])

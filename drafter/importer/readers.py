@@ -148,7 +148,8 @@ def read_markdown(path: Path, name: str) -> S.Source:
             paras.append(S.Para("　".join(c for c in cells if c), f"第{n}行", S.TABLE, cells=cells))
             continue
         t = _MD_QUOTE.sub("", t)
-        if not marker(t):
+        if not marker(t) and _MD_BULLET.match(t):
+            flush()                                  # each list item is a paragraph of its own
             t = _MD_BULLET.sub("", t)
         t = strip(_md_inline(t))
         if t:
@@ -164,6 +165,15 @@ _SKIP_ANCESTORS = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{W}}}txbxContent", f"{
 _DRAFTER_STYLES = {"GWTitle", "GWHeading1", "GWSignature"}
 _ROLE_OF_STYLE = {"GWTitle": S.TITLE, "GWAddressee": S.ADDRESSEE, "GWSignature": S.SIGNATURE, "GWNote": S.NOTE,
                   "GWColophon": S.COLOPHON, "GWPlain": S.PLAIN}
+
+
+def _drafter_style_names() -> dict[str, str]:
+    """{display name: style id} of drafter's styles ("一级标题" -> GWHeading1).  LibreOffice keeps the
+    names but renumbers the ids when it converts a drafter .docx (to .doc and back)."""
+    from ..writer import styles as WS
+
+    xml = WS.styles_xml("仿宋", "Times New Roman", "黑体", "楷体", "方正小标宋简体", "宋体", True)
+    return {m.group(2): m.group(1) for m in re.finditer(r'w:styleId="(GW\w+)"><w:name w:val="([^"]+)"', xml)}
 
 
 def _q(tag: str) -> str:
@@ -253,13 +263,20 @@ def read_docx(path: Path, name: str) -> S.Source:
         sid = st.get(_q("w:styleId"))
         nm = st.find(_q("w:name"))
         names[sid] = (nm.get(_q("w:val")) if nm is not None else sid) or sid
-    drafter = _DRAFTER_STYLES <= set(names)
+    native = _DRAFTER_STYLES <= set(names)           # written by drafter itself: run boundaries are exact
+    by_name = _drafter_style_names()
+    for sid, nm in list(names.items()):
+        if not sid.startswith("GW") and nm in by_name:
+            names[sid] = by_name[nm]                    # a drafter style under another id
+    drafter = native or _DRAFTER_STYLES <= set(names.values())
     paras: list[S.Para] = []
     state = {"p": 0, "t": 0, "blank_plain": 0, "sealed": None}
 
     def role_of(sid: str | None) -> tuple[str | None, int | None]:
         if not sid:
             return None, None
+        if not sid.startswith("GW") and names.get(sid, "").startswith("GW"):
+            sid = names[sid]
         if sid.startswith("GWHeading") and sid[-1:].isdigit():
             return S.HEADING, int(sid[-1])
         if sid in _ROLE_OF_STYLE:
@@ -283,7 +300,7 @@ def read_docx(path: Path, name: str) -> S.Source:
         runs = _runs(p)
         text = "".join(t for t, _ in runs)
         if not strip(text):
-            if sid == "GWPlain":
+            if role == S.PLAIN:
                 state["blank_plain"] += 1
             return
         if role == S.SIGNATURE and state["sealed"] is None:
@@ -291,7 +308,7 @@ def read_docx(path: Path, name: str) -> S.Source:
 
             state["sealed"] = state["blank_plain"] >= G.SIG_SEALED_BLANK_LINES
         state["blank_plain"] = 0
-        lead = _lead(runs, drafter) if role is None else None
+        lead = _lead(runs, native) if role is None else None
         if role == S.TITLE:
             paras.append(S.Para(strip("\n".join(strip(x) for x in text.split("\n"))), where, role, level))
             return
@@ -315,7 +332,7 @@ def read_docx(path: Path, name: str) -> S.Source:
                 for p in tc.iter(_q("w:p")):
                     sid = _val(p.find(_q("w:pPr")), "w:pStyle")
                     t = strip("".join(t for t, _ in _runs(p)))
-                    if sid == "GWColophon" and t:
+                    if role_of(sid)[0] == S.COLOPHON and t:
                         colophon.append(t)
                     elif t:
                         ctexts.append(t)
@@ -353,12 +370,22 @@ def _lead(runs: list[tuple[str, tuple]], drafter: bool) -> str | None:
     if drafter:
         lead = runs[0][0]
     else:
-        fmt, k, lead = runs[0][1], 0, ""
-        while k < len(runs) and runs[k][1] == fmt:
-            lead += runs[k][0]
-            k += 1
-        if k == len(runs):
+        # formatting groups; runs without Chinese characters (digits, punctuation — Word and LibreOffice
+        # split runs by script) join the group around them
+        from ..textutil import is_cjk
+
+        groups: list[list] = []
+        for t, fmt in runs:
+            cjk = any(is_cjk(c) for c in t)
+            if groups and (not cjk or groups[-1][1] is None or groups[-1][1] == fmt):
+                groups[-1][0] += t
+                if cjk and groups[-1][1] is None:
+                    groups[-1][1] = fmt
+            else:
+                groups.append([t, fmt if cjk else None])
+        if len(groups) < 2:
             return None
+        lead = groups[0][0]
     lead = lead.lstrip(" \t\u3000")
     m = marker(lead + "x")
     if m is None or m.end >= len(lead) or len(lead) > 120:
