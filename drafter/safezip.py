@@ -175,7 +175,7 @@ def _check_roots(document) -> None:
     if document.element.body is None:
         raise ValueError("document without body")
     for style in document.styles:  # a broken style surfaces as KeyError/ValueError at first use
-        style.type, style.name, style.style_id, style.base_style
+        style.type, style.name, style.style_id, getattr(style, "base_style", None)  # numbering styles have none
 
 
 class reading_docx:
