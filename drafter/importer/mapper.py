@@ -115,7 +115,10 @@ class Mapper:
     def prepare(self, paras: list[S.Para]) -> list[S.Para]:
         out = []
         for p in paras:
-            p.text = P.strip(p.text)
+            text, n = P.XML_BAD.subn("", p.text)
+            if n:
+                self.marked.append(f"{p.where}：删除了 {n} 个无法保存到 Word 的控制字符")
+            p.text = P.strip(text)
             if not p.text:
                 continue
             if p.role is None:
@@ -793,7 +796,7 @@ class Mapper:
             out.append("未能识别、以注释保留在文件开头的文字：")
             out.extend(f"  {p.where}：{_short(p.text, 40)}" for p in self.unknown)
         if self.marked:
-            out.append("请核对（文件中有“导入：”注释）：")
+            out.append("请核对（YAML 文件中以“导入：”开头的注释标出了位置）：")
             out.extend(f"  {x}" for x in self.marked)
         return out
 

@@ -14,6 +14,10 @@ SENTENCE_END = "。！？!?"
 _WS_RE = f"[{WS}]"
 
 
+# characters a .docx (XML) cannot hold; drafter's YAML reader refuses them (FZ016)
+XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def strip(text: str) -> str:
     return text.strip(WS + "\r\n")
 
@@ -205,8 +209,8 @@ TITLE_WORDS = ("报告", "情况", "总结")
 _TITLE_ORG_RE = re.compile(r"^(?P<org>.{2,40}?)(?:关于)?(?:(?P<year>(?:19|20)\d{2})年)")
 YEAR_RE = re.compile(r"((?:19|20)\d{2})年")
 ORG_IN_INTRO_RE = re.compile(
-    r"^(?:(?:19|20)\d{2}年(?:以来|度|，|,)?[，,]?)(?P<name>[\u4e00-\u9fff]{2,10}?(?:镇|乡|街道|县|市|区|局|委员会|办公室))"
-    r"(?=[在坚持认真深入全面紧始围以按聚持不])")
+    r"^(?:(?:19|20)\d{2}年(?:以来|度)?[，,]?)(?![我本全该各])"
+    r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:镇|乡|街道|县|市|区|局|委员会|办公室))(?![人政府委员会])")
 
 
 def org_from_title(title: str) -> str | None:

@@ -75,9 +75,11 @@ def read_text(path: Path, name: str) -> S.Source:
     text = _decode(path, name)
     paras = []
     for i, line in enumerate(text.split("\n"), 1):
-        t = strip(line)
-        if t:
-            paras.append(S.Para(t, f"第{i}行"))
+        # a vertical tab (Word's line break) or form feed (page break) copied along separates paragraphs
+        for part in re.split("[\x0b\x0c]", line):
+            t = strip(part)
+            if t:
+                paras.append(S.Para(t, f"第{i}行"))
     return S.Source(name, "txt", paras)
 
 
@@ -255,9 +257,14 @@ def _textboxes(p) -> list[str]:
 def read_docx(path: Path, name: str) -> S.Source:
     """A Word file opened through drafter.safezip: paragraphs in order (text boxes and table rows
     included), with the role its style gives (drafter's GW* styles, Word's Title/Heading N)."""
-    from ..safezip import open_docx
+    from ..safezip import open_docx, reading_docx
 
     doc = open_docx(path, name)
+    with reading_docx(name):       # python-docx fails lazily on hostile parts: FZ083, not a traceback
+        return _read_document(doc, name)
+
+
+def _read_document(doc, name: str) -> S.Source:
     names = {}
     for st in doc.styles.element.findall(_q("w:style")):
         sid = st.get(_q("w:styleId"))

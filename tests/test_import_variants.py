@@ -1,0 +1,314 @@
+"""Issue 5: `drafter import` on made-up variants of the layouts published reports use.
+
+tests/data/import/ holds invented reports (README there); .docx variants and flattened one-paragraph
+texts are built here.  Each import must pass `drafter check` without errors, and the rendered body
+must keep the source text character for character (minus numbering and whitespace)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import docx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import DATA
+from drafter.check import check_loaded
+from drafter.diagnostics import ERROR
+from drafter.importer import MISSING_REASON, import_file
+from drafter.importer.yamlwriter import dump
+from drafter.loader import load_text
+from drafter.model import Report, Section, Subsection
+from test_import_helpers import content_view, docx_body, meta_view, render, source_body, squash, strip_number
+
+V = DATA / "import"
+
+
+def imp(path, tmp_path, **kw):
+    r = import_file(path, tmp_path / (path.stem + ".yaml"), **kw)
+    res = check_loaded(load_text(r.yaml, "x.yaml"))
+    errors = [d.format() for d in res.diagnostics if d.severity == ERROR]
+    assert not errors, errors
+    return r
+
+
+def body_after_render(report, tmp_path) -> str:
+    return docx_body(render(report, tmp_path / "out.docx"))
+
+
+def parts(r):
+    return [s.parts for s in r.report.sections]
+
+
+def subs(items):
+    return [x for x in items if isinstance(x, Subsection)]
+
+
+def uncommented(yaml_text: str) -> str:
+    return "\n".join(ln for ln in yaml_text.splitlines() if not ln.lstrip().startswith("#"))
+
+
+# ---------------------------------------------------------------------------------------------
+def test_four_parts_with_chrome_letter_elements_and_reworded_headings(tmp_path):
+    r = imp(V / "four-parts.txt", tmp_path)
+    rep = r.report
+    assert parts(r) == [["一"], ["二"], ["三"], ["四"]]
+    assert [s.heading for s in rep.sections] == ["主要工作及成效", "存在的问题",
+                                                 "主要负责人履行推进法治建设第一责任人职责情况", "下一步工作打算"]
+    assert rep.omitted_parts == {"五": MISSING_REASON}
+    assert (rep.org, rep.short_name, rep.year) == ("青山县人民政府", "青山县", 2024)
+    assert rep.title == "青山县人民政府关于2024年度法治政府建设工作情况的报告"
+    assert rep.recipients == ["青原市人民政府"]
+    assert (rep.closing, rep.signatories, rep.date, rep.note) == \
+        ("特此报告。", ["青山县人民政府"], dt.date(2025, 1, 20), "（此件公开发布）")
+    assert rep.header == "无" and rep.doc_number is None        # no 发文字号: the web copy's layout
+    body = uncommented(r.yaml)
+    for chrome in ("索引号", "11130181", "发布机构", "生成日期"):
+        assert chrome not in body and chrome in r.yaml          # dropped, recorded in a comment
+    assert "已删除网页信息 3 行" in "\n".join(r.summary)
+    assert body_after_render(rep, tmp_path) == source_body(V / "four-parts.txt", {1, 2, 3, 4, 5})
+
+
+def test_merged_part_serves_two_required_parts(tmp_path):
+    r = imp(V / "merged.txt", tmp_path)
+    assert parts(r) == [["一"], ["二", "三"], ["四"], ["五"]]
+    assert r.report.omitted_parts == {}
+    merged = r.report.sections[1]
+    assert merged.heading == "存在的不足及党政主要负责人履行推进法治建设第一责任人职责情况"
+    assert [s.heading for s in subs(merged.content)] == ["存在的不足。", "履行第一责任人职责情况。"]
+    assert "部分: [二, 三]" in r.yaml
+    assert "第二部分“存在的不足和原因”、第三部分" in "\n".join(r.summary)
+    assert body_after_render(r.report, tmp_path) == source_body(V / "merged.txt", {1})
+
+
+def test_reworded_headings_map_by_wording_and_position(tmp_path):
+    r = imp(V / "reworded.txt", tmp_path)
+    assert parts(r) == [["一"], ["二"], ["三"], ["四"], ["五"]]
+    assert r.report.sections[0].heading == "2024年工作回顾"
+    # 工作回顾 names no part: it takes 第一部分 by its place, and says so
+    text = r.yaml
+    i = text.index("标题: 2024年工作回顾")
+    assert "按位置归入第一部分“主要举措和成效”，请核对" in text[:i]
+    assert "“2024年工作回顾”按位置归入第一部分" in "\n".join(r.summary)
+    assert body_after_render(r.report, tmp_path) == source_body(V / "reworded.txt", {1})
+
+
+def test_extra_part_is_kept_in_order(tmp_path):
+    r = imp(V / "extra-part.txt", tmp_path)
+    assert parts(r) == [["一"], ["二"], ["三"], ["四"], [], ["五"]]
+    extra = r.report.sections[4]
+    assert extra.heading == "对2025年法治政府建设重点工作的建议"
+    assert extra.content == ["建议上级加大对基层执法人员培训的支持力度。\n"]
+    assert "导入：标题未对应任何必备部分，作为额外部分保留" in r.yaml
+    assert "五、对2025年法治政府建设重点工作的建议 → 额外部分" in "\n".join(r.summary)
+    assert body_after_render(r.report, tmp_path) == source_body(V / "extra-part.txt", {1})
+
+
+def test_mixed_numbering_styles_and_punctuation(tmp_path):
+    r = imp(V / "mixed-numbering.txt", tmp_path)
+    rep = r.report
+    assert parts(r) == [["一"], ["二"], ["三"], ["四"], ["五"]]
+    assert rep.header == "函" and rep.recipients == ["东山市人民政府"] and rep.date == dt.date(2025, 2, 10)
+    # the year in square brackets becomes 〔〕 (GB/T 9704 §7.2.4), with the original in a comment
+    assert rep.doc_number == "东政函〔2025〕8号"
+    assert "导入：原文为“东政函[2025]8号”" in r.yaml
+    first = rep.sections[0]
+    assert first.heading is None             # "一. 2024年度……主要举措和成效" is drafter's default wording
+    a, b = subs(first.content)
+    assert (a.heading, a.run_in) == ("健全制度体系,夯实法治基础。", True)
+    assert a.content[0] == "全年制定规范性文件5件,清理文件32件。\n"
+    s1, s2 = subs(a.content)
+    assert (s1.heading, s1.run_in, s1.content) == ("规范合法性审核。", True, ["实行合法性审核清单管理,审核合同120份。\n"])
+    assert (s2.heading, s2.run_in) == ("推进政务公开。", True)
+    assert [x.heading for x in subs(s2.content)] == ["拓展公开渠道。", "提升解读质量。"]
+    assert (b.heading, b.run_in, b.content) == ("严格规范执法", None, ["全区执法部门开展执法培训6期。\n"])
+    assert rep.sections[1].content == ["一是执法监督还不够到位;二是基层法治力量较为薄弱。\n"]   # ';' kept
+    got = body_after_render(rep, tmp_path)
+    assert got == source_body(V / "mixed-numbering.txt", {1, 2, 3, 4})
+
+
+def test_markdown_headings(tmp_path):
+    r = imp(V / "report.md", tmp_path)
+    rep = r.report
+    assert parts(r) == [["一"], ["二"], ["三"], ["四"], ["五"]]
+    assert (rep.org, rep.year, rep.title) == ("西岭乡", 2024, None)     # the title is drafter's default
+    assert rep.intro == "2024年，西岭乡坚持依法行政，全面推进法治政府建设。现将有关情况报告如下："
+    first = rep.sections[0]
+    assert first.heading == "主要举措和成效"
+    assert [(s.heading, s.content) for s in subs(first.content)] == [
+        ("加强组织领导", ["乡党委、乡政府召开专题会议研究法治建设3次。\n"]),
+        ("推进普法宣传", ["开展“法律进乡村”活动15次，发放宣传资料2000余份。\n"])]
+    assert rep.sections[3].content == ["创新普法方式\n", "加强执法培训\n"]
+    expected = squash("2024年，西岭乡坚持依法行政，全面推进法治政府建设。现将有关情况报告如下："
+                      "主要举措和成效加强组织领导乡党委、乡政府召开专题会议研究法治建设3次。"
+                      "推进普法宣传开展“法律进乡村”活动15次，发放宣传资料2000余份。"
+                      "存在的不足和原因普法形式较为单一。党政主要负责人履行推进法治建设第一责任人职责情况乡长带头学法4次。"
+                      "下一年度主要安排创新普法方式加强执法培训其他需要报告的情况无")
+    assert body_after_render(rep, tmp_path) == expected
+
+
+def test_ambiguous_trailing_paragraph_stays_in_place_and_is_marked(tmp_path):
+    r = imp(V / "trailing.txt", tmp_path)
+    assert parts(r) == [["一"]]
+    last = subs(r.report.sections[0].content)[-1]
+    assert last.content == ["开展执法案卷评查2次。\n", "针对上述不足，下一步我们将加强执法人员培训，完善执法监督机制。\n"]
+    assert "可能属于第二部分、第四部分，无法确定，暂留在上一项中" in r.yaml
+    assert "第6行：没有标题的一段（“针对上述不足，下一步我们将加强执法人员培……”）可能属于第二部分、第四部分，暂留原处" \
+        in "\n".join(r.summary)
+    assert body_after_render(r.report, tmp_path) == source_body(V / "trailing.txt", {1})
+
+
+# ---------------------------------------------------------------------------------------------
+def _lines(path):
+    return [ln for ln in path.read_text(encoding="utf-8").split("\n") if ln.strip()]
+
+
+@pytest.mark.parametrize("joiner", [" ", "　", ""], ids=["spaces", "ideographic-spaces", "no-spaces"])
+def test_flattened_report_is_split_back(tmp_path, joiner):
+    """The whole report in one paragraph ("…如下： 一、主要工作及成效 （一）强化组织领导。…") reads
+    as the same report as the line-by-line text."""
+    lines = _lines(V / "four-parts.txt")
+    if not joiner:
+        lines = lines[3:]                    # chrome glued without spaces cannot be told from the title
+    flat = tmp_path / "flat.txt"
+    flat.write_text(joiner.join(lines) + "\n", encoding="utf-8")
+    r = imp(flat, tmp_path)
+    ref = import_file(V / "four-parts.txt", tmp_path / "ref.yaml")
+    assert r.report.sections == ref.report.sections
+    assert meta_view(r.report) == meta_view(ref.report)
+    assert "已按序号拆开" in "\n".join(r.summary)
+    assert body_after_render(r.report, tmp_path) == squash("".join(strip_number(x) for x in lines[5 if joiner else 2:]))
+
+
+def test_flattened_seed_with_chrome(tmp_path):
+    src = DATA / "seeds" / "daxing-2023.txt"
+    flat = tmp_path / "daxing-flat.txt"
+    flat.write_text("  ".join(ln.strip() for ln in _lines(src)) + "\n", encoding="utf-8")
+    r = imp(flat, tmp_path)
+    ref = import_file(src, tmp_path / "ref.yaml")
+    assert r.report.sections == ref.report.sections
+    assert meta_view(r.report) == meta_view(ref.report)
+    assert "来源:区政府办" in r.yaml and "来源" not in uncommented(r.yaml)
+
+
+def test_inline_enumeration_is_not_split(tmp_path):
+    """A paragraph that lists （一）（二） inside a sentence is not a flattened report."""
+    src = tmp_path / "a.txt"
+    para = "严格落实制度，包括：（一）重大决策合法性审核；（二）规范性文件备案审查。全年审核文件20件。"
+    src.write_text("某县人民政府2024年法治政府建设年度情况报告\n2024年，我县推进依法行政。现将有关情况报告如下：\n"
+                   f"一、主要举措和成效\n{para}\n", encoding="utf-8")
+    r = imp(src, tmp_path)
+    assert r.report.sections[0].content == [para + "\n"]
+
+
+# ---------------------------------------------------------------------------------------------
+def _chrome_table_docx(path):
+    d = docx.Document()
+    t = d.add_table(rows=3, cols=4)
+    rows = [("索引号：", "11130181/2025-00031", "发布机构：", "东山区人民政府办公室"),
+            ("生成日期：", "2025-02-12", "文号：", "东政函〔2025〕8号"),
+            ("标题：", "东山区人民政府关于2024年度法治政府建设情况的报告", "主题分类：", "政务公开")]
+    for row, values in zip(t.rows, rows):
+        for cell, v in zip(row.cells, values):
+            cell.text = v
+    body = ["东山区人民政府关于2024年度法治政府建设情况的报告", "", "东山市人民政府：",
+            "2024年，东山区持续深化法治政府建设。现将有关情况报告如下：",
+            "一、2024年度推进法治政府建设的主要举措和成效", "（一）完善制度体系。全年制定规范性文件5件。", "",
+            "（二）规范行政执法。开展执法培训6期。",
+            "二、2024年度推进法治政府建设存在的不足和原因", "基层执法力量不足。",
+            "三、党政主要负责人履行推进法治建设第一责任人职责情况", "区长带头学法4次。",
+            "四、2025年度推进法治政府建设的主要安排", "加强执法培训。",
+            "五、其他需要报告的情况", "无", "特此报告。", "东山区人民政府", "2025年2月10日"]
+    for text in body:
+        d.add_paragraph(text)
+    d.save(str(path))
+    return body
+
+
+def test_docx_with_chrome_table_rows(tmp_path):
+    src = tmp_path / "网页另存.docx"
+    body = _chrome_table_docx(src)
+    r = imp(src, tmp_path)
+    rep = r.report
+    assert not r.source.drafter
+    assert parts(r) == [["一"], ["二"], ["三"], ["四"], ["五"]]
+    assert (rep.org, rep.year, rep.header) == ("东山区人民政府", 2024, "函")
+    assert rep.doc_number == "东政函〔2025〕8号"              # from the table row 文号
+    assert rep.recipients == ["东山市人民政府"] and rep.date == dt.date(2025, 2, 10)
+    assert rep.title == "东山区人民政府关于2024年度法治政府建设情况的报告"
+    plain = uncommented(r.yaml)
+    assert "索引号" not in plain and "11130181" not in plain and "索引号" in r.yaml
+    assert body_after_render(rep, tmp_path) == squash("".join(strip_number(x) for x in body[3:]))
+
+
+def test_docx_with_word_heading_styles_and_bold_run_in_leads(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("西岭乡2024年法治政府建设年度情况报告", style="Title")
+    d.add_paragraph("2024年，西岭乡坚持依法行政。现将有关情况报告如下：")
+    d.add_heading("一、主要举措和成效", level=1)
+    for lead, rest in (("（一）加强组织领导，落实主体责任", "乡党委召开专题会议3次。"),
+                       ("（二）推进普法宣传", "开展“法律进乡村”活动15次。")):
+        p = d.add_paragraph()
+        p.add_run(lead).bold = True
+        p.add_run(rest)
+    for heading, text in (("存在的不足和原因", "普法形式较为单一。"),
+                          ("党政主要负责人履行推进法治建设第一责任人职责情况", "乡长带头学法4次。"),
+                          ("下一年度主要安排", "创新普法方式。"), ("其他需要报告的情况", "无")):
+        d.add_heading(heading, level=1)
+        d.add_paragraph(text)
+    src = tmp_path / "word.docx"
+    d.save(str(src))
+    r = imp(src, tmp_path)
+    rep = r.report
+    assert parts(r) == [["一"], ["二"], ["三"], ["四"], ["五"]]
+    assert rep.layout.run_in
+    assert [(s.heading, s.content) for s in subs(rep.sections[0].content)] == [
+        ("加强组织领导，落实主体责任", ["乡党委召开专题会议3次。\n"]), ("推进普法宣传", ["开展“法律进乡村”活动15次。\n"])]
+    assert [s.heading for s in rep.sections[1:]] == ["存在的不足和原因", None, "下一年度主要安排", None]
+
+
+def test_headless_text_finds_its_parts(tmp_path):
+    """No heading at all: the 导语 ends at "……如下：", the rest is kept unheaded; paragraphs whose
+    wording names 不足 or next year take those parts."""
+    src = tmp_path / "plain.txt"
+    src.write_text("2024年，北山镇扎实推进法治政府建设。现将有关情况报告如下：\n"
+                   "全年开展普法活动20次，调解纠纷56件。\n"
+                   "工作中还存在一些不足，主要是执法力量薄弱。\n"
+                   "2025年，我们将继续加强执法队伍建设。\n", encoding="utf-8")
+    r = imp(src, tmp_path)
+    rep = r.report
+    assert rep.org == "北山镇人民政府" and "导语中的“北山镇”（推断，请核对全称）" in r.yaml
+    assert parts(r) == [["一"], ["二"], ["四"]]
+    assert [s.no_heading for s in rep.sections] == [True, True, True]
+    assert body_after_render(rep, tmp_path) == source_body(src)
+
+
+# ---------------------------------------------------------------------------------------------
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\x01\x02\x03\x04\x05\x06"
+                              "\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e"
+                              "\x1f\ufffe\uffff"), min_size=1, max_size=40)
+_TRICKY = st.sampled_from(["- 一", "是", "否", "null", "2024-12-20", "1.5", "#注释", "a: b", "a #b", "|", ">", "'引'",
+                           "\"引\"", "  前后空格  ", "行一\n行二", "末尾换行\n", "\t制表", "半角,逗号[方括号]", "\u2028",
+                           "\x85", "\u3000全角空格", "😀", "{花括号}", "%百分号", "@at", "`反引号`", "\\反斜杠"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(heading=st.one_of(_TEXT, _TRICKY), para=st.one_of(_TEXT, _TRICKY), rec=st.one_of(_TEXT, _TRICKY))
+def test_yaml_writer_reads_back_exactly(heading, para, rec):
+    rep = Report(org="某县人民政府", year=2024, recipients=[rec],
+                 sections=[Section(parts=["一"], heading=heading, content=[para, Subsection(heading=para, content=[para])])])
+    text = dump(rep, {("sections", 0): ["导入：注释\n第二行"]}, ["顶部注释"], "# yaml-language-server: $schema=x.json")
+    back = load_text(text, "t.yaml")
+    assert back.report == rep, (text, back.diagnostics)
+
+
+def test_control_characters_are_removed_and_reported(tmp_path):
+    src = tmp_path / "ctl.txt"
+    src.write_bytes("某县人民政府2024年法治政府建设年度情况报告\n2024年，我县\x01推进依法行政。现将有关情况报告如下：\n"
+                    "一、主要举措和成效\x0c（一）加强领导。召开会议3次。\x0b补充一段。\n".encode("utf-8"))
+    r = imp(src, tmp_path)
+    assert r.report.intro == "2024年，我县推进依法行政。现将有关情况报告如下："
+    assert subs(r.report.sections[0].content)[0].content == ["召开会议3次。\n", "补充一段。\n"]
+    assert "第2行：删除了 1 个无法保存到 Word 的控制字符" in "\n".join(r.summary)
+    assert re.search(r"[\x00-\x08\x0b\x0c]", r.yaml) is None
