@@ -80,3 +80,71 @@ def by_code(result, code: str) -> list:
 
 def errors(result) -> list:
     return [f"{f.code} {f.where} {f.message} {f.expected}|{f.found}" for f in result.findings if f.severity == "error"]
+
+
+# --- a .docx written by hand, the way other programs (WPS, LibreOffice, Word) write them -----------
+NSDECL = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+          'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+          'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+          'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+          'xmlns:w10="urn:schemas-microsoft-com:office:word" mc:Ignorable="w14"')
+_CT = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+       '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+       '<Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/>'
+       '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+       'wordprocessingml.document.main+xml"/>{more}</Types>')
+_OV = '<Override PartName="/word/{name}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"/>'
+_PKG_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.'
+             'org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+             'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+# a 1×1 PNG
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+
+
+def build_docx(path: Path, body: str, *, styles: str = "", settings: str = "", footers: dict | None = None,
+               comments: str | None = None, theme: str | None = None, numbering: str | None = None,
+               image: bool = False) -> Path:
+    """A package with the given body XML (w:body content, sectPr included by the caller)."""
+    parts = {"_rels/.rels": _PKG_RELS.encode()}
+    rels, more = [], []
+
+    def add(name, kind, reltype, xml, rid):
+        parts[f"word/{name}"] = xml.encode("utf-8")
+        more.append(_OV.format(name=name, kind=kind))
+        rels.append(f'<Relationship Id="{rid}" Type="{RT}{reltype}" Target="{name}"/>')
+
+    add("styles.xml", "styles", "styles",
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {NSDECL}>{styles}</w:styles>', "rIdS")
+    add("settings.xml", "settings", "settings",
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings {NSDECL}>{settings}</w:settings>', "rIdT")
+    for rid, xml in (footers or {}).items():
+        add(f"{rid}.xml", "footer", "footer",
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr {NSDECL}>{xml}</w:ftr>', rid)
+    if comments is not None:
+        add("comments.xml", "comments", "comments",
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments {NSDECL}>{comments}</w:comments>',
+            "rIdC")
+    if numbering is not None:
+        add("numbering.xml", "numbering", "numbering",
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {NSDECL}>{numbering}</w:numbering>',
+            "rIdN")
+    if theme is not None:
+        parts["word/theme/theme1.xml"] = theme.encode("utf-8")
+        rels.append(f'<Relationship Id="rIdTh" Type="{RT}theme" Target="theme/theme1.xml"/>')
+    if image:
+        parts["word/media/image1.png"] = PNG
+        rels.append(f'<Relationship Id="rIdImg" Type="{RT}image" Target="media/image1.png"/>')
+    parts["word/document.xml"] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                                  f'<w:document {NSDECL}><w:body>{body}</w:body></w:document>').encode("utf-8")
+    parts["word/_rels/document.xml.rels"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.'
+        'org/package/2006/relationships">' + "".join(rels) + "</Relationships>").encode()
+    parts["[Content_Types].xml"] = _CT.format(more="".join(more)).encode()
+    return write_parts(parts, path)

@@ -87,43 +87,52 @@ def _jc(jc: str) -> str:
 
 
 def run(c: Ctx) -> None:
+    seen = set()
+    for s in c.doc.sections:
+        key = (tuple(sorted(s.footers.items())), tuple(sorted(s.headers.items())), s.title_pg, s.margins.get("footer"))
+        if key in seen:
+            continue
+        seen.add(key)
+        _section(c, s, "" if len(c.doc.sections) == 1 else f"第{s.index + 1}节")
+
+
+def _section(c: Ctx, s, prefix: str) -> None:
     doc = c.doc
-    letter = c.lay.letter == "函"
-    s = doc.sections[0]
+    letter = c.lay.letter == "函" and s.index == 0
     odd = _page_paras(c, s.footers.get("default"))
     if not odd:
         in_header = any(_display(p) for part in s.headers.values() for p in doc.footer(part))
         static = [p for p in doc.footer(s.footers.get("default")) if re.search(r"\d", p.text)]
         if static:
-            c.add("GB603", "页码是手工输入的数字，不会随页变化；请用“插入 › 页码”插入自动页码", static[0], place="页脚",
+            c.add("GB603", "页码是手工输入的数字，不会随页变化；请用“插入 › 页码”插入自动页码", static[0], place=prefix + "页脚",
                   expected="PAGE 域", found=static[0].text.strip())
         else:
             c.add("GB601", "没有页码" + ("（页码在页眉里；应在版心下边缘之下的页脚）" if in_header else "") +
                   "：公文页码用4号半角宋体阿拉伯数字，置于版心下边缘之下，形如“— 1 —”；请用“插入 › 页码 › 页面底端”插入",
-                  place="页脚", expected="— 1 —", found="页眉中" if in_header else "无")
+                  place=prefix + "页脚", expected="— 1 —", found="页眉中" if in_header else "无")
         return
-    where = "页脚（单页）" if doc.even_odd else "页脚"
+    where = prefix + ("页脚（单页）" if doc.even_odd else "页脚")
     _check(c, odd[0], "right" if doc.even_odd else None, where)
     if doc.even_odd:
         even = _page_paras(c, s.footers.get("even"))
         if not even:
             c.add("GB601", "双页没有页码：设置了“奇偶页不同”，但偶数页页脚里没有页码；请在偶数页页脚插入页码并居左空一字",
-                  place="页脚（双页）", expected="— 2 —（居左空一字）", found="无")
+                  place=prefix + "页脚（双页）", expected="— 2 —（居左空一字）", found="无")
         else:
-            _check(c, even[0], "left", "页脚（双页）")
+            _check(c, even[0], "left", prefix + "页脚（双页）")
     else:
         c.add("GB606", "没有设置“奇偶页不同”：单页码应居右空一字、双页码居左空一字；请在“页眉和页脚”选项中勾选“奇偶页不同”，"
-                       "分别设置两种页脚", odd[0], place="页脚", expected="奇偶页不同",
+                       "分别设置两种页脚", odd[0], place=prefix + "页脚", expected="奇偶页不同",
               found=f"所有页同一页脚（{_jc(odd[0].props.jc)}）")
     first = _page_paras(c, s.footers.get("first")) if s.title_pg else odd
     if letter and first:
-        c.add("GB609", "信函格式首页不显示页码；请在“页眉和页脚”选项中勾选“首页不同”，并清空首页页脚", place="页脚（首页）",
+        c.add("GB609", "信函格式首页不显示页码；请在“页眉和页脚”选项中勾选“首页不同”，并清空首页页脚", place=prefix + "页脚（首页）",
               expected="首页无页码", found="首页有页码")
-    elif not letter and s.title_pg and not first:
-        c.add("GB611", "首页不显示页码：设置了“首页不同”而首页页脚没有页码；除信函格式外，每页都应有页码", place="页脚（首页）",
+    elif c.lay.letter != "函" and s.title_pg and not first:
+        c.add("GB611", "首页不显示页码：设置了“首页不同”而首页页脚没有页码；除信函格式外，每页都应有页码", place=prefix + "页脚（首页）",
               expected="首页有页码", found="首页无页码")
     fd = s.margins.get("footer")
     if fd is not None and not FOOTER_RANGE[0] <= fd <= FOOTER_RANGE[1]:
         c.add("GB610", "页脚距边界不合适：一字线应在版心下边缘之下 7 mm（约距纸张下边 28 mm）；"
-                       "请在“布局 › 页边距 › 版式”中把页脚距边界设为约 2.45 厘米", place=c.section_place(0),
+                       "请在“布局 › 页边距 › 版式”中把页脚距边界设为约 2.45 厘米", place=c.section_place(s.index),
               expected=f"{G.twips_to_mm(G.FOOTER_DISTANCE):.1f} mm", found=f"{G.twips_to_mm(fd):.1f} mm")

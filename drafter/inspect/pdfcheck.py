@@ -20,6 +20,7 @@ PAGE_TOL_MM = 0.5            # GB/T 148
 EDGE_TOL_MM = G.MARGIN_TOLERANCE_MM
 RIGHT_SLACK_MM = 0.6         # justification rounding (spec §1 P4)
 FIRST_LINE_TOP_MM = (36.0, 41.5)   # spec §12.4
+FULL_PAGE_SLACK_LINES = 1.5        # a page whose last body line ends within 1.5 lines of the 版心 bottom is full
 PAGE_NO_Y_MM = G.TYPE_AREA_BOTTOM_MM + G.PAGE_NUMBER_BELOW_TYPE_AREA_MM           # 269
 PAGE_NO_ODD_X1 = G.TYPE_AREA_RIGHT_MM - G.twips_to_mm(G.PAGE_NUMBER_SIDE_INDENT)   # 179.06
 PAGE_NO_EVEN_X0 = G.MARGIN_LEFT_MM + G.twips_to_mm(G.PAGE_NUMBER_SIDE_INDENT)      # 32.94
@@ -63,10 +64,23 @@ def run(c: Ctx, m=None) -> None:
         pages = "、".join(f"第{p}页 {n} 行" for p, n in over[:5])
         c.add("GB802", "有的页排了超过 22 行正文", place="PDF", expected=f"每面 {G.LINES_PER_PAGE} 行", found=pages,
               page=over[0][0])
-    full = [(k + 1, n) for k, n in enumerate(counts) if k + 1 < m.pages and not (k == 0 and head)]
-    if full and max(n for _, n in full) < G.LINES_PER_PAGE:
-        c.add("GB802", "满页排不到 22 行", place="PDF", expected=f"每面 {G.LINES_PER_PAGE} 行",
-              found="、".join(f"第{p}页 {n} 行" for p, n in full[:5]), page=full[0][0])
+    # a full page of text: body lines from the top of the 版心 to its bottom with no blank line, title or
+    # table between them (a page ended early by "keep with next", or holding blank lines, is not judged)
+    full = []
+    for page in range(1, m.pages + 1):
+        bl = m.body_lines(page)
+        if len(bl) < 2:
+            continue
+        gaps = [b.bottom - a.bottom for a, b in zip(bl, bl[1:])]
+        if bl[0].top <= FIRST_LINE_TOP_MM[1] and \
+                bl[-1].bottom >= G.TYPE_AREA_BOTTOM_MM - FULL_PAGE_SLACK_LINES * G.LINE_PITCH_MM and \
+                max(gaps) < FULL_PAGE_SLACK_LINES * min(gaps):
+            full.append((page, len(bl)))
+    short = [(p, n) for p, n in full if n < G.LINES_PER_PAGE]
+    if short:
+        c.add("GB802", "排满的页不到 22 行（行距过大）", place="PDF", expected=f"每面 {G.LINES_PER_PAGE} 行",
+              found="、".join(f"第{p}页 {n} 行" for p, n in short[:5]) + ("等" if len(short) > 5 else ""),
+              page=short[0][0])
     lp = m.line_pitch()
     if lp is not None and abs(lp - G.LINE_PITCH_MM) > PITCH_TOL_MM:
         c.add("GB803", "行距不对：22 行应撑满 225 mm 的版心", place="PDF", expected=f"{G.LINE_PITCH_MM:.2f} mm",
@@ -90,6 +104,11 @@ def run(c: Ctx, m=None) -> None:
             c.add("GB806", "本页第一行不在版心上边缘（天头 37 mm）", place=f"PDF 第{page}页",
                   expected=f"{FIRST_LINE_TOP_MM[0]:g}–{FIRST_LINE_TOP_MM[1]:g} mm", found=f"{top:.1f} mm", page=page)
     numbers = {ln.page: ln for ln in m.page_numbers()}
+    missing = [page for page in range(1, m.pages + 1) if page not in numbers and not (page == 1 and letter)]
+    if missing:
+        c.add("GB808", "有的页没有页码（除信函格式首页外，每页都应有页码）", place="PDF",
+              expected="每页“— N —”", found="、".join(f"第{p}页" for p in missing[:8]) + ("等" if len(missing) > 8 else "")
+              + "没有页码", page=missing[0])
     for page in range(1, m.pages + 1):
         ln = numbers.get(page)
         if page == 1 and letter:
@@ -97,7 +116,6 @@ def run(c: Ctx, m=None) -> None:
                 c.add("GB808", "信函格式首页不应显示页码", place="PDF 第1页", expected="无页码", found=ln.text, page=1)
             continue
         if ln is None:
-            c.add("GB808", "本页没有页码", place=f"PDF 第{page}页", expected="— N —", found="无", page=page)
             continue
         y = (ln.top + ln.bottom) / 2
         problems = []
