@@ -3,7 +3,9 @@
 No YAML round-trip library is involved: each fix replaces characters inside one scalar's span of
 the source text (SourceMap.values), so comments, key order, quoting and block style stay exactly as
 the clerk wrote them.  After editing, the new text is loaded again and must give the old data with
-only the fixed values changed; a scalar for which that fails is left alone and reported.
+only the fixed values changed; a scalar for which that fails is left alone and reported.  Fixes run
+in passes (at most MAX_PASSES), like ruff's: a mark made full-width can put its neighbour in
+Chinese context.
 
 Only findings of rules marked ``fixable`` carry a fix that is applied (FZ401 punctuation width,
 FZ402 quote pairs, FZ405 spaces between Chinese characters, FZ501 〔〕 in 发文字号).
@@ -214,6 +216,38 @@ def _plan(loaded: Loaded, diags: list[Diagnostic], skipped: list) -> list[_Plann
     return plans
 
 
+MAX_PASSES = 10
+
+
+def _one_pass(loaded: Loaded, diags, name: str, enc: str, skipped: list):
+    """Plan the fixes of ``diags``, apply them to the text, verify; on a mismatch find the scalar(s)
+    at fault one at a time.  Returns (accepted plans, the loaded new text)."""
+    plans = _plan(loaded, diags, skipped)
+    if not plans:
+        return [], None
+    text0 = loaded.source.text
+
+    def expected_for(accepted):
+        data = copy.deepcopy(loaded.data)
+        for pl in accepted:
+            _set(data, pl.path, pl.value)
+        return data
+
+    new_loaded = _verify(_apply(text0, [e for pl in plans for e in pl.edits]), name, enc, expected_for(plans))
+    if new_loaded is not None:
+        return plans, new_loaded
+    accepted, text = [], text0
+    for pl in sorted(plans, key=lambda x: x.start, reverse=True):
+        cand = _apply(text, pl.edits)
+        got = _verify(cand, name, enc, expected_for(accepted + [pl]))
+        if got is None:
+            skipped += [(d, "修改后重新读取的结果与预期不符，已放弃这处修改；请手工修改") for d in pl.diags]
+            continue
+        accepted.append(pl)
+        text, new_loaded = cand, got
+    return accepted, new_loaded
+
+
 def _verify(new_text: str, name: str, enc: str, expected) -> Loaded | None:
     new = load_text(new_text, name, enc)
     if new.report is None or new.data != expected:
@@ -279,43 +313,29 @@ def fix_file(path: str | Path, select=(), ignore=(), *, write: bool = True, disp
     if raw_text.replace("\r\n", "\n").replace("\r", "\n") != src.text:
         return res                                # cannot happen: the loader read these bytes
     res.old_text = raw_text
-    plans = _plan(loaded, res.check.diagnostics, res.skipped)
-    if not plans:
-        return res
-
-    def expected_for(accepted):
-        data = copy.deepcopy(loaded.data)
+    # Like ruff, fix in passes: a mark made full-width can put its neighbour in Chinese context.
+    cur, cur_raw, check = loaded, raw_text, res.check
+    applied: dict[tuple, Diagnostic] = {}
+    for _ in range(MAX_PASSES):
+        skipped: list = []
+        accepted, new_loaded = _one_pass(cur, check.diagnostics, name, enc, skipped)
+        res.skipped = skipped
+        if not accepted:
+            break
+        pos = _norm_positions(cur_raw)            # the same edits on the text with its own line endings
+        cur_raw = _apply(cur_raw, [(pos[s], pos[e], r) for pl in accepted for s, e, r in pl.edits])
         for pl in accepted:
-            _set(data, pl.path, pl.value)
-        return data
-
-    text = _apply(src.text, [e for pl in plans for e in pl.edits])
-    new_loaded = _verify(text, name, enc, expected_for(plans))
-    accepted = plans
-    if new_loaded is None:                        # find the culprit(s): one scalar at a time
-        accepted, text = [], src.text
-        for pl in sorted(plans, key=lambda x: x.start, reverse=True):
-            cand = _apply(text, pl.edits)
-            got = _verify(cand, name, enc, expected_for(accepted + [pl]))
-            if got is None:
-                res.skipped += [(d, "修改后重新读取的结果与预期不符，已放弃这处修改；请手工修改") for d in pl.diags]
-                continue
-            accepted.append(pl)
-            text, new_loaded = cand, got
-    if not accepted:
+            for d in pl.diags:
+                applied.setdefault((d.code, pl.path), d)
+        res.edits += sum(pl.count for pl in accepted)
+        cur = new_loaded
+        check = check_loaded(cur, select, ignore, config)
+    if cur is loaded:
         return res
-    # the same edits on the text with the file's own line endings
-    pos = _norm_positions(raw_text)
-    new_raw = _apply(raw_text, [(pos[s], pos[e], r) for pl in accepted for s, e, r in pl.edits])
-    res.new_text = new_raw
-    res.fixed = _encode(new_raw, enc, original)
-    res.applied = [d for pl in accepted for d in pl.diags]
-    res.edits = sum(pl.count for pl in accepted)
-    try:
-        _, config = find_config(p)
-    except DrafterError:
-        config = {}
-    res.check = check_loaded(new_loaded, select, ignore, config)
+    res.new_text = cur_raw
+    res.fixed = _encode(cur_raw, enc, original)
+    res.applied = list(applied.values())
+    res.check = check
     if write:
         _write_back(p, name, original, res.fixed)
         res.backup = p.with_name(p.name + ".bak")
