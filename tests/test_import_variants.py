@@ -312,3 +312,32 @@ def test_control_characters_are_removed_and_reported(tmp_path):
     assert subs(r.report.sections[0].content)[0].content == ["召开会议3次。\n", "补充一段。\n"]
     assert "第2行：删除了 1 个无法保存到 Word 的控制字符" in "\n".join(r.summary)
     assert re.search(r"[\x00-\x08\x0b\x0c]", r.yaml) is None
+
+
+_LINES = st.sampled_from([
+    "某县人民政府2024年法治政府建设年度情况报告", "关于2024年度法治政府建设情况的报告", "某政函〔2025〕1号", "某政函[2025]1号",
+    "某市人民政府：", "来源：某县政府办  日期：2025-01-02", "【打印】【关闭】", "2024年，某县推进依法行政。现将有关情况报告如下：",
+    "一、主要举措和成效", "二、存在的不足和原因", "三、党政主要负责人履行推进法治建设第一责任人职责情况", "四、下一年度主要安排",
+    "五、其他需要报告的情况", "六、对2025年工作的建议", "（一）加强领导。召开会议3次。", "(二)规范执法", "1.开展评查。评查案卷10卷。",
+    "（1）细化清单。", "①第一项", "一是执法力量不足；二是培训不够。", "2025年，我们将加强培训。", "无", "特此报告。",
+    "某县人民政府", "2025年1月20日", "二〇二五年一月二十日", "（此件公开发布）", "附件：1.目录", "2.统计表", "抄送：某市司法局。",
+    "某县人民政府办公室 2025年1月20日印发", "#", "- 列表", "| a | b |", "一、", "（一）", "1.", "“引号”：冒号 #井号",
+])
+
+
+@settings(max_examples=120, deadline=None)
+@given(lines=st.lists(st.one_of(_LINES, _TEXT), min_size=1, max_size=25), joiner=st.sampled_from(["\n", " ", "\n\n"]))
+def test_any_mix_of_lines_imports_or_explains(lines, joiner, tmp_path_factory):
+    """Whatever the lines, import gives a report whose YAML reads back to the same model (checked
+    inside import_source), or a Chinese DrafterError — never another exception."""
+    from drafter.diagnostics import DrafterError
+
+    d = tmp_path_factory.mktemp("mix")
+    src = d / "mix.txt"
+    src.write_text(joiner.join(lines) + "\n", encoding="utf-8")
+    try:
+        r = import_file(src, d / "mix.yaml")
+    except DrafterError as e:
+        assert e.diagnostic.code in ("FZ092", "FZ007"), e.diagnostic.format()
+        return
+    assert load_text(r.yaml, "mix.yaml").report == r.report

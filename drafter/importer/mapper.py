@@ -597,8 +597,11 @@ class Mapper:
             if m.get(f):
                 data[f] = m[f]
         if header == "无":
-            for f in ("copy_number", "secrecy", "urgency"):
-                data.pop(f, None)
+            for f, label in (("copy_number", "份号"), ("secrecy", "密级"), ("urgency", "紧急程度")):
+                if data.pop(f, None):
+                    self.header.append(f"导入：原文的{label}“{m[f]}”未写入：无版头的公开文本不能有{label}；"
+                                       f"如按函或文件格式报送，请把版头改为 函 或 文件，并写“{label}: {m[f]}”")
+                    self.marked.append(f"{label}“{m[f]}”未写入（版头为“无”），见文件开头的注释")
         if self.src.sealed:
             data["seal"] = True
         intro = [p.text for p in m.get("intro", [])]
@@ -612,6 +615,10 @@ class Mapper:
         if run_in_all:
             data["layout"] = {"run_in": True}
         data["sections"] = [self.section_data(s, run_in_all) for s in sections]
+        for node in sections:
+            if not node.content:
+                node.comments.append("导入：原文这一部分标题下没有内容，请补写（如无内容，写“- 无”）")
+                self.marked.append(f"{node.where}：“{_short(node.heading)}”下没有内容")
 
         # required parts nobody serves
         served = {k for s in sections for k in s.parts}
@@ -695,8 +702,8 @@ class Mapper:
                  title_note: str | None) -> None:
         c = self.comments
         h = self.header
-        h.append(f"由 drafter import 从“{self.src.name}”导入。正文文字按原文保留（标点未改），序号由 drafter 重新生成。")
-        h.append("以“导入：”开头的注释是导入时的说明，核对后可删除。")
+        h[:0] = [f"由 drafter import 从“{self.src.name}”导入。正文文字按原文保留（标点未改），序号由 drafter 重新生成。",
+                 "以“导入：”开头的注释是导入时的说明，核对后可删除。"]
         if title_note:
             h.append(title_note + "。")
         if self.dropped:

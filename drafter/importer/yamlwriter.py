@@ -33,6 +33,14 @@ _BLANK_BEFORE = {"intro", "sections", "closing", "omitted_parts", "layout", "che
 _CLIPPED = {"intro", "title"}       # the model strips these: a "|" block's final newline is harmless
 
 
+_UNPRINTABLE_CHAR = re.compile("[^\x09\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+
+
+def comment_text(s: str) -> str:
+    """A comment line cannot escape anything: characters YAML refuses are shown as \\uXXXX."""
+    return _UNPRINTABLE_CHAR.sub(lambda m: f"\\u{ord(m.group()):04x}", s)
+
+
 def plain_ok(s: str) -> bool:
     if not s or s != s.strip(" \t\u3000") or "\n" in s:
         return False
@@ -103,7 +111,7 @@ class Writer:
     def comment(self, path: tuple, indent: str) -> None:
         for c in self.comments.get(path, []):
             for ln in c.split("\n"):
-                self.lines.append(f"{indent}# {ln}".rstrip())
+                self.lines.append(f"{indent}# {comment_text(ln)}".rstrip())
 
     def mapping(self, obj: BaseModel, indent: str, path: tuple, top: bool = False) -> None:
         for name, f in type(obj).model_fields.items():
@@ -160,6 +168,6 @@ def dump(report: Report, comments: dict[tuple, list[str]] | None = None, header:
     w = Writer(comments)
     if schema_line:
         w.lines.append(schema_line)
-    w.lines.extend(f"# {h}".rstrip() for h in header or [])
+    w.lines.extend(f"# {comment_text(ln)}".rstrip() for h in header or [] for ln in h.split("\n"))
     w.mapping(report, "", (), top=True)
     return "\n".join(w.lines) + "\n"
