@@ -210,6 +210,12 @@ def test_wrong_bracket_widths(rendered, tmp_path):
     found = {(f.expected, f.found) for f in by_code(res, "GB305")}
     assert found == {("（一）", "(一)"), ("二、", "二.")}
     assert "GB306" not in codes(res) and "GB307" not in codes(res)     # still read as the right numbers
+    out = edit_parts(rendered["short-complete"], tmp_path / "br3.docx",
+                     {"word/document.xml": ("1.开展案卷评查", "1、开展案卷评查")})
+    out = edit_parts(out, tmp_path / "br4.docx", {"word/document.xml": ("（1）建立免罚清单", "(1)建立免罚清单")})
+    res = _result(out)
+    found = {(f.expected, f.found) for f in by_code(res, "GB305")}
+    assert found == {("1.", "1、"), ("（1）", "(1)")}
 
 
 def test_date_with_leading_zeros(rendered, tmp_path):
@@ -250,6 +256,15 @@ def test_no_character_spacing_gives_27_characters(rendered, tmp_path):
                      {"word/styles.xml": ('<w:spacing w:val="-6"/>', '')})
     (f,) = by_code(_result(out), "GB113")
     assert f.found == "16 磅（3号）、字符间距 +0 磅，每行 27 字"
+
+
+@pytest.mark.parametrize("spacing,chars", [(-5, 28), (-6, 28), (-15, 28), (-4, 27), (-16, 29)])
+def test_character_spacing_range(rendered, tmp_path, spacing, chars):
+    """Spec §1: run spacing −5 … −15 twentieths of a point gives 28 characters a line."""
+    out = edit_parts(rendered["yufa-2023"], tmp_path / "sp.docx",
+                     {"word/styles.xml": ('<w:spacing w:val="-6"/>', f'<w:spacing w:val="{spacing}"/>')})
+    found = by_code(_result(out), "GB113")
+    assert [f.found.rsplit("，", 1)[1] for f in found] == ([] if chars == 28 else [f"每行 {chars} 字"])
 
 
 def test_word_char_grid_is_a_warning(rendered, tmp_path):
@@ -382,6 +397,22 @@ def test_print_date_with_zeros(rendered, tmp_path):
                      {"word/document.xml": ("2025年1月20日印发", "2025年01月20日印发")})
     (f,) = by_code(_result(out), "GB503")
     assert f.place == "版记" and f.expected == "2025年1月20日印发"
+
+
+def test_colophon_and_note_out_of_place(rendered, tmp_path):
+    def move(root):
+        intro = paragraph_with(root, "2024年，青山县坚持")
+        for text in ("抄送：县司法局。", "（此件公开发布）"):
+            p = etree.fromstring(etree.tostring(intro))
+            for r in p.findall("w:r", NS)[1:]:
+                p.remove(r)
+            p.find("w:r/w:t", NS).text = text
+            intro.addnext(p)
+    res = _result(edit_parts(rendered["short-complete"], tmp_path / "moved.docx", {"word/document.xml": move}))
+    (col,) = by_code(res, "GB510")
+    assert col.excerpt == "抄送：县司法局。" and col.paragraph == 16       # intro is 14; the note went in at 15
+    (note,) = [f for f in by_code(res, "GB507") if f.found == "在正文中"]
+    assert note.excerpt == "（此件公开发布）" and note.paragraph == 15
 
 
 def test_cli_broken_file_exit_one(rendered, tmp_path):

@@ -264,3 +264,46 @@ def test_input_file_unchanged(rendered, tmp_path):
 def test_module_entry_point_runs():
     proc = subprocess.run([sys.executable, "-m", "drafter", "inspect", "--help"], capture_output=True)
     assert proc.returncode == 0 and "GB/T 9704" in proc.stdout.decode("utf-8")
+
+
+def test_mutated_files_never_crash(rendered, tmp_path):
+    """Random damage to well-formed parts (elements dropped, duplicated, attributes garbled): every file
+    gives findings or a DrafterError, never another exception."""
+    import random
+
+    from lxml import etree
+
+    from drafter.diagnostics import DrafterError
+    from inspect_helpers import read_parts, write_parts
+
+    rnd = random.Random(9704)
+    sources = [rendered["xinle-2024-han"], rendered["short-complete"]]
+    values = ["", "-5", "abc", "99999999", "0", "auto", "1.5", "true", "FF0000"]
+    texts = ["一、", "（二）", "2024年01月05日", "抄送：", "— 1 —", "", "\t", "新政函[2024]5号"]
+    for k in range(60):
+        parts = read_parts(rnd.choice(sources))
+        names = [n for n in parts if n.startswith("word/") and n.endswith(".xml")]
+        for _ in range(rnd.randint(1, 6)):
+            name = rnd.choice(names)
+            root = etree.fromstring(parts[name])
+            els = list(root.iter())[1:]
+            if not els:
+                continue
+            e = rnd.choice(els)
+            op = rnd.random()
+            if op < 0.3 and e.getparent() is not None:
+                e.getparent().remove(e)
+            elif op < 0.55 and e.attrib:
+                e.set(rnd.choice(list(e.attrib)), rnd.choice(values))
+            elif op < 0.7 and e.attrib:
+                del e.attrib[rnd.choice(list(e.attrib))]
+            elif op < 0.85:
+                rnd.choice(els).append(etree.fromstring(etree.tostring(e)))
+            else:
+                e.text = rnd.choice(texts)
+            parts[name] = etree.tostring(root)
+        path = write_parts(parts, tmp_path / f"m{k}.docx")
+        try:
+            inspect_file(path, content=False)
+        except DrafterError:
+            pass

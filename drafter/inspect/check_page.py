@@ -19,6 +19,11 @@ FULL_PITCH_MIN = G.mm(G.LINE_PITCH_MM - 0.12)
 _PAPERS = {(12240, 15840): "Letter（215.9 × 279.4 mm）", (11906, 16838): "A4", (16838, 23811): "A3",
            (10318, 14570): "B5（182 × 257 mm）", (9978, 14173): "B5（176 × 250 mm）",
            (10433, 14742): "16开（184 × 260 mm）", (12240, 20160): "Legal"}
+# rounding slack when counting characters per line.  Run spacing: 305 twips a character (−15) must still
+# count 28 in 8844 twips (spec §1: 304.97 < pitch ≤ 315.86).  Word's char grid: the template value −842
+# (made for a 8845-twip line) with the 8844-twip 版心 is 27.997 characters and Word shows 28 (spec §1).
+CHARS_EPSILON_PT = 0.005
+GRID_EPSILON_PT = 0.1
 MARGIN_HOWTO = ("请在“布局 › 页边距 › 自定义页边距”中设为：上 3.7 厘米、下 3.5 厘米、左 2.8 厘米、右 2.6 厘米"
                 "（版心 156 mm × 225 mm）")
 
@@ -164,10 +169,10 @@ def _chars(c: Ctx) -> None:
         (size, spacing), _ = weights.most_common(1)[0]
         para = first[(size, spacing)]
         width = s.text_width or G.TYPE_AREA_WIDTH
-        width_pt = width / G.TWIPS_PER_PT + 0.05
+        width_pt = width / G.TWIPS_PER_PT + CHARS_EPSILON_PT
         if s.grid_type in ("linesAndChars", "snapToChars") and s.char_space is not None:
             pitch = size + s.char_space / 4096      # ECMA-376 docGrid/@charSpace, in 4096ths of a point
-            chars = int(width_pt // pitch) if pitch > 0 else 0
+            chars = int((width_pt + GRID_EPSILON_PT) // pitch) if pitch > 0 else 0
             c.add("GB114", "文档网格设为“指定行和字符网格”：Word 按网格每行排字，LibreOffice（7.4 起）把每个汉字算作"
                            "两格，每行只排约 14 个字；建议改为“只指定行网格”，用字符间距紧缩 0.3 磅排满 28 字",
                   para, place=c.section_place(s.index), expected="只指定行网格 + 字符间距 −0.3 磅",

@@ -20,7 +20,6 @@ from .structure import Layout
 # Rules that read plain text.  FZ1xx/FZ2xx judge the YAML's structure and required parts (the
 # importer's mapping of parts is a guess for arbitrary files); FZ5xx (发文字号) is GB403/GB404 here.
 CONTENT_PREFIXES = ("FZ3", "FZ4", "FZ6", "FZ7", "FZ8")
-_IMPORT_FUNCS = ("import_docx", "read_docx", "docx_to_report", "import_file", "load_docx", "load", "read")
 _WS = re.compile(r"\s+")
 # "drafter check --fix" edits YAML; it does not apply to a .docx
 _FIX_HINT = re.compile(r"[，；,]?\s*(可|请)?运行\s*drafter check --fix[^，；。）]*")
@@ -56,35 +55,16 @@ def importer_available() -> bool:
 
 
 def to_report(path, doc: Document):
-    """The importer's Report for ``path``, or None when no importer (or no usable entry point) exists."""
+    """The importer's Report for ``path`` (``read`` → ``map_source``, as ``drafter import`` does), or None
+    when drafter.importer is not installed."""
     try:
         mod = importlib.import_module("drafter.importer")
     except ImportError:
         return None
-    try:    # the importer's two steps: a reader gives paragraphs (Source), the mapper a Report
-        readers = importlib.import_module("drafter.importer.readers")
-        mapper = importlib.import_module("drafter.importer.mapper")
-    except ImportError:
-        readers = mapper = None
-    if readers is not None and callable(getattr(readers, "read", None)) and \
-            callable(getattr(mapper, "map_source", None)):
-        rep = _report_of(mapper.map_source(readers.read(Path(path), doc.name)))
-        if rep is not None:
-            return rep
-    for name in _IMPORT_FUNCS:
-        fn = getattr(mod, name, None)
-        if not callable(fn):
-            continue
-        try:
-            res = fn(path)
-        except DrafterError:
-            raise
-        except TypeError:
-            continue
-        rep = _report_of(res)
-        if rep is not None:
-            return rep
-    return None
+    read, map_source = getattr(mod, "read", None), getattr(mod, "map_source", None)
+    if not (callable(read) and callable(map_source)):
+        return None
+    return _report_of(map_source(read(Path(path), doc.name)))
 
 
 def _value(report, path: tuple):
