@@ -73,3 +73,8 @@ def test_fixable_findings_carry_a_fix_of_their_text():
     assert ds[0].fix.path == ("sections", 0, "content", 0, "content", 0)
     assert ds[0].fix.new.startswith("2023年榆垡镇在区委、区政府的正确领导下，坚持") and ds[0].fix.new.endswith("报告如下：\n")
     assert [d.fix for d in run(para("已全部整改。。")) if d.code == "FZ404"] == [None]
+
+
+def test_dates_numbers_and_addresses_are_left_alone_by_every_rule():
+    """3.15 / 12.4 / 3・15 dates, decimals, digit groups, times and URLs: no rule at all fires."""
+    assert [d.format() for d in run(para(ASCII_OK))] == []

@@ -120,7 +120,7 @@ def body_year(ctx):
                 continue            # part 四 looking back at 年度 ("2023年，我镇共……") is fine
             if not plans and y.year == y0 + 1 and forward:
                 continue            # a look ahead at the end of a part
-            quote = snippet(t.text, y.start, y.end + 2, 0)
+            quote = snippet(t.text, y.start, y.end + 3, 0)
             if plans:
                 msg = (f"第四部分写的是下一年度（{y0 + 1}年）的安排，这里“{quote}”写的是{y.year}年；"
                        f"请改为“{y0 + 1}年”")
