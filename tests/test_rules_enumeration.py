@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_rules_base import BASE, P1, P2, check_fires, check_silent, para, run
+from test_rules_base import BASE, P2, check_fires, check_silent, para, run
 
 # two paragraphs of one list: the enumeration continues from the first into the second
 TWO_PARAS = BASE.replace(f"      - {P2}\n", "      - 一是基层执法力量仍显不足。\n      - 二是部分干部的能力有待提高。\n")

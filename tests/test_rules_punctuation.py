@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.rules.punctuation import apply_edits, quote_edits, space_edits, width_edits
-from test_rules_base import BASE, P1, check_fires, check_silent, para, run
+from test_rules_base import BASE, check_fires, check_silent, para, run
 
 # yufa-2023's 导语 and a 小标题, as published (half-width commas and colon, one paren pair)
 YUFA = ("2023年榆垡镇在区委、区政府的正确领导下,坚持以习近平新时代中国特色社会主义思想为指导,"

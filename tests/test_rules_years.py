@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT, run_cli
 from drafter.check import check_file
-from test_rules_base import BASE, INTRO, P1, P4, check_fires, check_silent, para, run
+from test_rules_base import BASE, INTRO, P4, check_fires, check_silent, para, run
 
 TITLE = "主送机关: [青原市人民政府]\n"
 
@@ -94,11 +94,13 @@ def test_heading_checked_as_printed_and_reported_at_the_section(tmp_path):
     shutil.copytree(ROOT / "templates" / "fzzf", tdir)
     j2 = tdir / "text.j2"
     j2.write_text(j2.read_text(encoding="utf-8").replace(
-        "{{ year }}年度推进法治政府建设存在的不足和原因", "{{ year - 1 }}年度推进法治政府建设存在的不足和原因"),
-        encoding="utf-8")
+        "{{ year }}年度推进法治政府建设存在的不足和原因", "{{ year - 1 }}年度推进法治政府建设存在的不足和原因").replace(
+        "{{ org }}{{ year }}年法治政府建设年度情况报告", "{{ org }}法治政府建设年度情况报告"), encoding="utf-8")
     text = BASE + f"格式:\n  模板目录: {tdir.as_posix()}\n"
     ds = [d for d in run(text) if d.code == "FZ302"]
     assert [(d.line, d.col) for d in ds] == [(16, 5)] and "默认标题中写的是2022年" in ds[0].message
+    ds = [d for d in run(text) if d.code == "FZ301"]          # the printed title lacks the year
+    assert [(d.line, d.severity) for d in ds] == [(1, "warning")] and "标题中没有年份" in ds[0].message
 
 
 def test_deadline_from_config_file(tmp_path):

@@ -6,7 +6,6 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from . import WARNING, Finding, rule
-from ._text import snippet
 
 UNITS = "件|人次|人|次|个|起|份|卷|条|项|户|家|宗|批|场|名|期|所|座|台|辆|篇|本|单|例"
 COUNT_RE = re.compile(rf"(?<![\d.])(\d+)\s*({UNITS})")

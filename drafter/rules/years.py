@@ -37,17 +37,18 @@ def _want(exp: set[int]) -> str:
 @rule("FZ301", "title-year", "标题中的年份与年度不符", kinds=("fzzf",))
 def title_year(ctx):
     """The title names the year reported on ("……2023年法治政府建设年度情况报告"); a title without
-    the year, or with last year's, is sent back.  Drafter's default title always has it."""
+    the year, or with last year's, is sent back.  The title checked is the one printed (the written
+    标题, else the template's); a default title is reported at 发文机关."""
     r = ctx.report
-    if not r.title:
-        return
-    found = [y for y in years(r.title) if y.kind in ("year", "range")]
-    wrong = [y for y in found if y.kind == "year" and y.year != r.year]
-    for y in wrong:
-        yield Finding(("title",), f"标题中写的是{y.year}年，而年度是{r.year}年；请把标题中的“{y.year}年”改为"
-                                  f"“{r.year}年”，或核对“年度”", y.start)
+    text = r.title or ctx.composer.title_text()
+    path = ("title",) if r.title else ("org",)
+    found = [y for y in years(text) if y.kind in ("year", "range")]
+    for y in found:
+        if y.kind == "year" and y.year != r.year:
+            yield Finding(path, f"标题中写的是{y.year}年，而年度是{r.year}年；请把标题中的“{y.year}年”改为"
+                                f"“{r.year}年”，或核对“年度”", y.start if r.title else None)
     if not found:
-        yield Finding(("title",), f"标题中没有年份；请写明年度，如“……关于{r.year}年度法治政府建设情况的报告”",
+        yield Finding(path, f"标题中没有年份；请写明年度，如“……关于{r.year}年度法治政府建设情况的报告”",
                       severity=WARNING)
 
 
