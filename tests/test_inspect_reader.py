@@ -218,3 +218,56 @@ def test_pdf_cli_runs_libreoffice(rendered):
 def test_pdf_without_libreoffice(rendered):
     r = run_cli("inspect", "--pdf", rendered["yufa-2023"], env={"DRAFTER_SOFFICE": "/nonexistent/soffice"})
     assert r.code == 1 and "FZ060" in r.err and "LibreOffice" in r.err
+
+
+# --- 版头 drawn the ways other programs draw it ------------------------------------------------------
+def _group(y_emu: int, widths: tuple[int, int], length: int = 6120000) -> str:
+    lines = "".join(
+        f'<wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm><a:off x="0" y="{k * 36000}"/><a:ext cx="{length}" cy="0"/>'
+        f'</a:xfrm><a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{w}"><a:solidFill>'
+        f'<a:srgbClr val="FF0000"/></a:solidFill></a:ln></wps:spPr><wps:bodyPr/></wps:wsp>'
+        for k, w in enumerate(widths))
+    return (f'<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="2" '
+            f'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+            f'<wp:positionH relativeFrom="page"><wp:posOffset>756000</wp:posOffset></wp:positionH>'
+            f'<wp:positionV relativeFrom="page"><wp:posOffset>{y_emu}</wp:posOffset></wp:positionV>'
+            f'<wp:extent cx="{length}" cy="36000"/><wp:wrapNone/><wp:docPr id="{y_emu % 97 + 3}" name="组合"/>'
+            f'<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup">'
+            f'<wpg:wgp xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"><wpg:cNvGrpSpPr/>'
+            f'<wpg:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{length}" cy="36000"/><a:chOff x="0" y="0"/>'
+            f'<a:chExt cx="{length}" cy="36000"/></a:xfrm></wpg:grpSpPr>{lines}</wpg:wgp></a:graphicData>'
+            f'</a:graphic></wp:anchor></w:drawing></w:r>')
+
+
+def _letter(path, flag_rpr: str, groups: str):
+    body = (f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr>{flag_rpr}<w:sz w:val="52"/></w:rPr>'
+            f'<w:t>新乐市人民政府</w:t></w:r>{groups}</w:p>'
+            '<w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:t>新政函〔2024〕5号</w:t></w:r></w:p><w:p/>'
+            '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:sz w:val="44"/></w:rPr>'
+            '<w:t>新乐市人民政府关于2024年度法治政府建设情况报告</w:t></w:r></w:p>'
+            '<w:p><w:r><w:t>新乐市人大常委会：</w:t></w:r></w:p><w:p><w:r><w:t>现将情况报告如下。</w:t></w:r></w:p>' + SECT)
+    return build_docx(path, body)
+
+
+def test_grouped_red_double_lines(tmp_path):
+    red = '<w:rFonts w:eastAsia="方正小标宋简体"/><w:color w:val="FF0000"/>'
+    good = _group(1548000, (19050, 6350)) + _group(9936000, (6350, 19050))
+    lay = inspect_file(_letter(tmp_path / "g.docx", red, good), content=False).layout
+    assert lay.letter == "函" and [p.text for p in lay.flag] == ["新乐市人民政府"]
+    assert [(round(s.y_mm, 1), round(s.cx_mm), s.width_pt) for s in lay.red_lines] == [
+        (43.0, 170, 1.5), (44.0, 170, 0.5), (276.0, 170, 0.5), (277.0, 170, 1.5)]
+    res = inspect_file(_letter(tmp_path / "g2.docx", red, good), content=False)
+    assert not ({"GB401", "GB402", "GB405", "GB406", "GB407", "GB408", "GB409"} & codes(res))
+    swapped = _group(1548000, (6350, 19050), length=5616000) + _group(9936000, (6350, 19050), length=5616000)
+    res = inspect_file(_letter(tmp_path / "g3.docx", red, swapped), content=False)
+    assert [f.found for f in by_code(res, "GB408")] == ["上 0.5 磅、下 1.5 磅"]
+    assert {f.found for f in by_code(res, "GB407")} == {"156.0 mm"}
+
+
+def test_black_flag_paragraph_is_still_the_flag(tmp_path):
+    res = inspect_file(_letter(tmp_path / "b.docx", '<w:rFonts w:eastAsia="黑体"/>', ""), content=False)
+    lay = res.layout
+    assert [p.text for p in lay.flag] == ["新乐市人民政府"] and lay.title[0].text.startswith("新乐市人民政府关于")
+    assert by_code(res, "GB401")[0].found == "黑色（自动）"
+    assert by_code(res, "GB402")[0].found == "黑体"
+    assert "GB405" in codes(res)

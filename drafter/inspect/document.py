@@ -489,6 +489,7 @@ class Document:
             for sp in gd.iter("{%s}wsp" % NS["wps"]):
                 shape = Shape("shape", x_mm=x, y_mm=y, cx_mm=cx / EMU_PER_MM if cx is not None else None,
                               cy_mm=cy / EMU_PER_MM if cy is not None else None)
+                _place_in_group(sp, shape)
                 geom = sp.find("wps:spPr/a:prstGeom", NS)
                 prst = geom.get("prst") if geom is not None else None
                 if sp.find("wps:cNvCnPr", NS) is not None or prst in ("line", "straightConnector1"):
@@ -524,7 +525,10 @@ class Document:
             shape.color = vml_colour(color) if (el.get("stroked") or "t") not in ("f", "false") else None
             wt = el.get("strokeweight")
             shape.width_pt = _length_pt(wt) if wt else 0.75
-            if name == "line":
+            in_group = local(el.getparent()) == "group"
+            if name == "line" and in_group:
+                shape.kind = "line"
+            elif name == "line":
                 shape.kind = "line"
                 f, t = el.get("from", "0,0").split(","), el.get("to", "0,0").split(",")
                 try:
@@ -533,7 +537,7 @@ class Document:
                     shape.cx_mm = abs((x1 or 0) - (x0 or 0)) * G.MM_PER_PT
                 except (IndexError, TypeError):
                     pass
-            else:
+            elif not in_group:
                 width = _length_pt(style.get("width"))
                 height = _length_pt(style.get("height"))
                 if width is not None:
@@ -562,6 +566,41 @@ class Document:
 
     def shapes(self) -> list[Shape]:
         return [s for p in self.paragraphs for s in p.shapes]
+
+
+def _xfrm(el, child: bool = False):
+    """(off x, off y, ext cx, ext cy) of an a:xfrm (or the child-coordinate box of a group's xfrm)."""
+    if el is None:
+        return None
+    a = NS["a"]
+    off = el.find("{%s}%s" % (a, "chOff" if child else "off"))
+    ext = el.find("{%s}%s" % (a, "chExt" if child else "ext"))
+    try:
+        return (int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy")))
+    except (AttributeError, TypeError, ValueError):
+        return None
+
+
+def _place_in_group(sp, shape: Shape) -> None:
+    """A shape inside a wpg group (a 版头 double line is often two grouped lines): its own size and
+    position, from the group's child coordinates, instead of the group's box."""
+    grp = sp.getparent()
+    if grp is None or local(grp) != "grpSp" and local(grp) != "wgp":
+        return
+    gx = grp.find("{%s}grpSpPr/{%s}xfrm" % (NS["wpg"], NS["a"]))
+    box, child = _xfrm(gx), _xfrm(gx, child=True)
+    own = _xfrm(sp.find("{%s}spPr/{%s}xfrm" % (NS["wps"], NS["a"])))
+    if own is None:
+        shape.x_mm = shape.y_mm = shape.cx_mm = shape.cy_mm = None
+        return
+    sx = box[2] / child[2] if box and child and child[2] else 1.0
+    sy = box[3] / child[3] if box and child and child[3] else 1.0
+    shape.cx_mm = own[2] * sx / EMU_PER_MM
+    shape.cy_mm = own[3] * sy / EMU_PER_MM
+    if shape.y_mm is not None and child:
+        shape.y_mm += (own[1] - child[1]) * sy / EMU_PER_MM
+    if shape.x_mm is not None and child:
+        shape.x_mm += (own[0] - child[0]) * sx / EMU_PER_MM
 
 
 def _renumber(para: Para) -> None:

@@ -194,6 +194,10 @@ def analyse(doc: Document) -> Layout:
         dn = DOC_NUMBER_ANY.search(t)
         head_like = (dn is not None and width_zi(t) <= 40) or HEAD_OTHER.match(t) or _all_red(p) or (
             t.endswith("文件") and _big(p) and width_zi(t) <= 30)
+        if not head_like and not lay.zone and width_zi(t) <= 30 and (_big(p) or p.props.jc == "center"):
+            # a 发文机关标志 in black: a short display line with the 发文字号 right after it
+            nxt = next((q for q in paras[i + 1:i + 6] if not _is_empty(q)), None)
+            head_like = nxt is not None and DOC_NUMBER_ANY.search(_clean(nxt.text)) is not None
         if not head_like:
             break
         lay.zone.append(p)
