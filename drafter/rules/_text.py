@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
-
 from ..textutil import PLACEHOLDER_RE, is_cjk
 from . import TextRef
 
@@ -20,8 +18,11 @@ def zh(ch: str) -> bool:
     return bool(ch) and (is_cjk(ch) or ch in FW_PUNCT)
 
 
+_CJK_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
 def has_cjk(s: str) -> bool:
-    return any(is_cjk(c) for c in s)
+    return _CJK_RE.search(s) is not None
 
 
 def _word(ch: str) -> bool:
@@ -40,25 +41,35 @@ def snippet(text: str, start: int, end: int | None = None, width: int = 4) -> st
     return "".join(line.strip(" \u3000\t") for line in s.split("\n"))
 
 
-def strings(ctx) -> Iterator[TextRef]:
+def texts(ctx) -> list[TextRef]:
+    """ctx.texts() as a list, computed once per Context."""
+    cached = getattr(ctx, "_fz_texts", None)
+    if cached is None:
+        cached = ctx._fz_texts = list(ctx.texts())
+    return cached
+
+
+def strings(ctx) -> list[TextRef]:
     """Every clerk-written text (ctx.texts()) plus the short list fields shown in the document,
-    except text still holding a placeholder from ``drafter new`` (FZ110 reports those)."""
+    except text still holding a placeholder from ``drafter new`` (FZ110 reports those).  Computed
+    once per Context: several rules walk it."""
+    cached = getattr(ctx, "_fz_strings", None)
+    if cached is not None:
+        return cached
     r = ctx.report
-    extra = (TextRef((f, i), v, "other") for f in ("recipients", "attachments", "cc")
-             for i, v in enumerate(getattr(r, f)) if isinstance(v, str) and v)
-    for t in ctx.texts():
-        if not PLACEHOLDER_RE.search(t.text):
-            yield t
-    for t in extra:
-        if not PLACEHOLDER_RE.search(t.text):
-            yield t
+    extra = [TextRef((f, i), v, "other") for f in ("recipients", "attachments", "cc")
+             for i, v in enumerate(getattr(r, f)) if isinstance(v, str) and v]
+    out = [t for t in [*texts(ctx), *extra] if not PLACEHOLDER_RE.search(t.text)]
+    ctx._fz_strings = out
+    return out
 
 
 def enclosed_spans(text: str, pairs: str = "《》“”") -> list[tuple[int, int]]:
     """(start, end) of every run inside the given bracket pairs, brackets included (outermost only)."""
     opens = {pairs[i]: pairs[i + 1] for i in range(0, len(pairs), 2)}
     out, stack = [], []
-    for i, c in enumerate(text):
+    for m in re.finditer("[" + re.escape(pairs) + "\n]", text):
+        i, c = m.start(), m.group()
         if c in opens:
             stack.append((c, i))
         elif stack and c == opens[stack[-1][0]]:
@@ -96,9 +107,11 @@ def years(text: str, protected: str = "《》") -> list[YearRef]:
     """Every "2023年" in ``text``: a year on its own (kind "year"), one end of a range or a period
     ("2021-2025年", "2021年至2023年", "2021年1月1日至2023年6月1日" -> range/date), a date
     ("2022年12月" -> date), or inside a name between the ``protected`` brackets ("name")."""
-    spans = enclosed_spans(text, protected) if protected else []
+    spans = None
     out = []
     for m in YEAR_RE.finditer(text):
+        if spans is None:
+            spans = enclosed_spans(text, protected) if protected else []
         if m.group(1):
             y = int(m.group(1))
         else:

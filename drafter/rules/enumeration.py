@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from . import ERROR, WARNING, Finding, rule
-from ._text import snippet
+from ._text import snippet, texts
 from ..textutil import cn_numeral, parse_cn_numeral
 
 _CN = "一二三四五六七八九十"
@@ -94,7 +94,7 @@ def hand_numbering(ctx):
     """A heading that starts with "一、" "（一）" "1." "（1）" would be numbered twice; a paragraph that
     starts with one is a heading typed as text and falls out of drafter's numbering ("（三）" after
     "（一）").  Write it as a subsection (标题/内容) without the number."""
-    for t in ctx.texts():
+    for t in texts(ctx):
         if t.role not in ("heading", "subheading", "paragraph"):
             continue
         m = HAND_NUMBER_RE.match(t.text)

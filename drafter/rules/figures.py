@@ -6,6 +6,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from . import WARNING, Finding, rule
+from ._text import texts
 
 UNITS = "件|人次|人|次|个|起|份|卷|条|项|户|家|宗|批|场|名|期|所|座|台|辆|篇|本|单|例"
 COUNT_RE = re.compile(rf"(?<![\d.])(\d+)\s*({UNITS})")
@@ -25,7 +26,7 @@ def rate_mismatch(ctx):
     recomputed (1456 ÷ 1501 = 97.0%) and flagged when it differs by more than the rounding of the
     stated figure.  Only the two counts just before the rate, in the same sentence and with the same
     unit, are used; growth rates (同比增长…%) are not ratios of counts and are skipped."""
-    for t in ctx.texts():
+    for t in texts(ctx):
         text = t.text
         for sm in SENTENCE_RE.finditer(text):
             sent, base = sm.group(), sm.start()
@@ -59,7 +60,7 @@ SHARE_RE = re.compile(r"率|占|比例|比重|覆盖|达到|达")
 @rule("FZ702", "percent-over-100", "比率超过100%", severity=WARNING)
 def percent_over_100(ctx):
     """A rate or share (……率, 占……, 比例) cannot exceed 100%.  Growth (同比增长150%) can and is skipped."""
-    for t in ctx.texts():
+    for t in texts(ctx):
         for m in PERCENT_RE.finditer(t.text):
             if Decimal(m.group(1)) <= 100:
                 continue
@@ -75,7 +76,7 @@ APPROX_RE = re.compile(r"(?<![\d.])(\d+)余(?=[\u4e00-\u9fff])")
 def approximate_exact(ctx):
     """"余" makes a round number approximate: 10余次, 1800余人次.  After a number that is not a
     whole ten ("8余次", "15余件") it is wrong: write the exact figure, or a round one."""
-    for t in ctx.texts():
+    for t in texts(ctx):
         for m in APPROX_RE.finditer(t.text):
             n = int(m.group(1))
             if n % 10 == 0:

@@ -13,6 +13,7 @@ from ._text import CLOSERS, OPENERS, enclosed_spans, has_cjk, inside, snippet, s
 from ..textutil import is_cjk
 
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_HALF_RE = re.compile(r"[,;:?!()]")
 _FIX_HINT = "可运行 drafter check --fix 自动修正"
 
 
@@ -32,17 +33,16 @@ def width_edits(text: str) -> list[tuple[int, int, str]]:
     n = len(text)
     partner: dict[int, int] = {}
     stack = []
-    for i, c in enumerate(text):
+    marks = [(m.start(), m.group()) for m in _HALF_RE.finditer(text)]
+    for i, c in marks:
         if c == "(":
             stack.append(i)
         elif c == ")" and stack:
             o = stack.pop()
             partner[o], partner[i] = i, o
     edits = []
-    for i, c in enumerate(text):
-        full = HALF_TO_FULL.get(c)
-        if full is None:
-            continue
+    for i, c in marks:
+        full = HALF_TO_FULL[c]
         prev = text[i - 1] if i else ""
         if c in "()":
             nxt = text[i + 1] if i + 1 < n else ""
@@ -80,11 +80,11 @@ def half_width(ctx):
 
 def quote_edits(text: str) -> tuple[list[tuple[int, int, str]], int | None]:
     """Straight quotes in Chinese text -> “ ” / ‘ ’ pairs.  Returns (edits, offset of an unpaired one)."""
-    if not has_cjk(text):
+    if ('"' not in text and "'" not in text) or not has_cjk(text):
         return [], None
     edits: list = []
     bad = None
-    dq = [i for i, c in enumerate(text) if c == '"']
+    dq = [m.start() for m in re.finditer('"', text)]
     if dq:
         pairs = list(zip(dq[0::2], dq[1::2]))
         if len(dq) % 2 or any("\n\n" in text[a:b] for a, b in pairs):
@@ -97,7 +97,7 @@ def quote_edits(text: str) -> tuple[list[tuple[int, int, str]], int | None]:
         p, n = text[i - 1:i], text[i + 1:i + 2]
         return p.isascii() and p.isalnum() and n.isascii() and n.isalnum()
 
-    sq = [i for i, c in enumerate(text) if c == "'" and not apostrophe(i)]
+    sq = [m.start() for m in re.finditer("'", text) if not apostrophe(m.start())]
     if sq and len(sq) % 2 == 0:
         pairs = list(zip(sq[0::2], sq[1::2]))
         if all(has_cjk(text[a + 1:b]) and "\n" not in text[a:b] for a, b in pairs):
@@ -123,10 +123,14 @@ def straight_quotes(ctx):
                                   "请改为中文引号“ ”并补全另一半", bad)
 
 
+_PAIR_RE = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + "()]")
+
+
 def pair_problem(text: str) -> tuple[int, str] | None:
     """The first unbalanced bracket or quote (half-width parentheses count as full-width ones)."""
     stack: list[tuple[str, int]] = []
-    for i, c in enumerate(text):
+    for m in _PAIR_RE.finditer(text):
+        i, c = m.start(), m.group()
         c = {"(": "（", ")": "）"}.get(c, c)
         if c in OPENERS:
             stack.append((c, i))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from . import WARNING, Finding, rule
-from ._text import FORWARD_RE, years
+from ._text import FORWARD_RE, texts, years
 
 LEADERS_RE = re.compile(r"主要负责人|主要负责同志|主要领导|党政负责人|一把手|书记|[县区市镇乡州旗]长|主任|局长|厅长|部长")
 DUTY_RE = re.compile(r"第一责任人|职责|履职|履行|述法|责任")
@@ -19,7 +19,7 @@ _STRIP = re.compile(r"[\s。.，,；;：:！!、（）()“”\"'‘’]+")
 
 def _body(ctx, i: int) -> str:
     """The clerk's text of section i: its written heading, subheadings and paragraphs."""
-    return "\n".join(t.text for t in ctx.texts() if t.section == i)
+    return "\n".join(t.text for t in texts(ctx) if t.section == i)
 
 
 @rule("FZ201", "part3-duties", "第三部分没有写党政主要负责人履行第一责任人职责的情况", severity=WARNING,
@@ -69,7 +69,7 @@ def placeholder_part(ctx):
     part that may be empty (五 其他需要报告的情况) may say "无"."""
     for i, sec in enumerate(ctx.report.sections):
         keys = ctx.part_keys(sec)
-        paras = [t for t in ctx.texts() if t.section == i and t.role == "paragraph"]
+        paras = [t for t in texts(ctx) if t.section == i and t.role == "paragraph"]
         if not keys or not paras:
             continue                                # FZ104 reports an empty part
         flats = {_STRIP.sub("", t.text).lower() for t in paras}

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from . import WARNING, Finding, rule
-from ._text import snippet
+from ._text import snippet, texts
 
 TYPOS_FILE = Path(__file__).resolve().parent.parent / "data" / "typos.yaml"
 
@@ -29,7 +29,7 @@ def typo(ctx):
     """Typos that recur in real reports and have one certain correction ("完成9各" → "完成9个",
     "插手体案件" → "插手具体案件", "截止目前" → "截至目前").  The list is data:
     drafter/data/typos.yaml."""
-    for t in ctx.texts():
+    for t in texts(ctx):
         for pat, right, note, regex in typo_list():
             for m in pat.finditer(t.text):
                 fixed = m.expand(right) if regex else right

@@ -11,7 +11,7 @@ import datetime as _dt
 import re
 
 from . import ERROR, WARNING, Finding, rule
-from ._text import FORWARD_RE, clause_at, clause_start, snippet, years
+from ._text import FORWARD_RE, clause_at, clause_start, snippet, texts, years
 
 # what follows "2023年" when the year is the subject of a clause: "2023年，" "2023年度，" "2023年以来"
 # "2023年我镇" "2023年全市" "2023年共" "2023年累计" "2023年在……"
@@ -102,7 +102,7 @@ def body_year(ctx):
     comparisons ("较2022年") and names in 《》 or “” are never flagged."""
     y0 = ctx.report.year
     subjects = [s for s in (ctx.report.short_name, ctx.report.org) if s]
-    for t in ctx.texts():
+    for t in texts(ctx):
         if t.role not in ("intro", "paragraph", "subheading"):
             continue
         exp = _expected(ctx, t.section)
