@@ -67,7 +67,8 @@ def load_text(text: str, name: str, encoding: str = "utf-8", notices: list | Non
     try:
         report = m.Report.model_validate(norm, by_name=True, by_alias=False)
     except ValidationError as e:
-        errors += translate(e, smap, norm, skip={u[0] for u in unknown})
+        skip = {u[0] for u in unknown} | {u[0][:-1] for u in unknown if u[2] == "colon"}
+        errors += translate(e, smap, norm, skip=skip)
         report = None
     if report is not None and not (YEAR_MIN <= report.year <= YEAR_MAX):  # dates of year 0 or 10**30 crash
         line, col = smap.pos(("year",))
@@ -104,7 +105,10 @@ def normalize(data, model: type[BaseModel], path: tuple, smap: SourceMap):
             ks = str(k)
             fname = amap.get(ks) or (_EXTRA_ALIASES[ks] if _EXTRA_ALIASES.get(ks) in amap else None)
             if fname is None:
-                unknown.append((new_path + (ks,), ks, sorted(a for a in amap if not a.isascii())))
+                known = sorted(a for a in amap if not a.isascii())
+                if mdl is m.Subsection and len(obj) == 1 and _looks_like_text(ks, v, known):
+                    known = "colon"  # "- 无。另: 本年度……": a paragraph with a half-width colon
+                unknown.append((new_path + (ks,), ks, known))
                 continue
             if fname in out:  # 标题 and title both given
                 unknown.append((new_path + (ks,), ks, "dup"))
@@ -123,13 +127,25 @@ def normalize(data, model: type[BaseModel], path: tuple, smap: SourceMap):
     return walk(data, model, path), unknown
 
 
+def _looks_like_text(key: str, value, known: list[str]) -> bool:
+    """A content item {key: value} that is really one paragraph cut at ": " (not a mistyped 标题)."""
+    import difflib
+
+    return (isinstance(value, (str, int, float)) or value is None) and not key.isascii() and \
+        not difflib.get_close_matches(key, known, n=1, cutoff=0.4)
+
+
 def _unknown_key(u, smap: SourceMap, data) -> Diagnostic:
     path, key, known = u
-    line, col = smap.pos(path, key=True)
+    span = smap.keys.get(smap.raw(path[:-1]) + (key,))  # the key as written (not its other-language twin)
+    line, col = (span.line, span.col) if span else smap.pos(path, key=True)
     where = describe(path[:-1], data)
     if known == "dup":
         return Diagnostic("FZ012", ERROR, f"“{key}”与同一层的另一个键指同一项（中文名和英文名只能写一个），请删除一处",
                           smap.file, line, col, where)
+    if known == "colon":
+        return Diagnostic("FZ030", ERROR, f"这一段在“{key[-10:]}”后面有半角冒号加空格“: ”，被当成了“键: 值”；"
+                                          "请把冒号改成全角“：”，或给整段文字加引号", smap.file, line, col, where)
     import difflib  # only for a mistyped key
 
     near = difflib.get_close_matches(key, known, n=1, cutoff=0.4)
