@@ -225,6 +225,20 @@ _YAML_HINTS = [
 ]
 
 
+_FLOW_VALUE = re.compile(r"[ \t]*(?:-[ \t]+)*(?:[^\s#:\-\[{][^:#\n]*:[ \t]+)?([\[{])")
+
+
+def _flow_start(source: str, mark) -> int | None:
+    """Index of the "[" or "{" that opens the value on the mark's line, if the value opens with one."""
+    if mark is None or not 0 <= mark.index <= len(source):
+        return None
+    start = source.rfind("\n", 0, mark.index) + 1
+    m = _FLOW_VALUE.match(source, start)
+    if m is None or m.start(1) > mark.index:
+        return None
+    return m.start(1)
+
+
 def _yaml_error(e: yaml.YAMLError, name: str, source: str = "") -> DrafterError:
     pm = getattr(e, "problem_mark", None)
     if pm is not None and 0 <= pm.index < len(source) and source[pm.index] == "\t":
@@ -237,6 +251,18 @@ def _yaml_error(e: yaml.YAMLError, name: str, source: str = "") -> DrafterError:
         shift = pm.index - back if back >= 0 else 0
         return DrafterError("FZ016", "转义序列（如 \\ud800）表示的字符无法保存到 Word；请删除它，或直接写出要用的文字",
                             file=name, line=pm.line + 1, col=pm.column + 1 - shift)
+    if pm is not None and "mapping values are not allowed" in str(e) and 0 <= pm.index < len(source):
+        start = source.rfind("\n", 0, pm.index) + 1
+        if ":" not in source[start:pm.index]:  # the first colon of its line: a key indented wrongly
+            return DrafterError("FZ010", "这一行的缩进与上一行不一致，YAML 把它接在了上一行的文字后面；"
+                                         "同一层的项目要对齐，子项比上级多缩进两个空格", file=name,
+                                line=pm.line + 1, col=pm.index - start + 1)
+    for fm in (pm, getattr(e, "context_mark", None)):
+        bracket = _flow_start(source, fm)
+        if bracket is not None:
+            return DrafterError("FZ010", f"这一行的值以“{source[bracket]}”开头，YAML 把它当作列表或映射来读而出错；"
+                                         "如果这是一段文字，请给整段文字加引号（\"……\"）", file=name,
+                                line=fm.line + 1, col=bracket - source.rfind("\n", 0, bracket))
     mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
     if "quoted scalar" in str(getattr(e, "context", "")) and getattr(e, "context_mark", None) is not None:
         mark = e.context_mark          # point at the opening quote, not at the end of the file
@@ -305,7 +331,8 @@ class _Converter:
             out: dict = {}
             for knode, vnode in node.value:
                 if not isinstance(knode, yaml.ScalarNode):
-                    raise self.fail("FZ010", "键必须是简单的文字", knode)
+                    raise self.fail("FZ010", "这里的键不是简单的文字；如果这是一段以“{”或“[”开头的文字，"
+                                             "请给整段文字加引号（\"……\"）", knode)
                 if knode.tag == "tag:yaml.org,2002:merge" or knode.value == "<<":
                     raise self.fail("FZ014", "不支持 YAML 合并键“<<”，请直接写出各项", knode)
                 key = knode.value
