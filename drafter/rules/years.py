@@ -96,9 +96,9 @@ def intro_year(ctx):
 
 @rule("FZ304", "body-year", "正文中把别的年份当作本年度来写", severity=WARNING, kinds=("fzzf",))
 def body_year(ctx):
-    """A year that opens a clause as its subject ("2022年，我镇……", "2022年以来", "2022年全镇……") or
-    carries a year's total ("2022年共调解……") must be 年度 — in part 四 年度+1 when the clause speaks
-    of plans.  Ranges ("2021-2025年"), periods ("2021年1月1日至2023年6月1日"), dates ("2022年12月"),
+    """A year that opens a clause as its subject ("2022年，我镇……", "2022年全镇……", and in the 导语
+    "2022年以来") or carries a year's total ("2022年共调解……") must be 年度 — in part 四 年度+1 when
+    the clause speaks of plans.  Ranges ("2021-2025年"), periods ("2021年1月1日至2023年6月1日"), dates ("2022年12月"),
     comparisons ("较2022年") and names in 《》 or “” are never flagged."""
     y0 = ctx.report.year
     subjects = [s for s in (ctx.report.short_name, ctx.report.org) if s]
@@ -115,6 +115,8 @@ def body_year(ctx):
                 _OPENING_AFTER.match(after) or any(t.text.startswith(s, y.end) for s in subjects))
             if not (opening or _ANYWHERE_AFTER.match(after) or t.role == "subheading"):
                 continue
+            if t.role == "paragraph" and re.match("度?以来", after) and y.year < y0:
+                continue            # "2021年以来，全县累计……": a multi-year span in the body is fine
             clause = clause_at(t.text, y.start)
             forward = bool(FORWARD_RE.search(clause))
             if plans and y.year == y0 and not forward:
