@@ -158,7 +158,7 @@ class Mapper:
             elif P.is_chrome(t) and p.role not in (S.TITLE, S.ADDRESSEE):
                 self.take_chrome(t)
                 self.dropped.append(p)
-            elif p.role in (S.FLAG, S.TEXTBOX) and not intro:
+            elif p.role in (S.FLAG, S.TEXTBOX) and not intro and not P.DOC_NUMBER_RE.match(t):
                 if "flag" not in m and (P.is_orgish(t, strict=False) or t.endswith("文件")):
                     m["flag"] = t
                     self.found["flag"] = p.where
