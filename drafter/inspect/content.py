@@ -108,20 +108,22 @@ def content_findings(path, doc: Document, lay: Layout, select=(), ignore=()) -> 
     if report is None:
         why = "没有 drafter.importer" if not importer_available() else "drafter.importer 无法读取本文件的文字"
         return [], f"未运行内容检查（标点、年份等）：{why}"
-    from ..kinds import get_kind
-    from ..rules import Context, active_rules, settings_for
-
     try:
+        from ..kinds import get_kind
+        from ..rules import Context, active_rules, settings_for
+
         kind = get_kind(report.kind)
-    except DrafterError:
-        return [], "未运行内容检查：无法确定报告种类"
-    chosen = [c for c in (select or CONTENT_PREFIXES)]
-    settings = settings_for(report, chosen, ignore)
-    ctx = Context(report, None, kind, settings)
+        settings = settings_for(report, list(select or CONTENT_PREFIXES), ignore)
+        ctx = Context(report, None, kind, settings)
+        rules = active_rules(settings, kind)
+    except DrafterError as e:
+        return [], f"未运行内容检查（标点、年份等）：{e.diagnostic.message}"
+    except Exception as e:  # noqa: BLE001 - a broken rule module must not hide the format findings
+        return [], f"未运行内容检查（标点、年份等）：内容规则无法加载（{type(e).__name__}）"
     loc = _Locator(doc, lay)
     out: list[Finding] = []
     notes: list[str] = []
-    for rule_ in active_rules(settings, kind):
+    for rule_ in rules:
         if not rule_.code.startswith(CONTENT_PREFIXES):
             continue
         try:
