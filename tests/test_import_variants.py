@@ -20,7 +20,7 @@ from drafter.importer import MISSING_REASON, import_file
 from drafter.importer.yamlwriter import dump
 from drafter.loader import load_text
 from drafter.model import Report, Section, Subsection
-from test_import_helpers import content_view, docx_body, meta_view, render, source_body, squash, strip_number
+from test_import_helpers import docx_body, meta_view, render, source_body, squash, strip_number
 
 V = DATA / "import"
 
