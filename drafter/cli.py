@@ -55,13 +55,13 @@ def main(argv=None):
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
     except click.exceptions.Abort:
-        click.echo("已取消。", err=True)
+        click.echo(_INTERRUPTED, err=True)  # click turns Ctrl-C into Abort
         sys.exit(130)
     except click.ClickException as e:
         click.echo(f"用法错误：{_zh_click(e)}（用 drafter --help 查看用法）", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
-        click.echo("已中断，未写入任何文件。", err=True)
+        click.echo(_INTERRUPTED, err=True)
         sys.exit(130)
     except SystemExit:
         raise
@@ -76,6 +76,9 @@ def main(argv=None):
         click.echo(f"drafter 内部错误（{type(e).__name__}: {e}）。输入文件未改动；"
                    "请把这条信息和所用的文件发给维护人员。", err=True)
         sys.exit(3)
+
+
+_INTERRUPTED = "已中断。drafter 不会留下写了一半的文件：原有文件保持不变（或已被完整的新文件替换）。"
 
 
 def _zh_click(e: click.ClickException) -> str:
