@@ -278,7 +278,7 @@ def test_headless_text_finds_its_parts(tmp_path):
                    "2025年，我们将继续加强执法队伍建设。\n", encoding="utf-8")
     r = imp(src, tmp_path)
     rep = r.report
-    assert rep.org == "北山镇人民政府" and "导语中的“北山镇”（推断，请核对全称）" in r.yaml
+    assert rep.org == "北山镇人民政府" and "导入：发文机关由导语中的“北山镇”推断，请核对全称" in r.yaml
     assert parts(r) == [["一"], ["二"], ["四"]]
     assert [s.no_heading for s in rep.sections] == [True, True, True]
     assert body_after_render(rep, tmp_path) == source_body(src)

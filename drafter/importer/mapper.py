@@ -515,14 +515,14 @@ class Mapper:
         for label in ("发布机构", "发文机构", "所属机构", "发布单位"):
             v = web.get(label)
             if v and P.is_orgish(v):
-                return v, f"网页信息“{label}”（请核对是否为发文机关全称）"
+                return v, f"取自网页信息“{label}”，请核对是否为全称"
         for para in m.get("intro", [])[:1]:
             mm = P.ORG_IN_INTRO_RE.match(para.text)
             if mm:
                 name = mm.group("name")
                 full = name + ("办事处" if name.endswith("街道") else "人民政府" if name.endswith(("镇", "乡", "县", "市", "区"))
                                else "")
-                return full, f"导语中的“{name}”（推断，请核对全称）"
+                return full, f"由导语中的“{name}”推断，请核对全称"
         return ORG_PLACEHOLDER, ""
 
     def resolve_year(self, title: str | None, sections: list[Node]) -> tuple[int, str]:
@@ -715,7 +715,7 @@ class Mapper:
         if org == ORG_PLACEHOLDER:
             c.setdefault(("org",), []).append("导入：原文中没有找到发文机关，请填写全称（或导入时加 --org）")
         elif "推断" in org_from or "核对" in org_from:
-            c.setdefault(("org",), []).append(f"导入：发文机关取自{org_from}")
+            c.setdefault(("org",), []).append(f"导入：发文机关{org_from}")
         if not year_from:
             c.setdefault(("year",), []).append("导入：原文中没有找到年度，暂填去年，请核对（或导入时加 --year）")
         elif "推断" in year_from:
