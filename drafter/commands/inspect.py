@@ -15,7 +15,8 @@ def _codes(values) -> list[str]:
 
 @click.command("inspect", help="按 GB/T 9704-2012《党政机关公文格式》审查任意 .docx 文件（Word、WPS 或 drafter 生成的）：\n\n"
                                "纸张与版心、每面 22 行每行 28 字、字体字号、层次序号、版头、主送机关、署名和成文日期、附注、"
-                               "版记、页码，以及标点、年份等内容问题。每条提示给出段落序号和段首文字、应为和实际的值。\n\n"
+                               "版记、页码，以及标点、年份等内容问题。每条提示给出段落序号（从文件开头数起，空行和表格中的段落也算）"
+                               "和段首文字、应为和实际的值。\n\n"
                                "退出码：0 没有错误；1 有错误（加 --strict 时警告也算）。")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=True))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式")

@@ -60,7 +60,9 @@ def inspect_file(path, *, pdf: bool = False, select=(), ignore=(), content: bool
     for mod in (check_page, check_text, check_head, check_tail, check_pagenum, check_file):
         mod.run(c)
     notes = []
-    if content and (not select or any(s.strip().upper().startswith("FZ") for s in select)):
+    wants_fz = (not select or any(s.strip().upper().startswith("FZ") for s in select)) and \
+        not any(s.strip().upper() in ("F", "FZ") for s in ignore)
+    if content and wants_fz:
         from .content import content_findings
 
         found, note = content_findings(Path(path), doc, lay, [s for s in select if s.upper().startswith("FZ")],

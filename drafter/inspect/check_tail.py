@@ -71,9 +71,8 @@ def _date(c: Ctx) -> None:
                   expected=good or "如 2024年12月20日", found=t)
     else:
         sev = WARNING if (c.lay.zone or c.lay.signature) else INFO
-        last = next((q for q in reversed(c.doc.paragraphs) if q.text.strip()), None)
-        c.add("GB512", "没有找到成文日期：公文应在署名下一行标成文日期（如 2024年12月20日）；网上公开稿可不标", last,
-              expected="署名下一行的成文日期", found="没有", severity=sev)
+        c.add("GB512", "没有找到成文日期：公文应在署名下一行标成文日期（如 2024年12月20日）；网上公开稿可不标",
+              place="文末", expected="署名下一行的成文日期", found="没有", severity=sev)
     for q in c.lay.colophon:
         m = re.search(r"(\S+?)\s*印发\s*$", q.text.strip())
         if not m:

@@ -51,7 +51,7 @@ def _theme_fonts(c: Ctx) -> None:
                 f = r.props.font(slot)
                 if f.is_theme:
                     what = "中文" if slot == "eastAsia" else "西文和数字"
-                    place = p.part.rsplit("/", 1)[-1] if p.story in ("footer", "header") else None
+                    place = {"footer": "页脚", "header": "页眉"}.get(p.story)
                     c.add("GB201", f"{f.source}的{what}字体用的是主题字体“{f.theme}”（本文件主题中为“{f.name or '空'}”）："
                                    "WPS 常把主题字体显示为缺失或换成别的字体；请在样式或“字体”对话框中直接选定字体名称，"
                                    "不要选“+中文正文”“+正文”等主题字体", p, place=place,
