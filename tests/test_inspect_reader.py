@@ -197,8 +197,13 @@ def test_pdf_on_broken_files(rendered, tmp_path):
     for k in range(60):
         d.add_paragraph("法治政府建设" * 12)
     d.save(str(tmp_path / "plain.docx"))
-    pdfs = convert([wide, tmp_path / "plain.docx"], tmp_path / "pdf")
-    m_wide, m_plain = (measure(p) for p in pdfs)
+    # the 版记 table floated 1598 twips (28.2 mm) higher than the last line of the 版心
+    high = edit_parts(rendered["short-complete"], tmp_path / "high.docx",
+                      {"word/document.xml": ('w:tblpY="11598"', 'w:tblpY="10000"')})
+    pdfs = convert([wide, tmp_path / "plain.docx", high], tmp_path / "pdf")
+    m_wide, m_plain, m_high = (measure(p) for p in pdfs)
+    (f,) = by_code(inspect_file(high, pdf=True, measures=m_high, content=False), "GB810")
+    assert f.expected == "262 mm" and abs(float(f.found.split()[0]) - 234.0) < 1
     res = inspect_file(wide, pdf=True, measures=m_wide, content=False)
     short = by_code(res, "GB802")
     assert short and "21 行" in short[0].found

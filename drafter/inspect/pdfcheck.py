@@ -143,3 +143,11 @@ def run(c: Ctx, m=None) -> None:
             if abs(s.length - want_len) > EDGE_TOL_MM:
                 c.add("GB809", "红色分隔线长度不对", place="PDF 第1页", expected=f"{want_len:g} mm",
                       found=f"{s.length:.1f} mm", page=1)
+    if c.lay.colophon and not letter:
+        rules = [s for s in m.black_strokes(m.pages) if abs(s.length - G.TYPE_AREA_WIDTH_MM) <= EDGE_TOL_MM]
+        if rules:
+            low = max(rules, key=lambda s: s.y)
+            if abs(low.y - G.TYPE_AREA_BOTTOM_MM) > EDGE_TOL_MM:
+                c.add("GB810", "版记的末条分隔线应与版心下边缘重合（距纸张上边 262 mm），版记应在最后一面的最下方",
+                      place=f"PDF 第{m.pages}页", expected=f"{G.TYPE_AREA_BOTTOM_MM:g} mm", found=f"{low.y:.1f} mm",
+                      page=m.pages)
