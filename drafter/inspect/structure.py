@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..textutil import parse_cn_numeral, width_zi
-from .document import Document, Para, Shape, is_red
+from .document import Document, Para, is_red
 
 CN = "[一二三四五六七八九十]+"
 FW_DIGITS = "０１２３４５６７８９"
@@ -395,10 +395,3 @@ def analyse(doc: Document) -> Layout:
             lay.roles[id(p)] = TABLE
     return lay
 
-
-def width_of(text: str) -> float:
-    return width_zi(text)
-
-
-def red_shapes(lay: Layout) -> list[Shape]:
-    return lay.red_lines
