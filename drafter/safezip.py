@@ -18,7 +18,8 @@ from .diagnostics import DrafterError
 MAX_FILE_BYTES = 50 * 1024 * 1024        # a report .docx is well under 5 MB even with images
 MAX_ENTRIES = 2000
 MAX_TOTAL_UNCOMPRESSED = 300 * 1024 * 1024
-MAX_XML_PART = 60 * 1024 * 1024          # one XML part, uncompressed
+MAX_XML_PART = 8 * 1024 * 1024           # one XML part, uncompressed: a 100-page report is ~2 MB; a
+                                         # 20 MB document.xml took 15 s (inspect) and 700 MB (import)
 MAX_RATIO = 200                          # uncompressed / compressed for one member (bombs are ≫ 1000)
 MAX_RATIO_FROM = 1024 * 1024              # the ratio test applies to members larger than this
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
@@ -68,6 +69,10 @@ def read_package(path: str | Path, display: str | None = None) -> dict[str, byte
 
 def read_package_bytes(data: bytes, name: str) -> dict[str, bytes]:
     if data[:4] != b"PK\x03\x04":
+        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" and "EncryptedPackage".encode("utf-16-le") in data:
+            # a password-protected .docx is an OLE container holding the encrypted package
+            raise _fail("FZ085", f"“{name}”设置了打开密码（已加密），无法读取；请在 Word/WPS 中取消密码，"
+                                 "另存为 .docx 后重试", name)
         if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
             raise _fail("FZ080", f"“{name}”是旧版 Word（.doc）或加密文件，不是 .docx；请在 Word/WPS 中“另存为”.docx，"
                                  "或用 soffice --headless --convert-to docx 转换", name)
@@ -79,14 +84,20 @@ def read_package_bytes(data: bytes, name: str) -> dict[str, bytes]:
         raise _fail("FZ081", f"“{name}”已损坏或不完整（可能没有下载完）；请重新获取文件", name)
     if len(infos) > MAX_ENTRIES:
         raise _fail("FZ082", f"“{name}”包含 {len(infos)} 个部件，远超正常 Word 文件，已拒绝处理", name)
-    total = 0
+    total = packed = 0
     for info in infos:
         if info.flag_bits & 0x1:
             raise _fail("FZ085", f"“{name}”已加密，请先在 Word/WPS 中取消密码后重试", name)
         total += info.file_size
+        packed += info.compress_size
         ratio = info.file_size / max(1, info.compress_size)
-        if total > MAX_TOTAL_UNCOMPRESSED or (info.file_size > MAX_RATIO_FROM and ratio > MAX_RATIO):
+        if total > MAX_TOTAL_UNCOMPRESSED or (info.file_size > MAX_RATIO_FROM and ratio > MAX_RATIO) or \
+                (total > 16 * MAX_RATIO_FROM and total > MAX_RATIO // 2 * packed):  # many small bombs
             raise _fail("FZ082", f"“{name}”解压后异常庞大（疑似“压缩炸弹”），已拒绝处理", name)
+        if info.filename.endswith((".xml", ".rels")) and info.file_size > MAX_XML_PART:
+            raise _fail("FZ086", f"“{name}”的内容过大（{info.filename} 解压后 {info.file_size // 1024 // 1024} MB，"
+                                 f"上限 {MAX_XML_PART // 1024 // 1024} MB；一份报告通常不到 1 MB），已拒绝处理；"
+                                 "请确认是否选错了文件", name)
     names = {i.filename for i in infos}
     if "[Content_Types].xml" not in names or "word/document.xml" not in names:
         raise _fail("FZ083", f"“{name}”不是 Word 文档（缺少 word/document.xml）；如是 Excel 或 PowerPoint 文件，请换用 .docx", name)
@@ -95,8 +106,6 @@ def read_package_bytes(data: bytes, name: str) -> dict[str, bytes]:
         if info.is_dir():
             continue
         is_xml = info.filename.endswith((".xml", ".rels"))
-        if is_xml and info.file_size > MAX_XML_PART:
-            raise _fail("FZ082", f"“{name}”中的 {info.filename} 过大，已拒绝处理", name)
         try:
             with z.open(info) as f:
                 blob = f.read(info.file_size + 1)
