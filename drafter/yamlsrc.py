@@ -369,6 +369,9 @@ def _check_depth(text: str, name: str) -> None:
 
 def load_yaml(text: str, name: str, encoding: str = "utf-8") -> tuple[object, SourceMap]:
     smap = SourceMap(file=name, text=text, encoding=encoding)
+    if len(text) > MAX_CHARS:  # text that did not come from a file (drafter import) skips MAX_BYTES
+        raise DrafterError("FZ003", f"内容过长（{len(text) // 10000} 万字），一份报告的 YAML 不应超过 "
+                                    f"{MAX_CHARS // 10000} 万字，请检查是否选错了文件", file=name)
     m = _XML_BAD.search(text.replace("\t", " "))
     if m:
         line = text.count("\n", 0, m.start()) + 1
