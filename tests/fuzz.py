@@ -4,6 +4,7 @@ Not part of the default test run (pytest collects only test_*.py).  Run it with
 
     .venv/bin/python tests/fuzz.py --n 100000            # YAML loader, 100 000 inputs
     .venv/bin/python tests/fuzz.py --n 0 --docx 5000     # .docx opening only
+    .venv/bin/python tests/fuzz.py --n 0 --docx 0 --import 5000   # drafter import on .txt only
 
 It prints the number of inputs and failures and exits 1 when anything failed; every failing input is
 saved under --save (default: fuzz-failures/) so it can be replayed with ``--replay FILE``.
@@ -357,6 +358,67 @@ def check_docx(data: bytes, path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# drafter import on text files
+SEEDS = sorted((ROOT / "tests" / "data" / "seeds").glob("*.txt")) + \
+    sorted((ROOT / "tests" / "data" / "import").glob("*.txt"))
+_SEED_CACHE: list[str] = []
+
+
+def gen_import_text(rnd: random.Random) -> str:
+    """Last year's report as plain text, with clerk-like damage; sometimes pure noise."""
+    if not _SEED_CACHE:
+        _SEED_CACHE.extend(p.read_text(encoding="utf-8") for p in SEEDS)
+    if rnd.random() < 0.15 or not _SEED_CACHE:
+        return gen_text(rnd) if rnd.random() < 0.5 else gen_soup(rnd)
+    lines = rnd.choice(_SEED_CACHE).split("\n")
+    for _ in range(rnd.choice([1, 2, 4, 8])):
+        lines = lines or [""]
+        i = rnd.randrange(len(lines))
+        op = rnd.randrange(7)
+        if op == 0:
+            del lines[i]
+        elif op == 1:
+            lines.insert(i, lines[rnd.randrange(len(lines))])
+        elif op == 2:
+            k = rnd.randrange(len(lines[i]) + 1)
+            lines[i] = lines[i][:k] + rnd.choice(TOKENS + SCALARS + ["一、", "（一）", "1.", "（1）", "\n"]) + lines[i][k:]
+        elif op == 3:
+            lines[i] = lines[i][: rnd.randrange(len(lines[i]) + 1)]
+        elif op == 4:
+            j = rnd.randrange(len(lines))
+            lines[i], lines[j] = lines[j], lines[i]
+        elif op == 5:
+            k = rnd.randrange(len(lines[i]) + 1)
+            lines[i] = lines[i][:k] + _rand_char(rnd) + lines[i][k:]
+        else:
+            lines = lines[: i + 1]
+    return "\n".join(lines)
+
+
+def check_import(text: str, folder: Path) -> None:
+    """``drafter import`` on a .txt: YAML that loads back, or a DrafterError with a code (not FZ091,
+    the importer's own internal error)."""
+    from drafter.diagnostics import DrafterError
+    from drafter.importer import import_file
+    from drafter.loader import load_text
+
+    src = folder / "last-year.txt"
+    src.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        imp = import_file(src, folder / "out.yaml", display="last-year.txt")
+    except DrafterError as e:
+        check_diagnostics(e.diagnostics, None)
+        if e.diagnostic.code == "FZ091":
+            raise Violation(f"importer internal error: {e.diagnostic.format()}") from e
+        return
+    except Exception as e:  # noqa: BLE001
+        raise Violation(f"import raised {type(e).__name__}: {e}") from e
+    back = load_text(imp.yaml, "out.yaml")
+    if back.report is None:
+        raise Violation(f"imported YAML does not load: {[d.format() for d in back.diagnostics[:3]]}")
+
+
+# ---------------------------------------------------------------------------------------------
 def _save(save: Path, tag: str, i: int, kind: str, value, err: str) -> Path:
     save.mkdir(parents=True, exist_ok=True)
     ext = {"bytes": "yaml", "text": "txt", "docx": "docx"}[kind]
@@ -369,7 +431,8 @@ def _save(save: Path, tag: str, i: int, kind: str, value, err: str) -> Path:
     return p
 
 
-def run(n: int, n_docx: int, seed: int, save: Path, render_every: int, quiet: bool = False) -> tuple[int, int]:
+def run(n: int, n_docx: int, seed: int, save: Path, render_every: int, quiet: bool = False,
+        n_import: int = 0) -> tuple[int, int]:
     inputs = failures = 0
     t0 = time.time()
     kinds: dict[str, int] = {}
@@ -408,11 +471,29 @@ def run(n: int, n_docx: int, seed: int, save: Path, render_every: int, quiet: bo
                     docx_fail += 1
                     p = _save(save, "docx", i, "docx", data, traceback.format_exc())
                     print(f"FAIL docx #{i}: {e}  -> {p}", file=sys.stderr)
+    import_fail = 0
+    if n_import:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            for i in range(n_import):
+                rnd = random.Random(f"{seed}-import-{i}")
+                text = gen_import_text(rnd)
+                inputs += 1
+                try:
+                    check_import(text, Path(tmp))
+                except Violation as e:
+                    failures += 1
+                    import_fail += 1
+                    p = _save(save, "import", i, "text", text, traceback.format_exc())
+                    print(f"FAIL import #{i}: {e}  -> {p}", file=sys.stderr)
     dt = time.time() - t0
     print(f"YAML inputs: {n} ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))}; "
           f"{reports} loaded as a report, {rendered} of them rendered)")
     if n_docx:
         print(f".docx inputs: {n_docx} ({docx_fail} failures)")
+    if n_import:
+        print(f"drafter import inputs: {n_import} ({import_fail} failures)")
     print(f"inputs: {inputs}  failures: {failures}  time: {dt:.0f} s  seed: {seed}")
     return inputs, failures
 
@@ -432,6 +513,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=100_000, help="YAML inputs (default 100000)")
     ap.add_argument("--docx", type=int, default=2000, help=".docx packages through safezip (default 2000)")
+    ap.add_argument("--import", dest="n_import", type=int, default=1000,
+                    help="texts through drafter import (default 1000)")
     ap.add_argument("--seed", type=int, default=20240101)
     ap.add_argument("--render-every", type=int, default=50,
                     help="render one in N inputs that load as a report (0: never; default 50)")
@@ -441,7 +524,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     if args.replay:
         return replay(args.replay)
-    _, failures = run(args.n, args.docx, args.seed, args.save, args.render_every, args.quiet)
+    _, failures = run(args.n, args.docx, args.seed, args.save, args.render_every, args.quiet, args.n_import)
     return 1 if failures else 0
 
 
