@@ -35,7 +35,8 @@ def docx_bytes(report, templates: str | None = None) -> bytes:
     comp = Composer(report, templates=templates)
     doc = comp.compose()
     buf = io.BytesIO()
-    write(doc, buf, title=comp.title_text().replace("\n", ""), author=report.org)
+    # .docx core properties hold at most 255 characters (python-docx raises ValueError beyond)
+    write(doc, buf, title=comp.title_text().replace("\n", "")[:255], author=report.org[:255])
     return buf.getvalue()
 
 
