@@ -176,6 +176,9 @@ class Setup:
         if spec == "symlink-to-input":
             os.symlink(self.input, tmp / "out.docx")
             return "out.docx"
+        if spec == "hardlink-to-input":
+            os.link(tmp / self.input, tmp / "out.docx")
+            return "out.docx"
         if spec == "fifo":
             os.mkfifo(tmp / "out.docx")
             return "out.docx"
