@@ -23,6 +23,7 @@ MAX_NODES = 50_000                # expanded nodes (defeats "billion laughs" ali
 MAX_DEPTH = 40                    # nesting depth of mappings/sequences
 MAX_CHARS = MAX_BYTES             # characters of all values after alias expansion (an alias-free file
                                   # cannot exceed its own length, so only alias bombs reach this)
+_LINE_SEP = re.compile("[\x85\u2028\u2029]")
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 try:  # libyaml is much faster for large inputs; marks carry index/line/column either way
@@ -378,6 +379,12 @@ def load_yaml(text: str, name: str, encoding: str = "utf-8") -> tuple[object, So
         col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
         raise DrafterError("FZ016", f"文件中有无法保存到 Word 的控制字符（U+{ord(m.group()):04X}），请删除它",
                            file=name, line=line, col=col)
+    m = _LINE_SEP.search(text)
+    if m:  # YAML counts these as line breaks, editors do not: every later position would be off
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        raise DrafterError("FZ016", f"文件中有特殊的换行符（U+{ord(m.group()):04X}，常见于从网页复制的文字），"
+                                    "请删除它或换成普通的换行", file=name, line=line, col=col)
     try:
         _check_depth(text, name)
         loader = _BaseLoader(text)
