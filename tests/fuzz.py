@@ -450,7 +450,7 @@ def run(n: int, n_docx: int, seed: int, save: Path, render_every: int, quiet: bo
         except Violation as e:
             failures += 1
             p = _save(save, "yaml", i, kind, value, traceback.format_exc())
-            print(f"FAIL #{i} ({kind}): {e}  -> {p}", file=sys.stderr)
+            print(f"FAIL #{i} ({kind}): {str(e)[:300]}  -> {p}", file=sys.stderr)
         if not quiet and (i + 1) % 10000 == 0:
             print(f"  {i + 1} YAML inputs, {failures} failures, {reports} valid reports, "
                   f"{time.time() - t0:.0f} s", file=sys.stderr)
@@ -470,7 +470,7 @@ def run(n: int, n_docx: int, seed: int, save: Path, render_every: int, quiet: bo
                     failures += 1
                     docx_fail += 1
                     p = _save(save, "docx", i, "docx", data, traceback.format_exc())
-                    print(f"FAIL docx #{i}: {e}  -> {p}", file=sys.stderr)
+                    print(f"FAIL docx #{i}: {str(e)[:300]}  -> {p}", file=sys.stderr)
     import_fail = 0
     if n_import:
         import tempfile
@@ -486,7 +486,7 @@ def run(n: int, n_docx: int, seed: int, save: Path, render_every: int, quiet: bo
                     failures += 1
                     import_fail += 1
                     p = _save(save, "import", i, "text", text, traceback.format_exc())
-                    print(f"FAIL import #{i}: {e}  -> {p}", file=sys.stderr)
+                    print(f"FAIL import #{i}: {str(e)[:300]}  -> {p}", file=sys.stderr)
     dt = time.time() - t0
     print(f"YAML inputs: {n} ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))}; "
           f"{reports} loaded as a report, {rendered} of them rendered)")
