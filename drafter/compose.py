@@ -36,7 +36,18 @@ class Composer:
     def __init__(self, report: Report, kind: Kind | None = None, templates: str | None = None):
         self.r = report
         self.kind = kind or get_kind(report.kind)
-        self.macros = text_macros(str(self.kind.directory), templates or report.layout.templates)
+        self._templates = templates or report.layout.templates
+        self._macros = None
+        if self._templates:     # a clerk's copy of the templates: its errors are reported at once
+            self._macros = text_macros(str(self.kind.directory), self._templates)
+
+    @property
+    def macros(self):
+        """The built-in kind's macros are loaded (Jinja2 imported, text.j2 compiled) on first use:
+        the checks ask for written headings far more often than for default wording."""
+        if self._macros is None:
+            self._macros = text_macros(str(self.kind.directory), self._templates)
+        return self._macros
 
     def text(self, name: str, *args) -> str:
         return call_macro(self.macros, name, *args)
