@@ -65,7 +65,9 @@ class Kind:
 
 
 def _read_kind(directory: Path) -> Kind:
-    data = yaml.safe_load((directory / "kind.yaml").read_text(encoding="utf-8"))
+    # libyaml when present: the same data as yaml.safe_load, without its pure-Python parser (~2 ms)
+    data = yaml.load((directory / "kind.yaml").read_text(encoding="utf-8"),
+                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     parts = tuple(Part(str(p["key"]), p["name"], tuple(p.get("keywords", ())), bool(p.get("may_be_none")))
                   for p in data["parts"])
     return Kind(data["id"], data["name"], directory, parts, tuple(data.get("aliases", ())),
