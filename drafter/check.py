@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +33,8 @@ def find_config(start: Path) -> tuple[Path | None, dict]:
         for name in CONFIG_NAMES:
             p = folder / name
             if p.is_file():
+                import tomllib  # here: most reports have no drafter.toml (saves ~2.5 ms a run)
+
                 try:
                     data = tomllib.loads(p.read_text(encoding="utf-8"))
                 except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
