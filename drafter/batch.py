@@ -173,6 +173,9 @@ def _internal(src, e: BaseException | str) -> Diagnostic:
 
 
 def _worker_init() -> None:
+    import gc
+
+    gc.enable()      # the drafter command runs with the collector off (drafter.cli.main); a worker is long-lived
     # Ctrl-C goes to the whole process group: the parent stops the batch; the workers finish the
     # report in hand (its output is written atomically or not at all) instead of printing tracebacks.
     try:
@@ -210,6 +213,9 @@ def run_jobs(fn: Callable, args: list, jobs: int, *, on_result: Callable | None 
 
     ``on_result(result)`` is called as each finishes; ``failed(arg, why)`` makes the result for an
     argument whose worker died.  Ctrl-C stops submitting; reports already in hand are finished."""
+    import gc
+
+    gc.enable()      # off in a drafter command (drafter.cli.main); a batch is long enough to need it
     results: list = [None] * len(args)
     done = [False] * len(args)
 
@@ -228,8 +234,6 @@ def run_jobs(fn: Callable, args: list, jobs: int, *, on_result: Callable | None 
     from concurrent.futures.process import BrokenProcessPool
 
     if warm is not None and multiprocessing.get_start_method() == "fork":
-        import gc
-
         warm()
         gc.freeze()      # the forked workers share these pages instead of copying them on the next GC
 
