@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import stat
 import zipfile
 import zlib
 from pathlib import Path
@@ -51,19 +52,25 @@ def read_package(path: str | Path, display: str | None = None) -> dict[str, byte
     try:
         if p.is_dir():
             raise _fail("FZ002", f"“{name}”是一个文件夹，请指定 .docx 文件", name)
-        size = p.stat().st_size
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode):  # a pipe would block, a device never end
+            raise _fail("FZ001", f"“{name}”不是普通文件（是管道或设备），请指定 .docx 文件", name)
+        size = st.st_size
+        if size == 0:
+            raise _fail("FZ007", f"“{name}”是空文件", name)
+        if size > MAX_FILE_BYTES:
+            raise _fail("FZ086", f"“{name}”过大（{size // 1024 // 1024} MB），超过 {MAX_FILE_BYTES // 1024 // 1024} MB "
+                                 "的上限；请删除其中的大图片后重试", name)
+        with p.open("rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except DrafterError:
+        raise
     except FileNotFoundError:
         raise _fail("FZ001", f"找不到文件“{name}”，请检查文件名和所在文件夹", name)
     except OSError as e:
         from .atomic import why
 
         raise _fail("FZ001", f"无法读取“{name}”（{why(e)}）；请检查文件名和所在文件夹", name)
-    if size == 0:
-        raise _fail("FZ007", f"“{name}”是空文件", name)
-    if size > MAX_FILE_BYTES:
-        raise _fail("FZ086", f"“{name}”过大（{size // 1024 // 1024} MB），超过 {MAX_FILE_BYTES // 1024 // 1024} MB 的上限；"
-                             "请删除其中的大图片后重试", name)
-    data = p.read_bytes()
     return read_package_bytes(data, name)
 
 
