@@ -351,3 +351,72 @@ def test_import_and_inspect_good_docx(hostile, tmp_path):
 
 
 assert codecs and time
+
+
+# ---------------------------------------------------------------------------------------------
+# odd paths instead of a .docx
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def _odd_path(kind: str, folder: Path, good: bytes) -> str:
+    if kind == "directory":
+        (folder / "报告.docx").mkdir()
+        return "报告.docx"
+    if kind == "missing":
+        return "不存在.docx"
+    if kind == "fifo":
+        os.mkfifo(folder / "管道.docx")
+        return "管道.docx"
+    if kind == "device":
+        return "/dev/zero"
+    if kind == "unreadable":
+        (folder / "锁定.docx").write_bytes(good)
+        if IS_ROOT:  # root reads anything: a path through a file fails for root too
+            return "锁定.docx/报告.docx"
+        os.chmod(folder / "锁定.docx", 0)
+        return "锁定.docx"
+    raise AssertionError(kind)
+
+
+ODD = {"directory": "FZ002", "missing": "FZ001", "fifo": "FZ001", "device": "FZ001", "unreadable": "FZ001"}
+
+
+@pytest.mark.parametrize("kind,code", sorted(ODD.items()))
+def test_safezip_odd_paths(hostile, tmp_path, kind, code):
+    from drafter.diagnostics import DrafterError
+    from drafter.safezip import read_package
+
+    path = _odd_path(kind, tmp_path, hostile["good.docx"].read_bytes())
+    try:
+        with pytest.raises(DrafterError) as e:
+            read_package(path if path.startswith("/") else tmp_path / path, path)
+        assert e.value.diagnostic.code == code, e.value.diagnostic.format()
+        assert CJK.search(e.value.diagnostic.message)
+    finally:
+        if (tmp_path / "锁定.docx").exists():
+            os.chmod(tmp_path / "锁定.docx", 0o644)
+
+
+@pytest.mark.parametrize("command", ["import", "inspect"])
+@pytest.mark.parametrize("kind,code", sorted(ODD.items()))
+def test_command_odd_paths(hostile, tmp_path, command, kind, code, request):
+    import subprocess
+
+    if command not in _commands_present():
+        pytest.skip(f"drafter {command} not there yet")
+    if command == "import" and kind == "fifo":
+        request.applymarker(pytest.mark.xfail(raises=subprocess.TimeoutExpired, strict=True, reason=(
+            "drafter.importer.readers._head opens the path before looking at what it is: a FIFO blocks "
+            "for ever (issue 8 report)")))
+    path = _odd_path(kind, tmp_path, hostile["good.docx"].read_bytes())
+    before = sorted(p.name for p in tmp_path.iterdir())
+    args = [command, path] + (["-o", "out.yaml"] if command == "import" else [])
+    try:
+        r = run_cli(*args, cwd=tmp_path, timeout=20)
+    finally:
+        if (tmp_path / "锁定.docx").exists():
+            os.chmod(tmp_path / "锁定.docx", 0o644)
+    assert r.code == 1, r
+    codes = re.findall(r"错误 (FZ\d{3})", r.text)
+    assert codes[:1] == [code] or (command == "import" and kind == "device" and codes[:1] == ["FZ090"]), r
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
