@@ -31,6 +31,10 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 ERR_RE = re.compile(r"^(?P<loc>.*?)(?::(?P<line>\d+)(?::(?P<col>\d+))?)?: 错误 (?P<code>FZ\d{3}) ", re.M)
 ERROR_CODES_RE = re.compile(r"错误 (FZ\d{3})")
 NOTICE_RE = re.compile(r"提示 (FZ\d{3})")
+# technical words a Chinese message may contain; any other ASCII word means English leaked through
+ASCII_OK = {"Tab", "UTF-8", "UTF-16", "GBK/GB18030", "Word", "WPS", "YAML", "Jinja2", "drafter", "check", "new",
+            "force", "docx", "yaml", "templates/", "text.j2", "str", "list", "type", "function", "range", "TemplateReference"}
+ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_./\-]*[A-Za-z0-9/]")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -238,6 +242,12 @@ def test_case(case, mode, tmp_path):
             assert first["col"] and int(first["col"]) == case["col"], r
     for text in case.get("message", []):
         assert text in r.text, r
+    if not case.get("english_ok"):  # the message is Chinese: no English words besides technical terms
+        for line in r.text.splitlines():
+            if " 错误 FZ" in line or line.startswith("错误 FZ"):
+                msg = re.sub(r"“[^”]*”", "", line.split("错误 FZ", 1)[1][4:])
+                words = {w for w in ASCII_WORD.findall(msg) if len(w) > 2} - ASCII_OK
+                assert not {w for w in words if not re.fullmatch(r"FZ\d{3}|[0-9A-F]{4}|ud[0-9a-f]{3}", w)}, line
     for text in case.get("message_lacks", []):
         assert text not in r.text, r
     # bounded time: CPU seconds of the drafter process (start-up included), so that a busy machine
