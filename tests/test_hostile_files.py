@@ -244,6 +244,21 @@ def test_good_docx_opens(hostile):
     assert any("青山县" in p.text for p in doc.paragraphs)
 
 
+def test_word_styles_open(hostile, tmp_path):
+    """What Word puts in styles.xml — a numbering style ("No List"), a table style — is no reason to
+    refuse a file (open_docx touches every style to surface broken ones)."""
+    from drafter.safezip import open_docx
+
+    m = _members(hostile["good.docx"].read_bytes())
+    extra = (b'<w:style w:type="numbering" w:default="1" w:styleId="a2"><w:name w:val="No List"/></w:style>'
+             b'<w:style w:type="table" w:default="1" w:styleId="a1"><w:name w:val="Normal Table"/></w:style>')
+    m["word/styles.xml"] = m["word/styles.xml"].replace(b"</w:styles>", extra + b"</w:styles>")
+    path = tmp_path / "word-styles.docx"
+    path.write_bytes(_zip(m))
+    doc = open_docx(path)
+    assert "No List" in [s.name for s in doc.styles]
+
+
 def test_libreoffice_docx_opens(hostile, tmp_path):
     """A .docx written by LibreOffice (what many clerks' machines produce) passes every check."""
     soffice_or_skip()
