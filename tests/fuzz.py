@@ -516,8 +516,8 @@ def main(argv=None) -> int:
     ap.add_argument("--import", dest="n_import", type=int, default=1000,
                     help="texts through drafter import (default 1000)")
     ap.add_argument("--seed", type=int, default=20240101)
-    ap.add_argument("--render-every", type=int, default=50,
-                    help="render one in N inputs that load as a report (0: never; default 50)")
+    ap.add_argument("--render-every", type=int, default=20,
+                    help="render one in N inputs that load as a report (0: never; default 20)")
     ap.add_argument("--save", type=Path, default=Path("fuzz-failures"))
     ap.add_argument("--replay", type=Path, help="re-run one saved failing input")
     ap.add_argument("-q", "--quiet", action="store_true")
