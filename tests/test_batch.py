@@ -213,6 +213,10 @@ def test_check_many_matches_check_file_in_order(district):
         assert [d.format() for d in res.diagnostics] == [d.format() for d in one.diagnostics]
     assert results[0].errors and not results[1].errors and results[-1].errors
     assert results[1].loaded.report.org == "北京市大兴区榆垡镇人民政府"     # the loaded report comes back too
+    light = check_many(paths, jobs=2, keep_loaded=False)
+    assert [[d.format() for d in r.diagnostics] for r in light] == [[d.format() for d in r.diagnostics]
+                                                                     for r in results]
+    assert all(r.loaded.report is None and r.loaded.source is None for r in light)
 
 
 def _exit_on_three(x):
