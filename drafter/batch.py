@@ -230,7 +230,7 @@ def run_jobs(fn: Callable, args: list, jobs: int, *, on_result: Callable | None 
         return results
 
     import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures import as_completed
     from concurrent.futures.process import BrokenProcessPool
 
     if warm is not None and multiprocessing.get_start_method() == "fork":
@@ -243,16 +243,13 @@ def run_jobs(fn: Callable, args: list, jobs: int, *, on_result: Callable | None 
         broken = False
         try:
             futs = {ex.submit(fn, args[i]): i for i in idx}
-            pending = set(futs)
-            while pending:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for f in sorted(finished, key=futs.get):
-                    try:
-                        finish(futs[f], f.result())
-                    except BrokenProcessPool:
-                        broken = True
-                    except Exception as e:  # noqa: BLE001 - a result that failed to come back
-                        finish(futs[f], failed(args[futs[f]], f"drafter 内部错误（{type(e).__name__}: {e}）"))
+            for f in as_completed(futs):     # waits on each future once (wait() in a loop is O(n²))
+                try:
+                    finish(futs[f], f.result())
+                except BrokenProcessPool:
+                    broken = True
+                except Exception as e:  # noqa: BLE001 - a result that failed to come back
+                    finish(futs[f], failed(args[futs[f]], f"drafter 内部错误（{type(e).__name__}: {e}）"))
         except BaseException:
             ex.shutdown(wait=True, cancel_futures=True)
             raise
@@ -330,9 +327,10 @@ class Outcome:
 
     src: str
     docx: str | None = None                       # written (None: failed, nothing written)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)   # a success's only with keep_warnings
     fonts: dict | None = None                     # the report's fonts, for --pdf notes
     pdf: str | None = None
+    n_warnings: int = 0                           # warnings and notices, kept or not
 
     @property
     def ok(self) -> bool:
@@ -372,7 +370,15 @@ def _debug() -> None:
 
 
 def _render_one(a: tuple) -> Outcome:
-    src, out, force, pdf, templates, select, ignore = a
+    src, out, force, pdf, templates, select, ignore, keep_warnings = a
+    o = _render(src, out, force, pdf, templates, select, ignore)
+    o.n_warnings = len(o.warnings)
+    if o.ok and not keep_warnings:      # what a success sends back is tiny: the parent stays idle
+        o.diagnostics = []
+    return o
+
+
+def _render(src, out, force, pdf, templates, select, ignore) -> Outcome:
     o = Outcome(src)
     try:
         from .atomic import check_target
@@ -404,14 +410,18 @@ def _render_failed(a: tuple, why: str) -> Outcome:
 
 def render_many(inputs: Sequence[str | Path], outdir: str | Path | None = None, *, jobs: int | None = None,
                 force: bool = False, pdf: bool = False, templates: str | None = None, select: Sequence[str] = (),
-                ignore: Sequence[str] = (), progress: bool | None = None) -> BatchResult:
-    """Check and render every input to .docx, ``jobs`` at a time (see the module doc)."""
+                ignore: Sequence[str] = (), progress: bool | None = None,
+                keep_warnings: bool = False) -> BatchResult:
+    """Check and render every input to .docx, ``jobs`` at a time (see the module doc).
+
+    A failed input's Outcome has all its diagnostics; a rendered one only counts its warnings
+    (``n_warnings``) unless ``keep_warnings``: hundreds of reports' warnings are megabytes to pickle."""
     t0 = time.monotonic()
     planned, notices = plan_outputs(inputs, outdir)
     n = effective_jobs(jobs, len(planned))
     todo = [i for i, p in enumerate(planned) if p.error is None]
-    args = [(str(planned[i].src), str(planned[i].out), force, pdf, templates, tuple(select), tuple(ignore))
-            for i in todo]
+    args = [(str(planned[i].src), str(planned[i].out), force, pdf, templates, tuple(select), tuple(ignore),
+             keep_warnings) for i in todo]
     outcomes = [Outcome(str(p.src), None, [p.error]) if p.error else None for p in planned]
     bar = Progress(len(planned), "生成", enabled=progress)
     for p in planned:
@@ -493,8 +503,8 @@ def summary_lines(result: BatchResult) -> list[str]:
             more = f"（共 {len(errs)} 个错误）" if len(errs) > 1 else ""
             lines.append(f"  {o.src}：{first.code + ' ' + first.message if first else '未生成'}{more}")
         lines.append("请按上面的提示修改这些文件后重新生成（drafter check 可单独检查）。")
-    warned = [o for o in result.outcomes if o.ok and o.warnings]
+    warned = [o for o in result.outcomes if o.ok and o.n_warnings]
     if warned:
-        n = sum(len(o.warnings) for o in warned)
+        n = sum(o.n_warnings for o in warned)
         lines.append(f"已生成的文件中有 {len(warned)} 个有警告（共 {n} 条），可用 drafter check 查看。")
     return lines
