@@ -207,6 +207,16 @@ def _pool(jobs: int):
     return ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, mp_context=multiprocessing.get_context())
 
 
+def _run_chunk(fn: Callable, chunk: list) -> list:
+    return [fn(a) for a in chunk]
+
+
+def _chunk_size(n_items: int, jobs: int) -> int:
+    """Items per task: a few reports per round trip keep the parent's pickling and the pool's
+    bookkeeping small next to the work, while every worker still gets many tasks."""
+    return max(1, min(8, n_items // (jobs * 8)))
+
+
 def run_jobs(fn: Callable, args: list, jobs: int, *, on_result: Callable | None = None,
              failed: Callable[[object, str], object], warm: Callable[[], None] | None = None) -> list:
     """``[fn(a) for a in args]``, in order, with ``jobs`` worker processes.
@@ -241,15 +251,19 @@ def run_jobs(fn: Callable, args: list, jobs: int, *, on_result: Callable | None 
         """Run args[idx] on n workers; True when the pool broke (a worker died)."""
         ex = _pool(n)
         broken = False
+        c = _chunk_size(len(idx), n)
         try:
-            futs = {ex.submit(fn, args[i]): i for i in idx}
+            futs = {ex.submit(_run_chunk, fn, [args[i] for i in idx[k:k + c]]): idx[k:k + c]
+                    for k in range(0, len(idx), c)}
             for f in as_completed(futs):     # waits on each future once (wait() in a loop is O(n²))
                 try:
-                    finish(futs[f], f.result())
+                    for i, r in zip(futs[f], f.result()):
+                        finish(i, r)
                 except BrokenProcessPool:
                     broken = True
                 except Exception as e:  # noqa: BLE001 - a result that failed to come back
-                    finish(futs[f], failed(args[futs[f]], f"drafter 内部错误（{type(e).__name__}: {e}）"))
+                    for i in futs[f]:
+                        finish(i, failed(args[i], f"drafter 内部错误（{type(e).__name__}: {e}）"))
         except BaseException:
             ex.shutdown(wait=True, cancel_futures=True)
             raise
@@ -263,8 +277,10 @@ def run_jobs(fn: Callable, args: list, jobs: int, *, on_result: Callable | None 
         if not broken:
             break
         # The reports in flight when the pool broke are the first unfinished ones (the pool feeds its
-        # workers in submission order, at most jobs + 1 ahead): run each alone to find the one that kills.
-        suspects, todo = todo[: jobs + 1], todo[jobs + 1:]
+        # workers in submission order, at most jobs + 1 tasks ahead): run each alone to find the one
+        # that kills its process; the rest go back to a pool.
+        k = (jobs + 1) * _chunk_size(len(todo), jobs)
+        suspects, todo = todo[:k], todo[k:]
         for i in suspects:
             if run_pool([i], 1) and not done[i]:
                 finish(i, failed(args[i], "处理这个文件时工作进程意外退出（可能是内存不足，或被系统终止）"))

@@ -235,3 +235,18 @@ def test_a_dying_worker_fails_only_its_own_report():
     res = run_jobs(_exit_on_three, list(range(10)), 2, failed=_failed)
     assert res[:3] == [0, 10, 20] and res[4:] == [40, 50, 60, 70, 80, 90]
     assert res[3][:2] == ("failed", 3) and "意外退出" in res[3][2]
+
+
+def _exit_on_37(x):
+    if x == 37:
+        os._exit(9)
+    return x * 10
+
+
+def test_a_dying_worker_in_a_chunked_pool_fails_only_its_own_report():
+    from drafter.batch import _chunk_size, run_jobs
+
+    assert _chunk_size(120, 2) > 1           # several reports per task here
+    res = run_jobs(_exit_on_37, list(range(120)), 2, failed=_failed)
+    assert [r for k, r in enumerate(res) if k != 37] == [k * 10 for k in range(120) if k != 37]
+    assert res[37][:2] == ("failed", 37)
