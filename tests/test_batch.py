@@ -250,3 +250,16 @@ def test_a_dying_worker_in_a_chunked_pool_fails_only_its_own_report():
     res = run_jobs(_exit_on_37, list(range(120)), 2, failed=_failed)
     assert [r for k, r in enumerate(res) if k != 37] == [k * 10 for k in range(120) if k != 37]
     assert res[37][:2] == ("failed", 37)
+
+
+def test_check_command_batches_in_parallel_with_the_same_findings(tmp_path):
+    from conftest import EXAMPLES, run_cli
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("发文机关: 青山县人民政府\n年度: 2024\n正文: []\n", encoding="utf-8")
+    files = [*EXAMPLES, bad]
+    one = run_cli("check", "-j", "1", *files)
+    two = run_cli("check", "-j", "2", *files)
+    assert one.code == two.code == 1
+    assert one.out == two.out
+    assert f"检查了 {len(files)} 个文件" in two.out and "bad.yaml:" in two.out
