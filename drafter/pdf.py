@@ -52,7 +52,7 @@ def convert(files: list[Path], outdir: Path, fmt: str = "pdf") -> list[Path]:
         cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
                "--convert-to", fmt, "--outdir", str(outdir)] + [str(f) for f in files]
         try:
-            proc = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL, env=font_env())
+            subprocess.run(cmd, capture_output=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL, env=font_env())
         except subprocess.TimeoutExpired:
             raise DrafterError("FZ061", f"LibreOffice 转换超时（{TIMEOUT} 秒），请稍后重试")
         except OSError as e:
@@ -60,8 +60,8 @@ def convert(files: list[Path], outdir: Path, fmt: str = "pdf") -> list[Path]:
     out = [outdir / (Path(f).stem + "." + fmt.split(":")[0]) for f in files]
     missing = [p for p in out if not p.exists()]
     if missing:
-        err = proc.stderr.decode("utf-8", "replace").strip()[:300]
-        raise DrafterError("FZ061", f"LibreOffice 没有生成“{missing[0].name}”（{err or '无输出'}）")
+        raise DrafterError("FZ061", f"LibreOffice 没有生成“{missing[0].name}”（文件可能已损坏、加密，"
+                                    f"或不是 LibreOffice 能打开的格式）；请在 Word/WPS 中打开并另存为 .docx 后重试")
     return out
 
 

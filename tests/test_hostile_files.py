@@ -296,10 +296,6 @@ def _commands_present() -> list[str]:
 def test_command_refuses(hostile, tmp_path, command, name, code, request):
     if command not in _commands_present():
         pytest.skip(f"drafter {command} not there yet")
-    if command == "import" and name == "encrypted.docx":
-        request.applymarker(pytest.mark.xfail(strict=True, reason=(
-            "drafter.importer.readers sends every OLE file to LibreOffice before drafter.safezip can say "
-            "'encrypted' (FZ085); the refusal is FZ080 with LibreOffice's English stderr (issue 8 report)")))
     src = tmp_path / name
     if name == "huge-file.docx":
         src.symlink_to(hostile[name])
@@ -419,10 +415,6 @@ def test_command_odd_paths(hostile, tmp_path, command, kind, code, request):
 
     if command not in _commands_present():
         pytest.skip(f"drafter {command} not there yet")
-    if command == "import" and kind == "fifo":
-        request.applymarker(pytest.mark.xfail(raises=subprocess.TimeoutExpired, strict=True, reason=(
-            "drafter.importer.readers._head opens the path before looking at what it is: a FIFO blocks "
-            "for ever (issue 8 report)")))
     path = _odd_path(kind, tmp_path, hostile["good.docx"].read_bytes())
     before = sorted(p.name for p in tmp_path.iterdir())
     args = [command, path] + (["-o", "out.yaml"] if command == "import" else [])

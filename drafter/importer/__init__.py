@@ -39,6 +39,10 @@ def import_source(src: Source, target: Path, *, org: str | None = None, year: in
     mapped: Mapped = map_source(src, get_kind(kind), org, year)
     text = dump(mapped.report, mapped.comments, mapped.header, schema_comment(Path(target)))
     back = load_text(text, str(target))
+    too_long = [d for d in back.diagnostics if d.code == "FZ003"]
+    if too_long:
+        raise DrafterError("FZ003", f"“{src.name}”的文字太长（写成 YAML 后超过一份报告的上限），不像是一份年度报告；"
+                                    "请检查是否选错了文件", file=src.name)
     if back.report is None or back.report != mapped.report:
         detail = "; ".join(d.format() for d in back.diagnostics[:3])
         raise DrafterError("FZ091", f"内部错误：导入结果写成 YAML 后读回不一致（{detail or '内容不同'}）；"

@@ -27,7 +27,8 @@ def read(path: Path, display: str | None = None) -> S.Source:
         return read_markdown(path, name)
     if suffix in DOCX_SUFFIXES:
         head = _head(path, name)
-        if head.startswith(OLE_MAGIC):      # a .doc saved under a .docx name
+        if head.startswith(OLE_MAGIC):      # a .doc saved under a .docx name, or a password-protected .docx
+            _refuse_encrypted(path, name)
             return read_converted(path, name)
         return read_docx(path, name)
     if suffix in CONVERT_SUFFIXES:
@@ -38,15 +39,35 @@ def read(path: Path, display: str | None = None) -> S.Source:
 
 
 def _head(path: Path, name: str) -> bytes:
+    """The first bytes of a regular file (a folder, pipe or device is refused before it is opened)."""
+    import stat
+
+    from ..atomic import why
+
     try:
-        if path.is_dir():
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
             raise DrafterError("FZ002", f"“{name}”是一个文件夹，请指定要导入的文件", file=name)
+        if not stat.S_ISREG(st.st_mode):
+            raise DrafterError("FZ001", f"“{name}”不是普通文件（是管道或设备），请指定要导入的文件", file=name)
         with path.open("rb") as f:
             return f.read(8)
     except FileNotFoundError:
         raise DrafterError("FZ001", f"找不到文件“{name}”，请检查文件名和所在文件夹", file=name)
     except OSError as e:
-        raise DrafterError("FZ001", f"无法读取“{name}”（{e.strerror or e}）", file=name)
+        raise DrafterError("FZ001", f"无法读取“{name}”：{why(e)}", file=name)
+
+
+def _refuse_encrypted(path: Path, name: str) -> None:
+    """A password-protected .docx is an OLE file holding an EncryptedPackage stream: say so (FZ085)
+    instead of handing it to LibreOffice."""
+    from ..safezip import MAX_FILE_BYTES
+
+    with path.open("rb") as f:
+        data = f.read(MAX_FILE_BYTES)
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        raise DrafterError("FZ085", f"“{name}”设置了打开密码（已加密），无法读取；请在 Word/WPS 中取消密码后重试",
+                           file=name)
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
