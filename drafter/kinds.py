@@ -102,12 +102,32 @@ def environment(kind_dir: str, user_dir: str | None = None):
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+    from jinja2.exceptions import SecurityError
+
+    class Sandbox(ImmutableSandboxedEnvironment):
+        """Jinja2's sandbox (no attribute access to Python internals, ranges capped) plus a cap on
+        string/sequence repetition, so a user template cannot build gigabytes with ``'a' * 10**9``."""
+
+        intercepted_binops = frozenset(["*", "**"])
+
+        def call_binop(self, context, operator, left, right):
+            if operator == "**" and isinstance(right, int) and abs(right) > 64:
+                raise SecurityError("指数过大")
+            if operator == "*":
+                for seq, n in ((left, right), (right, left)):
+                    if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > MAX_TEMPLATE_TEXT:
+                        raise SecurityError("生成的文字过长")
+            return super().call_binop(context, operator, left, right)
+
     loaders = []
     if user_dir:
         loaders.append(FileSystemLoader(user_dir))
     loaders.append(FileSystemLoader(kind_dir))
-    return ImmutableSandboxedEnvironment(loader=ChoiceLoader(loaders), autoescape=False,
-                                         undefined=StrictUndefined, keep_trailing_newline=False)
+    return Sandbox(loader=ChoiceLoader(loaders), autoescape=False, undefined=StrictUndefined,
+                   keep_trailing_newline=False)
+
+
+MAX_TEMPLATE_TEXT = 100_000     # characters one template operation may produce
 
 
 @functools.lru_cache(maxsize=16)

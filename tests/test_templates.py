@@ -45,3 +45,27 @@ def test_broken_user_template_is_a_chinese_error(tmp_path):
     r = run_cli("render", y, "--templates", tdir)
     assert r.code == 1 and "FZ070" in r.text and "模板" in r.text
     assert not (tmp_path / "r.docx").exists()
+
+
+def test_template_directory_in_the_yaml_is_relative_to_the_yaml(tmp_path):
+    work = tmp_path / "报告"
+    shutil.copytree(ROOT / "templates" / "fzzf", work / "mine")
+    j2 = work / "mine" / "text.j2"
+    j2.write_text(j2.read_text(encoding="utf-8").replace("其他需要报告的情况\n", "其他需要说明的事项\n"),
+                  encoding="utf-8")
+    y = work / "r.yaml"
+    y.write_text(example("yufa-2023").read_text(encoding="utf-8") + "  模板目录: mine\n", encoding="utf-8")
+    r = run_cli("render", "报告/r.yaml", cwd=tmp_path)       # run from another folder
+    assert r.code == 0, r
+    assert "五、其他需要说明的事项" in _texts(work / "r.docx")
+
+
+def test_user_template_cannot_build_huge_text(tmp_path):
+    tdir = tmp_path / "t"
+    tdir.mkdir()
+    (tdir / "text.j2").write_text('{% macro title(org, year, short) %}{{ "a" * 100000000 }}{% endmacro %}',
+                                  encoding="utf-8")
+    y = tmp_path / "r.yaml"
+    shutil.copy(example("yufa-2023"), y)
+    r = run_cli("render", y, "--templates", tdir, timeout=20)
+    assert r.code == 1 and "FZ072" in r.text and not (tmp_path / "r.docx").exists()
