@@ -40,7 +40,12 @@ def load_file(path: str | Path, display: str | None = None) -> Loaded:
         text, enc, notices = read_text(path, name)
     except DrafterError as e:
         return Loaded(None, None, e.diagnostics)
-    return load_text(text, name, enc, notices)
+    loaded = load_text(text, name, enc, notices)
+    r = loaded.report
+    if r is not None and r.layout.templates and not Path(r.layout.templates).expanduser().is_absolute():
+        # 格式.模板目录 is written relative to the YAML file, wherever drafter is run from
+        r.layout.templates = str(Path(path).parent / Path(r.layout.templates).expanduser())
+    return loaded
 
 
 def load_bytes(data: bytes, name: str) -> Loaded:

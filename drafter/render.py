@@ -55,8 +55,6 @@ def render_loaded(loaded: Loaded, src: Path, out: Path | None = None, *, force: 
     pdf_path = out.with_suffix(".pdf") if pdf else None
     if pdf_path is not None:
         check_target(pdf_path, [src], force, "PDF 文件")
-    if templates is None and loaded.report.layout.templates:   # 格式.模板目录 is relative to the YAML file
-        templates = str(src.parent / Path(loaded.report.layout.templates).expanduser())
     data = docx_bytes(loaded.report, templates)
     write_atomic(out, lambda f: f.write(data))
     rr = RenderResult(result, out)
