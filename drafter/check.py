@@ -26,7 +26,8 @@ class CheckResult:
 
 
 def find_config(start: Path) -> tuple[Path | None, dict]:
-    """The nearest drafter.toml (its [check] table) from the report's folder upwards."""
+    """The nearest drafter.toml from the report's folder upwards: its [check] table, and its [fonts]
+    table (font names for a whole office, used where a report does not set 格式.字体)."""
     real = Path(os.path.realpath(start))  # Path.resolve() raises RuntimeError on a symlink loop
     d = real.parent if start.suffix else real
     for folder in (d, *d.parents):
@@ -37,12 +38,20 @@ def find_config(start: Path) -> tuple[Path | None, dict]:
 
                 try:
                     data = tomllib.loads(p.read_text(encoding="utf-8"))
-                except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-                    raise DrafterError("FZ033", f"配置文件“{p}”无法读取：{e}", file=str(p))
+                except tomllib.TOMLDecodeError as e:
+                    import re
+
+                    m = re.search(r"line (\d+), column (\d+)", str(e))
+                    raise DrafterError("FZ033", f"配置文件“{p}”格式错误；请检查这一行的等号和引号（中文键名要加引号，"
+                                                f"如 \"仿宋\" = \"仿宋\"）", file=str(p),
+                                       line=int(m.group(1)) if m else None, col=int(m.group(2)) if m else None)
+                except (OSError, UnicodeDecodeError) as e:
+                    raise DrafterError("FZ033", f"配置文件“{p}”无法读取（{type(e).__name__}）；请另存为 UTF-8",
+                                       file=str(p))
                 table = data.get("check") or data.get("tool", {}).get("drafter", {}).get("check") or {}
                 norm = {"select": table.get("select"), "ignore": table.get("ignore"),
                         "deadline": table.get("deadline"), "publish_deadline": table.get("publish-deadline")
-                        or table.get("publish_deadline")}
+                        or table.get("publish_deadline"), "fonts": data.get("fonts") or {}, "file": str(p)}
                 return p, norm
     return None, {}
 
@@ -67,10 +76,32 @@ def check_loaded(loaded: Loaded, select=(), ignore=(), config: dict | None = Non
     return CheckResult(loaded, diags)
 
 
+def apply_config_fonts(mine, config: dict) -> None:
+    """Font names from drafter.toml [fonts] fill in what a report's 格式.字体 (``mine``, a model.Fonts)
+    leaves unset."""
+    table = config.get("fonts") or {}
+    if not table:
+        return
+    from pydantic import ValidationError
+
+    from .model import Fonts
+
+    try:
+        office = Fonts.model_validate(table)
+    except ValidationError as e:
+        keys = "、".join(f.alias for f in Fonts.model_fields.values())
+        raise DrafterError("FZ033", f"配置文件“{config.get('file')}”的 [fonts] 不正确（{e.error_count()} 处）；"
+                                    f"可写的字体项：{keys}，值为字体名", file=config.get("file"))
+    for name in office.model_fields_set - mine.model_fields_set:
+        setattr(mine, name, getattr(office, name))
+
+
 def check_file(path: str | Path, select=(), ignore=(), display: str | None = None) -> CheckResult:
     loaded = load_file(path, display)
     try:
         _, config = find_config(Path(path))
+        if loaded.report is not None:
+            apply_config_fonts(loaded.report.layout.fonts, config)
     except DrafterError as e:
         return CheckResult(loaded, loaded.diagnostics + e.diagnostics)
     return check_loaded(loaded, select, ignore, config)

@@ -327,3 +327,24 @@ def test_plain_header_refuses_secrecy(tmp_path):
     p.write_text(text, encoding="utf-8")
     r = run_cli("render", p)
     assert r.code == 1 and "FZ115" in r.text and not (tmp_path / "s.docx").exists()
+
+
+def test_office_fonts_from_drafter_toml(tmp_path):
+    """Font names are settings: drafter.toml [fonts] for an office, 格式.字体 in a report wins."""
+    (tmp_path / "drafter.toml").write_text('[fonts]\n"仿宋" = "仿宋"\nkaiti = "楷体"\n', encoding="utf-8")
+    y = tmp_path / "r.yaml"
+    y.write_text(example("yufa-2023").read_text(encoding="utf-8") + "  字体:\n    楷体: KaiTi\n", encoding="utf-8")
+    r = run_cli("render", y)
+    assert r.code == 0, r
+    styles = _xml(tmp_path / "r.docx", "word/styles.xml")
+    fonts = {s.get(q("styleId")): s.find("w:rPr/w:rFonts", NS).get(q("eastAsia"))
+             for s in styles.findall("w:style", NS) if s.find("w:rPr/w:rFonts", NS) is not None}
+    assert fonts["Normal"] == "仿宋" and fonts["GWHeading2"] == "KaiTi" and fonts["GWHeading1"] == "黑体"
+    r = run_cli("fonts", cwd=tmp_path)
+    assert "仿宋（正文）：仿宋（" in r.out and "楷体_GB2312" not in r.out
+    (tmp_path / "drafter.toml").write_text('[fonts]\n"仿宋" = 3\n', encoding="utf-8")
+    r = run_cli("render", y, "--force")
+    assert r.code == 1 and "FZ033" in r.text
+    (tmp_path / "drafter.toml").write_text('[fonts]\n仿宋 = "仿宋"\n', encoding="utf-8")
+    r = run_cli("check", y)
+    assert r.code == 1 and "drafter.toml:2:1" in r.text and "加引号" in r.text

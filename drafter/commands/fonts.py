@@ -5,10 +5,13 @@ import sys
 import click
 
 
-@click.command("fonts", help="列出报告所用字体（默认或 YAML 中“格式: 字体”所设），"
+@click.command("fonts", help="列出报告所用字体（默认、drafter.toml 的 [fonts] 或 YAML 中“格式: 字体”所设），"
                              "说明本机缺少哪些，以及 LibreOffice 会用什么字体代替。")
 @click.argument("file", required=False, type=click.Path(dir_okay=False))
 def cmd(file):
+    from pathlib import Path
+
+    from ..check import apply_config_fonts, find_config
     from ..fonts import report_lines
     from ..model import Fonts
 
@@ -22,5 +25,6 @@ def cmd(file):
             print_diagnostics(loaded.diagnostics, err=True)
             sys.exit(1)
         fonts = loaded.report.layout.fonts
+    apply_config_fonts(fonts, find_config(Path(file) if file else Path.cwd())[1])
     for line in report_lines(fonts):
         click.echo(line)
