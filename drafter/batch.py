@@ -193,11 +193,9 @@ def _warm(render: bool) -> None:
     if render:
         from . import render as _render  # noqa: F401
         from .kinds import get_kind, text_macros
-        from .writer import docx_writer
+        from .writer import docx_writer  # noqa: F401
 
         text_macros(str(get_kind().directory), None)
-        for letter in (False, True):
-            docx_writer._base(letter)
 
 
 def _pool(jobs: int):

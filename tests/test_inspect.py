@@ -107,12 +107,35 @@ def _strip_run_fonts(root):
             rpr.remove(rpr.find("w:rFonts", NS))
 
 
+def _add_word_theme(path):
+    """Put python-docx's (= Word's) default theme1.xml into the package, as Word files carry it."""
+    import zipfile
+
+    from docx.api import _default_docx_path
+
+    from inspect_helpers import read_parts, write_parts
+
+    with zipfile.ZipFile(_default_docx_path()) as z:
+        theme = z.read("word/theme/theme1.xml")
+    parts = read_parts(path)
+    parts["word/theme/theme1.xml"] = theme
+    rel = ('<Relationship Id="rIdTheme" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+           'relationships/theme" Target="theme/theme1.xml"/></Relationships>')
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", rel.encode())
+    ct = ('<Override PartName="/word/theme/theme1.xml" '
+          'ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>')
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", ct.encode())
+    write_parts(parts, path)
+
+
 def test_theme_fonts(rendered, tmp_path):
     def themed(root):
         rpr = style(root, "Normal").find("w:rPr", NS)
         set_fonts(rpr, asciiTheme="minorHAnsi", hAnsiTheme="minorHAnsi", eastAsiaTheme="minorEastAsia")
     out = edit_parts(rendered["yufa-2023"], tmp_path / "theme.docx",
                      {"word/styles.xml": themed, "word/document.xml": _strip_run_fonts})
+    _add_word_theme(out)          # drafter writes no theme part; Word's default one
     res = _result(out)
     theme = by_code(res, "GB201")
     assert theme and all(f.severity == "warning" for f in theme)

@@ -7,122 +7,29 @@ lines are anchored to the page, so they sit where the standard puts them whateve
 from __future__ import annotations
 
 import datetime as _dt
-import functools
-import io
 
-import docx
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import parse_xml
+from lxml import etree
 
 from .. import blocks as B
 from .. import gbt9704 as G
 from ..textutil import is_wide, width_zi
+from . import package as P
 from . import styles as S
-from .oxml import (el, fonts, page_field_runs, para_props, paragraph, red_line, run_props, tab_run, text_box,
+from .oxml import (el, page_field_runs, para_props, paragraph, parse_xml, red_line, run_props, tab_run, text_box,
                    text_run, xml_text, NSDECL)
 
-_APP_XML = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxml'
-            b'formats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/'
-            b'officeDocument/2006/docPropsVTypes"><Template>Normal.dotm</Template><DocSecurity>0</DocSecurity>'
-            b'</Properties>')
-_DROP = {"http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects", RT.CUSTOM_XML,
-         RT.WEB_SETTINGS, RT.NUMBERING}
 
-
-# ---------------------------------------------------------------------------------------------
-_EMPTY_STYLES = f'<w:styles xmlns:w="{S.W_NS}"/>'.encode("utf-8")
-
-
-def _template():
-    """python-docx's default template with empty styles.xml and stylesWithEffects.xml (440 KB each;
-    _base drops the one and build() replaces the other): parsing them was most of a first document's
-    cost.  None (use the template as is) if python-docx keeps its template elsewhere."""
-    import zipfile
-
-    try:
-        from docx.api import _default_docx_path
-
-        zin = zipfile.ZipFile(_default_docx_path())
-    except (ImportError, OSError, zipfile.BadZipFile):
-        return None
-    buf = io.BytesIO()
-    with zin, zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zout:     # read once, at once: no deflate
-        for info in zin.infolist():
-            empty = info.filename in ("word/styles.xml", "word/stylesWithEffects.xml")
-            zout.writestr(info.filename, _EMPTY_STYLES if empty else zin.read(info.filename))
-    buf.seek(0)
-    return buf
-
-
-@functools.lru_cache(maxsize=2)
-def _base(letter: bool) -> bytes:
-    """An empty document with page setup, settings and footer parts, built once per process."""
-    d = docx.Document(_template())
-    for rid, rel in list(d.part.rels.items()):
-        if rel.reltype in _DROP:
-            d.part.rels.pop(rid)
-    pkg_rels = d.part.package.rels
-    for rid, rel in list(pkg_rels.items()):
-        if rel.reltype == RT.THUMBNAIL:
-            pkg_rels.pop(rid)
-        elif rel.reltype == RT.EXTENDED_PROPERTIES:
-            rel.target_part._blob = _APP_XML
-    cp = d.core_properties
-    cp.author = ""
-    cp.comments = ""
-    cp.last_modified_by = ""
-    cp.title = ""
-    cp.revision = 1
-
-    body = d.element.body
-    for child in list(body):
-        if child.tag != body.sectPr.tag if body.sectPr is not None else True:
-            body.remove(child)
-    sect = d.sections[0]
-    sect.different_first_page_header_footer = letter          # §10.1: no page number on page 1
-    d.settings.odd_and_even_pages_header_footer = True          # §7.5: odd right, even left
-    for footer in (sect.footer, sect.even_page_footer) + ((sect.first_page_footer,) if letter else ()):
-        footer.is_linked_to_previous = False
-    sect.header.is_linked_to_previous = True
-    sp = sect._sectPr
-    for tag in ("w:pgSz", "w:pgMar", "w:cols", "w:docGrid"):
-        for e in sp.findall(tag.replace("w:", "{%s}" % S.W_NS)):
-            sp.remove(e)
-    sp.append(el("w:pgSz", {"w:w": G.PAGE_WIDTH, "w:h": G.PAGE_HEIGHT}))
-    sp.append(el("w:pgMar", {"w:top": G.MARGIN_TOP, "w:right": G.MARGIN_RIGHT, "w:bottom": G.MARGIN_BOTTOM,
-                             "w:left": G.MARGIN_LEFT, "w:header": G.HEADER_DISTANCE, "w:footer": G.FOOTER_DISTANCE,
-                             "w:gutter": 0}))
-    sp.append(el("w:cols", {"w:space": 425}))
-    if letter:
-        tp = sp.find("{%s}titlePg" % S.W_NS)
-        if tp is not None:
-            sp.remove(tp)
-            sp.append(tp)
-    # Word: a line grid of 579 twips; no character grid (LibreOffice doubles CJK cells with one, spec G1)
-    sp.append(el("w:docGrid", {"w:type": "lines", "w:linePitch": G.LINE_PITCH}))
-    st = d.settings.element
-    for e in st.findall("{%s}rsids" % S.W_NS):
-        st.remove(e)
-    tfl = st.find("{%s}themeFontLang" % S.W_NS)
-    if tfl is not None:
-        tfl.set("{%s}eastAsia" % S.W_NS, "zh-CN")
-    # Writer.build() replaces styles.xml whole: an empty one here spares every document serializing,
-    # compressing, decompressing and parsing python-docx's 350 KB template styles (~8 ms a process)
-    d.part._styles_part._element = parse_xml(_EMPTY_STYLES)
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
-
-
-def _sectpr_children_sorted(sp) -> None:
-    order = ["headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
-             "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote",
-             "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange"]
-    rank = {f"{{{S.W_NS}}}{n}": i for i, n in enumerate(order)}
-    kids = sorted(list(sp), key=lambda e: rank.get(e.tag, 99))
-    for k in kids:
-        sp.remove(k)
-        sp.append(k)
+def section_properties(letter: bool):
+    """§5.1, §5.2: A4, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm; odd/even (and, for 信函, first-page)
+    footers; Word's line grid of 579 twips and no character grid (LibreOffice doubles CJK cells
+    with one, spec G1)."""
+    title_pg = "<w:titlePg/>" if letter else ""     # §10.1: no page number on page 1
+    return parse_xml(
+        f'<w:sectPr {P.ROOT_NS}>{P.footer_refs(letter)}'
+        f'<w:pgSz w:w="{G.PAGE_WIDTH}" w:h="{G.PAGE_HEIGHT}"/>'
+        f'<w:pgMar w:top="{G.MARGIN_TOP}" w:right="{G.MARGIN_RIGHT}" w:bottom="{G.MARGIN_BOTTOM}" '
+        f'w:left="{G.MARGIN_LEFT}" w:header="{G.HEADER_DISTANCE}" w:footer="{G.FOOTER_DISTANCE}" w:gutter="0"/>'
+        f'<w:cols w:space="425"/>{title_pg}<w:docGrid w:type="lines" w:linePitch="{G.LINE_PITCH}"/></w:sectPr>')
 
 
 # ---------------------------------------------------------------------------------------------
@@ -180,25 +87,31 @@ class Writer:
         return self.para(S.PLAIN, [], keep_next=keep_next)
 
     # -- build --
-    def build(self):
+    def build(self) -> dict[str, str | bytes]:
+        """The package's parts, by name."""
         letter = any(isinstance(b, B.Letterhead) and b.kind == "函" for b in self.d.blocks)
-        doc = docx.Document(io.BytesIO(_base(letter)))
         f = self.f
-        doc.part._styles_part._element = parse_xml(
-            S.styles_xml(f[B.BODY], f["latin"], f[B.H1], f[B.H2], f[B.TITLE], f["song"], self.d.level3_bold)
-            .encode("utf-8"))
-        self._footers(doc, letter)
-        body = doc.element.body
-        sect = body.sectPr
-        out = []
+        root = parse_xml(f"<w:document {P.ROOT_NS}><w:body/></w:document>")
+        body = root[0]
         blocks = self.d.blocks
         for i, blk in enumerate(blocks):
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            out.extend(self.block(blk, nxt))
-        for p in out:
-            sect.addprevious(p)
-        _sectpr_children_sorted(sect)
-        return doc
+            for p in self.block(blk, nxt):
+                body.append(p)
+        body.append(section_properties(letter))
+        parts = {
+            "[Content_Types].xml": P.content_types(letter),
+            "_rels/.rels": P.PACKAGE_RELS,
+            "docProps/app.xml": P.APP,
+            "word/document.xml": etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True),
+            "word/_rels/document.xml.rels": P.document_rels(letter),
+            "word/styles.xml": S.styles_xml(f[B.BODY], f["latin"], f[B.H1], f[B.H2], f[B.TITLE], f["song"],
+                                            self.d.level3_bold),
+            "word/settings.xml": P.SETTINGS,
+            "word/fontTable.xml": P.font_table([f[k] for k in (B.BODY, B.H1, B.H2, B.TITLE, "song")]),
+        }
+        parts.update(self._footers(letter))
+        return parts
 
     def block(self, blk, nxt):
         if isinstance(blk, B.Letterhead):
@@ -446,8 +359,8 @@ class Writer:
         return [tbl, anchor]
 
     # -- footers ------------------------------------------------------------------------------
-    def _footers(self, doc, letter: bool) -> None:
-        sect = doc.sections[0]
+    def _footers(self, letter: bool) -> dict[str, bytes]:
+        """§7.5: "— N —" in 4号 宋体, odd pages right and even pages left, 1 字 in; none on page 1 of a 信函."""
         song = self.f["song"]
 
         def rpr():
@@ -459,23 +372,18 @@ class Writer:
                    [text_run(" " + G.PAGE_NUMBER_DASH, rpr())]
             return paragraph(para_props(S.FOOTER, jc=side, ind=ind), *runs)
 
-        targets = [(sect.footer, "right"), (sect.even_page_footer, "left")]
-        if letter:
-            targets.append((sect.first_page_footer, None))
-        for footer, side in targets:
-            ftr = footer._element
-            for child in list(ftr):
-                ftr.remove(child)
+        out = {}
+        sides = {"default": "right", "even": "left"} | ({"first": None} if letter else {})
+        for kind, side in sides.items():
+            ftr = parse_xml(f"<w:ftr {P.ROOT_NS}/>")
             ftr.append(number_para(side) if side else paragraph(para_props(S.FOOTER)))
+            out[f"word/{P.FOOTERS[kind]}"] = etree.tostring(ftr, xml_declaration=True, encoding="UTF-8",
+                                                            standalone=True)
+        return out
 
 
 def write(document: B.Document, stream, *, title: str = "", author: str = "") -> None:
-    w = Writer(document)
-    doc = w.build()
-    cp = doc.core_properties
-    cp.title = title
-    cp.author = author
-    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-    cp.created = now
-    cp.modified = now
-    doc.save(stream)
+    parts = Writer(document).build()
+    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
+    parts["docProps/core.xml"] = P.core(title[:255], author[:255], now)
+    P.write_package(stream, parts)

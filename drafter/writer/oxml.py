@@ -1,12 +1,11 @@
 """Raw WordprocessingML, kept behind small helpers so the layout code reads as intent.
 
-Elements are made with python-docx's own parser (``OxmlElement`` / ``parse_xml``) so they live in
-the same lxml document as the rest of the package.
+Elements are plain lxml elements (prefixes from ``NSMAP``); appended into a part's root they take
+that root's namespace declarations.
 """
 from __future__ import annotations
 
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import qn
+from lxml import etree
 
 from .. import gbt9704 as G
 
@@ -16,7 +15,22 @@ A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 NSDECL = f'xmlns:w="{W_NS}" xmlns:wp="{WP_NS}" xmlns:a="{A_NS}" xmlns:wps="{WPS_NS}"'
 
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
+W15_NS = "http://schemas.microsoft.com/office/word/2012/wordml"
+NSMAP = {"w": W_NS, "wp": WP_NS, "a": A_NS, "wps": WPS_NS, "mc": MC_NS, "w15": W15_NS}
 _W = "{%s}" % W_NS
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=True)
+
+
+def qn(tag: str) -> str:
+    """"w:p" -> "{http://…/main}p"."""
+    prefix, local = tag.split(":")
+    return "{%s}%s" % (NSMAP[prefix], local)
+
+
+def parse_xml(xml: str | bytes):
+    return etree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml, _PARSER)
 
 
 def w(tag: str) -> str:
@@ -25,7 +39,8 @@ def w(tag: str) -> str:
 
 def el(tag: str, attrs: dict | None = None, *children):
     """``el("w:ind", {"w:firstLine": 640})`` -> <w:ind w:firstLine="640"/>"""
-    e = OxmlElement(tag)
+    prefix = tag.split(":")[0]
+    e = etree.Element(qn(tag), nsmap={prefix: NSMAP[prefix]})
     if attrs:
         for k, v in attrs.items():
             if v is not None:
@@ -102,10 +117,6 @@ def para_props(style: str | None = None, *, jc: str | None = None, ind: dict | N
     if jc:
         ppr.append(el("w:jc", {"w:val": jc}))
     return ppr
-
-
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-W15_NS = "http://schemas.microsoft.com/office/word/2012/wordml"
 
 
 def per_renderer(word_el, lo_el):
