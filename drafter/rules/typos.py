@@ -17,7 +17,8 @@ def typo_list() -> tuple[tuple[re.Pattern, str, str, bool], ...]:
     import yaml
 
     out = []
-    for e in yaml.safe_load(TYPOS_FILE.read_text(encoding="utf-8")) or ():
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)       # libyaml: ~3 ms less a process
+    for e in yaml.load(TYPOS_FILE.read_text(encoding="utf-8"), Loader=loader) or ():
         regex = bool(e.get("regex"))
         pat = re.compile(e["wrong"] if regex else re.escape(e["wrong"]))
         out.append((pat, str(e["right"]), str(e.get("note") or ""), regex))
