@@ -4,14 +4,7 @@ import sys
 
 import click
 
-from .common import print_diagnostics, summary
-
-
-def _codes(values) -> list[str]:
-    out = []
-    for v in values:
-        out += [x.strip() for x in v.replace("，", ",").split(",") if x.strip()]
-    return out
+from .common import print_diagnostics, summary, split_codes
 
 
 @click.command("check", help="检查报告 YAML：结构、内容、年份、标点，指出文件中的行号。\n\n"
@@ -31,7 +24,7 @@ def _codes(values) -> list[str]:
 def cmd(files, fmt, strict, select, ignore, fix, diff, jobs):
     from ..diagnostics import ERROR, WARNING, DrafterError
 
-    select, ignore = _codes(select), _codes(ignore)
+    select, ignore = split_codes(select), split_codes(ignore)
     all_diags = []
     would_change = False
     if not (fix or diff):      # a batch: several files are checked in parallel processes

@@ -6,6 +6,14 @@ import click
 from ..diagnostics import ERROR, INFO, WARNING, Diagnostic, dumps_json
 
 
+def split_codes(values) -> list[str]:
+    """--select FZ3,FZ401 --select FZ5 (half- or full-width commas) -> ["FZ3", "FZ401", "FZ5"]."""
+    out = []
+    for v in values:
+        out += [x.strip() for x in v.replace("，", ",").split(",") if x.strip()]
+    return out
+
+
 def print_diagnostics(diags: list[Diagnostic], fmt: str = "text", err: bool = False) -> None:
     if fmt == "json":
         click.echo(dumps_json(diags))

@@ -5,12 +5,7 @@ import sys
 
 import click
 
-
-def _codes(values) -> list[str]:
-    out = []
-    for v in values:
-        out += [x.strip() for x in v.replace("，", ",").split(",") if x.strip()]
-    return out
+from .common import split_codes
 
 
 @click.command("inspect", help="按 GB/T 9704-2012《党政机关公文格式》审查任意 .docx 文件（Word、WPS 或 drafter 生成的）：\n\n"
@@ -42,7 +37,7 @@ def cmd(files, fmt, pdf, strict, select, ignore, list_codes):
     results, failed = [], []
     for f in files:
         try:
-            results.append(inspect_file(f, pdf=pdf, select=_codes(select), ignore=_codes(ignore)))
+            results.append(inspect_file(f, pdf=pdf, select=split_codes(select), ignore=split_codes(ignore)))
         except DrafterError as e:
             failed.append(e.diagnostic)
     findings = [x for r in results for x in r.findings]
