@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .diagnostics import INFO, WARNING, Diagnostic, DrafterError
+from .diagnostics import INFO, Diagnostic, DrafterError
 
 MAX_BYTES = 2 * 1024 * 1024       # real reports are 10–60 KB; 2 MB is far beyond any report
 MAX_NODES = 50_000                # expanded nodes (defeats "billion laughs" alias bombs)
@@ -112,21 +112,14 @@ class SourceMap:
                     return s.line + 1 + i, indent + remaining + 1
                 remaining -= len(content) + 1
             return s.line + 1, indent + 1
-        # plain or quoted scalar: count characters on the source lines (quotes shift by one)
+        # plain or quoted scalar: the value starts after its quote; a value folded over several source
+        # lines is located approximately (YAML folding drops the continuation lines' indentation)
         shift = 1 if s.style in ("'", '"') else 0
-        line, col = s.line, s.col + shift
-        seen = 0
-        src = raw[shift:]
-        for ch in src:
-            if seen >= offset:
-                break
-            if ch == "\n":
-                line, col = line + 1, 1
-                # folded continuation lines: skip their indentation
-            else:
-                col += 1
-            seen += 1 if ch != "\n" else 1
-        return line, col
+        before = raw[shift:shift + offset]
+        nl = before.count("\n")
+        if not nl:
+            return s.line, s.col + shift + offset
+        return s.line + nl, len(before) - before.rfind("\n")
 
 
 # ---------------------------------------------------------------------------------------------
