@@ -358,11 +358,11 @@ class Document:
                 for side in b:
                     t.borders.append((local(side), wattr(side, "val"), (wattr(side, "color") or "auto").upper(),
                                       wint(side, "sz", 0)))
-        for row in _rows(tbl):
+        for row in _children(tbl, "tr"):
             trpr = row.find("w:trPr", NS)
             if trpr is not None and trpr.find("w:del", NS) is not None:
                 continue
-            for cell in _cells(row):
+            for cell in _children(row, "tc"):
                 tcpr = cell.find("w:tcPr", NS)
                 if tcpr is not None:
                     b = tcpr.find("w:tcBorders", NS)
@@ -610,26 +610,16 @@ def _renumber(para: Para) -> None:
         pos += len(r.text)
 
 
-def _rows(tbl):
-    for el in tbl:
-        name = local(el)
-        if name == "tr":
-            yield el
+def _children(el, tag: str):
+    """The ``tag`` children of a table or row, also those wrapped in content controls / customXml."""
+    for child in el:
+        name = local(child)
+        if name == tag:
+            yield child
         elif name in ("sdt", "customXml"):
-            content = el.find("w:sdtContent", NS) if name == "sdt" else el
+            content = child.find("w:sdtContent", NS) if name == "sdt" else child
             if content is not None:
-                yield from _rows(content)
-
-
-def _cells(row):
-    for el in row:
-        name = local(el)
-        if name == "tc":
-            yield el
-        elif name in ("sdt", "customXml"):
-            content = el.find("w:sdtContent", NS) if name == "sdt" else el
-            if content is not None:
-                yield from _cells(content)
+                yield from _children(content, tag)
 
 
 def _pos(el) -> float | None:
