@@ -3,6 +3,7 @@ wording, ``scaffold.yaml.j2`` what ``drafter new`` writes.  Nothing else in the 
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,8 +124,45 @@ def environment(kind_dir: str, user_dir: str | None = None):
     if user_dir:
         loaders.append(FileSystemLoader(user_dir))
     loaders.append(FileSystemLoader(kind_dir))
-    return Sandbox(loader=ChoiceLoader(loaders), autoescape=False, undefined=StrictUndefined,
-                   keep_trailing_newline=False)
+    env = Sandbox(loader=ChoiceLoader(loaders), autoescape=False, undefined=StrictUndefined,
+                  keep_trailing_newline=False)
+    if not user_dir:        # only drafter's own templates are cached (a user's copy may come from anywhere)
+        env.bytecode_cache = _builtin_cache(env, Path(kind_dir))
+    return env
+
+
+def _builtin_cache(env, kind_dir: Path):
+    """Jinja2's bytecode cache for the built-in templates, in ``__pycache__`` beside them, as Python
+    does for .py files: a command then skips lexing, parsing and compiling text.j2 (~10 ms of a
+    ~250 ms ``drafter render``).  Jinja2 checks each entry against the template's source (SHA-1) and
+    the Python version; the file name also carries the Jinja2 version and the sandbox's settings,
+    which shape the generated code.  A folder that cannot be written (a system-wide install) or an
+    unreadable entry only means compiling as before."""
+    import hashlib
+    import pickle
+
+    import jinja2
+    from jinja2.bccache import FileSystemBytecodeCache
+
+    class Cache(FileSystemBytecodeCache):
+        def load_bytecode(self, bucket):
+            try:
+                super().load_bytecode(bucket)
+            except (OSError, ValueError, EOFError, TypeError, pickle.UnpicklingError):
+                bucket.reset()
+
+        def dump_bytecode(self, bucket):
+            try:
+                os.makedirs(self.directory, exist_ok=True)
+                super().dump_bytecode(bucket)
+            except OSError:
+                pass
+
+    settings = repr((jinja2.__version__, type(env).__mro__[1].__name__, sorted(env.intercepted_binops),
+                     sorted(env.intercepted_unops), env.autoescape, env.undefined.__name__,
+                     env.keep_trailing_newline, env.trim_blocks, env.lstrip_blocks, env.optimized))
+    tag = hashlib.sha1(settings.encode()).hexdigest()[:12]
+    return Cache(str(kind_dir / "__pycache__"), f"%s.jinja2-{tag}.cache")
 
 
 MAX_TEMPLATE_TEXT = 100_000     # characters one template operation may produce

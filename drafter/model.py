@@ -7,8 +7,6 @@ accepted too: the loader maps both to the field names before validation.
 The model is kind-neutral: a top-level section says which required part(s) of its report kind it
 serves (``部分``); the kind's data (``templates/<kind>/kind.yaml``) says which parts exist.
 """
-from __future__ import annotations
-
 import datetime as _dt
 import re
 from typing import Annotated, Any, Literal, Union
@@ -82,6 +80,16 @@ class Base(BaseModel):
                               loc_by_alias=False, serialize_by_alias=True, defer_build=True)
 
 
+def _empty_list() -> list:
+    return []
+
+
+def _empty_dict() -> dict:
+    return {}
+
+
+# Python functions rather than the builtins list/dict as default factories: pydantic inspects a
+# factory's signature, and a builtin's is parsed from text with the tokenizer (~3 ms a command).
 def F(alias: str, default: Any = ..., description: str = "", **kw) -> Any:
     """A field whose YAML key is the Chinese ``alias``."""
     return Field(default, alias=alias, description=description, **kw)
@@ -112,8 +120,8 @@ class Layout(Base):
 class CheckSettings(Base):
     """Which content rules run, and their settings (like ruff's [tool.ruff])."""
 
-    select: StrList = F("启用", default_factory=list, description="只运行这些规则，如 [FZ3, FZ401]")
-    ignore: StrList = F("忽略", default_factory=list, description="不运行这些规则，如 [FZ401]")
+    select: StrList = F("启用", default_factory=_empty_list, description="只运行这些规则，如 [FZ3, FZ401]")
+    ignore: StrList = F("忽略", default_factory=_empty_list, description="不运行这些规则，如 [FZ401]")
     deadline: str | None = F("报送期限", None, "报送上级的期限（次年的月-日），默认 03-01")
     publish_deadline: str | None = F("公开期限", None, "向社会公开的期限（次年的月-日），默认 04-01")
 
@@ -127,31 +135,34 @@ def _item_kind(v: Any) -> str | None:
     return None
 
 
-class Subsection(Base):
-    """A numbered item below a part: level 2（一）, level 3 1., level 4（1）."""
-
-    heading: str = F("标题", description="小标题（不写序号，序号自动生成），如：强化组织领导，引领政治建设。")
-    run_in: YesNo | None = F("接排", None, "是：小标题与第一段正文排在同一段；不写则按“格式.小标题接排”")
-    content: list[Item] = F("内容", default_factory=list, description="段落（文字）和下一级小标题")
-
-
+# Annotations are evaluated as the classes are made (no ``from __future__ import annotations``):
+# pydantic then has no annotation strings to compile (~5 ms of every command); only this forward
+# reference to Subsection is resolved, by the model_rebuild() calls below.
 Item = Annotated[
-    Union[Annotated[str, Tag("段落")], Annotated[Subsection, Tag("小标题")]],
+    Union[Annotated[str, Tag("段落")], Annotated["Subsection", Tag("小标题")]],
     Discriminator(_item_kind, custom_error_type="item_kind",
                   custom_error_message="每一项应为一段文字，或带“标题”的小标题"),
 ]
 
 
+class Subsection(Base):
+    """A numbered item below a part: level 2（一）, level 3 1., level 4（1）."""
+
+    heading: str = F("标题", description="小标题（不写序号，序号自动生成），如：强化组织领导，引领政治建设。")
+    run_in: YesNo | None = F("接排", None, "是：小标题与第一段正文排在同一段；不写则按“格式.小标题接排”")
+    content: list[Item] = F("内容", default_factory=_empty_list, description="段落（文字）和下一级小标题")
+
+
 class Section(Base):
     """A top-level section of the body; it serves zero, one or several required parts."""
 
-    parts: StrList = F("部分", default_factory=list,
+    parts: StrList = F("部分", default_factory=_empty_list,
                        description="本节对应的必备部分：一 主要举措和成效；二 存在的不足和原因；"
                                    "三 第一责任人职责情况；四 下一年度主要安排；五 其他需要报告的情况。"
                                    "可写多个，如 [二, 三]；不写则为额外部分")
     heading: str | None = F("标题", None, "一级标题（不写序号）；不写则按部分自动生成")
     no_heading: YesNo = F("无标题", False, "是：本节不设标题、不编号，内容直接接在上一节之后")
-    content: list[Item] = F("内容", default_factory=list, description="段落（文字）和“（一）”级小标题")
+    content: list[Item] = F("内容", default_factory=_empty_list, description="段落（文字）和“（一）”级小标题")
 
 
 Subsection.model_rebuild()
@@ -168,24 +179,24 @@ class Report(Base):
     header: Literal["函", "文件", "无"] = F("版头", "无", "函：信函格式；文件：通用格式（红头文件）；无：网上公开用的无版头格式")
     flag: str | None = F("发文机关标志", None, "版头红字；不写则用发文机关全称（文件格式加“文件”）")
     doc_number: str | None = F("发文字号", None, "如：新政函〔2024〕5号（年份用六角括号〔〕）")
-    signers: StrList = F("签发人", default_factory=list, description="上行文的签发人姓名（仅文件格式）")
+    signers: StrList = F("签发人", default_factory=_empty_list, description="上行文的签发人姓名（仅文件格式）")
     copy_number: str | None = F("份号", None, "涉密公文的份号，6位阿拉伯数字")
     secrecy: str | None = F("密级", None, "密级和保密期限，如：秘密★1年")
     urgency: Literal["特急", "加急"] | None = F("紧急程度", None, "特急 或 加急")
-    recipients: StrList = F("主送机关", default_factory=list, description="主送机关，一个或多个")
+    recipients: StrList = F("主送机关", default_factory=_empty_list, description="主送机关，一个或多个")
     title: str | None = F("标题", None, "不写则自动生成；需要手动换行时用 | 块分行书写")
     intro: str | None = F("导语", None, "开头段，以“现将……报告如下：”引出正文")
     sections: list[Section] = F("正文", description="正文各部分，按顺序排列")
     closing: str | None = F("结束语", "特此报告。", "结束语，默认“特此报告。”；写 无 则不要结束语")
-    signatories: StrList = F("署名", default_factory=list, description="署名机关；不写则用发文机关")
+    signatories: StrList = F("署名", default_factory=_empty_list, description="署名机关；不写则用发文机关")
     date: Date | None = F("成文日期", None, "如 2024年12月20日 或 2024-12-20")
     seal: YesNo = F("印章", False, "是否加盖印章（drafter 不画印章，只留出位置）")
     note: str | None = F("附注", None, "如：（此件公开发布）")
-    attachments: StrList = F("附件", default_factory=list, description="附件名称，一个或多个")
-    cc: StrList = F("抄送", default_factory=list, description="抄送机关")
+    attachments: StrList = F("附件", default_factory=_empty_list, description="附件名称，一个或多个")
+    cc: StrList = F("抄送", default_factory=_empty_list, description="抄送机关")
     printer: str | None = F("印发机关", None, "版记中的印发机关，如：新乐市人民政府办公室")
     print_date: Date | None = F("印发日期", None, "版记中的印发日期")
-    omitted_parts: dict[str, str] = F("省略部分", default_factory=dict,
+    omitted_parts: dict[str, str] = F("省略部分", default_factory=_empty_dict,
                                       description="有意不单列的必备部分及理由，如 五: 无其他需要报告的情况")
     layout: Layout = F("格式", default_factory=Layout, description="字体等排版设置")
     checks: CheckSettings = F("检查", default_factory=CheckSettings, description="检查规则设置")

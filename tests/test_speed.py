@@ -65,3 +65,84 @@ def test_plugin_stub_falls_back_to_pydantic_for_anything_else():
             "print('ok')\n")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
     assert p.stdout.decode().strip() == "ok", p.stderr.decode()
+
+
+# -- the built-in templates' compiled code is cached beside them (drafter.kinds._builtin_cache) --
+def _kind_copy(tmp_path):
+    import shutil
+
+    from conftest import ROOT
+
+    d = tmp_path / "fzzf"
+    shutil.copytree(ROOT / "templates" / "fzzf", d, ignore=shutil.ignore_patterns("__pycache__"))
+    return d
+
+
+def _fresh_env(d):
+    """A new environment over ``d`` as the built-in kind directory, counting its compilations."""
+    from drafter.kinds import environment
+
+    environment.cache_clear()
+    env = environment(str(d), None)
+    calls = []
+    real = env.compile
+
+    def compile_(*a, **kw):
+        calls.append(a[1] if len(a) > 1 else kw.get("name"))
+        return real(*a, **kw)
+
+    env.compile = compile_
+    return env, calls
+
+
+def _wording(env):
+    m = env.get_template("text.j2").module
+    return [str(m.title("甲镇人民政府", 2024, "甲镇")), str(m.part_heading("四", 2024)), str(m.closing())]
+
+
+def test_builtin_template_is_compiled_once_then_loaded_from_its_cache(tmp_path):
+    d = _kind_copy(tmp_path)
+    env, calls = _fresh_env(d)
+    first = _wording(env)
+    assert calls == ["text.j2"]
+    cached = list((d / "__pycache__").glob("*.cache"))
+    assert len(cached) == 1
+    env, calls = _fresh_env(d)
+    assert _wording(env) == first and calls == []             # loaded, not compiled
+    assert first == ["甲镇人民政府2024年法治政府建设年度情况报告", "2025年度推进法治政府建设的主要安排", "特此报告。"]
+
+
+def test_template_cache_follows_the_source_and_survives_damage(tmp_path):
+    d = _kind_copy(tmp_path)
+    _wording(_fresh_env(d)[0])
+    entry = next((d / "__pycache__").glob("*.cache"))
+    entry.write_bytes(b"\x00garbage" * 10)                  # a damaged entry: compiled again and rewritten
+    env, calls = _fresh_env(d)
+    assert _wording(env)[2] == "特此报告。" and calls == ["text.j2"]
+    _, calls = _fresh_env(d)
+    _wording(_)
+    assert calls == []
+    j2 = d / "text.j2"                                      # an edited template is never served from the cache
+    j2.write_text(j2.read_text(encoding="utf-8").replace("特此报告。", "特此报告，请审阅。"), encoding="utf-8")
+    env, calls = _fresh_env(d)
+    assert _wording(env)[2] == "特此报告，请审阅。" and calls == ["text.j2"]
+
+
+def test_template_cache_that_cannot_be_written_is_skipped(tmp_path):
+    d = _kind_copy(tmp_path)
+    (d / "__pycache__").write_text("not a folder", encoding="utf-8")     # neither readable nor writable
+    for _ in range(2):
+        env, calls = _fresh_env(d)
+        assert _wording(env)[2] == "特此报告。" and calls == ["text.j2"]
+    assert (d / "__pycache__").read_text(encoding="utf-8") == "not a folder"
+
+
+def test_user_template_folder_gets_no_cache(tmp_path):
+    d = _kind_copy(tmp_path)
+    y = tmp_path / "r.yaml"
+    y.write_bytes(example("yufa-2023").read_bytes())
+    from conftest import run_cli
+
+    r = run_cli("render", y, "--templates", d)
+    assert r.code == 0, r
+    assert sorted(p.name for p in d.iterdir()) == ["kind.yaml", "scaffold.yaml.j2", "text.j2"]
