@@ -146,3 +146,23 @@ def test_user_template_folder_gets_no_cache(tmp_path):
     r = run_cli("render", y, "--templates", d)
     assert r.code == 0, r
     assert sorted(p.name for p in d.iterdir()) == ["kind.yaml", "scaffold.yaml.j2", "text.j2"]
+
+
+def test_benchmark_runs_and_prints_every_target(tmp_path):
+    """The benchmark itself (README: one command) runs from a clone and reports each target; tiny sizes
+    here, so the figures mean nothing: only that every target is measured and judged."""
+    from conftest import ROOT
+
+    p = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--reports", "6", "--runs", "5",
+                        "--inproc", "3", "--batch-rounds", "1"], capture_output=True, timeout=600,
+                       env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    out = p.stdout.decode("utf-8")
+    rows = [ln for ln in out.splitlines() if ln.endswith(("PASS", "FAIL"))]
+    assert [r.split("  ")[0] for r in rows] == [
+        "in-process render ≤ 1.2 × bare python-docx floor", "drafter render as a process ≤ 0.25 s",
+        "drafter check as a process ≤ 0.25 s", "drafter render peak memory ≤ 200 MB",
+        "6 reports on 2 cores ≥ 1.8 × single-core throughput", "batch peak memory ≤ 200 MB (parent + workers, PSS)"], out
+    failed = sum(r.endswith("FAIL") for r in rows)
+    assert f"{6 - failed} of 6 targets met." in out
+    assert p.returncode == (1 if failed else 0), p.stderr.decode("utf-8", "replace")[-2000:]
+    assert "6 written, exit 0" in out and "floor: python importing" in out
