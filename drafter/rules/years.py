@@ -56,13 +56,12 @@ def title_year(ctx):
 def heading_year(ctx):
     """A part heading names 年度 (part 四: 年度+1).  The heading checked is the one printed:
     the written 标题 or drafter's default; the finding points at the written heading when there is one."""
-    comp = ctx.composer
     for i, sec in enumerate(ctx.report.sections):
         if not ctx.part_keys(sec) or sec.no_heading:
             continue
         exp = _expected(ctx, i)
         written = bool(sec.heading)
-        text = sec.heading if written else comp.section_heading(sec)
+        text = sec.heading if written else ctx.composer.section_heading(sec)   # the template's wording
         if not text:
             continue
         for y in years(text):
