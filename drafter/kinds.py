@@ -158,7 +158,7 @@ def _builtin_cache(env, kind_dir: Path):
             except OSError:
                 pass
 
-    settings = repr((jinja2.__version__, type(env).__mro__[1].__name__, sorted(env.intercepted_binops),
+    settings = repr((jinja2.__version__, [c.__name__ for c in type(env).__mro__], sorted(env.intercepted_binops),
                      sorted(env.intercepted_unops), env.autoescape, env.undefined.__name__,
                      env.keep_trailing_newline, env.trim_blocks, env.lstrip_blocks, env.optimized))
     tag = hashlib.sha1(settings.encode()).hexdigest()[:12]

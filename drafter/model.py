@@ -80,6 +80,8 @@ class Base(BaseModel):
                               loc_by_alias=False, serialize_by_alias=True, defer_build=True)
 
 
+# Python functions rather than the builtins list/dict as default factories: pydantic inspects a
+# factory's signature, and a builtin's is parsed from text with the tokenizer (~3 ms a command).
 def _empty_list() -> list:
     return []
 
@@ -88,8 +90,6 @@ def _empty_dict() -> dict:
     return {}
 
 
-# Python functions rather than the builtins list/dict as default factories: pydantic inspects a
-# factory's signature, and a builtin's is parsed from text with the tokenizer (~3 ms a command).
 def F(alias: str, default: Any = ..., description: str = "", **kw) -> Any:
     """A field whose YAML key is the Chinese ``alias``."""
     return Field(default, alias=alias, description=description, **kw)

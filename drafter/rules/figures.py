@@ -81,7 +81,7 @@ def approximate_exact(ctx):
     for t in texts(ctx):
         for m in APPROX_RE.finditer(t.text):
             n = int(m.group(1))
-            if n % 10 == 0 or not is_cjk(t.text[m.end():m.end() + 1] or "a"):
+            if n % 10 == 0 or m.end() == len(t.text) or not is_cjk(t.text[m.end()]):
                 continue
             um = re.match(rf"(?:{UNITS}|[\u4e00-\u9fff])", t.text[m.end():])
             unit = um.group() if um else ""
