@@ -268,6 +268,75 @@ def test_docx_with_word_heading_styles_and_bold_run_in_leads(tmp_path):
     assert [s.heading for s in rep.sections[1:]] == ["存在的不足和原因", None, "下一年度主要安排", None]
 
 
+_NUMBERING = """<root xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>
+ <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="91"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="●"/></w:lvl></w:abstractNum>
+<w:num w:numId="90"><w:abstractNumId w:val="90"/></w:num>
+<w:num w:numId="91"><w:abstractNumId w:val="91"/></w:num>
+</root>"""
+_NUMBERED = [(None, "2024年，南湖镇坚持依法行政。现将有关情况报告如下："),
+             (0, "主要举措和成效"), (1, "加强组织领导。"), (None, "镇党委召开专题会议3次。"), (2, "健全制度。"),
+             (None, "制定制度5项。"), (1, "推进普法宣传。"), (None, "开展普法活动15次。"),
+             (0, "存在的不足和原因"), ("bullet", "执法力量不足。"), ("bullet", "普法形式单一。"),
+             (0, "党政主要负责人履行推进法治建设第一责任人职责情况"), (1, "带头学法。"), (None, "镇长带头学法4次。"),
+             (0, "下一年度主要安排"), (None, "2025年，我们将加强执法培训。"),
+             (0, "其他需要报告的情况"), (None, "无"), (None, "特此报告。"), (None, "南湖镇人民政府"), (None, "2025年1月20日")]
+
+
+def _numbered_docx(path, style_linked: bool, numbering_xml: str = _NUMBERING):
+    """Headings numbered by Word (numbering.xml), not typed: on the paragraphs, or through the
+    Heading 1/2 styles; two items with bullets."""
+    from lxml import etree
+
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    first_num = numbering.find(docx.oxml.ns.qn("w:num"))
+    for el in etree.fromstring(numbering_xml):
+        if el.tag == docx.oxml.ns.qn("w:abstractNum") and first_num is not None:
+            first_num.addprevious(el)           # abstractNum before num, as the schema orders them
+        else:
+            numbering.append(el)
+    if style_linked:
+        for name, ilvl in (("Heading 1", 0), ("Heading 2", 1)):
+            num_pr = d.styles[name].element.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = ilvl
+            num_pr.get_or_add_numId().val = 90
+    d.add_paragraph("南湖镇2024年法治政府建设年度情况报告", style="Title")
+    for kind, text in _NUMBERED:
+        if style_linked and kind in (0, 1):
+            d.add_heading(text, level=kind + 1)
+            continue
+        p = d.add_paragraph(text)
+        if kind is not None:
+            num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = 0 if kind == "bullet" else kind
+            num_pr.get_or_add_numId().val = 91 if kind == "bullet" else 90
+    d.save(str(path))
+
+
+@pytest.mark.parametrize("style_linked", [False, True], ids=["numbered-paragraphs", "numbered-heading-styles"])
+def test_docx_with_word_automatic_numbering(tmp_path, style_linked):
+    """Word's automatic numbers (一、 （一） 1.) are read as Word prints them, so the headings are
+    headings; bullets stay plain paragraphs."""
+    src = tmp_path / "自动编号.docx"
+    _numbered_docx(src, style_linked)
+    r = imp(src, tmp_path)
+    rep = r.report
+    assert parts(r) == [["一"], ["二"], ["三"], ["四"], ["五"]]
+    assert [s.heading for s in rep.sections] == ["主要举措和成效", "存在的不足和原因", None, "下一年度主要安排", None]
+    first = subs(rep.sections[0].content)
+    assert [s.heading for s in first] == ["加强组织领导。", "推进普法宣传。"]
+    assert [(s.heading, s.content) for s in subs(first[0].content)] == [("健全制度。", ["制定制度5项。\n"])]
+    assert rep.sections[1].content == ["执法力量不足。\n", "普法形式单一。\n"]
+    assert [s.heading for s in subs(rep.sections[2].content)] == ["带头学法。"]
+    assert rep.date == dt.date(2025, 1, 20)
+    assert body_after_render(rep, tmp_path) == squash("".join(t for _, t in _NUMBERED))
+
+
 def test_headless_text_finds_its_parts(tmp_path):
     """No heading at all: the 导语 ends at "……如下：", the rest is kept unheaded; paragraphs whose
     wording names 不足 or next year take those parts."""
@@ -341,3 +410,29 @@ def test_any_mix_of_lines_imports_or_explains(lines, joiner, tmp_path_factory):
         assert e.diagnostic.code in ("FZ092", "FZ007"), e.diagnostic.format()
         return
     assert load_text(r.yaml, "mix.yaml").report == r.report
+
+
+def test_hostile_automatic_numbering_is_read_quickly_and_safely(tmp_path):
+    """numbering.xml from a hostile file: starts at 2 000 000 000 in letters and Roman numerals, "inf",
+    levels that do not exist.  import and inspect finish quickly with an ordinary result."""
+    import time
+
+    from conftest import run_cli
+
+    bad = _NUMBERING
+    for good, hostile in (
+            ('<w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>',
+             '<w:start w:val="2000000000"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1%9、"/>'),
+            ('<w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/>',
+             '<w:start w:val="inf"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="（%2）"/>'),
+            ('<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/>',
+             '<w:start w:val="99999999999"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%3."/>')):
+        assert good in bad
+        bad = bad.replace(good, hostile)
+    _numbered_docx(tmp_path / "坏编号.docx", style_linked=False, numbering_xml=bad)
+    for args in (["import", "坏编号.docx", "-o", "out.yaml"], ["inspect", "坏编号.docx"]):
+        t = time.perf_counter()
+        r = run_cli(*args, cwd=tmp_path, timeout=120)
+        assert time.perf_counter() - t < 30, args
+        assert r.code in (0, 1) and "内部错误" not in r.text and "Traceback" not in r.text, r
+    assert "2000000000" in (tmp_path / "out.yaml").read_text(encoding="utf-8")    # digits, not a huge string

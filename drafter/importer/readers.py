@@ -299,6 +299,7 @@ def _read_document(doc, name: str) -> S.Source:
     drafter = native or _DRAFTER_STYLES <= set(names.values())
     paras: list[S.Para] = []
     state = {"p": 0, "t": 0, "blank_plain": 0, "sealed": None}
+    auto_number = _auto_numbering(doc)
 
     def role_of(sid: str | None) -> tuple[str | None, int | None]:
         if not sid:
@@ -325,7 +326,10 @@ def _read_document(doc, name: str) -> S.Source:
         ppr = p.find(_q("w:pPr"))
         sid = _val(ppr, "w:pStyle")
         role, level = role_of(sid)
+        label = auto_number(ppr)            # counted even for an empty paragraph, as Word does
         runs = _runs(p)
+        if label and runs:                  # the number Word prints, set like the text it heads
+            runs.insert(0, (label, runs[0][1]))
         text = "".join(t for t, _ in runs)
         if not strip(text):
             if role == S.PLAIN:
@@ -383,6 +387,32 @@ def _read_document(doc, name: str) -> S.Source:
 
     walk(doc.element.body)
     return S.Source(name, "docx", paras, drafter=drafter, sealed=bool(state["sealed"]))
+
+
+def _auto_numbering(doc):
+    """``label(pPr)``: the number Word prints in front of an automatically numbered paragraph
+    ("一、", "（一）", "1.", "（1）"), so that such headings read like typed ones; None for other
+    paragraphs and bullets.  Counting and style resolution are the inspector's (Word's rules)."""
+    from ..inspect.numbering import Numbering
+    from ..inspect.styles import StyleSheet, Theme
+
+    part = next((r.target_part for r in doc.part.rels.values()
+                 if not r.is_external and r.reltype.endswith("/numbering")), None)
+    if part is None:
+        return lambda ppr: None
+    numbering = Numbering(part.element)
+    sheet = StyleSheet(doc.styles.element, Theme(None, None), numbering)
+
+    def label(ppr) -> str | None:
+        props = sheet.para_props(ppr)
+        if not props.num_id or props.num_id == "0":
+            return None
+        text = numbering.label(props.num_id, props.ilvl)
+        if not text or numbering.level_format(props.num_id, props.ilvl) in ("bullet", "none"):
+            return None
+        return text.strip()
+
+    return label
 
 
 def _lead(runs: list[tuple[str, tuple]], drafter: bool) -> str | None:

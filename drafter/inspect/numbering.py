@@ -32,7 +32,12 @@ def _letters(n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
+    """``n`` as Word prints it in format ``fmt``.  Letters and Roman numerals grow with ``n``, so a
+    file's w:start of 2 000 000 000 would make a huge string: past Word's own ranges they print as
+    digits."""
     if n <= 0:
+        return str(n)
+    if (fmt in ("upperLetter", "lowerLetter") and n > 780) or (fmt in ("upperRoman", "lowerRoman") and n > 3999):
         return str(n)
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
                "taiwaneseCountingThousand", "ideographDigital", "chineseLegalSimplified"):
@@ -99,6 +104,13 @@ class Numbering:
         if lv is None:
             lv = self.abstract.get(aid, {}).get(ilvl)
         return aid, lv
+
+    def level_format(self, num_id: str, ilvl: int) -> str | None:
+        """The level's w:numFmt ("chineseCounting", "decimal", "bullet", …); None when undefined."""
+        _, lv = self._level(num_id, ilvl)
+        if lv is None:
+            return None
+        return wattr(lv.find("w:numFmt", NS), "val") or "decimal"
 
     def level_ppr(self, num_id: str, ilvl: int):
         _, lv = self._level(num_id, ilvl)

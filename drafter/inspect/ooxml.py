@@ -91,7 +91,7 @@ def wint(el, name: str, default=None):
         return default
     try:
         return int(round(float(v)))
-    except ValueError:
+    except (ValueError, OverflowError):      # "nan", "inf" in a hostile file
         return default
 
 
