@@ -412,6 +412,34 @@ def test_any_mix_of_lines_imports_or_explains(lines, joiner, tmp_path_factory):
     assert load_text(r.yaml, "mix.yaml").report == r.report
 
 
+def test_docx_automatic_numbering_with_bold_run_in_leads(tmp_path):
+    """"（一）" numbered by Word in front of a bold lead run: a run-in subheading, as when typed."""
+    src = tmp_path / "接排.docx"
+    _numbered_docx(src, style_linked=False)
+    d = docx.Document(str(src))
+    body = d.element.body
+    for p in list(d.paragraphs)[1:]:
+        body.remove(p._p)
+    d.add_paragraph("2024年，南湖镇坚持依法行政。现将有关情况报告如下：")
+
+    def numbered(p, ilvl):
+        num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = ilvl
+        num_pr.get_or_add_numId().val = 90
+
+    numbered(d.add_paragraph("主要举措和成效"), 0)
+    for lead, rest in (("加强组织领导。", "镇党委召开专题会议3次。"), ("推进普法宣传。", "开展普法活动15次。")):
+        p = d.add_paragraph()
+        p.add_run(lead).bold = True
+        p.add_run(rest)
+        numbered(p, 1)
+    d.save(str(src))
+    rep = imp(src, tmp_path).report
+    assert rep.layout.run_in and rep.sections[0].heading == "主要举措和成效"
+    assert [(s.heading, s.content) for s in subs(rep.sections[0].content)] == [
+        ("加强组织领导。", ["镇党委召开专题会议3次。\n"]), ("推进普法宣传。", ["开展普法活动15次。\n"])]
+
+
 def test_hostile_automatic_numbering_is_read_quickly_and_safely(tmp_path):
     """numbering.xml from a hostile file: starts at 2 000 000 000 in letters and Roman numerals, "inf",
     levels that do not exist.  import and inspect finish quickly with an ordinary result."""
