@@ -330,6 +330,32 @@ def test_letter_page_one_numbered(rendered, tmp_path):
     assert "GB609" in codes(_result(out))
 
 
+def _with_header(src, dst, text: str, border: bool):
+    d = docx.Document(str(src))
+    hdr = d.sections[0].header
+    hdr.is_linked_to_previous = False
+    p = hdr.paragraphs[0]
+    p.text = text
+    if border:          # what Word's 页眉 style draws under every header
+        bdr = etree.SubElement(p._p.get_or_add_pPr(), q("pBdr"))
+        etree.SubElement(bdr, q("bottom"), {q("val"): "single", q("sz"): "6", q("space"): "1",
+                                            q("color"): "auto"})
+    d.save(str(dst))
+    return dst
+
+
+def test_header_text_and_header_line(rendered, tmp_path):
+    res = _result(_with_header(rendered["yufa-2023"], tmp_path / "hdr.docx", "榆垡镇人民政府文件", border=False))
+    (f,) = by_code(res, "GB612")
+    assert f.severity == "error" and f.place == "页眉" and f.found == "榆垡镇人民政府文件"
+    assert "GB613" not in codes(res)
+    res = _result(_with_header(rendered["yufa-2023"], tmp_path / "line.docx", "", border=True))
+    (f,) = by_code(res, "GB613")
+    assert f.severity == "error" and f.found == "下框线（single）"
+    assert "GB612" not in codes(res)
+    assert not {"GB612", "GB613"} & codes(_result(rendered["yufa-2023"]))
+
+
 def test_flag_not_red(rendered, tmp_path):
     out = edit_parts(rendered["short-complete"], tmp_path / "black.docx",
                      {"word/document.xml": ('<w:color w:val="FF0000"/><w:spacing w:val="0"/><w:sz w:val="72"/>',

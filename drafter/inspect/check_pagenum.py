@@ -96,7 +96,30 @@ def run(c: Ctx) -> None:
         _section(c, s, "" if len(c.doc.sections) == 1 else f"第{s.index + 1}节")
 
 
+def _headers(c: Ctx, s, prefix: str) -> None:
+    """GB/T 9704 has no 页眉: no text in a header, and no line under it (Word's 页眉 style draws a
+    bottom border as soon as a header exists).  A page number in the header is GB601's."""
+    shown = [s.headers.get("default")] + ([s.headers.get("even")] if c.doc.even_odd else []) \
+        + ([s.headers.get("first")] if s.title_pg else [])
+    text = line = None
+    for part in dict.fromkeys(x for x in shown if x):
+        for p in c.doc.footer(part):
+            if text is None and p.text.strip() and _display(p) is None:
+                text = p
+            bottom = p.props.borders.get("bottom")
+            if line is None and bottom and bottom[0] not in (None, "nil", "none"):
+                line = p
+    if text is not None:
+        t = text.text.strip()
+        c.add("GB612", f"页眉中有文字“{t[:20]}”：公文不设页眉；请双击页眉，删除其中的文字", text,
+              place=prefix + "页眉", expected="无页眉", found=t[:40])
+    if line is not None:
+        c.add("GB613", "页眉有横线：公文不设页眉；请双击页眉，在“开始 › 边框”中选“无框线”（或把“页眉”样式的边框设为无）",
+              line, place=prefix + "页眉", expected="无横线", found=f"下框线（{line.props.borders['bottom'][0]}）")
+
+
 def _section(c: Ctx, s, prefix: str) -> None:
+    _headers(c, s, prefix)
     doc = c.doc
     letter = c.lay.letter == "函" and s.index == 0
     odd = _page_paras(c, s.footers.get("default"))
