@@ -398,9 +398,10 @@ def _auto_numbering(doc):
 
     part = next((r.target_part for r in doc.part.rels.values()
                  if not r.is_external and r.reltype.endswith("/numbering")), None)
-    if part is None:
+    root = getattr(part, "element", None)         # None also for a part of the wrong content type
+    if root is None:
         return lambda ppr: None
-    numbering = Numbering(part.element)
+    numbering = Numbering(root)
     sheet = StyleSheet(doc.styles.element, Theme(None, None), numbering)
 
     def label(ppr) -> str | None:
