@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from conftest import example
+from conftest import ROOT, example, run_cli
 
 PROBE = """
 import json, sys
@@ -71,8 +71,6 @@ def test_plugin_stub_falls_back_to_pydantic_for_anything_else():
 def _kind_copy(tmp_path):
     import shutil
 
-    from conftest import ROOT
-
     d = tmp_path / "fzzf"
     shutil.copytree(ROOT / "templates" / "fzzf", d, ignore=shutil.ignore_patterns("__pycache__"))
     return d
@@ -119,8 +117,8 @@ def test_template_cache_follows_the_source_and_survives_damage(tmp_path):
     entry.write_bytes(b"\x00garbage" * 10)                  # a damaged entry: compiled again and rewritten
     env, calls = _fresh_env(d)
     assert _wording(env)[2] == "特此报告。" and calls == ["text.j2"]
-    _, calls = _fresh_env(d)
-    _wording(_)
+    env, calls = _fresh_env(d)
+    _wording(env)
     assert calls == []
     j2 = d / "text.j2"                                      # an edited template is never served from the cache
     j2.write_text(j2.read_text(encoding="utf-8").replace("特此报告。", "特此报告，请审阅。"), encoding="utf-8")
@@ -141,8 +139,6 @@ def test_user_template_folder_gets_no_cache(tmp_path):
     d = _kind_copy(tmp_path)
     y = tmp_path / "r.yaml"
     y.write_bytes(example("yufa-2023").read_bytes())
-    from conftest import run_cli
-
     r = run_cli("render", y, "--templates", d)
     assert r.code == 0, r
     assert (d / "text.j2").is_file() and not (d / "__pycache__").exists()
@@ -151,8 +147,6 @@ def test_user_template_folder_gets_no_cache(tmp_path):
 def test_benchmark_runs_and_prints_every_target(tmp_path):
     """The benchmark itself (README: one command) runs from a clone and reports each target; tiny sizes
     here, so the figures mean nothing: only that every target is measured and judged."""
-    from conftest import ROOT
-
     p = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--reports", "6", "--runs", "5",
                         "--inproc", "3", "--batch-rounds", "1"], capture_output=True, timeout=600,
                        env={**os.environ, "PYTHONIOENCODING": "utf-8"})
