@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA
+from conftest import DATA, run_cli
 from drafter.check import check_loaded
 from drafter.diagnostics import ERROR
 from drafter.importer import MISSING_REASON, import_file
@@ -444,8 +444,6 @@ def test_hostile_automatic_numbering_is_read_quickly_and_safely(tmp_path):
     """numbering.xml from a hostile file: starts at 2 000 000 000 in letters and Roman numerals, "inf",
     levels that do not exist.  import and inspect finish quickly with an ordinary result."""
     import time
-
-    from conftest import run_cli
 
     bad = _NUMBERING
     for good, hostile in (
