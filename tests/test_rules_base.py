@@ -83,6 +83,20 @@ def check_silent(code, text):
     assert ds == [], [d.format() for d in ds]
 
 
+def table_tests(fires: list, silent: list):
+    """The two tests every rule test module runs over its tables:
+    ``test_fires, test_silent = table_tests(FIRES, SILENT)``."""
+    @pytest.mark.parametrize("code,text,expected,fragment", fires, ids=[f"{r[0]}-{i}" for i, r in enumerate(fires)])
+    def test_fires(code, text, expected, fragment):
+        check_fires(code, text, expected, fragment)
+
+    @pytest.mark.parametrize("code,text", silent, ids=[f"{r[0]}-{i}" for i, r in enumerate(silent)])
+    def test_silent(code, text):
+        check_silent(code, text)
+
+    return test_fires, test_silent
+
+
 # ---------------------------------------------------------------------------------------------
 def test_base_report_is_clean():
     assert [d.format() for d in run()] == []

@@ -1,9 +1,7 @@
 """FZ5xx: 发文字号 (GB/T 9704 §7.2.5)."""
 from __future__ import annotations
 
-import pytest
-
-from test_rules_base import BASE, check_fires, check_silent, run
+from test_rules_base import BASE, run, table_tests
 
 DN = "青政函〔2024〕3号"
 
@@ -34,14 +32,7 @@ SILENT = [
 ]
 
 
-@pytest.mark.parametrize("code,text,expected,fragment", FIRES, ids=[f"{r[0]}-{i}" for i, r in enumerate(FIRES)])
-def test_fires(code, text, expected, fragment):
-    check_fires(code, text, expected, fragment)
-
-
-@pytest.mark.parametrize("code,text", SILENT, ids=[f"{r[0]}-{i}" for i, r in enumerate(SILENT)])
-def test_silent(code, text):
-    check_silent(code, text)
+test_fires, test_silent = table_tests(FIRES, SILENT)
 
 
 def test_one_slip_one_finding():

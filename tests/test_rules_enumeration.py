@@ -1,9 +1,7 @@
 """FZ6xx: 一是、二是 in sequence; "N个方面" matches the list; no hand-typed numbering."""
 from __future__ import annotations
 
-import pytest
-
-from test_rules_base import BASE, P2, check_fires, check_silent, para, run
+from test_rules_base import BASE, P2, para, run, table_tests
 
 # two paragraphs of one list: the enumeration continues from the first into the second
 TWO_PARAS = BASE.replace(f"      - {P2}\n", "      - 一是基层执法力量仍显不足。\n      - 二是部分干部的能力有待提高。\n")
@@ -32,14 +30,7 @@ SILENT = [
 ]
 
 
-@pytest.mark.parametrize("code,text,expected,fragment", FIRES, ids=[f"{r[0]}-{i}" for i, r in enumerate(FIRES)])
-def test_fires(code, text, expected, fragment):
-    check_fires(code, text, expected, fragment)
-
-
-@pytest.mark.parametrize("code,text", SILENT, ids=[f"{r[0]}-{i}" for i, r in enumerate(SILENT)])
-def test_silent(code, text):
-    check_silent(code, text)
+test_fires, test_silent = table_tests(FIRES, SILENT)
 
 
 def test_hand_numbering_in_a_heading_is_an_error_in_a_paragraph_a_warning():

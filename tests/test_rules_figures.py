@@ -1,9 +1,7 @@
 """FZ7xx: figures."""
 from __future__ import annotations
 
-import pytest
-
-from test_rules_base import check_fires, check_silent, para
+from test_rules_base import check_fires, check_silent, para, table_tests
 
 # xinle-2024-han, as published: 1456 ÷ 1501 = 97.0 %, not 97.1 %
 XINLE = "2024年共排查矛盾纠纷1501件,化解1456件,调解成功率97.1%。"
@@ -27,14 +25,7 @@ SILENT = [
 ]
 
 
-@pytest.mark.parametrize("code,text,expected,fragment", FIRES, ids=[f"{r[0]}-{i}" for i, r in enumerate(FIRES)])
-def test_fires(code, text, expected, fragment):
-    check_fires(code, text, expected, fragment)
-
-
-@pytest.mark.parametrize("code,text", SILENT, ids=[f"{r[0]}-{i}" for i, r in enumerate(SILENT)])
-def test_silent(code, text):
-    check_silent(code, text)
+test_fires, test_silent = table_tests(FIRES, SILENT)
 
 
 def test_rate_rounding_tolerance():

@@ -1,10 +1,8 @@
 """FZ4xx: punctuation in Chinese text."""
 from __future__ import annotations
 
-import pytest
-
 from drafter.rules.punctuation import apply_edits, quote_edits, space_edits, width_edits
-from test_rules_base import BASE, check_fires, check_silent, para, run
+from test_rules_base import BASE, para, run, table_tests
 
 # yufa-2023's 导语 and a 小标题, as published (half-width commas and colon, one paren pair)
 YUFA = ("2023年榆垡镇在区委、区政府的正确领导下,坚持以习近平新时代中国特色社会主义思想为指导,"
@@ -43,14 +41,7 @@ SILENT = [
 ]
 
 
-@pytest.mark.parametrize("code,text,expected,fragment", FIRES, ids=[f"{r[0]}-{i}" for i, r in enumerate(FIRES)])
-def test_fires(code, text, expected, fragment):
-    check_fires(code, text, expected, fragment)
-
-
-@pytest.mark.parametrize("code,text", SILENT, ids=[f"{r[0]}-{i}" for i, r in enumerate(SILENT)])
-def test_silent(code, text):
-    check_silent(code, text)
+test_fires, test_silent = table_tests(FIRES, SILENT)
 
 
 def test_width_fix_text():

@@ -1,9 +1,7 @@
 """FZ2xx: required content — part 三 about the leaders' duties, part 四 about next year, no placeholder part."""
 from __future__ import annotations
 
-import pytest
-
-from test_rules_base import BASE, P1, P2, P3, P4, check_fires, check_silent, para
+from test_rules_base import BASE, P1, P2, P3, P4, check_silent, para, table_tests
 
 PART4_NO_YEAR = BASE.replace(f"  - 部分: 四\n    内容:\n      - {P4}",
                              "  - 部分: 四\n    标题: 工作思路\n    内容:\n      - 加强机关工作人员法律知识培训，提升依法行政能力。")
@@ -28,14 +26,7 @@ SILENT = [
 ]
 
 
-@pytest.mark.parametrize("code,text,expected,fragment", FIRES, ids=[f"{r[0]}-{i}" for i, r in enumerate(FIRES)])
-def test_fires(code, text, expected, fragment):
-    check_fires(code, text, expected, fragment)
-
-
-@pytest.mark.parametrize("code,text", SILENT, ids=[f"{r[0]}-{i}" for i, r in enumerate(SILENT)])
-def test_silent(code, text):
-    check_silent(code, text)
+test_fires, test_silent = table_tests(FIRES, SILENT)
 
 
 def test_placeholder_part_is_an_error():

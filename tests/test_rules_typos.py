@@ -1,10 +1,8 @@
 """FZ8xx: typos from the data file drafter/data/typos.yaml."""
 from __future__ import annotations
 
-import pytest
-
 from drafter.rules.typos import typo_list
-from test_rules_base import check_fires, check_silent, para, run
+from test_rules_base import para, run, table_tests
 
 FIRES = [
     # daxing-2023 and yufa-2023, as published
@@ -20,14 +18,7 @@ SILENT = [
 ]
 
 
-@pytest.mark.parametrize("code,text,expected,fragment", FIRES, ids=[f"{r[0]}-{i}" for i, r in enumerate(FIRES)])
-def test_fires(code, text, expected, fragment):
-    check_fires(code, text, expected, fragment)
-
-
-@pytest.mark.parametrize("code,text", SILENT, ids=[f"{r[0]}-{i}" for i, r in enumerate(SILENT)])
-def test_silent(code, text):
-    check_silent(code, text)
+test_fires, test_silent = table_tests(FIRES, SILENT)
 
 
 def test_every_entry_of_the_data_file_fires_on_its_own_wrong_text():

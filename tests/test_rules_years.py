@@ -4,11 +4,9 @@ from __future__ import annotations
 import shutil
 import textwrap
 
-import pytest
-
 from conftest import ROOT, run_cli
 from drafter.check import check_file
-from test_rules_base import BASE, INTRO, P4, check_fires, check_silent, para, run
+from test_rules_base import BASE, INTRO, P4, para, run, table_tests
 
 TITLE = "主送机关: [青原市人民政府]\n"
 
@@ -64,14 +62,7 @@ SILENT = [
 ]
 
 
-@pytest.mark.parametrize("code,text,expected,fragment", FIRES, ids=[f"{r[0]}-{i}" for i, r in enumerate(FIRES)])
-def test_fires(code, text, expected, fragment):
-    check_fires(code, text, expected, fragment)
-
-
-@pytest.mark.parametrize("code,text", SILENT, ids=[f"{r[0]}-{i}" for i, r in enumerate(SILENT)])
-def test_silent(code, text):
-    check_silent(code, text)
+test_fires, test_silent = table_tests(FIRES, SILENT)
 
 
 def test_year_findings_name_both_years():
