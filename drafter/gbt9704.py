@@ -9,7 +9,6 @@ from __future__ import annotations
 # --- units ------------------------------------------------------------------------------
 TWIPS_PER_PT = 20
 MM_PER_PT = 25.4 / 72
-EMU_PER_TWIP = 635
 EMU_PER_MM = 36000
 
 
@@ -62,9 +61,6 @@ CHAR_PITCH_MM = TYPE_AREA_WIDTH_MM / CHARS_PER_LINE   # 5.571 mm
 # 28 characters (439.6 pt) fit in 442.2 pt and 29 do not.  Valid range −5 … −15 (spec §1 P7, G3/G4).
 CHAR_SPACING = -6
 CHAR_SPACING_RANGE = (-15, -5)
-# Word's char grid: (text width / 28 − font size) × 4096.  drafter does not emit it (LibreOffice
-# doubles CJK cells with it, spec G1); kept so the inspector can judge files that do.
-WORD_CHAR_SPACE = int((TYPE_AREA_WIDTH / TWIPS_PER_PT / CHARS_PER_LINE - SIZE_3HAO) * 4096)
 
 # --- 字 (§3.1): the width of one 汉字 of the size in question ---------------------------------
 ZI_3HAO = round(SIZE_3HAO * TWIPS_PER_PT)   # 320 twips

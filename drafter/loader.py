@@ -160,10 +160,6 @@ def _unknown_key(u, smap: SourceMap, data) -> Diagnostic:
 
 
 # ---------------------------------------------------------------------------------------------
-_TYPE_ZH = {str: "文字", int: "数字", float: "数字", bool: "是/否", list: "列表", dict: "若干“键: 值”",
-            type(None): "空值"}
-
-
 def _found(value) -> str:
     import datetime as dt
 

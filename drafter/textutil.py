@@ -5,6 +5,8 @@ import re
 import unicodedata
 
 _DIGITS = "零一二三四五六七八九"
+# characters XML 1.0 (and so a .docx) cannot hold: the YAML reader refuses them (FZ016), the importer drops them
+XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # text left from ``drafter new`` (【请填写……】) or from copied templates (××, XXX)
 PLACEHOLDER_RE = re.compile(r"【请[^】]*】|（请填写[^）]*）|×{2,}|X{3,}")
 CN_NUMERAL_RE = "[一二三四五六七八九十百零〇两]+"

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from .diagnostics import INFO, Diagnostic, DrafterError
+from .textutil import XML_BAD as _XML_BAD
 
 MAX_BYTES = 2 * 1024 * 1024       # real reports are 10–60 KB; 2 MB is far beyond any report
 MAX_NODES = 50_000                # expanded nodes (defeats "billion laughs" alias bombs)
@@ -24,7 +25,6 @@ MAX_DEPTH = 40                    # nesting depth of mappings/sequences
 MAX_CHARS = MAX_BYTES             # characters of all values after alias expansion (an alias-free file
                                   # cannot exceed its own length, so only alias bombs reach this)
 _LINE_SEP = re.compile("[\x85\u2028\u2029]")
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 try:  # libyaml is much faster for large inputs; marks carry index/line/column either way
     _BaseLoader = yaml.CSafeLoader

@@ -6,16 +6,12 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from ..textutil import parse_cn_numeral
+from ..textutil import XML_BAD, parse_cn_numeral  # noqa: F401 - XML_BAD is used as P.XML_BAD
 
 WS = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
 CN = "一二三四五六七八九十百零〇两"
-SENTENCE_END = "。！？!?"
-_WS_RE = f"[{WS}]"
 
 
-# characters a .docx (XML) cannot hold; drafter's YAML reader refuses them (FZ016)
-XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def strip(text: str) -> str:

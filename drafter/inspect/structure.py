@@ -21,16 +21,12 @@ _FW = str.maketrans(FW_DIGITS, "0123456789")
 EMPTY, HEAD, TITLE, ADDRESSEE, BODY, HEADING, TABLE = "empty", "head", "title", "addressee", "body", "heading", "table"
 CLOSING, ATTACH_NOTE, SIGNATURE, DATE, NOTE, COLOPHON, ATTACHMENT = (
     "closing", "attach_note", "signature", "date", "note", "colophon", "attachment")
-ROLE_ZH = {TITLE: "标题", ADDRESSEE: "主送机关", BODY: "正文", HEADING: "层次标题", CLOSING: "结束语",
-           ATTACH_NOTE: "附件说明", SIGNATURE: "署名", DATE: "成文日期", NOTE: "附注", COLOPHON: "版记",
-           HEAD: "版头", TABLE: "表格", ATTACHMENT: "附件"}
 # roles set in 3号仿宋 (§5.2.2 default), checked for font and size
 FANGSONG_ROLES = (BODY, ADDRESSEE, CLOSING, ATTACH_NOTE, SIGNATURE, DATE, NOTE)
 
 DOC_NUMBER_ANY = re.compile(
     r"(?:^|(?<=\s))(?P<all>(?P<org>[\u4e00-\u9fff]{1,15})\s*(?P<open>[〔\[【(（［｛{〈<《])\s*"
     r"(?P<year>[0-9０-９]{2,4})\s*(?P<close>[〕\]】)）］｝}〉>》])\s*(?P<di>第?)\s*(?P<num>[0-9０-９]+)\s*号)(?=\s|$)")
-DOC_NUMBER_OK = re.compile(r"^[\u4e00-\u9fff]+〔\d{4}〕[1-9]\d*号$")
 HEAD_OTHER = re.compile(r"^(\d{6}|[０-９]{6}|(绝密|机密|秘密)(★.*)?|特急|加急|.*签发人[：:].*)$")
 DATE_ANY = re.compile(r"^(?P<y>[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
                       r"\s*月\s*(?P<d>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
