@@ -20,14 +20,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, run_cli
+from conftest import IS_ROOT, ROOT, run_cli
 
 CORPUS = Path(__file__).resolve().parent / "badinput"
 CASES = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))
 BUILTIN_TEXT_J2 = ROOT / "templates" / "fzzf" / "text.j2"
 BASE = (CORPUS / "files" / "out-exists.yaml").read_bytes()          # a valid report (see cases.yaml)
 OLD = b"PK\x03\x04 previous output - must survive byte for byte\n"   # what an earlier render left
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 ERR_RE = re.compile(r"^(?P<loc>.*?)(?::(?P<line>\d+)(?::(?P<col>\d+))?)?: 错误 (?P<code>FZ\d{3}) ", re.M)
 ERROR_CODES_RE = re.compile(r"错误 (FZ\d{3})")
 NOTICE_RE = re.compile(r"提示 (FZ\d{3})")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import example, run_cli, soffice_or_skip
+from conftest import IS_ROOT, example, run_cli, soffice_or_skip
 
 W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -366,7 +366,6 @@ assert codecs and time
 
 # ---------------------------------------------------------------------------------------------
 # odd paths instead of a .docx
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def _odd_path(kind: str, folder: Path, good: bytes) -> str:
