@@ -209,10 +209,20 @@ def _run_chunk(fn: Callable, chunk: list) -> list:
     return [fn(a) for a in chunk]
 
 
-def _chunk_size(n_items: int, jobs: int) -> int:
-    """Items per task: a few reports per round trip keep the parent's pickling and the pool's
-    bookkeeping small next to the work, while every worker still gets many tasks."""
-    return max(1, min(8, n_items // (jobs * 8)))
+CHUNK_MAX = 8         # reports per pool task, at most
+
+
+def _chunks(idx: list[int], jobs: int) -> list[list[int]]:
+    """The pool's tasks, in order: a few reports per round trip keep the parent's pickling and the
+    pool's bookkeeping small next to the work; the tasks shrink toward the end (a quarter of each
+    worker's share of what is left, guided self-scheduling) so the last ones are single reports and
+    the workers finish together instead of one waiting for the other's last 8 reports."""
+    out, k, n = [], 0, len(idx)
+    while k < n:
+        c = max(1, min(CHUNK_MAX, (n - k) // (jobs * 4)))
+        out.append(idx[k:k + c])
+        k += c
+    return out
 
 
 def run_jobs(fn: Callable, args: list, jobs: int, *, on_result: Callable | None = None,
@@ -245,14 +255,15 @@ def run_jobs(fn: Callable, args: list, jobs: int, *, on_result: Callable | None 
         warm()
         gc.freeze()      # the forked workers share these pages instead of copying them on the next GC
 
+    chunks: list[list[int]] = []
+
     def run_pool(idx: list[int], n: int) -> bool:
         """Run args[idx] on n workers; True when the pool broke (a worker died)."""
         ex = _pool(n)
         broken = False
-        c = _chunk_size(len(idx), n)
+        chunks[:] = _chunks(idx, n)
         try:
-            futs = {ex.submit(_run_chunk, fn, [args[i] for i in idx[k:k + c]]): idx[k:k + c]
-                    for k in range(0, len(idx), c)}
+            futs = {ex.submit(_run_chunk, fn, [args[i] for i in c]): c for c in chunks}
             for f in as_completed(futs):     # waits on each future once (wait() in a loop is O(n²))
                 try:
                     for i, r in zip(futs[f], f.result()):
@@ -274,11 +285,13 @@ def run_jobs(fn: Callable, args: list, jobs: int, *, on_result: Callable | None 
         todo = [i for i in todo if not done[i]]
         if not broken:
             break
-        # The reports in flight when the pool broke are the first unfinished ones (the pool feeds its
-        # workers in submission order, at most jobs + 1 tasks ahead): run each alone to find the one
-        # that kills its process; the rest go back to a pool.
-        k = (jobs + 1) * _chunk_size(len(todo), jobs)
-        suspects, todo = todo[:k], todo[k:]
+        # The reports in flight when the pool broke are in the first unfinished tasks (the pool feeds
+        # its workers in submission order, at most jobs + 1 tasks ahead): run each alone to find the
+        # one that kills its process; the rest go back to a pool.
+        unfinished = [c for c in chunks if not all(done[i] for i in c)][:jobs + 1]
+        flight = {i for c in unfinished for i in c}
+        suspects = [i for i in todo if i in flight]
+        todo = [i for i in todo if i not in flight]
         for i in suspects:
             if run_pool([i], 1) and not done[i]:
                 finish(i, failed(args[i], "处理这个文件时工作进程意外退出（可能是内存不足，或被系统终止）"))

@@ -237,19 +237,33 @@ def test_a_dying_worker_fails_only_its_own_report():
     assert res[3][:2] == ("failed", 3) and "意外退出" in res[3][2]
 
 
-def _exit_on_37(x):
-    if x == 37:
+def _exit_on_37_or_117(x):
+    if x in (37, 117):
         os._exit(9)
     return x * 10
 
 
-def test_a_dying_worker_in_a_chunked_pool_fails_only_its_own_report():
-    from drafter.batch import _chunk_size, run_jobs
+def test_pool_tasks_cover_every_input_once_and_shrink_to_single_reports():
+    from drafter.batch import CHUNK_MAX, _chunks
 
-    assert _chunk_size(120, 2) > 1           # several reports per task here
-    res = run_jobs(_exit_on_37, list(range(120)), 2, failed=_failed)
-    assert [r for k, r in enumerate(res) if k != 37] == [k * 10 for k in range(120) if k != 37]
-    assert res[37][:2] == ("failed", 37)
+    for n, jobs in ((500, 2), (120, 2), (37, 3), (5, 4), (1000, 8)):
+        tasks = _chunks(list(range(n)), jobs)
+        sizes = [len(t) for t in tasks]
+        assert [i for t in tasks for i in t] == list(range(n))      # all, once, in order
+        assert max(sizes) <= CHUNK_MAX and sizes == sorted(sizes, reverse=True)
+        assert sizes[-jobs:] == [1] * jobs       # the workers finish together
+    assert len(_chunks(list(range(500)), 2)) < 100                  # not one round trip per report
+
+
+def test_a_dying_worker_in_a_chunked_pool_fails_only_its_own_report():
+    from drafter.batch import _chunks, run_jobs
+
+    tasks = _chunks(list(range(120)), 2)
+    assert len(tasks[4]) > 1 and tasks[-3:] == [[117], [118], [119]]   # 37 in a task of several; 117 alone
+    res = run_jobs(_exit_on_37_or_117, list(range(120)), 2, failed=_failed)
+    dead = (37, 117)
+    assert [r for k, r in enumerate(res) if k not in dead] == [k * 10 for k in range(120) if k not in dead]
+    assert res[37][:2] == ("failed", 37) and res[117][:2] == ("failed", 117)
 
 
 def test_check_command_batches_in_parallel_with_the_same_findings(tmp_path):
