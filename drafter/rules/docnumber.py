@@ -12,10 +12,15 @@ import re
 from ..textutil import PLACEHOLDER_RE
 from . import Finding, Fix, rule
 
-DOC_NUMBER_RE = re.compile(r"^[\u4e00-\u9fff]+〔\d{4}〕[1-9]\d*号$")
 # a readable number, whatever its brackets: 代字 [年份] (第)序号 号
 PARTS_RE = re.compile(r"^(?P<org>.*?)\s*(?P<open>[〔\[【(（［{｛〖<＜«])\s*(?P<year>\d+)\s*"
                       r"(?P<close>[〕\]】)）］}｝〗>＞»])\s*(?P<di>第)?\s*(?P<num>\d+)\s*(?P<hao>号)?$")
+
+
+def _is_han(s: str) -> bool:
+    """机关代字: Chinese characters only (U+4E00–U+9FFF; a loop, as a regex class over that range
+    costs ~1 ms of compiling in every process)."""
+    return bool(s) and all("\u4e00" <= c <= "\u9fff" for c in s)
 
 
 def parse_doc_number(dn: str | None):
@@ -31,10 +36,10 @@ def doc_number_format(ctx):
     （） ［］: that slip has a safe fix.  A number that cannot be read at all, or whose 代字/号 is
     wrong, is reported here too; the other readable slips are FZ502 (年份) and FZ503 (序号)."""
     dn = ctx.report.doc_number
-    if not dn or PLACEHOLDER_RE.search(dn) or DOC_NUMBER_RE.match(dn):
+    if not dn or PLACEHOLDER_RE.search(dn):
         return
     m = PARTS_RE.match(dn)
-    if m is None or not re.fullmatch(r"[\u4e00-\u9fff]+", m.group("org")) or not m.group("hao"):
+    if m is None or not _is_han(m.group("org")) or not m.group("hao"):
         yield Finding(("doc_number",), f"发文字号“{dn}”格式不对；应为“机关代字〔年份〕序号号”，"
                                        "如 新政函〔2024〕5号（年份用六角括号〔〕，序号不加“第”、不编虚位）")
     elif (m.group("open"), m.group("close")) != ("〔", "〕"):

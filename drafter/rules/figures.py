@@ -83,8 +83,9 @@ def approximate_exact(ctx):
             n = int(m.group(1))
             if n % 10 == 0 or m.end() == len(t.text) or not is_cjk(t.text[m.end()]):
                 continue
-            um = re.match(rf"(?:{UNITS}|[\u4e00-\u9fff])", t.text[m.end():])
-            unit = um.group() if um else ""
+            rest = t.text[m.end():]
+            um = re.match(f"(?:{UNITS})", rest)
+            unit = um.group() if um else rest[0]      # a measure word, else the character after 余
             if unit in ("万", "亿", "千", "百"):
                 right = f"{n}{unit}余"            # "3余万元" -> "3万余元"
             else:
