@@ -18,13 +18,13 @@ TITLE = "title"        # 小标宋, 2号
 FLAG = "flag"          # 小标宋, red
 
 
-@dataclass(slots=True)
+@dataclass
 class Run:
     text: str
     role: str = BODY
 
 
-@dataclass(slots=True)
+@dataclass
 class Letterhead:
     """版头: 信函格式 (kind="函", §10.1) or 通用格式 (kind="文件", §7.2)."""
 
@@ -37,17 +37,17 @@ class Letterhead:
     urgency: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass
 class Title:
     lines: list[str]
 
 
-@dataclass(slots=True)
+@dataclass
 class Addressee:
     text: str               # ends with the full-width colon
 
 
-@dataclass(slots=True)
+@dataclass
 class Heading:
     """A heading on a line of its own: 一、… (level 1) or a non-run-in （一）/1./（1） lead sentence."""
 
@@ -56,7 +56,7 @@ class Heading:
     text: str
 
 
-@dataclass(slots=True)
+@dataclass
 class Paragraph:
     """A body paragraph; a run-in heading is its first run(s) with a heading role."""
 
@@ -68,30 +68,30 @@ class Paragraph:
         return "".join(r.text for r in self.runs)
 
 
-@dataclass(slots=True)
+@dataclass
 class Closing:
     text: str               # 特此报告。
 
 
-@dataclass(slots=True)
+@dataclass
 class AttachmentNote:
     label: str              # 附件：
     names: list[str]
 
 
-@dataclass(slots=True)
+@dataclass
 class Signature:
     names: list[str]
     date: str | None        # already formatted: 2024年12月20日
     sealed: bool = False
 
 
-@dataclass(slots=True)
+@dataclass
 class Note:
     text: str               # 附注, in full-width parentheses
 
 
-@dataclass(slots=True)
+@dataclass
 class Colophon:
     """版记 (§7.4): 抄送 and 印发机关/印发日期 with their rules; letter format has no rules (§10.1)."""
 
@@ -104,7 +104,7 @@ class Colophon:
 Block = Letterhead | Title | Addressee | Heading | Paragraph | Closing | AttachmentNote | Signature | Note | Colophon
 
 
-@dataclass(slots=True)
+@dataclass
 class Document:
     blocks: list[Block]
     fonts: dict[str, str]          # role -> font name, plus "latin" and "song"

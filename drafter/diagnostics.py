@@ -11,7 +11,7 @@ INFO = "info"
 SEVERITY_ZH = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
 
 
-@dataclass(slots=True)
+@dataclass
 class Fix:
     """A safe, mechanical edit of one YAML scalar: replace the whole value ``old`` with ``new``."""
 
@@ -20,7 +20,7 @@ class Fix:
     new: str
 
 
-@dataclass(slots=True)
+@dataclass
 class Diagnostic:
     code: str
     severity: str

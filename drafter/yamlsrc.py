@@ -38,7 +38,7 @@ _SAFE_TAGS = {
 }
 
 
-@dataclass(slots=True)
+@dataclass
 class Span:
     line: int          # 1-based
     col: int           # 1-based

@@ -61,7 +61,7 @@ def load_all() -> dict[str, Rule]:
 
 
 # ---------------------------------------------------------------------------------------------
-@dataclass(slots=True)
+@dataclass
 class Finding:
     """What a rule reports: where (a model path, optionally a character offset in that text)."""
 
@@ -72,7 +72,7 @@ class Finding:
     fix: Fix | None = None
 
 
-@dataclass(slots=True)
+@dataclass
 class TextRef:
     """One piece of clerk-written text, with its path in the model."""
 

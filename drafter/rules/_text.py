@@ -93,7 +93,7 @@ _RANGE_AFTER = re.compile(r"^\s*年?\s*(?:度)?\s*(?:[-—–~～至到]|、\s*\
 _DATE_AFTER = re.compile(r"^\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class YearRef:
     year: int
     start: int          # offset of the first digit
