@@ -90,6 +90,11 @@ def _empty_dict() -> dict:
     return {}
 
 
+# A nested settings block that the YAML leaves out defaults to ``X.model_construct``: its values are
+# drafter's own defaults, so they are not validated (which would build a second validator for X
+# besides the one inside Report's, ~1 ms a command).
+
+
 def F(alias: str, default: Any = ..., description: str = "", **kw) -> Any:
     """A field whose YAML key is the Chinese ``alias``."""
     return Field(default, alias=alias, description=description, **kw)
@@ -110,7 +115,7 @@ class Fonts(Base):
 class Layout(Base):
     """Layout choices the standard leaves open (spec §13)."""
 
-    fonts: Fonts = F("字体", default_factory=Fonts, description="各类文字所用字体")
+    fonts: Fonts = F("字体", default_factory=Fonts.model_construct, description="各类文字所用字体")
     run_in: YesNo = F("小标题接排", False, "是：“（一）小标题。正文……”排在同一段；否：小标题单独成行")
     level3_bold: YesNo = F("三级标题加粗", True, "“1.”级标题是否加粗")
     show_recipients: YesNo = F("显示主送机关", True, "网上公开版可不显示主送机关")
@@ -137,7 +142,9 @@ def _item_kind(v: Any) -> str | None:
 
 # Annotations are evaluated as the classes are made (no ``from __future__ import annotations``):
 # pydantic then has no annotation strings to compile (~5 ms of every command); only this forward
-# reference to Subsection is resolved, by the model_rebuild() calls below.
+# reference to Subsection is left, and pydantic resolves it when the models are first used (they
+# are built then, not on import: Base's defer_build; an explicit model_rebuild() here would build
+# Subsection and Section twice, once alone and again inside Report).
 Item = Annotated[
     Union[Annotated[str, Tag("段落")], Annotated["Subsection", Tag("小标题")]],
     Discriminator(_item_kind, custom_error_type="item_kind",
@@ -163,10 +170,6 @@ class Section(Base):
     heading: str | None = F("标题", None, "一级标题（不写序号）；不写则按部分自动生成")
     no_heading: YesNo = F("无标题", False, "是：本节不设标题、不编号，内容直接接在上一节之后")
     content: list[Item] = F("内容", default_factory=_empty_list, description="段落（文字）和“（一）”级小标题")
-
-
-Subsection.model_rebuild()
-Section.model_rebuild()
 
 
 class Report(Base):
@@ -198,8 +201,8 @@ class Report(Base):
     print_date: Date | None = F("印发日期", None, "版记中的印发日期")
     omitted_parts: dict[str, str] = F("省略部分", default_factory=_empty_dict,
                                       description="有意不单列的必备部分及理由，如 五: 无其他需要报告的情况")
-    layout: Layout = F("格式", default_factory=Layout, description="字体等排版设置")
-    checks: CheckSettings = F("检查", default_factory=CheckSettings, description="检查规则设置")
+    layout: Layout = F("格式", default_factory=Layout.model_construct, description="字体等排版设置")
+    checks: CheckSettings = F("检查", default_factory=CheckSettings.model_construct, description="检查规则设置")
 
     @field_validator("org", "intro", "title", "doc_number", mode="after")
     @classmethod
