@@ -38,10 +38,10 @@ def _str_list(v: Any) -> Any:
     return v
 
 
-_DATE_RES = [
-    re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$"),
-    re.compile(r"^\s*(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\s*$"),
-]
+_DATE_RES = (      # as text: re compiles each on first use
+    r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$",
+    r"^\s*(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\s*$",
+)
 
 
 def _date(v: Any) -> Any:
@@ -51,7 +51,7 @@ def _date(v: Any) -> Any:
         return v.date()
     if isinstance(v, str):
         for rx in _DATE_RES:
-            m = rx.match(v)
+            m = re.match(rx, v)
             if m:
                 y, mo, d = (int(g) for g in m.groups())
                 try:

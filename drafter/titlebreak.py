@@ -18,7 +18,7 @@ LEXICON = (
     "人大常委会", "常务委员会", "委员会", "办公室", "街道办事处", "办事处", "司法局", "依法治",
     "法治建设", "推进", "年度", "有关", "情况的报告", "的报告",
 )
-_PROTECT = re.compile(r"\d{4}(?:[-—–~至]\d{4})?年度?|《[^》]*》|“[^”]*”|（[^）]*）|\d+")
+_PROTECT = r"\d{4}(?:[-—–~至]\d{4})?年度?|《[^》]*》|“[^”]*”|（[^）]*）|\d+"     # re compiles it on first use
 _NO_START = set("，。、：；？！）》”’…—")
 _NO_END = set("（《“‘")
 
@@ -29,7 +29,7 @@ def units(title: str, names: tuple[str, ...] = ()) -> list[str]:
     for name in sorted({n for n in names if n}, key=len, reverse=True):
         for mt in re.finditer(re.escape(name), title):
             spans.append((mt.start(), mt.end()))
-    for mt in _PROTECT.finditer(title):
+    for mt in re.finditer(_PROTECT, title):
         spans.append(mt.span())
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     taken = [False] * len(title)

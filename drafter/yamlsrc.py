@@ -204,22 +204,23 @@ def _plausible_gb(text: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
+# (patterns as text: compiled by re, and cached there, when a file first fails to parse)
 _YAML_HINTS = [
-    (re.compile(r"found character '\\t'"), "FZ011", "缩进里有 Tab 字符；YAML 只能用空格缩进，请把 Tab 换成空格"),
-    (re.compile(r"while scanning a quoted scalar|found unexpected end of stream"), "FZ010",
+    (r"found character '\\t'", "FZ011", "缩进里有 Tab 字符；YAML 只能用空格缩进，请把 Tab 换成空格"),
+    (r"while scanning a quoted scalar|found unexpected end of stream", "FZ010",
      "引号没有配对（缺少结尾的引号）；请补上引号，或去掉引号改用 | 块书写长文字"),
-    (re.compile(r"mapping values are not allowed"), "FZ010",
+    (r"mapping values are not allowed", "FZ010",
      "此处多了一个半角冒号“: ”；文字中的冒号请用全角“：”，或把整段文字放进 | 块"),
-    (re.compile(r"special characters are not allowed|unacceptable character"), "FZ016",
+    (r"special characters are not allowed|unacceptable character", "FZ016",
      "文件中有不可见的控制字符，请删除它（常见于从网页或 PDF 复制的文字）"),
-    (re.compile(r"found undefined alias|found unhashable key"), "FZ014", "YAML 引用（*名称）无法解析，请直接写出内容"),
-    (re.compile(r"did not find expected key|did not find expected '-' indicator|"
-                r"expected <block end>"), "FZ010", "缩进不一致：同一层的项目要对齐，子项比上级多缩进两个空格"),
-    (re.compile(r"found a tab character"), "FZ011", "缩进里有 Tab 字符；YAML 只能用空格缩进，请把 Tab 换成空格"),
+    (r"found undefined alias|found unhashable key", "FZ014", "YAML 引用（*名称）无法解析，请直接写出内容"),
+    (r"did not find expected key|did not find expected '-' indicator|"
+     r"expected <block end>", "FZ010", "缩进不一致：同一层的项目要对齐，子项比上级多缩进两个空格"),
+    (r"found a tab character", "FZ011", "缩进里有 Tab 字符；YAML 只能用空格缩进，请把 Tab 换成空格"),
 ]
 
 
-_FLOW_VALUE = re.compile(r"[ \t]*(?:-[ \t]+)*(?:[^\s#:\-\[{][^:#\n]*:[ \t]+)?([\[{])")
+_FLOW_VALUE = r"[ \t]*(?:-[ \t]+)*(?:[^\s#:\-\[{][^:#\n]*:[ \t]+)?([\[{])"     # compiled when first needed
 
 
 def _flow_start(source: str, mark) -> int | None:
@@ -227,7 +228,7 @@ def _flow_start(source: str, mark) -> int | None:
     if mark is None or not 0 <= mark.index <= len(source):
         return None
     start = source.rfind("\n", 0, mark.index) + 1
-    m = _FLOW_VALUE.match(source, start)
+    m = re.compile(_FLOW_VALUE).match(source, start)
     if m is None or m.start(1) > mark.index:
         return None
     return m.start(1)
@@ -264,7 +265,7 @@ def _yaml_error(e: yaml.YAMLError, name: str, source: str = "") -> DrafterError:
     col = mark.column + 1 if mark is not None else None
     text = str(e)
     for rx, code, msg in _YAML_HINTS:
-        if rx.search(text):
+        if re.search(rx, text):
             return DrafterError(code, msg, file=name, line=line, col=col)
     problem = getattr(e, "problem", None) or "格式错误"
     return DrafterError("FZ010", f"YAML 格式错误（{problem}）；请检查这一行的缩进、冒号和引号", file=name,

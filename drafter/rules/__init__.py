@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -162,7 +161,7 @@ def _matches(code: str, patterns: Iterable[str]) -> bool:
 def settings_for(report: Report, select=(), ignore=(), config: dict | None = None) -> Settings:
     """Merge rule settings: config file < the report's 检查 block < command line."""
     s = Settings()
-    for src in (config or {}, report.checks.model_dump(by_alias=False)):
+    for src in (config or {}, dict(report.checks)):      # field name -> value (no serializer to build)
         s.select = list(src.get("select") or s.select)
         s.ignore = s.ignore + list(src.get("ignore") or [])
         s.deadline = src.get("deadline") or s.deadline
@@ -193,8 +192,6 @@ def run_rules(ctx: Context) -> list[Diagnostic]:
             out.append(ctx.diagnostic(r, f))
     return out
 
-
-CODE_RE = re.compile(r"^[A-Z]{2}\d{0,3}$")
 
 __all__ = ["rule", "Rule", "Finding", "Context", "TextRef", "Settings", "REGISTRY", "load_all", "run_rules",
            "settings_for", "active_rules", "ERROR", "WARNING", "Fix", "Subsection", "Section"]

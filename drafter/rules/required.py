@@ -8,8 +8,9 @@ import re
 from . import WARNING, Finding, rule
 from ._text import FORWARD_RE, texts, years
 
-LEADERS_RE = re.compile(r"主要负责人|主要负责同志|主要领导|党政负责人|一把手|书记|[县区市镇乡州旗]长|主任|局长|厅长|部长")
-DUTY_RE = re.compile(r"第一责任人|职责|履职|履行|述法|责任")
+# patterns as text: re compiles them on first use (only for a part 三 that is thin or missing)
+LEADERS_RE = r"主要负责人|主要负责同志|主要领导|党政负责人|一把手|书记|[县区市镇乡州旗]长|主任|局长|厅长|部长"
+DUTY_RE = r"第一责任人|职责|履职|履行|述法|责任"
 # a whole part that says nothing ("无" is a complete part 五 only)
 PLACEHOLDER_WORDS = {"无", "暂无", "没有", "略", "同上", "待补充", "待填写", "待定", "待写", "见附件", "详见附件",
                      "内容", "正文", "此处填写", "填写", "todo", "tbd", "xxx", "…", "……"}
@@ -34,9 +35,9 @@ def part3_duties(ctx):
         return
     text = "\n".join(_body(ctx, i) for i in secs)
     missing = []
-    if not LEADERS_RE.search(text):
+    if not re.search(LEADERS_RE, text):
         missing.append("党政主要负责人（如“县长”“主要负责人”）")
-    if not DUTY_RE.search(text):
+    if not re.search(DUTY_RE, text):
         missing.append("其履行第一责任人职责的情况")
     if missing and text.strip():
         yield Finding(("sections", secs[0]), f"第三部分没有提到{'和'.join(missing)}；请写明党政主要负责人如何履行"
@@ -63,7 +64,7 @@ def part4_next_year(ctx):
 
 
 def _names_year_or_future(text: str, year: int) -> bool:
-    return any(y.kind == "year" and y.year == year for y in years(text)) or bool(FORWARD_RE.search(text))
+    return any(y.kind == "year" and y.year == year for y in years(text)) or bool(re.search(FORWARD_RE, text))
 
 
 @rule("FZ203", "placeholder-part", "必备部分只有“无”“略”之类的占位文字", kinds=("fzzf",))

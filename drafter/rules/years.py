@@ -15,8 +15,9 @@ from ._text import FORWARD_RE, clause_at, clause_start, snippet, texts, years
 
 # what follows "2023年" when the year is the subject of a clause: "2023年，" "2023年度，" "2023年以来"
 # "2023年我镇" "2023年全市" "2023年共" "2023年累计" "2023年在……"
-_OPENING_AFTER = re.compile(r"^度?(?:[，,]|以来|全年|共|累计|[我本全]|在)")
-_ANYWHERE_AFTER = re.compile(r"^度?(?:全年|共计?|累计)")
+# (as text: re compiles them on first use, only for a year that is not the report's)
+_OPENING_AFTER = r"^度?(?:[，,]|以来|全年|共|累计|[我本全]|在)"
+_ANYWHERE_AFTER = r"^度?(?:全年|共计?|累计)"
 
 
 def _expected(ctx, sec: int | None) -> set[int]:
@@ -111,13 +112,13 @@ def body_year(ctx):
                 continue
             after = t.text[y.end:y.end + 6]
             opening = clause_start(t.text, y.start) and (
-                _OPENING_AFTER.match(after) or any(t.text.startswith(s, y.end) for s in subjects))
-            if not (opening or _ANYWHERE_AFTER.match(after) or t.role == "subheading"):
+                re.match(_OPENING_AFTER, after) or any(t.text.startswith(s, y.end) for s in subjects))
+            if not (opening or re.match(_ANYWHERE_AFTER, after) or t.role == "subheading"):
                 continue
             if t.role == "paragraph" and re.match("度?以来", after) and y.year < y0:
                 continue            # "2021年以来，全县累计……": a multi-year span in the body is fine
             clause = clause_at(t.text, y.start)
-            forward = bool(FORWARD_RE.search(clause))
+            forward = bool(re.search(FORWARD_RE, clause))
             if plans and y.year == y0 and not forward:
                 continue            # part 四 looking back at 年度 ("2023年，我镇共……") is fine
             if not plans and y.year == y0 + 1 and forward:
