@@ -160,3 +160,24 @@ def test_benchmark_runs_and_prints_every_target(tmp_path):
     assert f"{6 - failed} of 6 targets met." in out
     assert p.returncode == (1 if failed else 0), p.stderr.decode("utf-8", "replace")[-2000:]
     assert "6 written, exit 0" in out and "floor: python importing" in out
+
+
+def test_instruction_counter_counts_real_processes():
+    """benchmarks/instructions.py (deterministic figures for comparing versions) runs valgrind for real."""
+    import re
+    import shutil
+
+    import pytest
+
+    if shutil.which("valgrind") is None:
+        if os.environ.get("CI"):
+            pytest.fail("valgrind is required when CI is set (.ci/run installs it)")
+        pytest.skip("valgrind not installed")
+    p = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "instructions.py"), "--quick"],
+                       capture_output=True, timeout=600, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    out = p.stdout.decode("utf-8")
+    assert p.returncode == 0, p.stderr.decode("utf-8", "replace")[-2000:]
+    counts = {m.group(1).strip(): int(m.group(2)) for m in re.finditer(r"^  (.+?)\s+(\d+)M", out, re.M)}
+    assert set(counts) == {"python -c pass", "drafter --help"}, out
+    # Python starts in tens of millions of instructions; drafter --help adds click and the CLI on top
+    assert 10 <= counts["python -c pass"] < counts["drafter --help"], out
