@@ -1,4 +1,4 @@
-from drafter.cli import main
+from drafter.cli import run
 
 if __name__ == "__main__":  # not when a worker process of a batch (spawn) re-imports the main module
-    main()
+    run()

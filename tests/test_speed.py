@@ -181,3 +181,42 @@ def test_instruction_counter_counts_real_processes():
     assert set(counts) == {"python -c pass", "drafter --help"}, out
     # Python starts in tens of millions of instructions; drafter --help adds click and the CLI on top
     assert 10 <= counts["python -c pass"] < counts["drafter --help"], out
+
+
+def _run_entry(code: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+
+
+def test_the_command_skips_interpreter_teardown_but_not_exit_functions_nor_output():
+    """drafter.cli.run (the console script, python -m drafter) leaves with os._exit after main():
+    atexit callbacks run and all output arrives, but objects are not torn down (~30 ms a command)."""
+    p = _run_entry(
+        "import atexit, sys\n"
+        "class Probe:\n"
+        "    def __del__(self):\n"
+        "        print('teardown', file=sys.stderr)\n"
+        "probe = Probe()\n"
+        "atexit.register(lambda: print('atexit ran', file=sys.stderr))\n"
+        "sys.argv = ['drafter', 'rules']\n"
+        "from drafter.cli import run\n"
+        "run()\n")
+    out, err = p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+    assert p.returncode == 0, err
+    from drafter.rules import load_all
+
+    assert sum(ln.startswith("FZ") for ln in out.splitlines()) == len(load_all())   # nothing lost
+    assert "atexit ran" in err and "teardown" not in err
+
+
+def test_the_command_keeps_exit_codes():
+    bad = "import sys\nsys.argv = ['drafter', 'check', {!r}]\nfrom drafter.cli import run\nrun()\n"
+    assert _run_entry(bad.format(str(ROOT / "no-such-file.yaml"))).returncode == 1
+    usage = _run_entry("import sys\nsys.argv = ['drafter', 'render', '--no-such-option']\n"
+                       "from drafter.cli import run\nrun()\n")
+    assert usage.returncode == 2 and "没有选项" in usage.stderr.decode("utf-8")
+    text = _run_entry("import sys, drafter.cli as c\nc.main = lambda: sys.exit('停止')\nc.run()\n")
+    assert text.returncode == 1 and "停止" in text.stderr.decode("utf-8")
+    ok = _run_entry("import sys\nsys.argv = ['drafter', 'check', {!r}]\nfrom drafter.cli import run\nrun()\n"
+                    .format(str(example("short-complete"))))
+    assert ok.returncode == 0, ok.stderr.decode("utf-8")
