@@ -260,8 +260,11 @@ class TreeMemory:
         self._t.join()
 
 
+# The floor process imports the libraries and leaves the way the drafter command does (os._exit after
+# flushing, drafter.cli.run), so that the difference between the two is drafter's own code.
 FLOOR_IMPORTS = ("import click, yaml, jinja2.sandbox, lxml.etree; "
-                 "from pydantic import BaseModel, Discriminator, Tag, BeforeValidator")
+                 "from pydantic import BaseModel, Discriminator, Tag, BeforeValidator; "
+                 "import os; os._exit(0)")
 SPIN = "s = 0\nfor i in range(6_000_000):\n    s += i\n"
 
 
