@@ -122,8 +122,8 @@ def run() -> None:
     drafter.atomic; LibreOffice and batch workers have been waited for).  Python's teardown after
     that — freeing ~300 imported modules and a last garbage collection — changes nothing and is
     ~30 ms of a 0.25 s ``drafter render`` (issue 7).  atexit callbacks still run and stdout/stderr
-    are flushed first; a reader that has gone away (``drafter rules | head -3``) is not an error.
-    main() itself exits normally, for callers that import drafter."""
+    are flushed first (a reader that has gone away, as in ``drafter rules | head -3``, loses the
+    rest quietly).  main() itself exits normally, for callers that import drafter."""
     import atexit
 
     try:
