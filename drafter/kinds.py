@@ -7,10 +7,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .diagnostics import DrafterError
 from .textutil import parse_cn_numeral, cn_numeral
+from .yamlsrc import load_data
 
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "templates"
 if not (BUILTIN_DIR / "fzzf" / "kind.yaml").is_file():  # installed as a wheel: drafter.templates
@@ -66,9 +65,7 @@ class Kind:
 
 
 def _read_kind(directory: Path) -> Kind:
-    # libyaml when present: the same data as yaml.safe_load, without its pure-Python parser (~2 ms)
-    data = yaml.load((directory / "kind.yaml").read_text(encoding="utf-8"),
-                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = load_data((directory / "kind.yaml").read_text(encoding="utf-8"))
     parts = tuple(Part(str(p["key"]), p["name"], tuple(p.get("keywords", ())), bool(p.get("may_be_none")))
                   for p in data["parts"])
     return Kind(data["id"], data["name"], directory, parts, tuple(data.get("aliases", ())),

@@ -31,6 +31,12 @@ try:  # libyaml is much faster for large inputs; marks carry index/line/column e
 except AttributeError:  # pragma: no cover - pure-Python PyYAML
     _BaseLoader = yaml.SafeLoader
 
+
+def load_data(text: str):
+    """One of drafter's own data files (kind.yaml, typos.yaml) as Python data: what yaml.safe_load
+    gives, through libyaml when present (~2 ms less than PyYAML's pure-Python parser)."""
+    return yaml.load(text, Loader=_BaseLoader)
+
 _SAFE_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
