@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import io
 import re
-import stat
 import zipfile
 import zlib
 from pathlib import Path
 
 from .diagnostics import DrafterError
+from .inputs import input_file
 
 MAX_FILE_BYTES = 50 * 1024 * 1024        # a report .docx is well under 5 MB even with images
 MAX_ENTRIES = 2000
@@ -47,30 +47,15 @@ def _fail(code: str, msg: str, name: str) -> DrafterError:
 
 def read_package(path: str | Path, display: str | None = None) -> dict[str, bytes]:
     """The members of a .docx as {name: bytes}, after every safety check."""
-    p = Path(path)
     name = display or str(path)
-    try:
-        if p.is_dir():
-            raise _fail("FZ002", f"“{name}”是一个文件夹，请指定 .docx 文件", name)
-        st = p.stat()
-        if not stat.S_ISREG(st.st_mode):  # a pipe would block, a device never end
-            raise _fail("FZ001", f"“{name}”不是普通文件（是管道或设备），请指定 .docx 文件", name)
+    with input_file(path, name, " .docx 文件") as (st, f):
         size = st.st_size
         if size == 0:
             raise _fail("FZ007", f"“{name}”是空文件", name)
         if size > MAX_FILE_BYTES:
             raise _fail("FZ086", f"“{name}”过大（{size // 1024 // 1024} MB），超过 {MAX_FILE_BYTES // 1024 // 1024} MB "
                                  "的上限；请删除其中的大图片后重试", name)
-        with p.open("rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)
-    except DrafterError:
-        raise
-    except FileNotFoundError:
-        raise _fail("FZ001", f"找不到文件“{name}”，请检查文件名和所在文件夹", name)
-    except OSError as e:
-        from .atomic import why
-
-        raise _fail("FZ001", f"无法读取“{name}”（{why(e)}）；请检查文件名和所在文件夹", name)
+        data = f.read(MAX_FILE_BYTES + 1)
     return read_package_bytes(data, name)
 
 

@@ -8,7 +8,6 @@ Chinese message and a code; nothing here raises anything else.
 from __future__ import annotations
 
 import codecs
-import stat
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from .diagnostics import INFO, Diagnostic, DrafterError
+from .inputs import input_file
 from .textutil import XML_BAD as _XML_BAD
 
 MAX_BYTES = 2 * 1024 * 1024       # real reports are 10–60 KB; 2 MB is far beyond any report
@@ -131,33 +131,15 @@ class SourceMap:
 # ---------------------------------------------------------------------------------------------
 def read_text(path: str | Path, display: str | None = None) -> tuple[str, str, list[Diagnostic]]:
     """Read a file as text.  Returns (text, encoding, notices)."""
-    p = Path(path)
     name = display or str(path)
-    try:
-        if p.is_dir():
-            raise DrafterError("FZ002", f"“{name}”是一个文件夹，请指定其中的 .yaml 文件", file=name)
-        st = p.stat()
-        if not stat.S_ISREG(st.st_mode):  # a pipe or device would block or never end
-            raise DrafterError("FZ001", f"“{name}”不是普通文件（是管道或设备），请指定报告的 .yaml 文件", file=name)
-        size = st.st_size
-        if size > MAX_BYTES:
-            raise DrafterError("FZ003", f"文件过大（{size // 1024} KB），一份报告的 YAML 不应超过 "
+    with input_file(path, name, "报告的 .yaml 文件") as (st, f):
+        if st.st_size > MAX_BYTES:
+            raise DrafterError("FZ003", f"文件过大（{st.st_size // 1024} KB），一份报告的 YAML 不应超过 "
                                         f"{MAX_BYTES // 1024 // 1024} MB，请检查是否选错了文件", file=name)
-        with p.open("rb") as f:
-            data = f.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:  # grew while we looked
-            raise DrafterError("FZ003", f"文件过大，一份报告的 YAML 不应超过 {MAX_BYTES // 1024 // 1024} MB，"
-                                        "请检查是否选错了文件", file=name)
-    except DrafterError:
-        raise
-    except FileNotFoundError:
-        raise DrafterError("FZ001", f"找不到文件“{name}”，请检查文件名和所在文件夹", file=name)
-    except PermissionError:
-        raise DrafterError("FZ001", f"没有权限读取“{name}”，请检查文件权限", file=name)
-    except OSError as e:
-        from .atomic import why
-
-        raise DrafterError("FZ001", f"无法读取“{name}”（{why(e)}）；请检查文件名和所在文件夹", file=name)
+        data = f.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:  # grew while we looked
+        raise DrafterError("FZ003", f"文件过大，一份报告的 YAML 不应超过 {MAX_BYTES // 1024 // 1024} MB，"
+                                    "请检查是否选错了文件", file=name)
     text, enc, notices = decode(data, name)
     return text, enc, notices
 

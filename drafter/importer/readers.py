@@ -40,22 +40,10 @@ def read(path: Path, display: str | None = None) -> S.Source:
 
 def _head(path: Path, name: str) -> bytes:
     """The first bytes of a regular file (a folder, pipe or device is refused before it is opened)."""
-    import stat
+    from ..inputs import input_file
 
-    from ..atomic import why
-
-    try:
-        st = path.stat()
-        if stat.S_ISDIR(st.st_mode):
-            raise DrafterError("FZ002", f"“{name}”是一个文件夹，请指定要导入的文件", file=name)
-        if not stat.S_ISREG(st.st_mode):
-            raise DrafterError("FZ001", f"“{name}”不是普通文件（是管道或设备），请指定要导入的文件", file=name)
-        with path.open("rb") as f:
-            return f.read(8)
-    except FileNotFoundError:
-        raise DrafterError("FZ001", f"找不到文件“{name}”，请检查文件名和所在文件夹", file=name)
-    except OSError as e:
-        raise DrafterError("FZ001", f"无法读取“{name}”：{why(e)}", file=name)
+    with input_file(path, name, "要导入的文件") as (_, f):
+        return f.read(8)
 
 
 def _refuse_encrypted(path: Path, name: str) -> None:
