@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from lxml import etree
-
 from .. import blocks as B
 from .. import gbt9704 as G
 from ..textutil import is_wide, width_zi
@@ -103,7 +101,7 @@ class Writer:
             "[Content_Types].xml": P.content_types(letter),
             "_rels/.rels": P.PACKAGE_RELS,
             "docProps/app.xml": P.APP,
-            "word/document.xml": etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True),
+            "word/document.xml": P.part_xml(root),
             "word/_rels/document.xml.rels": P.document_rels(letter),
             "word/styles.xml": S.styles_xml(f[B.BODY], f["latin"], f[B.H1], f[B.H2], f[B.TITLE], f["song"],
                                             self.d.level3_bold),
@@ -372,13 +370,12 @@ class Writer:
                    [text_run(" " + G.PAGE_NUMBER_DASH, rpr())]
             return paragraph(para_props(S.FOOTER, jc=side, ind=ind), *runs)
 
+        sides = {"default": "right", "even": "left", "first": None}
         out = {}
-        sides = {"default": "right", "even": "left"} | ({"first": None} if letter else {})
-        for kind, side in sides.items():
+        for kind, _, part in P.footers(letter):
             ftr = parse_xml(f"<w:ftr {P.ROOT_NS}/>")
-            ftr.append(number_para(side) if side else paragraph(para_props(S.FOOTER)))
-            out[f"word/{P.FOOTERS[kind]}"] = etree.tostring(ftr, xml_declaration=True, encoding="UTF-8",
-                                                            standalone=True)
+            ftr.append(number_para(sides[kind]) if sides[kind] else paragraph(para_props(S.FOOTER)))
+            out[f"word/{part}"] = P.part_xml(ftr)
         return out
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as _dt
 import zipfile
 
+from lxml import etree
+
 from .oxml import MC_NS, W14_NS, W15_NS, W_NS, WP_NS, A_NS, WPS_NS, xml_text
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -25,18 +27,29 @@ ROOT_NS = (f'xmlns:w="{W_NS}" xmlns:r="{R_NS}" xmlns:wp="{WP_NS}" xmlns:a="{A_NS
 FOOTERS = {"default": "footer1.xml", "even": "footer2.xml", "first": "footer3.xml"}
 
 
+def footers(letter: bool) -> list[tuple[str, str, str]]:
+    """(footer type, r:id, part name) of the footers a document has: odd and even pages (§7.5), and
+    page 1 of a 信函 (§10.1, left empty)."""
+    kinds = ["default", "even"] + (["first"] if letter else [])
+    return [(k, f"rIdFooter{n}", FOOTERS[k]) for n, k in enumerate(kinds, 1)]
+
+
+def part_xml(root) -> bytes:
+    """An lxml part root as the part's bytes, with the XML declaration."""
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def _rels(rels: list[tuple[str, str, str]]) -> str:
     body = "".join(f'<Relationship Id="{i}" Type="{t}" Target="{x}"/>' for i, t, x in rels)
     return f'{DECL}<Relationships xmlns="{PKG_REL}">{body}</Relationships>'
 
 
 def content_types(letter: bool) -> str:
-    footers = [FOOTERS["default"], FOOTERS["even"]] + ([FOOTERS["first"]] if letter else [])
     over = [("/word/document.xml", CT + "document.main+xml"), ("/word/styles.xml", CT + "styles+xml"),
             ("/word/settings.xml", CT + "settings+xml"), ("/word/fontTable.xml", CT + "fontTable+xml"),
             ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
             ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml")]
-    over += [(f"/word/{f}", CT + "footer+xml") for f in footers]
+    over += [(f"/word/{part}", CT + "footer+xml") for _, _, part in footers(letter)]
     body = "".join(f'<Override PartName="{p}" ContentType="{c}"/>' for p, c in over)
     return (f'{DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -45,17 +58,13 @@ def content_types(letter: bool) -> str:
 
 def footer_refs(letter: bool) -> str:
     """The sectPr's footer references (r:ids fixed by ``document_rels``)."""
-    refs = [("default", "rIdFooter1"), ("even", "rIdFooter2")] + ([("first", "rIdFooter3")] if letter else [])
-    return "".join(f'<w:footerReference w:type="{t}" r:id="{i}"/>' for t, i in refs)
+    return "".join(f'<w:footerReference w:type="{t}" r:id="{i}"/>' for t, i, _ in footers(letter))
 
 
 def document_rels(letter: bool) -> str:
     rels = [("rIdStyles", RT + "styles", "styles.xml"), ("rIdSettings", RT + "settings", "settings.xml"),
-            ("rIdFontTable", RT + "fontTable", "fontTable.xml"),
-            ("rIdFooter1", RT + "footer", FOOTERS["default"]), ("rIdFooter2", RT + "footer", FOOTERS["even"])]
-    if letter:
-        rels.append(("rIdFooter3", RT + "footer", FOOTERS["first"]))
-    return _rels(rels)
+            ("rIdFontTable", RT + "fontTable", "fontTable.xml")]
+    return _rels(rels + [(i, RT + "footer", part) for _, i, part in footers(letter)])
 
 
 PACKAGE_RELS = _rels([
