@@ -173,9 +173,8 @@ def _internal(src, e: BaseException | str) -> Diagnostic:
 
 
 def _worker_init() -> None:
-    import gc
-
-    gc.enable()      # the drafter command runs with the collector off (drafter.cli.main); a worker is long-lived
+    # (a worker collects garbage: run_jobs turns the collector back on before the pool starts, and a
+    # spawned worker is a fresh interpreter)
     # Ctrl-C goes to the whole process group: the parent stops the batch; the workers finish the
     # report in hand (its output is written atomically or not at all) instead of printing tracebacks.
     try:
