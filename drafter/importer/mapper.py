@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..kinds import Kind, get_kind
 from ..model import Report
+from ..textutil import XML_BAD
 from . import patterns as P
 from . import source as S
 from .flatten import unflatten
@@ -115,7 +116,7 @@ class Mapper:
     def prepare(self, paras: list[S.Para]) -> list[S.Para]:
         out = []
         for p in paras:
-            text, n = P.XML_BAD.subn("", p.text)
+            text, n = XML_BAD.subn("", p.text)
             if n:
                 self.marked.append(f"{p.where}：删除了 {n} 个无法保存到 Word 的控制字符")
             p.text = P.strip(text)

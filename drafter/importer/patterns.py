@@ -6,12 +6,10 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from ..textutil import XML_BAD, parse_cn_numeral  # noqa: F401 - XML_BAD is used as P.XML_BAD
+from ..textutil import parse_cn_numeral
 
 WS = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
 CN = "一二三四五六七八九十百零〇两"
-
-
 
 
 def strip(text: str) -> str:
