@@ -15,6 +15,24 @@ DATA = Path(__file__).resolve().parent / "data"
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
+def odd_input(kind: str, folder: Path, name: str, data: bytes = b"") -> str:
+    """A path (relative to ``folder``) named ``name`` that is no readable regular file: a
+    "directory", a "missing" file, a "fifo", or an "unreadable" file holding ``data`` (mode 0; for
+    root, who reads anything, a path through that file instead).  The caller restores the mode."""
+    if kind == "directory":
+        (folder / name).mkdir()
+    elif kind == "fifo":
+        os.mkfifo(folder / name)
+    elif kind == "unreadable":
+        (folder / name).write_bytes(data)
+        if IS_ROOT:
+            return f"{name}/报告{Path(name).suffix}"
+        os.chmod(folder / name, 0)
+    elif kind != "missing":
+        raise AssertionError(kind)
+    return name
+
+
 def example(name: str) -> Path:
     return ROOT / "examples" / f"{name}.yaml"
 

@@ -20,7 +20,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import IS_ROOT, ROOT, run_cli
+from conftest import IS_ROOT, ROOT, odd_input, run_cli
+
+# inputs that are no readable regular file, by the name the command is given
+ODD_NAMES = {"directory": "报告文件夹", "missing": "不存在的报告.yaml", "fifo": "管道.yaml"}
 
 CORPUS = Path(__file__).resolve().parent / "badinput"
 CASES = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))
@@ -136,14 +139,8 @@ class Setup:
     def _make_input(self) -> str:
         c, tmp = self.case, self.tmp
         special = c.get("input")
-        if special == "directory":
-            (tmp / "报告文件夹").mkdir()
-            return "报告文件夹"
-        if special == "missing":
-            return "不存在的报告.yaml"
-        if special == "fifo":
-            os.mkfifo(tmp / "管道.yaml")
-            return "管道.yaml"
+        if special in ODD_NAMES:
+            return odd_input(special, tmp, ODD_NAMES[special])
         if special == "symlink-loop":
             os.symlink("b.yaml", tmp / "a.yaml")
             os.symlink("a.yaml", tmp / "b.yaml")
@@ -152,12 +149,11 @@ class Setup:
             return special
         name = c.get("name") or (Path(c["file"]).name if "file" in c else f"{c['id']}.yaml")
         data = GENERATORS[c["generate"]]() if "generate" in c else (CORPUS / c["file"]).read_bytes()
-        (tmp / name).write_bytes(data)
         if special == "unreadable":
-            if IS_ROOT:  # root reads anything: make the path itself unusable instead
-                return f"{name}/报告.yaml"
-            os.chmod(tmp / name, 0)
+            path = odd_input(special, tmp, name, data)
             self.cleanup.append(lambda: os.chmod(tmp / name, 0o644))
+            return path
+        (tmp / name).write_bytes(data)
         return name
 
     def _make_output(self) -> str | None:

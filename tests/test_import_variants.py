@@ -287,6 +287,13 @@ _NUMBERED = [(None, "2024年，南湖镇坚持依法行政。现将有关情况�
              (0, "其他需要报告的情况"), (None, "无"), (None, "特此报告。"), (None, "南湖镇人民政府"), (None, "2025年1月20日")]
 
 
+def _number(p, ilvl: int, num_id: int = 90) -> None:
+    """Give python-docx paragraph ``p`` Word's automatic number at level ``ilvl`` of list ``num_id``."""
+    num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = ilvl
+    num_pr.get_or_add_numId().val = num_id
+
+
 def _numbered_docx(path, style_linked: bool, numbering_xml: str = _NUMBERING):
     """Headings numbered by Word (numbering.xml), not typed: on the paragraphs, or through the
     Heading 1/2 styles; two items with bullets."""
@@ -312,9 +319,10 @@ def _numbered_docx(path, style_linked: bool, numbering_xml: str = _NUMBERING):
             continue
         p = d.add_paragraph(text)
         if kind is not None:
-            num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
-            num_pr.get_or_add_ilvl().val = 0 if kind == "bullet" else kind
-            num_pr.get_or_add_numId().val = 91 if kind == "bullet" else 90
+            if kind == "bullet":
+                _number(p, 0, num_id=91)
+            else:
+                _number(p, kind)
     d.save(str(path))
 
 
@@ -421,18 +429,12 @@ def test_docx_automatic_numbering_with_bold_run_in_leads(tmp_path):
     for p in list(d.paragraphs)[1:]:
         body.remove(p._p)
     d.add_paragraph("2024年，南湖镇坚持依法行政。现将有关情况报告如下：")
-
-    def numbered(p, ilvl):
-        num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
-        num_pr.get_or_add_ilvl().val = ilvl
-        num_pr.get_or_add_numId().val = 90
-
-    numbered(d.add_paragraph("主要举措和成效"), 0)
+    _number(d.add_paragraph("主要举措和成效"), 0)
     for lead, rest in (("加强组织领导。", "镇党委召开专题会议3次。"), ("推进普法宣传。", "开展普法活动15次。")):
         p = d.add_paragraph()
         p.add_run(lead).bold = True
         p.add_run(rest)
-        numbered(p, 1)
+        _number(p, 1)
     d.save(str(src))
     rep = imp(src, tmp_path).report
     assert rep.layout.run_in and rep.sections[0].heading == "主要举措和成效"
