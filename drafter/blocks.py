@@ -20,6 +20,8 @@ FLAG = "flag"          # 小标宋, red
 
 @dataclass
 class Run:
+    """A stretch of text in one role (body, heading level, title …); the role decides its font."""
+
     text: str
     role: str = BODY
 
@@ -39,11 +41,15 @@ class Letterhead:
 
 @dataclass
 class Title:
+    """The title (§7.3.1), already broken into its lines."""
+
     lines: list[str]
 
 
 @dataclass
 class Addressee:
+    """主送机关 (§7.3.2): flush left, wrapped lines too, ending with a full-width colon."""
+
     text: str               # ends with the full-width colon
 
 
@@ -70,17 +76,23 @@ class Paragraph:
 
 @dataclass
 class Closing:
+    """The closing line of the body (特此报告。), indented two characters as a paragraph."""
+
     text: str               # 特此报告。
 
 
 @dataclass
 class AttachmentNote:
+    """附件说明 (§7.3.4): 附件： and the numbered names of the attachments."""
+
     label: str              # 附件：
     names: list[str]
 
 
 @dataclass
 class Signature:
+    """署名 and 成文日期 (§7.3.5), with or without a 印章."""
+
     names: list[str]
     date: str | None        # already formatted: 2024年12月20日
     sealed: bool = False
@@ -88,6 +100,8 @@ class Signature:
 
 @dataclass
 class Note:
+    """附注 (§7.3.6): in full-width parentheses, indented two characters below the date."""
+
     text: str               # 附注, in full-width parentheses
 
 
@@ -106,6 +120,8 @@ Block = Letterhead | Title | Addressee | Heading | Paragraph | Closing | Attachm
 
 @dataclass
 class Document:
+    """The block list a writer consumes, with the fonts and page settings that apply to all of it."""
+
     blocks: list[Block]
     fonts: dict[str, str]          # role -> font name, plus "latin" and "song"
     level3_bold: bool = True

@@ -13,6 +13,8 @@ CONFIG_NAMES = ("drafter.toml", ".drafter.toml")
 
 @dataclass
 class CheckResult:
+    """A loaded report and every diagnostic about it (loading, validation and the content rules)."""
+
     loaded: Loaded
     diagnostics: list[Diagnostic] = field(default_factory=list)
 

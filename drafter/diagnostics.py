@@ -22,6 +22,8 @@ class Fix:
 
 @dataclass
 class Diagnostic:
+    """One message for the clerk: a stable code, its severity, a one-line Chinese text and where it points."""
+
     code: str
     severity: str
     message: str                 # one line, Chinese: what is wrong and what to do

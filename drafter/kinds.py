@@ -21,6 +21,8 @@ DEFAULT_KIND = "fzzf"
 
 @dataclass(frozen=True)
 class Part:
+    """One required part of a report kind (一 … 五), with the keywords that recognise it in a heading."""
+
     key: str
     name: str
     keywords: tuple[str, ...] = ()
@@ -33,6 +35,8 @@ class Part:
 
 @dataclass(frozen=True)
 class Kind:
+    """A report kind read from ``templates/<kind>/kind.yaml``: its parts, deadlines and template folder."""
+
     id: str
     name: str
     directory: Path

@@ -24,6 +24,8 @@ _EXTRA_ALIASES = {
 
 @dataclass
 class Loaded:
+    """A YAML file read and validated: the report model (None when it did not validate), its source map and what went wrong."""
+
     report: m.Report | None
     source: SourceMap | None
     diagnostics: list[Diagnostic] = field(default_factory=list)

@@ -11,6 +11,8 @@ from .loader import Loaded
 
 @dataclass
 class RenderResult:
+    """What ``render`` produced: the check it ran, the files it wrote and notes for the clerk."""
+
     check: CheckResult
     docx: Path | None = None
     pdf: Path | None = None

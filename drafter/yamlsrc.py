@@ -46,6 +46,8 @@ _SAFE_TAGS = {
 
 @dataclass
 class Span:
+    """Where one YAML value sits in the source text (line and column for messages, offsets for fixes)."""
+
     line: int          # 1-based
     col: int           # 1-based
     start: int         # character index into the source text

@@ -24,6 +24,8 @@ from ..yamlsrc import SourceMap
 
 @dataclass(frozen=True)
 class Rule:
+    """A content check: stable code, name, severity, one-line Chinese summary and the function that runs it."""
+
     code: str
     name: str
     severity: str
@@ -84,6 +86,8 @@ class TextRef:
 
 @dataclass
 class Settings:
+    """Which rules run (select/ignore) and the deadlines that apply, from the command line and the 检查 block."""
+
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     deadline: str | None = None

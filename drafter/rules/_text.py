@@ -95,6 +95,8 @@ _DATE_AFTER = re.compile(r"^\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]
 
 @dataclass(frozen=True)
 class YearRef:
+    """A year written in a text (2024年, 二〇二四年, a range or a full date), with its offsets."""
+
     year: int
     start: int          # offset of the first digit
     end: int            # offset just after "年"
