@@ -151,17 +151,23 @@ def run() -> None:
 _INTERRUPTED = "已中断。drafter 不会留下写了一半的文件：原有文件保持不变（或已被完整的新文件替换）。"
 
 
+_EXAMPLE_FILE = {"import": "往年报告.docx", "inspect": "报告.docx"}   # for "缺少要处理的文件" (others: 报告.yaml)
+
+
 def _zh_click(e: click.ClickException) -> str:
     msg = e.format_message()
     if isinstance(e, click.exceptions.NoSuchOption):
         return f"没有选项 {e.option_name}"
     if isinstance(e, click.exceptions.MissingParameter):
-        return f"缺少参数 {e.param.name if e.param else ''}".strip()
+        if e.param is not None and e.param.param_type_name == "argument":   # FILE, FILES, PATH
+            sub = e.ctx.info_name if e.ctx is not None else "check"
+            return f"缺少要处理的文件：请在命令后写出文件名，如 drafter {sub} {_EXAMPLE_FILE.get(sub, '报告.yaml')}"
+        return f"缺少参数 {e.param.opts[0] if e.param is not None and e.param.opts else ''}".strip()
     if isinstance(e, click.exceptions.BadParameter):
         p = e.param
-        name = (p.opts[0] if getattr(p, "opts", None) and p.param_type_name == "option" else
-                (p.human_readable_name if p is not None else ""))
-        return f"参数 {name} 不正确：{_zh_detail(e.message)}".replace("参数  ", "参数 ")
+        if p is not None and p.param_type_name == "option" and p.opts:
+            return f"参数 {p.opts[0]} 不正确：{_zh_detail(e.message)}"
+        return _zh_detail(e.message)        # a file argument: its metavar (FILE, PATH) means nothing to a clerk
     if isinstance(e, click.exceptions.BadOptionUsage) and "requires an argument" in msg:
         return f"选项 {e.option_name} 后面要写一个值"
     if isinstance(e, click.exceptions.UsageError) and "No such command" in msg:
@@ -174,13 +180,27 @@ def _zh_click(e: click.ClickException) -> str:
 
 _CLICK_DETAILS = [  # click's English reasons for a bad value -> Chinese
     (r"'(.*)' is not one of (.*)\.", lambda m: f"“{m[1]}”不是可选的值（可选：{m[2].replace(chr(39), '').replace(', ', '、')}）"),
-    (r"'(.*)' is not a valid (integer|float)\.?", lambda m: f"“{m[1]}”不是数字"),
+    (r"'(.*)' is not a valid integer(?: range)?\.?", lambda m: f"“{m[1]}”不是整数"),
+    (r"'(.*)' is not a valid float(?: range)?\.?", lambda m: f"“{m[1]}”不是数字"),
+    (r"(.*) is not in the range (.*)\.", lambda m: f"“{m[1]}”超出范围（{_zh_range(m[2])}）"),
     (r"(?:File|Directory|Path) '(.*)' is a directory\.", lambda m: f"“{m[1]}”是一个文件夹，请指定文件"),
     (r"(?:File|Directory|Path) '(.*)' is a file\.", lambda m: f"“{m[1]}”是一个文件，请指定文件夹"),
     (r"(?:File|Directory|Path) '(.*)' does not exist\.", lambda m: f"找不到“{m[1]}”"),
     (r"(?:File|Directory|Path) '(.*)' is not readable\.", lambda m: f"没有权限读取“{m[1]}”"),
     (r"(?:File|Directory|Path) '(.*)' is not writable\.", lambda m: f"没有权限写入“{m[1]}”"),
 ]
+
+
+_RANGE_WORDS = {">=": "不小于", ">": "大于", "<=": "不大于", "<": "小于"}
+
+
+def _zh_range(text: str) -> str:
+    """click's range ("x>=0", "1<=x<=8", "x>0") in words: 应不小于 0, 应在 1 到 8 之间."""
+    m = re.fullmatch(r"(-?[\d.]+)(<=?)x(<=?)(-?[\d.]+)", text)
+    if m:
+        return f"应在 {m[1]} 到 {m[4]} 之间" + ("" if m[2] == m[3] == "<=" else "，不含端点")
+    m = re.fullmatch(r"x(>=|>|<=|<)(-?[\d.]+)", text)
+    return f"应{_RANGE_WORDS[m[1]]} {m[2]}" if m else text
 
 
 def _zh_detail(text: str) -> str:

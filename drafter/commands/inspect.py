@@ -33,7 +33,7 @@ def cmd(files, fmt, pdf, strict, select, ignore, list_codes):
                 click.echo(f"{k}  {SEVERITY_ZH[s]}  {t}")
         return
     if not files:
-        raise click.UsageError("缺少参数 FILES：请给出要审查的 .docx 文件")
+        raise click.UsageError("缺少要处理的文件：请在命令后写出要审查的 .docx 文件，如 drafter inspect 报告.docx")
     results, failed = [], []
     for f in files:
         try:
