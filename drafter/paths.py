@@ -1,7 +1,7 @@
 """Name a place in the report the way a clerk reads it: "第一部分 › 第（二）项 › 第1段"."""
 from __future__ import annotations
 
-from .textutil import cn_numeral, level_marker
+from .textutil import level_marker
 
 
 def _get(obj, key):
@@ -26,13 +26,28 @@ def _is_sub(item) -> bool:
     return isinstance(item, dict) or (not isinstance(item, str) and hasattr(item, "heading"))
 
 
+_PART_KEYS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
+
+
+def _parts(section) -> tuple:
+    v = _get(section, "parts")
+    if isinstance(v, (list, tuple)):
+        return tuple(str(x).strip() for x in v)
+    return (str(v).strip(),) if v not in (None, "") else ()
+
+
 def section_label(sections, i: int) -> str:
+    """"第四部分" for the one section that serves part 四 alone; otherwise (a part spread over several
+    sections, several parts in one, extra sections) "正文第N节", N counting the sections of 正文.
+    The printed number ("五、") would mislead there: it need not be the part's."""
     if not isinstance(sections, list) or not (0 <= i < len(sections)):
         return f"正文第{i + 1}节"
-    if _is_headed(sections[i]):
-        n = sum(1 for s in sections[: i + 1] if _is_headed(s))
-        return f"第{cn_numeral(n)}部分"
-    return f"正文第{i + 1}节（无标题）"
+    if not _is_headed(sections[i]):
+        return f"正文第{i + 1}节（无标题）"
+    parts = _parts(sections[i])
+    if len(parts) == 1 and parts[0] in _PART_KEYS and sum(_parts(s) == parts for s in sections) == 1:
+        return f"第{parts[0]}部分"
+    return f"正文第{i + 1}节"
 
 
 def item_label(items, j: int, level: int) -> str:

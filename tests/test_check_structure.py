@@ -126,6 +126,33 @@ def test_one_part_may_span_sections_and_headless_sections_are_not_numbered():
                      "四、2025年度推进法治政府建设的主要安排", "五、其他需要报告的情况"]
 
 
+def test_a_part_pasted_twice_is_an_error():
+    four = "  - 部分: 四\n    内容:\n      - 2025年，我县将重点抓好三项工作。\n"
+    assert four in GOOD
+    ds = diags(GOOD.replace(four, four + four))            # copied block, lines 20-22 and 23-25
+    assert codes(ds) == [("FZ107", 23)]
+    assert "与正文第4节（第20行）完全相同" in ds[0].message and ds[0].where == "正文第5节"
+    # same part, different text, both with the standard heading: "四、" would print twice
+    ds = diags(GOOD.replace(four, four + four.replace("三项工作", "两项工作")))
+    assert codes(ds) == [("FZ107", 23)]
+    assert "第四部分“下一年度主要安排”已在正文第4节（第20行）写过" in ds[0].message
+    # several sections of one part, each with its own heading (xinle files four under 一): fine
+    ok = GOOD.replace(four, four + four.replace("  - 部分: 四\n", "  - 部分: 四\n    标题: 加强队伍建设\n"))
+    assert diags(ok) == []
+    # a continuation without a heading: fine
+    assert diags(GOOD.replace(four, four + four.replace("  - 部分: 四\n", "  - 部分: 四\n    无标题: 是\n"))) == []
+
+
+def test_places_are_named_by_part_only_where_that_is_unambiguous():
+    from drafter.paths import describe
+
+    r = load_text(textwrap.dedent(GOOD).lstrip("\n"), "t.yaml").report
+    assert describe(("sections", 3, "content", 0), r) == "第四部分 › 第1段"
+    xinle = load_file(ROOT / "examples" / "xinle-2024-han.yaml").report   # four sections serve part 一
+    assert describe(("sections", 1, "heading"), xinle).startswith("正文第2节")
+    assert describe(("sections", 4), xinle) == "正文第5节（无标题）"
+
+
 def test_empty_part_and_part_five_needs_wu():
     ds = diags(GOOD.replace("      - 无\n", "      - \"\"\n"))
     assert ("FZ104", 23) in codes(ds) and ("FZ104", 25) in codes(ds)

@@ -90,6 +90,35 @@ def extra_section_heading(ctx):
                                            "或写“部分”指明它属于哪一部分，或写“无标题: 是”")
 
 
+@rule("FZ107", "duplicate-section", "同一部分重复写了两次（复制粘贴留下的）")
+def duplicate_section(ctx):
+    """A section pasted twice, or two sections of the same part that both take the part's standard
+    heading: the report would print "四、…主要安排" twice and number everything after it wrongly.
+    Several sections of one part, each with its own 标题, are normal (xinle files four under 一)."""
+    secs = ctx.report.sections
+    for j, sec in enumerate(secs):
+        keys = ctx.part_keys(sec)
+        for i in range(j):
+            other = secs[i]
+            where = _line_of(ctx, ("sections", i))
+            if sec == other:
+                yield Finding(("sections", j), f"这一节与正文第{i + 1}节{where}完全相同，是重复粘贴的吧？请删除其中一节")
+                break
+            if (keys and keys == ctx.part_keys(other) and not sec.heading and not other.heading
+                    and not sec.no_heading and not other.no_heading):
+                label = "及".join(ctx.kind.part(k).label for k in keys)
+                yield Finding(("sections", j, "parts"),
+                              f"{label}已在正文第{i + 1}节{where}写过，两节都用标准标题，标题会印两次、后面的序号会错位；"
+                              "请把两节内容合并，或给其中一节写自己的“标题”")
+                break
+
+
+def _line_of(ctx, path: tuple) -> str:
+    """"（第 N 行）" for a model path, or "" without a source file."""
+    line = ctx.source.pos(path)[0] if ctx.source is not None else None
+    return f"（第{line}行）" if line else ""
+
+
 @rule("FZ108", "date-window", "成文日期不在报告年度的合理时间内", severity=WARNING)
 def date_window(ctx):
     """成文日期 should fall between 11月1日 of 年度 and the end of 年度+1."""
