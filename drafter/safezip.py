@@ -68,6 +68,9 @@ def read_package_bytes(data: bytes, name: str) -> dict[str, bytes]:
         if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
             raise _fail("FZ080", f"“{name}”是旧版 Word（.doc）或加密文件，不是 .docx；请在 Word/WPS 中“另存为”.docx，"
                                  "或用 soffice --headless --convert-to docx 转换", name)
+        if name.lower().endswith((".yaml", ".yml")):
+            raise _fail("FZ080", f"“{name}”是报告 YAML，不是 Word 文件；检查它请用 drafter check，"
+                                 "生成 Word 文件请用 drafter render", name)
         raise _fail("FZ080", f"“{name}”不是 .docx 文件（不是 zip 压缩包）；请确认文件类型，必要时在 Word/WPS 中另存为 .docx", name)
     try:
         z = zipfile.ZipFile(io.BytesIO(data))

@@ -146,10 +146,37 @@ def read_text(path: str | Path, display: str | None = None) -> tuple[str, str, l
     return text, enc, notices
 
 
+_SIGNATURES = (   # what a clerk may pick by mistake instead of the YAML: (magic, what it is, can import)
+    (b"PK\x03\x04", "一个 Word 文件（.docx）或压缩包", True),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "一个旧版 Word 文件（.doc）", True),
+    (b"{\\rtf", "一个 RTF 文件", True),
+    (b"%PDF-", "一个 PDF 文件", False),
+)
+
+
+def _other_format(data: bytes, name: str) -> str | None:
+    """Why ``data`` is not a YAML file and what to do instead, or None."""
+    for sig, what, importable in _SIGNATURES:
+        if data.startswith(sig):
+            todo = (f"要把往年的报告转成 YAML 请用 drafter import {_quote(name)}" if importable else
+                    "drafter 不能读取 PDF；请找到原来的 Word 文件，用 drafter import 转成 YAML")
+            if sig == b"PK\x03\x04":
+                todo = f"要审查它的格式请用 drafter inspect，{todo}"
+            return f"这是{what}，不是报告 YAML；{todo}"
+    return None
+
+
+def _quote(name: str) -> str:
+    return f'"{name}"' if any(c.isspace() for c in name) else name
+
+
 def decode(data: bytes, name: str) -> tuple[str, str, list[Diagnostic]]:
     notices: list[Diagnostic] = []
     if not data.strip():
         raise DrafterError("FZ007", "文件是空的，请先用 drafter new 生成模板再填写", file=name)
+    other = _other_format(data, name)
+    if other:
+        raise DrafterError("FZ008", other, file=name)
     if data.startswith(codecs.BOM_UTF8):
         enc, body = "utf-8-sig", data[3:]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

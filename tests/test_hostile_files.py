@@ -388,3 +388,29 @@ def test_command_odd_paths(hostile, tmp_path, command, kind, code):
     codes = re.findall(r"错误 (FZ\d{3})", r.text)
     assert codes[:1] == [code] or (command == "import" and kind == "device" and codes[:1] == ["FZ090"]), r
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+# ---------------------------------------------------------------------------------------------
+# the wrong kind of file for the command: say which command reads it
+@pytest.mark.parametrize("command", ["check", "render", "check --fix"])
+@pytest.mark.parametrize("name,head,todo", [
+    ("去年的报告.docx", None, "drafter import 去年的报告.docx"),
+    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "drafter import old.doc"),
+    ("r.rtf", b"{\\rtf1\\ansi 2024}", "drafter import r.rtf"),
+    ("r.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "drafter 不能读取 PDF"),
+])
+def test_a_document_given_instead_of_the_yaml(tmp_path, command, name, head, todo):
+    src = tmp_path / name
+    src.write_bytes(head if head is not None else _good_docx())
+    before = src.read_bytes()
+    r = run_cli(*command.split(), name, cwd=tmp_path)
+    assert r.code == 1 and f"{name}: 错误 FZ008 这是一个" in r.text and todo in r.text, r
+    assert ("drafter inspect" in r.text) == name.endswith(".docx"), r
+    assert src.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_inspect_given_the_yaml_points_to_check(tmp_path):
+    src = tmp_path / "报告.yaml"
+    src.write_bytes(example("short-complete").read_bytes())
+    r = run_cli("inspect", src.name, cwd=tmp_path)
+    assert r.code == 1 and "是报告 YAML，不是 Word 文件；检查它请用 drafter check" in r.text, r
