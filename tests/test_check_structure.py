@@ -153,6 +153,30 @@ def test_places_are_named_by_part_only_where_that_is_unambiguous():
     assert describe(("sections", 4), xinle) == "正文第5节（无标题）"
 
 
+def test_missing_date_example_fits_the_year_and_doc_number():
+    no_date = GOOD.replace("成文日期: 2025年1月20日\n", "")
+    ds = [d for d in diags(no_date) if d.code == "FZ112"]       # 年度 2024, 青政函〔2025〕3号
+    assert len(ds) == 1 and "请写“成文日期: 2025年1月20日”" in ds[0].message
+    ds = [d for d in diags(no_date.replace("〔2025〕", "〔2024〕")) if d.code == "FZ112"]
+    assert "请写“成文日期: 2024年12月20日”" in ds[0].message
+    ds = [d for d in diags(no_date.replace("年度: 2024", "年度: 2023").replace("〔2025〕", "〔2024〕"))
+          if d.code == "FZ112"]
+    assert "请写“成文日期: 2024年1月20日”" in ds[0].message
+    # following the example raises no other finding
+    for text in (no_date, no_date.replace("〔2025〕", "〔2024〕")):
+        example_date = re.search(r"成文日期: (\S+?)”", [d for d in diags(text) if d.code == "FZ112"][0].message)[1]
+        assert diags(text + f"成文日期: {example_date}\n", select=()) == [], example_date
+
+
+def test_doc_number_without_a_header_is_not_printed_and_says_so():
+    plain = GOOD.replace("版头: 函\n", "版头: 无\n")
+    ds = [d for d in diags(plain) if d.code == "FZ115"]
+    assert [(d.severity, d.line) for d in ds] == [("warning", 4)]
+    assert "发文字号不会印出" in ds[0].message
+    ds = [d for d in diags(plain.replace("版头: 无\n", "版头: 无\n发文机关标志: 青山县人民政府\n")) if d.code == "FZ115"]
+    assert {m for d in ds for m in ("发文字号", "发文机关标志") if m + "不会印出" in d.message} == {"发文字号", "发文机关标志"}
+
+
 def test_empty_part_and_part_five_needs_wu():
     ds = diags(GOOD.replace("      - 无\n", "      - \"\"\n"))
     assert ("FZ104", 23) in codes(ds) and ("FZ104", 25) in codes(ds)

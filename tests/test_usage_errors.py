@@ -72,6 +72,8 @@ def test_every_parameter_mistake_is_explained_in_chinese(tmp_path):
     (["render"], "如 drafter render 报告.yaml"),
     (["import"], "如 drafter import 往年报告.docx"),
     (["inspect"], "如 drafter inspect 报告.docx"),
+    (["import", "2023年报告.txt", "--year", "23"], "年度应写四位数字，如 2024（这里是 23）"),
+    (["import", "2023年报告.txt", "--year", "99999"], "年度应写四位数字"),
 ])
 def test_usage_messages_say_what_to_type(args, want, tmp_path):
     r = run_cli(*args, cwd=tmp_path)

@@ -14,7 +14,8 @@ import click
 @click.option("-o", "--output", type=click.Path(), help="输出的 YAML 文件名（默认：与输入同名的 .yaml）")
 @click.option("-f", "--force", is_flag=True, help="输出文件已存在时覆盖它")
 @click.option("--org", default=None, help="发文机关全称（原文中没有或不全时指定）")
-@click.option("--year", type=int, default=None, help="报告年度（原文中没有或不对时指定）")
+@click.option("--year", type=int, default=None, callback=lambda ctx, param, v: _four_digits(v),
+              help="报告年度，四位数字（原文中没有或不对时指定）")
 @click.option("--kind", default=None, help="报告类型（默认 法治政府建设年度情况报告）")
 def cmd(file, output, force, org, year, kind):
     from ..atomic import check_target, write_atomic
@@ -45,3 +46,9 @@ def cmd(file, output, force, org, year, kind):
         click.echo(f"检查发现 {len(errors)} 个错误（见上），请按提示修改 {out}。", err=True)
     else:
         click.echo(f"检查：0 个错误，{len(warnings)} 个警告。下一步：编辑 {out}，然后运行 drafter check {out}")
+
+
+def _four_digits(year: int | None) -> int | None:
+    if year is not None and not 1000 <= year <= 9999:
+        raise click.BadParameter(f"年度应写四位数字，如 2024（这里是 {year}）")
+    return year

@@ -178,7 +178,19 @@ def signature_date(ctx):
     if r.date is None:
         sev = ERROR if r.header != "无" else WARNING
         path = ("date",) if ctx.source is not None and ctx.source.has(("date",)) else ("org",)
-        yield Finding(path, "报告没有成文日期；请写“成文日期: 2024年12月20日”（署名不写时用发文机关）", severity=sev)
+        yield Finding(path, f"报告没有成文日期；请写“成文日期: {_example_date(r)}”（署名不写时用发文机关）",
+                      severity=sev)
+
+
+def _example_date(r) -> str:
+    """A 成文日期 to show as an example that no other rule would question: in the year of the
+    发文字号 when it is 年度 or 年度+1 (FZ306), before the reporting deadline (FZ305)."""
+    from .docnumber import parse_doc_number
+
+    m = parse_doc_number(r.doc_number)
+    if m is not None and m.group("year") == str(r.year):
+        return f"{r.year}年12月20日"
+    return f"{r.year + 1}年1月20日"
 
 
 @rule("FZ113", "nesting-depth", "标题层次超过四级")
@@ -209,7 +221,12 @@ def header_elements(ctx):
     if r.header == "函" and r.printer:
         yield Finding(("printer",), "信函格式的版记不印发机关和印发日期（GB/T 9704 §10.1），已省略", severity=WARNING)
     if r.header != "无" and not r.doc_number:
-        yield Finding(("header",), f"版头为“{r.header}”的报告须写“发文字号”，如 新政函〔2024〕5号")
+        yield Finding(("header",), f"版头为“{r.header}”的报告须写“发文字号”，如 新政函〔{r.year + 1}〕5号")
+    if r.header == "无":
+        for f, label in (("doc_number", "发文字号"), ("flag", "发文机关标志")):
+            if getattr(r, f):
+                yield Finding((f,), f"版头为“无”，{label}不会印出；报送的正式文本请把“版头”改为“函”或“文件”，"
+                                    f"网上公开的文本可删去{label}", severity=WARNING)
 
 
 def _omitted(ctx) -> dict:
