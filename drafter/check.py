@@ -5,7 +5,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import ERROR, Diagnostic, DrafterError, sort_key
+from .diagnostics import ERROR, WARNING, Diagnostic, DrafterError, sort_key
 from .loader import Loaded, load_file
 
 CONFIG_NAMES = ("drafter.toml", ".drafter.toml")
@@ -68,6 +68,7 @@ def check_loaded(loaded: Loaded, select=(), ignore=(), config: dict | None = Non
             kind = get_kind(loaded.report.kind)
             ctx = Context(loaded.report, loaded.source, kind, settings_for(loaded.report, select, ignore, config))
             diags += run_rules(ctx)
+            diags += _unknown_codes(loaded, config or {})
         except DrafterError as e:
             line, col = loaded.source.pos(("kind",)) if loaded.source else (None, None)
             d = e.diagnostic
@@ -76,6 +77,27 @@ def check_loaded(loaded: Loaded, select=(), ignore=(), config: dict | None = Non
             diags.append(d)
     diags.sort(key=sort_key)
     return CheckResult(loaded, diags)
+
+
+def _unknown_codes(loaded: Loaded, config: dict) -> list[Diagnostic]:
+    """FZ035: a rule code in the report's 检查 block or in drafter.toml that names no rule."""
+    from .rules import unknown_patterns
+
+    out = []
+    checks = dict(loaded.report.checks)
+    for field, label in (("select", "启用"), ("ignore", "忽略")):
+        values = list(checks.get(field) or [])
+        for i, v in enumerate(values):
+            if unknown_patterns([v]):
+                line, col = loaded.source.pos(("checks", field, i)) if loaded.source else (None, None)
+                out.append(Diagnostic("FZ035", WARNING, f"“检查: {label}”中的“{v}”不是规则代码，这一项不起作用；"
+                                                        "请改正（全部代码见 drafter rules）",
+                                      loaded.source.file if loaded.source else None, line, col))
+        bad = unknown_patterns(config.get(field) or [])
+        if bad:
+            out.append(Diagnostic("FZ035", WARNING, f"配置文件 [check] {field} 中的“{'、'.join(bad)}”不是规则代码，"
+                                                    "不起作用；请改正（全部代码见 drafter rules）", config.get("file")))
+    return out
 
 
 def apply_config_fonts(mine, config: dict) -> None:

@@ -172,6 +172,26 @@ def test_config_file_and_cli(tmp_path):
     assert {d["code"] for d in json.loads(r.out)} == {"FZ701", "FZ801"}
 
 
+def test_codes_that_name_no_rule_are_reported(tmp_path):
+    """A typo in a rule code (FZ40l, FZ999) would silently run the wrong rules and make a report
+    look clean: the command line refuses it, the 检查 block and drafter.toml get a warning."""
+    src = tmp_path / "r.yaml"
+    src.write_text(textwrap.dedent(SLIPS).lstrip("\n") + "检查:\n  忽略: [FZ999, FZ4, 半角标点]\n", encoding="utf-8")
+    (tmp_path / "drafter.toml").write_text('[check]\nignore = ["FZ80", "FZ8O1"]\n', encoding="utf-8")
+    all_ = [d for d in check_file(src).diagnostics if d.code == "FZ035"]
+    ds, toml = [d for d in all_ if d.file == str(src)], [d for d in all_ if d.file != str(src)]
+    lines = src.read_text(encoding="utf-8").splitlines()
+    assert [(d.severity, d.line) for d in ds] == [("warning", len(lines))] * 2
+    assert "“FZ999”不是规则代码" in ds[0].message and "“半角标点”不是规则代码" in ds[1].message
+    assert len(toml) == 1 and "[check] ignore 中的“FZ8O1”" in toml[0].message and toml[0].file.endswith("drafter.toml")
+    assert {d.code for d in check_file(src).diagnostics} == {"FZ701", "FZ035"}    # the good codes still apply
+    for args in (["--select", "FZ40l"], ["--ignore", "FZ4,FZ3O1"]):
+        r = run_cli("check", src, *args)
+        bad = args[1].split(",")[-1]
+        assert r.code == 2 and f"没有这样的规则代码：{bad}；全部代码见 drafter rules" in r.err, r
+    assert run_cli("check", src, "--select", "fz7").code == 0     # prefixes, any case: fine
+
+
 @pytest.mark.parametrize("name", ["yufa-2023", "xinle-2024-han", "daxing-2023", "short-complete"])
 def test_content_rules_never_block_render_of_the_examples(name):
     """The seeds are real published reports: their slips are warnings, so `drafter render` works."""

@@ -25,6 +25,12 @@ def cmd(files, fmt, strict, select, ignore, fix, diff, jobs):
     from ..diagnostics import ERROR, WARNING, DrafterError
 
     select, ignore = split_codes(select), split_codes(ignore)
+    if select or ignore:
+        from ..rules import unknown_patterns
+
+        bad = unknown_patterns(select + ignore)
+        if bad:
+            raise click.UsageError(f"没有这样的规则代码：{'、'.join(bad)}；全部代码见 drafter rules")
     all_diags = []
     would_change = False
     if not (fix or diff):      # a batch: several files are checked in parallel processes

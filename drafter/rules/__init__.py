@@ -162,6 +162,13 @@ def _matches(code: str, patterns: Iterable[str]) -> bool:
     return any(code.startswith(p.strip().upper()) for p in patterns if p and p.strip())
 
 
+def unknown_patterns(patterns: Iterable[str]) -> list[str]:
+    """The select/ignore entries that name no rule ("FZ40l", "FZ999"): a typo there would silently
+    run the wrong rules and make a report look clean."""
+    codes = list(load_all())
+    return [p for p in patterns if p and p.strip() and not any(c.startswith(p.strip().upper()) for c in codes)]
+
+
 def settings_for(report: Report, select=(), ignore=(), config: dict | None = None) -> Settings:
     """Merge rule settings: config file < the report's 检查 block < command line."""
     s = Settings()
@@ -198,4 +205,4 @@ def run_rules(ctx: Context) -> list[Diagnostic]:
 
 
 __all__ = ["rule", "Rule", "Finding", "Context", "TextRef", "Settings", "REGISTRY", "load_all", "run_rules",
-           "settings_for", "active_rules", "ERROR", "WARNING", "Fix", "Subsection", "Section"]
+           "settings_for", "active_rules", "unknown_patterns", "ERROR", "WARNING", "Fix", "Subsection", "Section"]
