@@ -85,17 +85,17 @@ def _unknown_codes(loaded: Loaded, config: dict) -> list[Diagnostic]:
 
     out = []
     checks = dict(loaded.report.checks)
-    for field, label in (("select", "启用"), ("ignore", "忽略")):
-        values = list(checks.get(field) or [])
+    for key, label in (("select", "启用"), ("ignore", "忽略")):
+        values = list(checks.get(key) or [])
         for i, v in enumerate(values):
             if unknown_patterns([v]):
-                line, col = loaded.source.pos(("checks", field, i)) if loaded.source else (None, None)
+                line, col = loaded.source.pos(("checks", key, i)) if loaded.source else (None, None)
                 out.append(Diagnostic("FZ035", WARNING, f"“检查: {label}”中的“{v}”不是规则代码，这一项不起作用；"
                                                         "请改正（全部代码见 drafter rules）",
                                       loaded.source.file if loaded.source else None, line, col))
-        bad = unknown_patterns(config.get(field) or [])
+        bad = unknown_patterns(config.get(key) or [])
         if bad:
-            out.append(Diagnostic("FZ035", WARNING, f"配置文件 [check] {field} 中的“{'、'.join(bad)}”不是规则代码，"
+            out.append(Diagnostic("FZ035", WARNING, f"配置文件 [check] {key} 中的“{'、'.join(bad)}”不是规则代码，"
                                                     "不起作用；请改正（全部代码见 drafter rules）", config.get("file")))
     return out
 

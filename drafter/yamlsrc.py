@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import codecs
 import datetime as _dt
+import os
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -251,6 +253,79 @@ def _flow_start(source: str, mark) -> int | None:
     return m.start(1)
 
 
+class _At:
+    """A position (0-based line and column), like a yaml Mark."""
+
+    def __init__(self, line: int, column: int):
+        self.line, self.column = line, column
+
+
+_QUOTE_FIX = "请把开头的直引号改为中文引号“”，或给整段文字再加一层引号（如 '\"三项制度\"落实不够'）"
+
+
+def _explain(e: yaml.YAMLError, source: str) -> tuple[str, str, _At] | None:
+    """The usual slips of a clerk typing YAML by hand, in Chinese and at the line where they are
+    (libyaml often notices them one line later, and says so in English)."""
+    pm, cm = getattr(e, "problem_mark", None), getattr(e, "context_mark", None)
+    problem, context = getattr(e, "problem", None) or "", getattr(e, "context", None) or ""
+    lines = source.split("\n")
+
+    def line_of(mark) -> str:
+        return lines[mark.line] if mark is not None and 0 <= mark.line < len(lines) else ""
+
+    # full-width spaces used as indentation (a Chinese input method's space bar): from there on
+    # nothing lines up; libyaml names a later line.  Content of a | block is indented with ASCII
+    # spaces first, so a line that *starts* with "　" is never such content.
+    last = pm.line if pm is not None else len(lines) - 1
+    for i, ln in enumerate(lines[: last + 1]):
+        if ln.startswith("\u3000") and ln.strip(" \u3000"):
+            return "FZ010", ("这一行用全角空格“　”缩进；YAML 只能用半角空格缩进，请把行首的全角空格换成半角空格"
+                             "（子项比上级多两个空格）"), _At(i, 0)
+    if "could not find expected ':'" in problem and "simple key" in context and cm is not None:
+        ln = line_of(cm)
+        body = ln.lstrip(" ")
+        key = re.split(r"[：:]", body, maxsplit=1)[0]
+        if ("：" in body and ":" not in body.split("：", 1)[0] and not body.startswith("-")
+                and len(key) <= 12 and not re.search(r"[。，、；！？]", key)):
+            value = body.split("：", 1)[1].strip()
+            return "FZ010", (f"“{key}”后面用了全角冒号“：”；键后要用半角冒号加一个空格，如“{key}: {value}”"), cm
+        if re.match(r"[^\s:#-][^:]*:\S", body):
+            return "FZ010", f"“{key}:”后面少了一个空格；冒号后要空一格，如“{key}: {body.split(':', 1)[1]}”", cm
+        if re.match(r"-[^\s-]", body):
+            return "FZ010", "“-”后面少了一个空格；列表的每一项写成“- 内容”", cm
+        return "FZ010", ("这一行既不是“键: 值”，也不是以“- ”开头的一项；如果它是上一段文字的接续，请缩进到与上一行文字对齐"
+                         "（| 块中的每一行都要缩进）；如果是新的一段，请在前面加“- ”"), cm
+    starts = {"alias": "*", "anchor": "&", "tag": "!"}
+    for what, ch in starts.items():
+        if f"scanning an {what}" in context or f"scanning a {what}" in context:
+            full = chr(ord(ch) + 0xFEE0)
+            return "FZ010", (f"“{ch}”在 YAML 中有特殊含义，不能放在一段文字的开头；请给这段文字加引号（\"……\"），"
+                             f"或改用全角“{full}”"), cm or pm
+    if "cannot start any token" in problem and pm is not None and 0 <= pm.index < len(source):
+        ch = source[pm.index]
+        if not ch.isspace():
+            return "FZ010", f"“{ch}”不能放在一段文字的开头；请给这段文字加引号（\"……\"）", pm
+    if "expected comment or line break" in problem and "block scalar" in context and cm is not None:
+        return "FZ010", "“|”后面不能接文字；请把文字移到下一行，并比上一行多缩进两个空格", cm
+    if "another document" in problem or "document start" in problem:
+        content = False
+        for i, ln in enumerate(lines):
+            if re.match(r"(---|\.\.\.)\s*(#.*)?$", ln):
+                if content:
+                    return "FZ010", ("这一行“" + ln.strip()[:3] + "”把文件分成了两份；一份报告只能有一份内容，"
+                                     "请删除这一行（或在前面加“# ”改为注释）"), _At(i, 0)
+            elif ln.strip() and not ln.lstrip().startswith("#"):
+                content = True
+    if pm is not None and 0 < pm.index <= len(source) and ("expected key" in problem or "'-' indicator" in problem
+                                                          or "block end" in problem):
+        before = source[source.rfind("\n", 0, pm.index) + 1: pm.index]
+        m = re.match(r"\s*(?:-\s+)*(?:[^\s\"'#:][^:]*:\s+)?([\"'])", before)
+        if m and before.rstrip().endswith(m.group(1)) and len(before.rstrip()) > m.end():
+            return "FZ010", f"这段文字以直引号开头，YAML 只把引号里的部分当作内容，后面的文字就多出来了；{_QUOTE_FIX}", \
+                _At(pm.line, m.start(1))
+    return None
+
+
 def _yaml_error(e: yaml.YAMLError, name: str, source: str = "") -> DrafterError:
     pm = getattr(e, "problem_mark", None)
     if pm is not None and 0 <= pm.index < len(source) and source[pm.index] == "\t":
@@ -269,6 +344,10 @@ def _yaml_error(e: yaml.YAMLError, name: str, source: str = "") -> DrafterError:
             return DrafterError("FZ010", "这一行的缩进与上一行不一致，YAML 把它接在了上一行的文字后面；"
                                          "同一层的项目要对齐，子项比上级多缩进两个空格", file=name,
                                 line=pm.line + 1, col=pm.index - start + 1)
+    explained = _explain(e, source)
+    if explained is not None:
+        code, msg, at = explained
+        return DrafterError(code, msg, file=name, line=at.line + 1, col=at.column + 1)
     for fm in (pm, getattr(e, "context_mark", None)):
         bracket = _flow_start(source, fm)
         if bracket is not None:
@@ -284,9 +363,11 @@ def _yaml_error(e: yaml.YAMLError, name: str, source: str = "") -> DrafterError:
     for rx, code, msg in _YAML_HINTS:
         if re.search(rx, text):
             return DrafterError(code, msg, file=name, line=line, col=col)
-    problem = getattr(e, "problem", None) or "格式错误"
-    return DrafterError("FZ010", f"YAML 格式错误（{problem}）；请检查这一行的缩进、冒号和引号", file=name,
-                        line=line, col=col)
+    # libyaml's own words are English: they go to DRAFTER_DEBUG, not to the clerk
+    if os.environ.get("DRAFTER_DEBUG"):
+        print(f"drafter: libyaml: {e}", file=sys.stderr)
+    return DrafterError("FZ010", "YAML 格式错误；请检查这一行和上一行的缩进（只用半角空格）、冒号（键后用“: ”）和引号"
+                                 "（要成对）", file=name, line=line, col=col)
 
 
 class _Converter:
