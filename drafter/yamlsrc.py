@@ -54,7 +54,7 @@ class Span:
     col: int           # 1-based
     start: int         # character index into the source text
     end: int
-    style: str | None  # scalar style: None plain, "'" '"' "|" ">"
+    style: str | None  # scalar style: "" plain (None: not a scalar), "'" '"' "|" ">"
 
 
 @dataclass

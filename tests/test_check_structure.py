@@ -177,6 +177,27 @@ def test_doc_number_without_a_header_is_not_printed_and_says_so():
     assert {m for d in ds for m in ("发文字号", "发文机关标志") if m + "不会印出" in d.message} == {"发文字号", "发文机关标志"}
 
 
+def test_text_cut_by_a_comment_is_reported():
+    para = "      - 基层执法力量仍显不足。\n"
+    assert para in GOOD
+
+    def fz116(line):
+        return [(d.line, d.col, d.message) for d in diags(GOOD.replace(para, line), select=("FZ116",))]
+
+    # a hashtag: YAML keeps "在微博发起" and drops the rest
+    found = fz116("      - 在微博发起 #青山普法# 话题，阅读量达12万次。\n")
+    assert [(ln, col) for ln, col, _ in found] == [(16, 14)]
+    assert "“ #青山普法# 话题，阅读量”起被当作注释，没有进入报告" in found[0][2] and "全角“＃”" in found[0][2]
+    assert fz116("      - 培训不足 #1，考核偏轻。\n")                          # "#1"
+    assert fz116("      - 基层执法力量仍显不足，主要原因 # 是培训不够\n")          # cut mid-sentence
+    # the clerk's own note after a finished sentence, and a quoted or | text: silent
+    assert fz116("      - 基层执法力量仍显不足。  # 待核实\n") == []
+    assert fz116("      - \"在微博发起 #青山普法# 话题。\"\n") == []
+    assert fz116("      - |\n        在微博发起 #青山普法# 话题。\n") == []
+    assert fz116("      - 基层执法力量仍显不足。\n") == []
+    assert diags(GOOD.replace("  - 部分: 二\n", "  - 部分: 二  # 第二部分\n"), select=("FZ116",)) == []
+
+
 def test_empty_part_and_part_five_needs_wu():
     ds = diags(GOOD.replace("      - 无\n", "      - \"\"\n"))
     assert ("FZ104", 23) in codes(ds) and ("FZ104", 25) in codes(ds)

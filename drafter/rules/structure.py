@@ -243,3 +243,34 @@ def _raw_key(ctx, key):
         if ctx.kind.resolve_part(k) == key:
             return k
     return key
+
+
+_SENTENCE_END = "。！？；：…”’）》」』"
+
+
+@rule("FZ116", "text-cut-by-comment", "文字中的“ #”把后面的文字变成了注释（没有进入报告）", severity=WARNING)
+def text_cut_by_comment(ctx):
+    """In YAML a space followed by "#" starts a comment, so in a plain (unquoted) value
+    "在微博发起 #青山普法# 话题，阅读量达12万次。" keeps only "在微博发起": the rest never reaches
+    the report, silently.  Flagged when the comment looks like the rest of the text: "#" followed
+    directly by a character (a hashtag, "#1"), or the text before it stops mid-sentence.  A clerk's
+    own note after a finished sentence ("…完成。  # 待核实") is left alone."""
+    src = ctx.source
+    if src is None:
+        return
+    for t in ctx.texts():
+        if t.role not in ("title", "intro", "heading", "subheading", "paragraph"):
+            continue                                   # 结束语: 无  # 原文没有…: a note on a setting
+        span = src.values.get(src.raw(t.path))
+        if span is None or span.style not in (None, ""):    # quoted and | blocks hold their "#"
+            continue
+        eol = src.text.find("\n", span.end)
+        rest = src.text[span.end: eol if eol >= 0 else len(src.text)]
+        stripped = rest.lstrip(" \t")
+        if not stripped.startswith("#") or stripped == rest:
+            continue
+        comment = stripped[1:]
+        if comment[:1].isspace() and t.text.rstrip().endswith(tuple(_SENTENCE_END)):
+            continue
+        yield Finding(t.path, f"“{t.text[-8:]}”后面的“ #{comment[:12]}”起被当作注释，没有进入报告；"
+                              "请把“#”改为全角“＃”，或给整段文字加引号", len(t.text))
