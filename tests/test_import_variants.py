@@ -464,3 +464,61 @@ def test_hostile_automatic_numbering_is_read_quickly_and_safely(tmp_path):
         assert time.perf_counter() - t < 30, args
         assert r.code in (0, 1) and "内部错误" not in r.text and "Traceback" not in r.text, r
     assert "2000000000" in (tmp_path / "out.yaml").read_text(encoding="utf-8")    # digits, not a huge string
+
+
+# ---------------------------------------------------------------------------------------------
+# how the end and the head of a published report vary (found by reading last year's files)
+XINLE = DATA / "seeds" / "xinle-2024-han.txt"
+
+
+def _xinle_variant(tmp_path, name, edit):
+    lines = XINLE.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    assert lines[-2:] == ["新乐市人民政府", "2024年12月20日"]
+    src = tmp_path / name
+    src.write_text("\n".join(edit(lines)) + "\n", encoding="utf-8")
+    return src
+
+
+@pytest.mark.parametrize("written", ["2024-12-20", "2024.12.20", "2024/12/20", "2024年12月20日"])
+def test_date_forms_and_a_contact_line_keep_the_ending(tmp_path, written):
+    src = _xinle_variant(tmp_path, "end.txt", lambda ls: ls[:-1] + [written, "（联系人：张伟，联系电话：0311-88881234）"])
+    r = imp(src, tmp_path)
+    rep = r.report
+    assert (rep.closing, rep.signatories, rep.date) == ("特此报告。", ["新乐市人民政府"], dt.date(2024, 12, 20))
+    assert rep.note == "（联系人：张伟，联系电话：0311-88881234）"
+    assert rep.header == "函" and rep.doc_number == "新政函〔2024〕5号"      # the ending found: a letter again
+    assert ("导入：原文为“" + written + "”" in r.yaml) == (written != "2024年12月20日")
+    assert not any("特此报告" in str(x) for s in rep.sections for x in s.content)
+
+
+def test_signature_and_date_on_one_line(tmp_path):
+    src = _xinle_variant(tmp_path, "one-line.txt", lambda ls: ls[:-2] + ["新乐市人民政府    2024年12月20日"])
+    rep = imp(src, tmp_path).report
+    assert (rep.signatories, rep.date, rep.header) == (["新乐市人民政府"], dt.date(2024, 12, 20), "函")
+
+
+def test_a_date_without_its_day_is_not_taken_for_body_text(tmp_path):
+    src = _xinle_variant(tmp_path, "month.txt", lambda ls: ls[:-1] + ["2024年12月"])
+    r = imp(src, tmp_path)
+    assert r.report.date is None and r.report.signatories == ["新乐市人民政府"]
+    assert "成文日期：“2024年12月”缺少日，未填写，请补全" in "\n".join(r.summary)
+    assert not any("2024年12月" == str(x).strip() for s in r.report.sections for x in s.content)
+
+
+def test_breadcrumb_is_page_furniture(tmp_path):
+    src = _xinle_variant(tmp_path, "crumb.txt", lambda ls: ["首页 > 政务公开 > 法治政府建设"] + ls)
+    r = imp(src, tmp_path)
+    assert r.report.flag is None and "首页" not in (r.report.title or "") and r.report.org == "新乐市人民政府"
+    assert "已删除网页信息 1 行：首页 > 政务公开 > 法治政府建设" in "\n".join(r.summary)
+
+
+def test_addressee_groups_keep_their_punctuation(tmp_path):
+    def edit(ls):
+        return [("各乡镇人民政府、各街道办事处,市政府各部门:" if ln == "新乐市人大常委会:" else ln) for ln in ls]
+
+    r = imp(_xinle_variant(tmp_path, "groups.txt", edit), tmp_path)
+    assert r.report.recipients == ["各乡镇人民政府、各街道办事处", "市政府各部门"]
+    from drafter.compose import compose
+
+    addressee = [b.text for b in compose(r.report).blocks if type(b).__name__ == "Addressee"]
+    assert addressee == ["各乡镇人民政府、各街道办事处，市政府各部门："]

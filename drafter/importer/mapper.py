@@ -281,12 +281,22 @@ class Mapper:
             m["note"] = text(j - 1)
             self.found["note"] = paras[j - 1].where
             j -= 1
-        if j > i and paras[j - 1].role in (None, S.SIGNATURE) and P.parse_date(text(j - 1)):
-            m["date"] = P.parse_date(text(j - 1))
-            m["date_text"] = text(j - 1)
-            self.found["date"] = paras[j - 1].where
-            j -= 1
         names = []
+        if j > i and paras[j - 1].role in (None, S.SIGNATURE):
+            t = text(j - 1)
+            signed = P.split_signed_date(t)
+            if signed:                                  # 署名 and 成文日期 on one line
+                names, t = [signed[0]], signed[1]
+                self.found["signatories"] = paras[j - 1].where
+            if P.parse_date(t):
+                m["date"] = P.parse_date(t)
+                m["date_text"] = t
+                self.found["date"] = paras[j - 1].where
+                j -= 1
+            elif P.MONTH_ONLY_RE.match(t):               # "2024年12月": the date line, without its day
+                m["date_partial"] = t
+                self.found["date"] = paras[j - 1].where
+                j -= 1
         while j > i and len(names) < 6 and not P.marker(text(j - 1)) and (
                 paras[j - 1].role == S.SIGNATURE or (paras[j - 1].role is None and P.is_orgish(text(j - 1)))):
             names.insert(0, text(j - 1))
@@ -766,7 +776,7 @@ class Mapper:
         line("年度", report.year, year_from or "未找到，暂填去年，请核对")
         line("版头", report.header)
         line("发文字号", report.doc_number or "未找到", self.found.get("doc_number", ""))
-        line("主送机关", "、".join(report.recipients) or "未找到", self.found.get("recipients", ""))
+        line("主送机关", "，".join(report.recipients) or "未找到", self.found.get("recipients", ""))
         if m.get("title_lines"):
             line("标题", "".join(m["title_lines"]), "与自动生成的相同，未写入" if title_note else self.found.get("title", ""))
         else:
@@ -776,7 +786,8 @@ class Mapper:
         if report.attachments:
             line("附件", "；".join(report.attachments))
         line("署名", "、".join(report.signatories) or "未找到", self.found.get("signatories", ""))
-        line("成文日期", m.get("date_text") or "未找到", self.found.get("date", ""))
+        line("成文日期", m.get("date_text") or (f"“{m['date_partial']}”缺少日，未填写，请补全" if m.get("date_partial")
+                                              else "未找到"), self.found.get("date", ""))
         if report.note:
             line("附注", report.note)
         if report.cc or report.printer:

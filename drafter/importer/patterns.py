@@ -108,17 +108,26 @@ def chrome_label(text: str) -> str | None:
     return m.group(1)
 
 
+# a site's breadcrumb: "首页 > 政务公开 > 法治政府建设", "当前位置：首页 » 信息公开 » 规划计划"
+_BREADCRUMB_RE = re.compile(rf"^(?:(?:您的|您当前的|当前)?位置[{WS}]*[:：]?[{WS}]*)?(?:网站)?首页[{WS}]*[>＞»›→/|]"
+                            rf"(?:[^。>＞»›→]{{1,30}}[>＞»›→/|])*[^。>＞»›→]{{0,40}}$")
+
+
+def is_breadcrumb(text: str) -> bool:
+    return len(text) <= 200 and bool(_BREADCRUMB_RE.match(strip(text)))
+
+
 def is_chrome(text: str) -> bool:
     if not text or "。" in text:
         return False
     if chrome_label(text):
         return True
-    return bool(_TOKEN_RE.match(text))
+    return bool(_TOKEN_RE.match(text)) or is_breadcrumb(text)
 
 
 def is_chrome_tokens(text: str) -> bool:
-    """Only page furniture ("【打印】【关闭】", "字体：大 中 小"), no labelled values."""
-    return bool(text) and "。" not in text and bool(_TOKEN_RE.match(text))
+    """Only page furniture ("【打印】【关闭】", "字体：大 中 小", a breadcrumb), no labelled values."""
+    return bool(text) and "。" not in text and (bool(_TOKEN_RE.match(text)) or is_breadcrumb(text))
 
 
 def chrome_pairs(text: str) -> dict[str, str]:
@@ -151,7 +160,9 @@ def normalise_doc_number(no: str) -> str:
 
 
 def split_names(text: str) -> list[str]:
-    return [n for n in (strip(x) for x in re.split(r"[，,、]", text)) if n]
+    """主送/抄送 names, one item per group: "各乡镇人民政府、各街道办事处，市政府各部门" is two items,
+    so that the clerk's 、 (between organs of one kind) and ， (between kinds) print as written."""
+    return [n for n in (strip(x) for x in re.split(r"[，,]", text)) if n]
 
 
 # --------------------------------------------------------------------------------------------
@@ -161,11 +172,19 @@ CN_DATE_RE = re.compile(r"^([〇零○Ｏ一二三四五六七八九]{4})年([�
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
 
 
+NUM_DATE_RE = re.compile(rf"^(\d{{4}})[{WS}]*([-./／－．])[{WS}]*(\d{{1,2}})[{WS}]*\2[{WS}]*(\d{{1,2}})[{WS}]*日?$")
+MONTH_ONLY_RE = re.compile(rf"^(?:\d{{4}}|[〇零○Ｏ一二三四五六七八九]{{4}})[{WS}]*年[{WS}]*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})"
+                           rf"[{WS}]*月$")
+
+
 def parse_date(text: str) -> _dt.date | None:
     m = DATE_RE.match(text)
     try:
         if m:
             return _dt.date(*(int(g) for g in m.groups()))
+        m = NUM_DATE_RE.match(text)
+        if m:
+            return _dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         m = CN_DATE_RE.match(text)
         if m:
             y = int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))
@@ -175,8 +194,17 @@ def parse_date(text: str) -> _dt.date | None:
     return None
 
 
+def split_signed_date(text: str) -> tuple[str, str] | None:
+    """"新乐市人民政府  2024年12月20日" (署名 and 成文日期 on one line) -> (name, date text)."""
+    m = re.match(rf"^(?P<name>.+?)[{WS}]+(?P<date>\S+?)$", strip(text))
+    if m and parse_date(m.group("date")) and is_orgish(strip(m.group("name"))):
+        return strip(m.group("name")), m.group("date")
+    return None
+
+
 CLOSING_RE = re.compile(r"^(?:(?:特此|专此)(?:报告|函告|函复|说明)|以上.{0,12}报告|请.{0,6}(?:审阅|审议|审定|审示|阅示)|妥否)")
-NOTE_RE = re.compile(r"^[（(](?:此件|本件).{1,20}[）)]$")
+NOTE_RE = re.compile(rf"^[（(](?:此件|本件).{{1,20}}[）)]$|"
+                     rf"^[（(]?[{WS}]*联[{WS}]*系[{WS}]*(?:人|电话|方式)[{WS}]*[:：].{{1,80}}?[）)]?$")
 CC_RE = re.compile(rf"^抄送[{WS}]*[:：][{WS}]*(?P<names>.+?)[。.]?$")
 PRINTED_RE = re.compile(rf"^(?P<printer>.*?)[{WS}]*(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)[{WS}]*印发$")
 ATTACHMENT_RE = re.compile(rf"^附[{WS}]*件[{WS}]*[:：][{WS}]*(?P<rest>.*)$")
