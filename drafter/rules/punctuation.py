@@ -228,3 +228,24 @@ def percent_space(ctx):
         for m in PERCENT_SPACE_RE.finditer(t.text):
             yield Finding(t.path, f"“{m.group()}”中百分号前有空格；请写成“{m.group(1)}%”，紧接数字",
                           m.end(1))
+
+
+_TRAILING = "：:，,、；;。."
+
+
+@rule("FZ407", "trailing-punctuation", "主送机关、标题、署名末尾多了标点", severity=WARNING, fixable=True)
+def trailing_punctuation(ctx):
+    """drafter prints the colon after the 主送机关 itself (§7.3.2), and a title, an organ's name or a
+    署名 ends without punctuation (§7.3.1): "青原市人民政府：" copied from last year's text prints
+    as "青原市人民政府：：".  Safe fix: the trailing marks are removed."""
+    r = ctx.report
+    fields = [(("recipients", i), v, "主送机关后的冒号由 drafter 加上") for i, v in enumerate(r.recipients)]
+    fields += [(("title",), r.title, "标题末尾不加标点")] if r.title else []
+    fields += [(("org",), r.org, "发文机关名称末尾不加标点")] if r.org else []
+    fields += [(("signatories", i), v, "署名末尾不加标点") for i, v in enumerate(r.signatories)]
+    for path, text, why in fields:
+        kept = text.rstrip().rstrip(_TRAILING).rstrip()
+        if kept != text.rstrip() and kept:
+            extra = text.rstrip()[len(kept):].strip()
+            yield Finding(path, f"“{text.strip()[-10:]}”末尾多了“{extra}”；{why}，请删除（{_FIX_HINT}）",
+                          len(kept), fix=Fix(path, text, kept))
