@@ -8,6 +8,8 @@ import sys
 
 import click
 
+from .commands.zh import SUBCOMMAND, VERSION, Group
+
 COMMANDS = {
     "new": ("drafter.commands.new", "生成一份待填写的报告 YAML 模板"),
     "check": ("drafter.commands.check", "检查报告 YAML：结构、内容、年份、标点，指出文件中的行号"),
@@ -20,7 +22,7 @@ COMMANDS = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(Group):
     def list_commands(self, ctx):
         return list(COMMANDS)
 
@@ -36,8 +38,8 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="drafter", message="drafter %(version)s")
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, subcommand_metavar=SUBCOMMAND)
+@click.version_option(package_name="drafter", message="drafter %(version)s", help=VERSION)
 def cli():
     """drafter：法治政府建设年度情况报告起草助手。
 

@@ -88,3 +88,29 @@ def test_range_words():
     assert _zh_range("1<=x<=8") == "应在 1 到 8 之间"
     assert _zh_range("0<x<=1") == "应在 0 到 1 之间，不含端点"
     assert _zh_range("whatever") == "whatever"
+
+
+@pytest.mark.parametrize("sub", ["", *COMMANDS])
+def test_help_is_chinese(sub):
+    """click's own words (Usage:, Options:, Show this message and exit., [OPTIONS], TEXT, PATH,
+    INTEGER RANGE) are replaced; the columns line up with Chinese placeholders (two columns each)."""
+    r = run_cli(*([sub] if sub else []), "--help")
+    assert r.code == 0 and r.out.startswith("用法：drafter"), r
+    for english in ("Usage", "Options", "Show this", "Show the", "[OPTIONS]", "COMMAND", "TEXT", "PATH",
+                    "INTEGER", "FILE"):
+        assert english not in r.out, (sub, english, r.out)
+    assert "选项：" in r.out and "显示此帮助并退出" in r.out
+    import unicodedata
+
+    def width(s):
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+    section = r.out.split("选项：\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    cols = set()
+    for ln in section:
+        if not ln.startswith("  -") or "  " not in ln[2:]:
+            continue                                  # an option too long for the column wraps
+        head = ln[2:].split("  ", 1)[0]
+        rest = ln[2 + len(head):]
+        cols.add(2 + width(head) + len(rest) - len(rest.lstrip(" ")))
+    assert len(cols) == 1, (sub, section)        # the help texts start in one column

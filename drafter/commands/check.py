@@ -5,21 +5,22 @@ import sys
 import click
 
 from .common import print_diagnostics, summary, split_codes
+from .zh import Command
 
 
-@click.command("check", help="检查报告 YAML：结构、内容、年份、标点，指出文件中的行号。\n\n"
+@click.command("check", cls=Command, help="检查报告 YAML：结构、内容、年份、标点，指出文件中的行号。\n\n"
                              "退出码：0 没有错误；1 有错误（加 --strict 时警告也算）。\n\n"
                              "--fix 自动修正标为 [可修正] 的问题（全角标点、引号、汉字间空格、发文字号的〔〕），"
                              "只改这些字符，注释和格式不变，原文件备份为 文件名.bak；"
                              "--diff 只显示将要做的修改，不写文件（有可修正的问题时退出码为 1）。")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True), metavar="报告.yaml...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式")
 @click.option("--strict", is_flag=True, help="警告也按错误处理（退出码 1）")
-@click.option("--select", multiple=True, help="只运行这些规则，如 --select FZ3,FZ401")
-@click.option("--ignore", multiple=True, help="不运行这些规则，如 --ignore FZ401")
+@click.option("--select", multiple=True, metavar="代码", help="只运行这些规则，如 --select FZ3,FZ401")
+@click.option("--ignore", multiple=True, metavar="代码", help="不运行这些规则，如 --ignore FZ401")
 @click.option("--fix", is_flag=True, help="自动修正可安全修正的问题，写回文件（原文件备份为 .bak）")
 @click.option("--diff", is_flag=True, help="显示 --fix 将做的修改（统一差异格式），不写文件")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, metavar="N",
               help="多个文件时同时运行的进程数（默认每个 CPU 一个；1 为不并行）")
 def cmd(files, fmt, strict, select, ignore, fix, diff, jobs):
     from ..diagnostics import ERROR, WARNING, DrafterError

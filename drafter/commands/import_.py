@@ -3,20 +3,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from .zh import Command
 
 
-@click.command("import", help="把往年的报告（.docx、.txt、.md；.doc 需安装 LibreOffice）转换为 drafter 的 YAML。\n\n"
+@click.command("import", cls=Command, help="把往年的报告（.docx、.txt、.md；.doc 需安装 LibreOffice）转换为 drafter 的 YAML。\n\n"
                               "识别标题、发文字号、主送机关、导语、各级标题、结束语、署名和成文日期，"
                               "把各部分对应到五个必备部分；正文文字按原文保留，序号由 drafter 重新生成。"
                               "无法对应的内容作为额外部分或加注释保留，并在最后列出。\n\n"
                               "例：drafter import 2023年报告.docx -o 2024年报告.yaml")
-@click.argument("file", type=click.Path())
-@click.option("-o", "--output", type=click.Path(), help="输出的 YAML 文件名（默认：与输入同名的 .yaml）")
+@click.argument("file", type=click.Path(), metavar="往年报告")
+@click.option("-o", "--output", type=click.Path(), metavar="报告.yaml", help="输出的 YAML 文件名（默认：与输入同名的 .yaml）")
 @click.option("-f", "--force", is_flag=True, help="输出文件已存在时覆盖它")
-@click.option("--org", default=None, help="发文机关全称（原文中没有或不全时指定）")
-@click.option("--year", type=int, default=None, callback=lambda ctx, param, v: _four_digits(v),
+@click.option("--org", default=None, metavar="名称", help="发文机关全称（原文中没有或不全时指定）")
+@click.option("--year", type=int, default=None, metavar="年份", callback=lambda ctx, param, v: _four_digits(v),
               help="报告年度，四位数字（原文中没有或不对时指定）")
-@click.option("--kind", default=None, help="报告类型（默认 法治政府建设年度情况报告）")
+@click.option("--kind", default=None, metavar="类型", help="报告类型（默认 法治政府建设年度情况报告）")
 def cmd(file, output, force, org, year, kind):
     from ..atomic import check_target, write_atomic
     from ..check import check_loaded

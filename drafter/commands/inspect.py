@@ -6,19 +6,20 @@ import sys
 import click
 
 from .common import split_codes
+from .zh import Command
 
 
-@click.command("inspect", help="按 GB/T 9704-2012《党政机关公文格式》审查任意 .docx 文件（Word、WPS 或 drafter 生成的）：\n\n"
+@click.command("inspect", cls=Command, help="按 GB/T 9704-2012《党政机关公文格式》审查任意 .docx 文件（Word、WPS 或 drafter 生成的）：\n\n"
                                "纸张与版心、每面 22 行每行 28 字、字体字号、层次序号、版头、主送机关、署名和成文日期、附注、"
                                "版记、页码，以及标点、年份等内容问题。每条提示给出段落序号（从文件开头数起，空行和表格中的段落也算）"
                                "和段首文字、应为和实际的值。\n\n"
                                "退出码：0 没有错误；1 有错误（加 --strict 时警告也算）。")
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=True))
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=True), metavar="文件.docx...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式")
 @click.option("--pdf", is_flag=True, help="再用 LibreOffice 排版并测量（每页行数、每行字数、页边、页码位置）")
 @click.option("--strict", is_flag=True, help="警告也按错误处理（退出码 1）")
-@click.option("--select", multiple=True, help="只报告这些代码，如 --select GB1,GB601")
-@click.option("--ignore", multiple=True, help="不报告这些代码，如 --ignore GB201,FZ401")
+@click.option("--select", multiple=True, metavar="代码", help="只报告这些代码，如 --select GB1,GB601")
+@click.option("--ignore", multiple=True, metavar="代码", help="不报告这些代码，如 --ignore GB201,FZ401")
 @click.option("--codes", "list_codes", is_flag=True, help="列出全部检查代码后退出")
 def cmd(files, fmt, pdf, strict, select, ignore, list_codes):
     from ..diagnostics import ERROR, WARNING, DrafterError, SEVERITY_ZH

@@ -5,16 +5,17 @@ import sys
 from pathlib import Path
 
 import click
+from .zh import Command
 
 
-@click.command("new", help="生成一份待填写的报告 YAML 模板（含全部五个部分和填写说明）。\n\n"
+@click.command("new", cls=Command, help="生成一份待填写的报告 YAML 模板（含全部五个部分和填写说明）。\n\n"
                            "例：drafter new 榆垡镇2024.yaml --org 北京市大兴区榆垡镇人民政府 --year 2024")
-@click.argument("path", required=False, type=click.Path(dir_okay=False))
-@click.option("--org", required=True, help="发文机关全称，如 新乐市人民政府")
-@click.option("--year", type=int, default=None, help="报告年度（默认去年）")
+@click.argument("path", required=False, type=click.Path(dir_okay=False), metavar="报告.yaml")
+@click.option("--org", required=True, metavar="名称", help="发文机关全称，如 新乐市人民政府")
+@click.option("--year", type=int, default=None, metavar="年份", help="报告年度（默认去年）")
 @click.option("--header", type=click.Choice(["函", "文件", "无"]), default="无",
               help="版头：函（信函格式）、文件（红头文件）、无（网上公开）")
-@click.option("--kind", default=None, help="报告类型（默认 法治政府建设年度情况报告）")
+@click.option("--kind", default=None, metavar="类型", help="报告类型（默认 法治政府建设年度情况报告）")
 def cmd(path, org, year, header, kind):
     from ..atomic import write_atomic
     from ..diagnostics import DrafterError

@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from .common import print_diagnostics
+from .zh import Command
 
 _SEPS = tuple({"/", os.sep, os.altsep or "/"})
 
@@ -46,16 +47,16 @@ def _make_dir(output: str) -> Path:
     return d
 
 
-@click.command("render", help="把报告 YAML 生成符合 GB/T 9704-2012 的 Word 文件（.docx）。\n\n"
+@click.command("render", cls=Command, help="把报告 YAML 生成符合 GB/T 9704-2012 的 Word 文件（.docx）。\n\n"
                               "先做与 drafter check 相同的检查，有错误则不生成。默认输出为同名 .docx。\n\n"
                               "可一次生成多份：drafter render 甲.yaml 乙.yaml … -o 输出/ -j 2"
                               "（每份单独检查，有错误的不生成，不影响其他文件；有失败时退出码为 1）。")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
-@click.option("-o", "--output", type=click.Path(), help="输出的 .docx 文件名；以 / 结尾时为文件夹（多个输入时必须是文件夹）")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True), metavar="报告.yaml...")
+@click.option("-o", "--output", type=click.Path(), metavar="文件或文件夹/", help="输出的 .docx 文件名；以 / 结尾时为文件夹（多个输入时必须是文件夹）")
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF")
 @click.option("-f", "--force", is_flag=True, help="输出文件已存在时覆盖它")
-@click.option("--templates", type=click.Path(file_okay=False), help="自定义模板目录（复制 templates/fzzf 后修改）")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+@click.option("--templates", type=click.Path(file_okay=False), metavar="文件夹", help="自定义模板目录（复制 templates/fzzf 后修改）")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, metavar="N",
               help="多个输入时同时运行的进程数（默认每个 CPU 一个；1 为不并行）")
 def cmd(files, output, pdf, force, templates, jobs):
     from ..diagnostics import DrafterError

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import click
+from .zh import Command
 
 
-@click.command("rules", help="列出全部检查规则：代码、级别、说明；可自动修正的标 [可修正]。")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.command("rules", cls=Command, help="列出全部检查规则：代码、级别、说明；可自动修正的标 [可修正]。")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式")
 def cmd(fmt):
     import json
 

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import click
+from .zh import Command
 
 
-@click.command("schema", help="由报告模型生成 JSON Schema（schemas/report.schema.json），供编辑器自动补全。")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="写入此文件；不写则输出到屏幕")
+@click.command("schema", cls=Command, help="由报告模型生成 JSON Schema（schemas/report.schema.json），供编辑器自动补全。")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="文件", help="写入此文件；不写则输出到屏幕")
 def cmd(output):
     from pathlib import Path
 

@@ -1,0 +1,78 @@
+"""click's own words in Chinese: the 用法/选项 headings, the --help and --version lines and the
+placeholder for options.  The commands' texts are Chinese already; these come from click itself."""
+from __future__ import annotations
+
+import click
+
+HELP = "显示此帮助并退出"
+VERSION = "显示版本号并退出"
+SUBCOMMAND = "命令 [参数]..."
+
+
+def _width(text: str) -> int:
+    """Columns on a terminal: a Chinese character takes two (click counts one)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+class _Formatter(click.HelpFormatter):
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        """click's definition list, aligned by display width (metavars such as 报告.yaml)."""
+        rows = list(rows)
+        first_col = min(max((_width(a) for a, _ in rows), default=0), col_max) + col_spacing
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if _width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - _width(first)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            text = click.formatting.wrap_text(second, max(self.width - first_col - 2, 10), preserve_paragraphs=True)
+            lines = text.splitlines() or [""]
+            self.write(f"{lines[0]}\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
+
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+
+class _Context(click.Context):
+    formatter_class = _Formatter
+
+
+class _Chinese:
+    context_class = _Context
+
+    def get_help_option(self, ctx):
+        opt = super().get_help_option(ctx)
+        if opt is not None:
+            opt.help = HELP
+        return opt
+
+    def collect_usage_pieces(self, ctx):
+        return ["[选项]" if p == "[OPTIONS]" else p for p in super().collect_usage_pieces(ctx)]
+
+    def format_usage(self, ctx, formatter):
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="用法：")
+
+    def format_options(self, ctx, formatter):
+        rows = [row for p in self.get_params(ctx)
+                if isinstance(p, click.Option) and (row := p.get_help_record(ctx)) is not None]
+        if rows:
+            with formatter.section("选项"):
+                formatter.write_dl(rows)
+        if isinstance(self, click.Group):
+            self.format_commands(ctx, formatter)
+
+
+class Command(_Chinese, click.Command):
+    """A drafter subcommand: ``@click.command(..., cls=Command)``."""
+
+
+class Group(_Chinese, click.Group):
+    """The drafter command group."""
