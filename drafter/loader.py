@@ -165,6 +165,21 @@ def _unknown_key(u, smap: SourceMap, data) -> Diagnostic:
 
 
 # ---------------------------------------------------------------------------------------------
+def _text_hint(value) -> str:
+    """How to write what was meant as text."""
+    if isinstance(value, bool):
+        return "；“是/否/yes/no”等单独写时被当作是非值，如是文字请加引号，如 “是”写成 '是'"
+    if isinstance(value, (int, float)) or type(value).__name__ == "date":
+        return f"；如是文字请加引号，如 '{value}'"
+    if value is None:
+        return "；请在冒号后写上内容，不需要这一项时删除这一行"
+    if isinstance(value, list):
+        return "；这里只能写一项文字，不能写成“- ”开头的列表"
+    if isinstance(value, dict):
+        return "；冒号后直接写文字，不要另起一行缩进写“键: 值”（文字中的冒号请用全角“：”）"
+    return ""
+
+
 def _found(value) -> str:
     import datetime as dt
 
@@ -227,7 +242,7 @@ def translate(e: ValidationError, smap: SourceMap, data, skip=frozenset()) -> li
         if typ == "extra_forbidden":
             continue  # reported by normalize with a did-you-mean
         if typ in ("string_type", "string_unicode"):
-            code, msg = "FZ022", f"{label}应为文字，这里是{_found(value)}；如是数字请加引号，如 \"2024\""
+            code, msg = "FZ022", f"{label}应为文字，这里是{_found(value)}" + _text_hint(value)
         elif typ in ("int_type", "int_parsing", "int_from_float"):
             code, msg = "FZ023", f"{label}应为整数（如年度写 2024），这里是{_found(value)}"
         elif typ == "list_type":

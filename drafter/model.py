@@ -38,6 +38,18 @@ def _str_list(v: Any) -> Any:
     return v
 
 
+def _part_list(v: Any) -> Any:
+    """部分: 一 / 部分: 5 / 部分: [二, 三]: a number is the part's number (FZ105 judges it); left
+    empty, the section serves no required part."""
+    if v is None:
+        return []
+    if isinstance(v, (str, int)) and not isinstance(v, bool):
+        return [str(v)]
+    if isinstance(v, list):
+        return [str(x) if isinstance(x, int) and not isinstance(x, bool) else x for x in v]
+    return v
+
+
 _DATE_RES = (      # as text: re compiles each on first use
     r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$",
     r"^\s*(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\s*$",
@@ -71,6 +83,7 @@ def _year(v: Any) -> Any:
 
 YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 StrList = Annotated[list[str], BeforeValidator(_str_list)]
+PartList = Annotated[list[str], BeforeValidator(_part_list)]
 Date = Annotated[_dt.date, BeforeValidator(_date)]
 Year = Annotated[int, BeforeValidator(_year)]
 
@@ -163,7 +176,7 @@ class Subsection(Base):
 class Section(Base):
     """A top-level section of the body; it serves zero, one or several required parts."""
 
-    parts: StrList = F("部分", default_factory=_empty_list,
+    parts: PartList = F("部分", default_factory=_empty_list,
                        description="本节对应的必备部分：一 主要举措和成效；二 存在的不足和原因；"
                                    "三 第一责任人职责情况；四 下一年度主要安排；五 其他需要报告的情况。"
                                    "可写多个，如 [二, 三]；不写则为额外部分")

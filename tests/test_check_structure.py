@@ -198,6 +198,29 @@ def test_text_cut_by_a_comment_is_reported():
     assert diags(GOOD.replace("  - 部分: 二\n", "  - 部分: 二  # 第二部分\n"), select=("FZ116",)) == []
 
 
+def test_part_written_as_a_number_or_left_empty():
+    five = "  - 部分: 五\n"
+    assert diags(GOOD.replace(five, "  - 部分: 5\n")) == []            # 1…5 name the parts
+    ds = diags(GOOD.replace(five, "  - 部分: 6\n"))
+    assert ("FZ105", 23) in codes(ds) and "“部分: 6”不是必备部分；可写 一（主要举措和成效）" in \
+        [d for d in ds if d.code == "FZ105"][0].message
+    ds = diags(GOOD.replace(five, "  - 部分:\n"))                   # empty: an extra section without a heading
+    assert {"FZ101", "FZ106"} <= {d.code for d in ds} and "FZ024" not in {d.code for d in ds}
+
+
+@pytest.mark.parametrize("value,hint", [
+    ("\n  - 青山县人民政府", "不能写成“- ”开头的列表"),
+    ("", "请在冒号后写上内容，不需要这一项时删除这一行"),
+    (" 2024", "如是文字请加引号，如 '2024'"),
+    ("\n  名称: 青山县人民政府", "冒号后直接写文字"),
+])
+def test_text_expected_hints_fit_what_was_written(value, hint):
+    ds = diags(GOOD.replace("发文机关: 青山县人民政府\n", f"发文机关:{value}\n"))
+    fz022 = [d.message for d in ds if d.code == "FZ022"]
+    assert len(fz022) == 1 and hint in fz022[0], [d.message for d in ds]
+    assert "如是数字请加引号" not in fz022[0]
+
+
 def test_empty_part_and_part_five_needs_wu():
     ds = diags(GOOD.replace("      - 无\n", "      - \"\"\n"))
     assert ("FZ104", 23) in codes(ds) and ("FZ104", 25) in codes(ds)
