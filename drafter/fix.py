@@ -188,9 +188,14 @@ def _plan(loaded: Loaded, diags: list[Diagnostic], skipped: list) -> list[_Plann
             continue
         cmap = char_map(src.text, span, raw_value)
         if cmap is None:
-            why = ("这段文字分几行写却没有用“|”块（折行处会变成空格），无法原地修改；请在“- ”后加“|”改为块文字，"
-                   "或手工修改" if span.style in (None, "", "'", '"')
-                   else "“>”折叠块或带转义字符的文字无法原地修改，请手工修改")
+            piece = src.text[span.start:span.end]
+            if span.style == '"' and "\\" in piece:
+                why = "这段文字用了转义字符（如 \\\"），无法原地修改；请把其中的直引号改为中文引号“”，或手工修改"
+            elif span.style in (None, "", "'", '"') and "\n" in piece:
+                why = ("这段文字分几行写却没有用“|”块（折行处会变成空格），无法原地修改；请在“- ”后加“|”改为块文字，"
+                       "或手工修改")
+            else:
+                why = "“>”折叠块或带转义字符的文字无法原地修改，请手工修改"
             skipped += [(d, why) for d in owners]
             continue
         unsafe = _UNSAFE.get(span.style or None, _UNSAFE[None])

@@ -277,3 +277,14 @@ def test_fix_never_breaks_a_file(tmp_path, paras):
         same_but_fixed(before.data, after.data, [])
         assert (tmp_path / "h.yaml.bak").read_text(encoding="utf-8") == text.lstrip("\n")
         (tmp_path / "h.yaml.bak").unlink()
+
+
+def test_escaped_quotes_are_named_as_the_reason_a_fix_is_skipped(tmp_path):
+    p = tmp_path / "r.yaml"
+    text = YAML.replace("      - 折行的普通写法,第一行\n            第二行,也是这一段\n",
+                        '      - "推行\\"三项制度\\"工作,成效明显。"\n')
+    assert text != YAML
+    p.write_text(text, encoding="utf-8")
+    r = run_cli("check", "--diff", p)
+    assert "未自动修正：这段文字用了转义字符（如 \\\"），无法原地修改" in r.err, r
+    assert "分几行写" not in r.err
