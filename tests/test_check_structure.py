@@ -221,6 +221,14 @@ def test_text_expected_hints_fit_what_was_written(value, hint):
     assert "如是数字请加引号" not in fz022[0]
 
 
+def test_print_date_before_the_date_is_flagged():
+    base = GOOD.replace("版头: 函\n", "版头: 文件\n") + "印发机关: 青山县人民政府办公室\n"
+    ds = diags(base + "印发日期: 2025年1月18日\n")
+    assert [(d.code, d.severity, d.line) for d in ds if d.code == "FZ108"] == [("FZ108", "warning", 28)]
+    assert "印发日期2025年1月18日早于成文日期2025年1月20日" in ds[-1].message
+    assert [d for d in diags(base + "印发日期: 2025年1月20日\n") if d.code == "FZ108"] == []
+
+
 def test_empty_part_and_part_five_needs_wu():
     ds = diags(GOOD.replace("      - 无\n", "      - \"\"\n"))
     assert ("FZ104", 23) in codes(ds) and ("FZ104", 25) in codes(ds)

@@ -33,7 +33,7 @@ def cmd(path, org, year, header, kind):
     if target.suffix.lower() not in (".yaml", ".yml"):
         raise DrafterError("FZ055", f"模板文件名应以 .yaml 结尾，如 {target.stem}.yaml", file=str(target))
     if not target.parent.exists():
-        raise DrafterError("FZ052", f"文件夹“{target.parent}”不存在", file=str(target))
+        raise DrafterError("FZ052", f"文件夹“{target.parent}”不存在，请先建立或换一个位置", file=str(target))
     text = scaffold_text(org, year, header, target, kind)
     write_atomic(target, lambda f: f.write(text.encode("utf-8")))
     click.echo(f"已生成：{target}")

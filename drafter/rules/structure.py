@@ -119,9 +119,10 @@ def _line_of(ctx, path: tuple) -> str:
     return f"（第{line}行）" if line else ""
 
 
-@rule("FZ108", "date-window", "成文日期不在报告年度的合理时间内", severity=WARNING)
+@rule("FZ108", "date-window", "成文日期不在报告年度的合理时间内，或印发日期早于成文日期", severity=WARNING)
 def date_window(ctx):
-    """成文日期 should fall between 11月1日 of 年度 and the end of 年度+1."""
+    """成文日期 should fall between 11月1日 of 年度 and the end of 年度+1; the 印发日期 of the 版记
+    (§7.4.3) cannot come before it."""
     r = ctx.report
     if r.date is None:
         return
@@ -129,6 +130,10 @@ def date_window(ctx):
     if not lo <= r.date <= hi:
         yield Finding(("date",), f"成文日期 {r.date.year}年{r.date.month}月{r.date.day}日 与年度 {r.year} 不符"
                                  f"（应在 {r.year}年11月 至 {r.year + 1}年12月 之间），请核对年度和日期")
+    if r.print_date is not None and r.print_date < r.date:
+        d, p = r.date, r.print_date
+        yield Finding(("print_date",), f"印发日期{p.year}年{p.month}月{p.day}日早于成文日期{d.year}年{d.month}月{d.day}日；"
+                                       "公文先成文后印发，请核对两个日期")
 
 
 @rule("FZ109", "year-plausible", "年度不合理")
@@ -170,7 +175,7 @@ def recipients(ctx):
         yield Finding(("header",), f"版头为“{ctx.report.header}”的报告须写“主送机关”，如 主送机关: [××县人民政府]")
 
 
-@rule("FZ112", "signature-date", "缺少成文日期")
+@rule("FZ112", "signature-date", "缺少成文日期（无版头的公开文本为警告）")
 def signature_date(ctx):
     """成文日期 is required when the report is sent (函/文件); a web copy without it is a warning:
     reviewers send back undated reports (regulation.md)."""
