@@ -522,3 +522,16 @@ def test_addressee_groups_keep_their_punctuation(tmp_path):
 
     addressee = [b.text for b in compose(r.report).blocks if type(b).__name__ == "Addressee"]
     assert addressee == ["各乡镇人民政府、各街道办事处，市政府各部门："]
+
+
+def test_part_headings_that_lost_their_numbers(tmp_path):
+    """A web copy keeps the part headings as lines of their own but loses Word's automatic 一、二、:
+    the lines that carry a part's name become the parts' headings again."""
+    seed = (DATA / "seeds" / "yufa-2023.txt").read_text(encoding="utf-8")
+    src = tmp_path / "nonum.txt"
+    src.write_text(re.sub(r"(?m)^[一二三四五]、", "", seed), encoding="utf-8")
+    r = imp(src, tmp_path)
+    assert parts(r) == [["一"], ["二"], ["三"], ["四"], ["五"]]
+    assert not any(s.no_heading for s in r.report.sections)
+    first = [x for s in r.report.sections for x in s.content[:1]]
+    assert not any(isinstance(x, str) and "推进法治政府建设" in x and len(x) < 40 for x in first)

@@ -345,12 +345,27 @@ class Mapper:
             return _Head(lm.kind if lm else mk.kind, P.strip(p.lead[lm.end:] if lm else p.lead), rest or None,
                          bool(rest))
         if mk is None:
-            return None
+            return self.bare_part_heading(p)
         body = t[mk.end:]
         end = P.first_sentence_end(body)
         if end is not None and P.strip(body[end + 1:]):
             return _Head(mk.kind, body[:end + 1], P.strip(body[end + 1:]), True)
         return _Head(mk.kind, body, None, False)
+
+    def bare_part_heading(self, p: S.Para) -> _Head | None:
+        """A line of its own that names a required part ("2023年度推进法治政府建设的主要举措和成效"),
+        left without its number: web copies lose Word's automatic "一、".  Only a short line with no
+        sentence punctuation that carries a part's full name (score 3), or a keyword in the standard
+        wording with a year, counts."""
+        t = P.strip(p.text)
+        if p.role is not None or not 4 <= len(t) <= 40 or any(c in t for c in "。；;！!？?，,：:") \
+                or "关于" in t or t.endswith("报告"):          # the report's own title
+            return None
+        score = max(self.part_scores(t).values(), default=0)
+        standard = "法治政府建设" in t and re.search(r"\d{4}年", t)     # "2024年度推进法治政府建设的主要安排"
+        if score < 3 and not (standard and score >= 1):
+            return None
+        return _Head("bare", t, None, False)
 
     def read_body(self, body: list[S.Para]) -> list[Node]:
         root = Node(None, None, "")
