@@ -535,3 +535,12 @@ def test_part_headings_that_lost_their_numbers(tmp_path):
     assert not any(s.no_heading for s in r.report.sections)
     first = [x for s in r.report.sections for x in s.content[:1]]
     assert not any(isinstance(x, str) and "推进法治政府建设" in x and len(x) < 40 for x in first)
+
+
+def test_org_from_a_title_without_a_year():
+    from drafter.importer.patterns import org_from_title
+
+    assert org_from_title("北京市大兴区人民政府关于法治政府建设年度情况的报告") == "北京市大兴区人民政府"
+    assert org_from_title("北京市大兴区人民政府2023年法治政府建设年度情况报告") == "北京市大兴区人民政府"
+    assert org_from_title("关于2024年度法治政府建设情况的报告") is None
+    assert org_from_title("大家关于法治的报告") is None            # not an organ's name

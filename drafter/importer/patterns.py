@@ -236,11 +236,16 @@ ORG_IN_INTRO_RE = re.compile(
 
 
 def org_from_title(title: str) -> str | None:
+    """The 发文机关 a title starts with: "新乐市人民政府关于2024年度…" or, without a year,
+    "北京市大兴区人民政府关于法治政府建设年度情况的报告"."""
     m = _TITLE_ORG_RE.match(title)
-    if not m:
+    if m:
+        org = strip(m.group("org"))
+    elif "关于" in title:
+        org = strip(title.split("关于", 1)[0])
+    else:
         return None
-    org = strip(m.group("org"))
-    return org if org.endswith(ORG_SUFFIXES) and "关于" not in org else None
+    return org if 2 <= len(org) <= 40 and org.endswith(ORG_SUFFIXES) and "关于" not in org else None
 
 
 def title_like(text: str) -> bool:
