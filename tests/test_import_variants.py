@@ -544,3 +544,19 @@ def test_org_from_a_title_without_a_year():
     assert org_from_title("北京市大兴区人民政府2023年法治政府建设年度情况报告") == "北京市大兴区人民政府"
     assert org_from_title("关于2024年度法治政府建设情况的报告") is None
     assert org_from_title("大家关于法治的报告") is None            # not an organ's name
+
+
+def test_numbering_used_at_another_level_is_pointed_out(tmp_path):
+    """"1." directly under "四、" prints as "（一）": the clerk is told, once in the summary and at
+    each heading in the YAML."""
+    seed = (DATA / "seeds" / "yufa-2023.txt").read_text(encoding="utf-8")
+    head, four = seed.split("四、", 1)
+    four, five = four.split("五、")
+    four = re.sub(r"\(([一二三四])\)", lambda m: f"{'一二三四'.index(m[1]) + 1}.", four) + "五、" + five
+    src = tmp_path / "levels.txt"
+    src.write_text(head + "四、" + four, encoding="utf-8")
+    r = imp(src, tmp_path)
+    renumbered = [ln for ln in r.summary if "已按层次改为" in ln]
+    assert len(renumbered) == 1 and "原文“1.”式序号用在第2层，已按层次改为“（一）”式" in renumbered[0]
+    assert r.yaml.count("按层次编为“（一）”式，请核对层次") == 3
+    assert parts(r)[3] == ["四"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..kinds import Kind, get_kind
 from ..model import Report
-from ..textutil import XML_BAD
+from ..textutil import XML_BAD, level_marker
 from . import patterns as P
 from . import source as S
 from .flatten import unflatten
@@ -43,6 +43,9 @@ class Text:
     text: str
     where: str
     comments: list[str] = field(default_factory=list)
+
+
+_LEVEL_KINDS = ("cn", "pcn", "num", "pnum")      # the numbering of levels 1-4 (GB/T 9704 §7.3.3)
 
 
 @dataclass(eq=False)
@@ -85,6 +88,7 @@ class Mapper:
         self.dropped: list[S.Para] = []          # web chrome (listed in the header comment and summary)
         self.unknown: list[S.Para] = []          # head lines that fit nowhere (kept as comments)
         self.marked: list[str] = []              # summary lines: what the clerk must check
+        self.renumbered: set[tuple[str, int]] = set()
         self.meta: dict = {}
         self.found: dict[str, str] = {}          # field -> where it came from (for the summary)
         self.level_kinds: dict[int | None, str] = {}   # heading level -> numbering kind seen at it
@@ -367,6 +371,20 @@ class Mapper:
             return None
         return _Head("bare", t, None, False)
 
+    def note_renumbered(self, node: Node, p: S.Para, depth: int) -> None:
+        """drafter numbers by level (一、 （一） 1. （1））: a "1." written directly under "一、" prints
+        as "（一）".  Say so, once per kind of numbering, so the clerk can check the levels."""
+        mk = P.marker(p.text)
+        if mk is None or mk.kind not in _LEVEL_KINDS or _LEVEL_KINDS.index(mk.kind) == depth:
+            return
+        written = P.strip(p.text[:mk.end])
+        shown = level_marker(depth + 1, 1)
+        node.comments.append(f"导入：原文序号“{written}”在第{depth + 1}层，按层次编为“{shown}”式，请核对层次")
+        key = (mk.kind, depth)
+        if key not in self.renumbered:
+            self.renumbered.add(key)
+            self.marked.append(f"{p.where}起：原文“{written}”式序号用在第{depth + 1}层，已按层次改为“{shown}”式，请核对")
+
     def read_body(self, body: list[S.Para]) -> list[Node]:
         root = Node(None, None, "")
         stack: list[Node] = [root]
@@ -384,6 +402,7 @@ class Mapper:
                     del stack[d + 1:]
                     kinds.append(h.kind)
                     node = Node(P.strip(h.text), h.kind, p.where, run_in=h.run_in)
+                    self.note_renumbered(node, p, d)
                     stack[-1].content.append(node)
                     stack.append(node)
                     if h.rest:
