@@ -255,6 +255,18 @@ def test_date_in_chinese_numerals(rendered, tmp_path):
     assert f.expected == "2024年12月20日"
 
 
+@pytest.mark.parametrize("written", ["24年12月20日", "2024年12月20号", "2024年12月20日。", "24.12.20"])
+def test_dates_written_loosely_are_still_the_date(rendered, tmp_path, written):
+    """An unusual date is still the date line: GB503 says how to write it; the 署名 and the date are
+    not taken for body paragraphs (no GB310/GB311 on them) and GB512 does not claim there is none."""
+    out = edit_parts(rendered["xinle-2024-han"], tmp_path / "date.docx",
+                     {"word/document.xml": ("2024年12月20日", written)})
+    res = _result(out)
+    (f,) = by_code(res, "GB503")
+    assert (f.expected, f.found) == ("2024年12月20日", written)
+    assert not {"GB310", "GB311", "GB512"} & set(codes(res)), codes(res)
+
+
 def test_addressee_colon(rendered, tmp_path):
     out = edit_parts(rendered["xinle-2024-han"], tmp_path / "colon.docx",
                      {"word/document.xml": ("新乐市人大常委会：", "新乐市人大常委会:")})

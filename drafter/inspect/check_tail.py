@@ -27,10 +27,12 @@ def normal_date(text: str) -> str | None:
     mo = m.group("m") or m.group("m2")
     d = m.group("d") or m.group("d2")
     y = y.translate(fw).translate(_CN_DIGIT)
+    if len(y) == 2:                   # 25年: the year in full is 2025 (reports are of this century)
+        y = "20" + y
 
     def num(s: str) -> int | None:
         s = s.translate(fw)
-        return int(s) if s.isdigit() else parse_cn_numeral(s)
+        return 1 if s == "元" else int(s) if s.isdigit() else parse_cn_numeral(s)
 
     mo_n, d_n = num(mo), num(d)
     if not y.isdigit() or mo_n is None or d_n is None:
