@@ -58,7 +58,7 @@ def styles_xml(body: str, latin: str, hei: str, kai: str, title: str, song: str,
     styles = [
         (f'<w:style w:type="paragraph" w:default="1" w:styleId="{NORMAL}"><w:name w:val="Normal"/><w:qFormat/>'
          f'<w:pPr>{normal_ppr}</w:pPr><w:rPr>{normal_rpr}</w:rPr></w:style>'),
-        _style(TITLE, "公文标题", f'<w:keepNext/>{no_indent}<w:jc w:val="center"/>',
+        _style(TITLE, "公文标题", f'<w:keepNext/><w:snapToGrid w:val="0"/>{no_indent}<w:jc w:val="center"/>',
                f'{_rfonts(title)}<w:spacing w:val="0"/>{_sz(G.SIZE_2HAO)}'),
         _style(ADDRESSEE, "主送机关", no_indent),
         _style(HEADINGS[1], "一级标题", "<w:keepNext/>", _rfonts(hei)),
