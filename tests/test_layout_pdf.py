@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, example, soffice_or_skip
 from drafter import gbt9704 as G
 from drafter.measure import DATE_RE, DOC_NUMBER_RE
 
@@ -193,3 +193,34 @@ def test_addressee_flush_left_with_colon(measured, stem):
     assert abs(line.x0 - G.MARGIN_LEFT_MM) <= 0.6
     nxt = m.page_lines(1)[m.page_lines(1).index(line) + 1]
     assert abs(nxt.x0 - (G.MARGIN_LEFT_MM + 2 * ZI_MM)) <= 0.6       # the body's first line: indented 2 字
+
+
+def test_a_long_cc_list_wraps_inside_the_colophon(tmp_path):
+    """A 抄送 of nine names takes three lines: all of them print, wrapped lines start under the first
+    name (§7.4.2), and the last rule still lies on the 版心's bottom edge (the row was one exact line
+    high and cut the list after the first line)."""
+    soffice_or_skip()
+    from drafter.loader import load_text
+    from drafter.measure import measure
+    from drafter.pdf import convert
+    from drafter.render import docx_bytes
+
+    names = ["青原市司法局", "青原市人民检察院", "青原市中级人民法院", "青原市公安局", "青原市财政局", "青原市审计局",
+             "县委各部门", "县人大常委会办公室", "县政府各部门"]
+    text = example("short-complete").read_text(encoding="utf-8")
+    head, rest = text.split("抄送:\n", 1)
+    rest = rest[rest.index("印发机关:"):]
+    text = head + "抄送:\n" + "".join(f"  - {n}\n" for n in names) + rest
+    docx = tmp_path / "cc.docx"
+    docx.write_bytes(docx_bytes(load_text(text, "cc.yaml").report))
+    (pdf,) = convert([docx], tmp_path)
+    m = measure(pdf)
+    last = m.page_lines(m.pages)
+    start = next(i for i, ln in enumerate(last) if ln.text.startswith("抄送："))
+    cc_lines = last[start:start + 3]
+    assert "".join(ln.text for ln in cc_lines) == "抄送：" + "，".join(names) + "。"
+    first_name_x = cc_lines[0].x0 + 3 * ZI4_MM
+    assert all(abs(ln.x0 - first_name_x) <= 0.8 for ln in cc_lines[1:]), [ln.x0 for ln in cc_lines]
+    rules = sorted(m.black_strokes(m.pages), key=lambda s: s.y)
+    assert len(rules) == 3 and abs(rules[-1].y - G.TYPE_AREA_BOTTOM_MM) <= 1.0
+    assert rules[0].y < cc_lines[0].top and cc_lines[-1].bottom < rules[1].y

@@ -31,6 +31,16 @@ def section_properties(letter: bool):
 
 
 # ---------------------------------------------------------------------------------------------
+def _lines_needed(text: str, width: int) -> int:
+    """Grid lines a 版记 item in 4号 takes in ``width`` twips (the wider of Word's and LibreOffice's
+    advance, plus one 字 for a character that line-breaking rules push to the next line)."""
+    adv = max(zi_twips(text, G.SIZE_4HAO, 0), zi_twips(text, G.SIZE_4HAO, 0, renderer="lo"))
+    lines = max(1, -(-adv // width))
+    if lines > 1:
+        lines = max(1, -(-(adv + round(G.SIZE_4HAO * G.TWIPS_PER_PT) * (lines - 1)) // width))
+    return lines
+
+
 def zi_twips(text: str, size_pt: float = G.SIZE_3HAO, spacing: int = G.CHAR_SPACING, *,
              renderer: str = "word") -> int:
     """Rendered advance of ``text`` in twips: a full-width character is one 字, a half-width one half,
@@ -306,22 +316,25 @@ class Writer:
 
     def colophon(self, c: B.Colophon):
         """版记 (§7.4) as a one-column table floating at the bottom of the last page's 版心."""
-        rows = []
+        rows = []        # (paragraph, grid lines it takes)
         cc_rpr = lambda: run_props(self.f[B.BODY], self.f["latin"], size_pt=G.SIZE_4HAO, spacing=0)  # noqa: E731
+        line_w = G.TYPE_AREA_WIDTH - 2 * G.COLOPHON_INDENT
         if c.cc:   # §7.4.2: wrapped lines align after "抄送："
             label_w = zi_twips(c.cc[:3], G.SIZE_4HAO, 0)
-            rows.append(self.para(S.COLOPHON, [text_run(c.cc, cc_rpr())],
-                                  ind={"left": G.COLOPHON_INDENT + label_w, "right": G.COLOPHON_INDENT,
-                                       "hanging": label_w}))
+            rows.append((self.para(S.COLOPHON, [text_run(c.cc, cc_rpr())],
+                                   ind={"left": G.COLOPHON_INDENT + label_w, "right": G.COLOPHON_INDENT,
+                                        "hanging": label_w}),
+                         _lines_needed(c.cc[3:], line_w - label_w)))
         if c.printer or c.printed:
             runs = [text_run(c.printer or "", cc_rpr()), tab_run(cc_rpr()), text_run(c.printed or "", cc_rpr())]
-            rows.append(self.para(S.COLOPHON, runs, ind={"left": G.COLOPHON_INDENT, "right": G.COLOPHON_INDENT},
-                                  tabs=[("right", G.TYPE_AREA_WIDTH - G.COLOPHON_INDENT)]))
-        # §7.4.1: the last rule lies on the 版心's bottom edge.  Rows are one grid line each, so the
-        # table's top is known and it is placed absolutely: x from the page edge, y from the top margin.
-        # (LibreOffice ignores tblpYSpec="bottom", and keeps a page-anchored table in the lower left
-        # quarter of the page inline; this anchoring is floated by both it and Word.)
-        top = G.TYPE_AREA_HEIGHT - len(rows) * G.LINE_PITCH
+            rows.append((self.para(S.COLOPHON, runs, ind={"left": G.COLOPHON_INDENT, "right": G.COLOPHON_INDENT},
+                                   tabs=[("right", G.TYPE_AREA_WIDTH - G.COLOPHON_INDENT)]),
+                         _lines_needed(f"{c.printer or ''}　{c.printed or ''}", line_w)))
+        # §7.4.1: the last rule lies on the 版心's bottom edge.  Rows take whole grid lines (a long 抄送
+        # wraps), so the table's top is known and it is placed absolutely: x from the page edge, y from
+        # the top margin.  (LibreOffice ignores tblpYSpec="bottom", and keeps a page-anchored table in
+        # the lower left quarter of the page inline; this anchoring is floated by both it and Word.)
+        top = G.TYPE_AREA_HEIGHT - sum(n for _, n in rows) * G.LINE_PITCH
         tbl = el("w:tbl")
         tblpr = el("w:tblPr", None,
                    el("w:tblpPr", {"w:leftFromText": 0, "w:rightFromText": 0, "w:topFromText": 0,
@@ -337,7 +350,7 @@ class Writer:
                                     "w:lastColumn": 0, "w:noHBand": 1, "w:noVBand": 1}))
         tbl.append(tblpr)
         tbl.append(el("w:tblGrid", None, el("w:gridCol", {"w:w": G.TYPE_AREA_WIDTH})))
-        for k, p in enumerate(rows):
+        for k, (p, n) in enumerate(rows):
             borders = None
             if not c.letter:   # §7.4.1: first and last rules thick, middle ones thin; none in a letter (§10.1)
                 top = G.COLOPHON_THICK_RULE if k == 0 else G.COLOPHON_THIN_RULE
@@ -348,7 +361,9 @@ class Writer:
                              el("w:bottom", {"w:val": "single", "w:sz": bottom, "w:space": 0, "w:color": G.BLACK}),
                              el("w:right", {"w:val": "nil"}))
             tcpr = el("w:tcPr", None, el("w:tcW", {"w:w": G.TYPE_AREA_WIDTH, "w:type": "dxa"}), borders)
-            trpr = el("w:trPr", None, el("w:cantSplit"), el("w:trHeight", {"w:val": G.LINE_PITCH, "w:hRule": "exact"}))
+            # at least its lines: should the estimate fall short, the row grows rather than hide a name
+            trpr = el("w:trPr", None, el("w:cantSplit"),
+                      el("w:trHeight", {"w:val": n * G.LINE_PITCH, "w:hRule": "atLeast"}))
             tbl.append(el("w:tr", None, trpr, el("w:tc", None, tcpr, p)))
         # A floating table is anchored to the paragraph after it (LibreOffice drops it without one);
         # that paragraph is one twip high so it can never push a page.
