@@ -348,3 +348,26 @@ def test_office_fonts_from_drafter_toml(tmp_path):
     (tmp_path / "drafter.toml").write_text('[fonts]\n仿宋 = "仿宋"\n', encoding="utf-8")
     r = run_cli("check", y)
     assert r.code == 1 and "drafter.toml:2:1" in r.text and "加引号" in r.text
+
+
+@pytest.mark.parametrize("sealed", [False, True])
+def test_date_keeps_with_a_note_so_the_note_never_opens_a_page_alone(sealed):
+    """附注 goes on the line after the 成文日期 (§7.3.6): the date paragraph keeps with it."""
+    from drafter.loader import load_text
+    from drafter.render import docx_bytes
+    import io
+
+    text = example("short-complete").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^印章: .*\n", "", text) + f"印章: {'是' if sealed else '否'}\n"
+
+    def date_keeps(t):
+        data = docx_bytes(load_text(t, "n.yaml").report)
+        body = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+        for p in body.iter(q("p")):
+            if "".join(p.itertext()) == "2025年1月20日":
+                return p.find(f"{q('pPr')}/{q('keepNext')}") is not None
+        raise AssertionError("no date paragraph")
+
+    assert "附注:" in text
+    assert date_keeps(text)
+    assert not date_keeps(re.sub(r"(?m)^附注: .*\n", "", text))

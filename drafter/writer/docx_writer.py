@@ -151,7 +151,7 @@ class Writer:
         if isinstance(blk, B.AttachmentNote):
             return self.attachments(blk, isinstance(nxt, B.Signature))
         if isinstance(blk, B.Signature):
-            return self.signature(blk)
+            return self.signature(blk, note_follows=isinstance(nxt, B.Note))
         if isinstance(blk, B.Note):
             return [self.para(S.NOTE, [text_run(blk.text, self.body_rpr())])]
         if isinstance(blk, B.Colophon):
@@ -272,7 +272,7 @@ class Writer:
                                  ind=ind))
         return out
 
-    def signature(self, sig: B.Signature):
+    def signature(self, sig: B.Signature, note_follows: bool = False):
         """§7.3.5: 署名 and 成文日期 (a 印章 leaves room; drafter draws no seal).
 
         Whatever can be placed without knowing a rendered width is placed exactly (right-aligned with a
@@ -291,25 +291,28 @@ class Writer:
 
         def name_para(n, right_of):       # right_of(renderer) -> right indent of the longest name
             ind = tuple({"right": max(0, right_of(r) + name_w(r) - zi_twips(n, renderer=r))} for r in ("word", "lo"))
-            return self.para(S.SIGNATURE, [text_run(n, rpr())], ind=ind, keep_next=bool(sig.date))
+            return self.para(S.SIGNATURE, [text_run(n, rpr())], ind=ind, keep_next=bool(sig.date) or note_follows)
 
         two = G.SIG_DATE_OFFSET_ZI * zi
         if sig.sealed:     # §7.3.5.1: date right-indented 4 字, names centred on the date
             date_right = G.SIG_SEALED_DATE_RIGHT_ZI * zi
             out += [name_para(n, lambda r: date_right + (date_w(r) - name_w(r)) // 2) for n in sig.names]
-            date_para = self.para(S.SIGNATURE, [text_run(sig.date or "", rpr())], ind={"right": date_right})
+            date_para = self.para(S.SIGNATURE, [text_run(sig.date or "", rpr())], ind={"right": date_right},
+                                  keep_next=note_follows)
         elif sig.date and width_zi(sig.date) > width_zi(max(sig.names, key=width_zi)) - G.SIG_DATE_OFFSET_ZI:
             # §7.3.5.2, the date is "longer" (spec S2: within 2 字 of the name counts as longer): the date
             # keeps 2 字 from the right edge, the names move left so the date still starts 2 字 right of them
             date_right = G.SIG_RIGHT_INDENT_ZI * zi
             out += [name_para(n, lambda r: date_right + date_w(r) + two - name_w(r)) for n in sig.names]
-            date_para = self.para(S.SIGNATURE, [text_run(sig.date, rpr())], ind={"right": date_right})
+            date_para = self.para(S.SIGNATURE, [text_run(sig.date, rpr())], ind={"right": date_right},
+                                  keep_next=note_follows)
         else:              # §7.3.5.2: 署名 right-indented 2 字, date's first character 2 字 right of the name's
             name_right = G.SIG_RIGHT_INDENT_ZI * zi
             out += [name_para(n, lambda r: name_right) for n in sig.names]
             left = tuple({"left": G.TYPE_AREA_WIDTH - name_right - name_w(r) + two, "firstLine": 0}
                          for r in ("word", "lo"))
-            date_para = self.para(S.SIGNATURE, [text_run(sig.date or "", rpr())], jc="left", ind=left)
+            date_para = self.para(S.SIGNATURE, [text_run(sig.date or "", rpr())], jc="left", ind=left,
+                                  keep_next=note_follows)      # the 附注 never starts a page alone
         if sig.date:
             out.append(date_para)
         return out
