@@ -106,8 +106,8 @@ class Composer:
                 note = f"（{note.strip('()（）')}）"
             out.append(b.Note(note))
         letter = r.header == "函"
-        cc = self.text("cc", [clean_line(x) for x in r.cc]) if r.cc else None
-        if cc or (r.printer and not letter):
+        cc = self.text("cc", [clean_line(x) for x in r.cc]) if r.cc and r.header != "无" else None
+        if cc or (r.printer and r.header == "文件"):      # a web copy (无) prints no 版记 (spec W6)
             printed = self.text("printed", fmt_date(r.print_date)) if r.print_date else None
             out.append(b.Colophon(cc, None if letter else r.printer, None if letter else printed, letter))
         f = r.layout.fonts

@@ -228,10 +228,11 @@ def header_elements(ctx):
     if r.header != "无" and not r.doc_number:
         yield Finding(("header",), f"版头为“{r.header}”的报告须写“发文字号”，如 新政函〔{r.year + 1}〕5号")
     if r.header == "无":
-        for f, label in (("doc_number", "发文字号"), ("flag", "发文机关标志")):
+        for f, label in (("doc_number", "发文字号"), ("flag", "发文机关标志"), ("cc", "抄送"),
+                         ("printer", "印发机关"), ("print_date", "印发日期")):
             if getattr(r, f):
-                yield Finding((f,), f"版头为“无”，{label}不会印出；报送的正式文本请把“版头”改为“函”或“文件”，"
-                                    f"网上公开的文本可删去{label}", severity=WARNING)
+                yield Finding((f,), f"版头为“无”，{label}不会印出（网上公开的文本没有版头和版记）；报送的正式文本请把"
+                                    f"“版头”改为“函”或“文件”，网上公开的文本可删去{label}", severity=WARNING)
 
 
 def _omitted(ctx) -> dict:
