@@ -179,7 +179,9 @@ def test_pdf_measures_of_rendered_examples(rendered, measured, stem):
     res = inspect_file(rendered[stem], pdf=True, measures=measured[stem], content=False)
     assert errors(res) == []
     m = measured[stem]
-    assert max(m.body_lines_per_page()) == 22
+    # never more than 22 lines; a middle page is full, or one short when keep-with-next carried a heading
+    assert max(m.body_lines_per_page()) <= 22
+    assert all(n >= 21 for n in m.body_lines_per_page()[1:-1])
 
 
 def test_pdf_on_broken_files(rendered, tmp_path):

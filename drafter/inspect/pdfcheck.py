@@ -65,16 +65,18 @@ def run(c: Ctx, m=None) -> None:
         c.add("GB802", "有的页排了超过 22 行正文", place="PDF", expected=f"每面 {G.LINES_PER_PAGE} 行", found=pages,
               page=over[0][0])
     # a full page of text: body lines from the top of the 版心 to its bottom with no blank line, title or
-    # table between them (a page ended early by "keep with next", or holding blank lines, is not judged)
+    # table between them, set wider than the grid (a page ended a line early by "keep with next" has
+    # the right pitch and is not judged, nor is one holding blank lines)
     full = []
     for page in range(1, m.pages + 1):
         bl = m.body_lines(page)
         if len(bl) < 2:
             continue
-        gaps = [b.bottom - a.bottom for a, b in zip(bl, bl[1:])]
+        gaps = sorted(b.bottom - a.bottom for a, b in zip(bl, bl[1:]))
         if bl[0].top <= FIRST_LINE_TOP_MM[1] and \
                 bl[-1].bottom >= G.TYPE_AREA_BOTTOM_MM - FULL_PAGE_SLACK_LINES * G.LINE_PITCH_MM and \
-                max(gaps) < FULL_PAGE_SLACK_LINES * min(gaps):
+                gaps[-1] < FULL_PAGE_SLACK_LINES * gaps[0] and \
+                gaps[len(gaps) // 2] > G.LINE_PITCH_MM + PITCH_TOL_MM:
             full.append((page, len(bl)))
     short = [(p, n) for p, n in full if n < G.LINES_PER_PAGE]
     if short:
