@@ -124,5 +124,5 @@ class Document:
 
     blocks: list[Block]
     fonts: dict[str, str]          # role -> font name, plus "latin" and "song"
-    level3_bold: bool = True
+    level3_bold: bool = False
     page_numbers_from: int = 1     # 2 for the letter format (§10.1: no number on page 1)

@@ -130,7 +130,7 @@ class Layout(Base):
 
     fonts: Fonts = F("字体", default_factory=Fonts.model_construct, description="各类文字所用字体")
     run_in: YesNo = F("小标题接排", False, "是：“（一）小标题。正文……”排在同一段；否：小标题单独成行")
-    level3_bold: YesNo = F("三级标题加粗", True, "“1.”级标题是否加粗")
+    level3_bold: YesNo = F("三级标题加粗", False, "“1.”级标题是否加粗（GB/T 9704 只规定用仿宋，默认不加粗）")
     show_recipients: YesNo = F("显示主送机关", True, "网上公开版可不显示主送机关")
     templates: str | None = F("模板目录", None, "自定义 Jinja2 模板目录（复制 templates/ 下的目录后修改）")
 
