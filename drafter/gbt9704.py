@@ -92,6 +92,13 @@ FILE_FLAG_MIN_SIZE_PT = 22.0
 FILE_SEPARATOR_GAP_MM = 4.0               # §7.2.7 发文字号之下 4 mm 处 红色分隔线, 与版心等宽
 FILE_SEPARATOR_PT = 1.0                   # thickness not in the standard (practice 1–1.5 pt)
 SIGNER_RIGHT_INDENT = ZI_3HAO             # §7.2.6 签发人 居右空一字
+
+# --- page 1: what room the 主送机关 and the body have (§7.3.2) ----------------------------------
+# grid lines above the title: 函 发文字号 on line 2 + TITLE_GAP_LINES; 文件 flag 35 mm down, flag,
+# 发文字号, separator and 2 lines (measured on LO 7.4: title on line 11); a web copy starts with it
+PAGE1_LINES_ABOVE_TITLE = {"函": LETTER_DOC_NUMBER_LINE + TITLE_GAP_LINES, "文件": 10, "无": 0}
+TITLE_CHARS_PER_LINE = int(TYPE_AREA_WIDTH_MM / (SIZE_2HAO * MM_PER_PT))   # 20 字 of 2号
+ADDRESSEE_GAP_LINES = 1                   # §7.3.2 主送机关 标题下空一行
 DOC_NUMBER_LEFT_INDENT_UP = ZI_3HAO       # §7.2.5 上行文 发文字号 居左空一字
 
 # --- signature block (§7.3.5) -------------------------------------------------------------

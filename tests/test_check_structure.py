@@ -240,6 +240,17 @@ def test_print_date_before_the_date_is_flagged():
     assert [d for d in diags(base + "印发日期: 2025年1月20日\n") if d.code == "FZ108"] == []
 
 
+@pytest.mark.parametrize("header,many,fires", [("函", 40, True), ("函", 8, False), ("文件", 20, True),
+                                                 ("无", 45, True), ("无", 14, False)])
+def test_too_many_addressees_for_the_body_to_start_on_page_one(header, many, fires):
+    names = "".join(f"  - 青原市第{i}人民政府办公室\n" for i in range(many))      # 13-14 字 each
+    text = GOOD.replace("主送机关: [青原市人民政府]\n", "主送机关:\n" + names).replace("版头: 函", f"版头: {header}")
+    ds = [d for d in diags(text) if d.code == "FZ117"]
+    assert bool(ds) == fires, [d.message for d in ds]
+    if fires:
+        assert ds[0].line == 5 and "首页只余" in ds[0].message and "排不下正文" in ds[0].message
+
+
 def test_empty_part_and_part_five_needs_wu():
     ds = diags(GOOD.replace("      - 无\n", "      - \"\"\n"))
     assert ("FZ104", 23) in codes(ds) and ("FZ104", 25) in codes(ds)

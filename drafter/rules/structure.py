@@ -175,6 +175,29 @@ def recipients(ctx):
         yield Finding(("header",), f"版头为“{ctx.report.header}”的报告须写“主送机关”，如 主送机关: [××县人民政府]")
 
 
+@rule("FZ117", "addressee-too-long", "主送机关太多，首页排不下正文", severity=WARNING)
+def addressee_too_long(ctx):
+    """§7.3.2: the body must start on page 1.  The lines the 主送机关 take are estimated from their
+    width (28 字 a line) and the room page 1 leaves under the 版头 and the title."""
+    from math import ceil
+
+    from .. import gbt9704 as G
+    from ..textutil import width_zi
+
+    r = ctx.report
+    if not r.recipients or not r.layout.show_recipients:
+        return
+    lines = ceil(width_zi("，".join(r.recipients) + "：") / G.CHARS_PER_LINE)
+    title = r.title or f"{r.org}{r.year}年法治政府建设年度情况报告"
+    title_lines = max(1, ceil(width_zi(title.replace("\n", "")) / G.TITLE_CHARS_PER_LINE))
+    room = (G.LINES_PER_PAGE - G.PAGE1_LINES_ABOVE_TITLE.get(r.header, 0) - title_lines
+            - G.ADDRESSEE_GAP_LINES - 1)              # and at least one line of the body
+    if lines > room:
+        yield Finding(("recipients",), f"主送机关约占 {lines} 行，首页只余 {max(room, 0)} 行，排不下正文"
+                                       "（GB/T 9704 §7.3.2：首页须显示正文）；请精简主送机关的写法，如把同类机关合写为"
+                                       "“各乡镇人民政府，各街道办事处”")
+
+
 @rule("FZ112", "signature-date", "缺少成文日期（无版头的公开文本为警告）")
 def signature_date(ctx):
     """成文日期 is required when the report is sent (函/文件); a web copy without it is a warning:
