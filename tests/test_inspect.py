@@ -283,14 +283,14 @@ def test_29_point_spacing_gives_21_lines(rendered, tmp_path):
                      {"word/styles.xml": ('w:line="579"', 'w:line="580"')})
     res = _result(out)
     f = by_code(res, "GB110")[0]
-    assert f.found == "固定值 29 磅，每面 21 行" and len(f.paragraphs) > 20
+    assert f.found == "固定值 29 磅，在标准版心中每面 21 行" and len(f.paragraphs) > 20
 
 
 def test_no_character_spacing_gives_27_characters(rendered, tmp_path):
     out = edit_parts(rendered["yufa-2023"], tmp_path / "27.docx",
                      {"word/styles.xml": ('<w:spacing w:val="-6"/>', '')})
     (f,) = by_code(_result(out), "GB113")
-    assert f.found == "16 磅（3号）、字符间距 +0 磅，每行 27 字"
+    assert f.found == "16 磅（3号）、字符间距 +0 磅，在标准版心中每行 27 字"
 
 
 @pytest.mark.parametrize("spacing,chars", [(-5, 28), (-6, 28), (-15, 28), (-4, 27), (-16, 29)])
@@ -299,7 +299,7 @@ def test_character_spacing_range(rendered, tmp_path, spacing, chars):
     out = edit_parts(rendered["yufa-2023"], tmp_path / "sp.docx",
                      {"word/styles.xml": ('<w:spacing w:val="-6"/>', f'<w:spacing w:val="{spacing}"/>')})
     found = by_code(_result(out), "GB113")
-    assert [f.found.rsplit("，", 1)[1] for f in found] == ([] if chars == 28 else [f"每行 {chars} 字"])
+    assert [f.found.rsplit("，", 1)[1] for f in found] == ([] if chars == 28 else [f"在标准版心中每行 {chars} 字"])
 
 
 def test_word_char_grid_is_a_warning(rendered, tmp_path):

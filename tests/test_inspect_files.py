@@ -10,7 +10,7 @@ import pytest
 
 from conftest import DATA, run_cli, soffice_or_skip
 from drafter.inspect import inspect_file
-from inspect_helpers import build_docx, by_code, codes, errors
+from inspect_helpers import build_docx, by_code, codes, edit_parts, errors
 
 # --- a file written the way WPS writes one ------------------------------------------------------------
 F = ('<w:rFonts w:hint="eastAsia" w:ascii="{0}" w:hAnsi="{0}" w:eastAsia="{0}" w:cs="{0}"/>')
@@ -172,8 +172,8 @@ def test_python_docx_file(tmp_path):
     assert [f.found for f in by_code(res, "GB103")] == ["25.4 mm"]
     assert [f.found for f in by_code(res, "GB104")] == ["31.7 mm"]
     assert {f.found for f in by_code(res, "GB201")} == {"minorEastAsia → ＭＳ 明朝", "minorHAnsi → Cambria"}
-    assert by_code(res, "GB110")[0].found == "1.15 倍行距，每面约 39 行"
-    assert by_code(res, "GB113")[0].found == "11 磅、字符间距 +0 磅，每行 39 字"
+    assert by_code(res, "GB110")[0].found == "1.15 倍行距，在标准版心中每面约 38 行"
+    assert by_code(res, "GB113")[0].found == "11 磅、字符间距 +0 磅，在标准版心中每行 40 字"
     assert {"GB202", "GB203", "GB207", "GB301", "GB302", "GB305", "GB601"} <= c
     (wrong,) = by_code(res, "GB305")
     assert len(wrong.paragraphs) == 14 and wrong.found.startswith("“(一)”“(二)”")
@@ -307,3 +307,15 @@ def test_mutated_files_never_crash(rendered, tmp_path):
             inspect_file(path, content=False)
         except DrafterError:
             pass
+
+
+def test_word_default_margins_blame_the_margins_only(rendered, tmp_path):
+    """Word's default margins (2.54/3.17 cm) around a correct 28.95 pt / -0.3 pt text: GB103-GB106
+    name the margins; GB110 and GB113 must not send the clerk to line and character spacing that are
+    already right."""
+    out = edit_parts(rendered["short-complete"], tmp_path / "margins.docx",
+                     {"word/document.xml": ('w:top="2098" w:right="1474" w:bottom="1984" w:left="1588"',
+                                            'w:top="1440" w:right="1800" w:bottom="1440" w:left="1800"')})
+    c = codes(inspect_file(out, content=False))
+    assert {"GB103", "GB104", "GB105", "GB106"} & c
+    assert not {"GB110", "GB113"} & c, c

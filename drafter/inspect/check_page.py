@@ -111,7 +111,9 @@ def _lines(c: Ctx) -> None:
     """GB110–GB112, GB116: the line spacing of body paragraphs must put 22 lines on a page."""
     for p in [p for p in c.doc.paragraphs if c.lay.role(p) in (BODY, HEADING, CLOSING) and p.in_table is None]:
         s = c.doc.section_of(p)
-        height = s.text_height or G.TYPE_AREA_HEIGHT
+        # judged in the standard 版心: wrong margins are GB103-GB106's to report, and would make a
+        # correct 28.95 pt spacing look wrong here
+        height = G.TYPE_AREA_HEIGHT
         pp = p.props
         size = _size_of(p)
         natural = size * SINGLE_LINE_EM * G.TWIPS_PER_PT
@@ -132,7 +134,7 @@ def _lines(c: Ctx) -> None:
         if lines != G.LINES_PER_PAGE:
             approx = "" if pp.line_rule == "exact" else "约"
             c.add("GB110", "行距使每面排不成 22 行；请在“段落 › 行距”中选“固定值”28.95 磅"
-                           "（“29 磅”只能排 21 行）", p, expected=expected, found=f"{desc}，每面{approx} {lines} 行")
+                           "（“29 磅”只能排 21 行）", p, expected=expected, found=f"{desc}，在标准版心中每面{approx} {lines} 行")
         elif pp.line_rule != "exact" and grid:
             c.add("GB111", "行距靠“对齐文档网格”排成 22 行：LibreOffice 每面约 18–19 行，WPS 也可能不同；"
                            "请改用“固定值”28.95 磅", p, expected=expected,
@@ -168,7 +170,7 @@ def _chars(c: Ctx) -> None:
             continue
         (size, spacing), _ = weights.most_common(1)[0]
         para = first[(size, spacing)]
-        width = s.text_width or G.TYPE_AREA_WIDTH
+        width = G.TYPE_AREA_WIDTH          # the standard 版心 (wrong margins: GB103-GB106)
         width_pt = width / G.TWIPS_PER_PT + CHARS_EPSILON_PT
         if s.grid_type in ("linesAndChars", "snapToChars") and s.char_space is not None:
             pitch = size + s.char_space / 4096      # ECMA-376 docGrid/@charSpace, in 4096ths of a point
@@ -185,7 +187,7 @@ def _chars(c: Ctx) -> None:
                    else "正文应为3号字，并紧缩字符间距 0.3 磅")
             c.add("GB113", f"每行排不成 28 个字；{how}", para, place=c.section_place(s.index),
                   expected=f"3号字（16 磅）、字符间距紧缩 0.3 磅，每行 {G.CHARS_PER_LINE} 字",
-                  found=f"{pt(size)}、字符间距 {spacing / 20:+g} 磅，每行 {chars} 字")
+                  found=f"{pt(size)}、字符间距 {spacing / 20:+g} 磅，在标准版心中每行 {chars} 字")
 
 
 def _alignment(c: Ctx) -> None:
