@@ -319,3 +319,25 @@ def test_word_default_margins_blame_the_margins_only(rendered, tmp_path):
     c = codes(inspect_file(out, content=False))
     assert {"GB103", "GB104", "GB105", "GB106"} & c
     assert not {"GB110", "GB113"} & c, c
+
+
+def test_word_built_in_styles_are_named_as_a_chinese_word_shows_them(tmp_path):
+    from drafter.inspect.styles import word_ui_name
+
+    assert [word_ui_name(n) for n in ("heading 1", "Heading 2", "Normal", "header", "公文标题", "My Style")] == \
+        ["标题 1", "标题 2", "正文", "页眉", "公文标题", "My Style"]
+    d = docx.Document()
+    d.add_heading("一、主要举措和成效", level=1)           # Word's "heading 1" with theme fonts
+    d.add_paragraph("全年审议重大行政决策事项8件。")
+    d.save(str(tmp_path / "h.docx"))
+    messages = " ".join(f.message + (f.found or "") for f in inspect_file(tmp_path / "h.docx").findings)
+    assert "heading 1" not in messages.lower() and "“标题 1”" in messages
+
+
+def test_inspect_codes_and_unknown_codes(tmp_path):
+    r = run_cli("inspect", "--codes")
+    assert r.code == 0 and "GB512  警告  没有成文日期（无版头、无署名的网上公开稿为提示）" in r.out
+    assert "FZ401  警告  中文中使用了半角标点" in r.out              # the text checks inspect also runs
+    for args in (["--select", "GB999"], ["--ignore", "GB2O6"]):
+        r = run_cli("inspect", *args, "x.docx", cwd=tmp_path)
+        assert r.code == 2 and f"没有这样的检查代码：{args[1]}" in r.err, r

@@ -25,14 +25,24 @@ def cmd(files, fmt, pdf, strict, select, ignore, list_codes):
     from ..diagnostics import ERROR, WARNING, DrafterError, SEVERITY_ZH
     from ..inspect import CODES, inspect_file
 
+    from ..rules import load_all
+
+    content = {code: (r.severity, r.summary) for code, r in load_all().items()}   # the text checks (FZ)
     if list_codes:
         if fmt == "json":
-            click.echo(json.dumps([{"code": k, "severity": s, "summary": t} for k, (s, t) in CODES.items()],
-                                  ensure_ascii=False, indent=1))
+            click.echo(json.dumps([{"code": k, "severity": s, "summary": t}
+                                   for k, (s, t) in (CODES | content).items()], ensure_ascii=False, indent=1))
         else:
             for k, (s, t) in CODES.items():
                 click.echo(f"{k}  {SEVERITY_ZH[s]}  {t}")
+            click.echo("文字内容的检查（与 drafter check 相同）：")
+            for k, (s, t) in content.items():
+                click.echo(f"{k}  {SEVERITY_ZH[s]}  {t}")
         return
+    bad = [x for x in split_codes(select) + split_codes(ignore)
+           if not any(k.startswith(x.strip().upper()) for k in (*CODES, *content))]
+    if bad:
+        raise click.UsageError(f"没有这样的检查代码：{'、'.join(bad)}；全部代码见 drafter inspect --codes")
     if not files:
         raise click.UsageError("缺少要处理的文件：请在命令后写出要审查的 .docx 文件，如 drafter inspect 报告.docx")
     results, failed = [], []

@@ -125,6 +125,23 @@ def _border_sides(el) -> dict:
     return out
 
 
+
+# Word stores its built-in styles under English names ("heading 1"); a Chinese Word shows them as
+_WORD_UI_NAMES = {"normal": "正文", "title": "标题", "subtitle": "副标题", "header": "页眉", "footer": "页脚",
+                  "body text": "正文文本", "list paragraph": "列表段落", "default paragraph font": "默认段落字体",
+                  "table grid": "网格型", "hyperlink": "超链接", "page number": "页码", "caption": "题注",
+                  "footnote text": "脚注文本", "quote": "引用", "no spacing": "无间隔", "strong": "要点",
+                  "emphasis": "强调", "plain text": "纯文本", "normal table": "普通表格", "no list": "无列表"}
+
+
+def word_ui_name(name: str) -> str:
+    """The name a Chinese Word shows for a style: "heading 1" -> "标题 1", "Normal" -> "正文"."""
+    low = name.strip().lower()
+    for prefix, zh in (("heading ", "标题 "), ("toc ", "目录 ")):
+        if low.startswith(prefix) and low[len(prefix):].isdigit():
+            return zh + low[len(prefix):]
+    return _WORD_UI_NAMES.get(low, name)
+
 class StyleSheet:
     """styles.xml + theme + numbering, ready to resolve any paragraph or run."""
 
@@ -148,7 +165,7 @@ class StyleSheet:
                     continue
                 self.styles.setdefault(sid, st)
                 name = st.find("w:name", NS)
-                self.names[sid] = wattr(name, "val") or sid
+                self.names[sid] = word_ui_name(wattr(name, "val") or sid)
                 if on(st, "default") and wattr(st, "default") is not None:
                     kind = wattr(st, "type") or "paragraph"
                     if kind == "paragraph" and self.default_para is None:
