@@ -141,7 +141,7 @@ def test_theme_fonts(rendered, tmp_path):
     assert theme and all(f.severity == "warning" for f in theme)
     ea = [f for f in theme if "minorEastAsia" in f.found]
     # resolved through word/theme/theme1.xml: the Hans font of the minor scheme
-    assert ea[0].found == "minorEastAsia → 宋体" and "样式“Normal”" in ea[0].message
+    assert ea[0].found == "minorEastAsia → 宋体" and "样式“正文”" in ea[0].message
     body = by_code(res, "GB202")
     assert body and body[0].found == "宋体（主题字体 minorEastAsia）"
 
