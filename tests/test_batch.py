@@ -277,3 +277,34 @@ def test_check_command_batches_in_parallel_with_the_same_findings(tmp_path):
     assert one.code == two.code == 1
     assert one.out == two.out
     assert f"检查了 {len(files)} 个文件" in two.out and "bad.yaml:" in two.out
+
+
+def test_an_unreadable_input_fails_alone():
+    """A file the clerk may not read is one failed input (FZ001), not a usage error that stops the
+    batch: click's own readable check ran before drafter's.  Run as a user without the right to read
+    it (root reads anything, so as root the command runs as nobody through setpriv)."""
+    import stat
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="drafter-unreadable-"))
+    try:
+        os.chmod(folder, 0o777)
+        shutil.copy(example("short-complete"), folder / "好.yaml")
+        shutil.copy(example("short-complete"), folder / "不可读.yaml")
+        os.chmod(folder / "不可读.yaml", 0)
+        prefix = []
+        if os.geteuid() == 0:
+            assert shutil.which("setpriv"), "setpriv (util-linux) is needed to drop root for this test"
+            prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
+        for cmd in (["render", "不可读.yaml", "好.yaml", "-o", "out/", "-j", "1"], ["check", "不可读.yaml", "好.yaml"]):
+            p = subprocess.run([*prefix, sys.executable, "-m", "drafter", *cmd], cwd=folder, env=env,
+                               capture_output=True, text=True, timeout=120)
+            out = p.stdout + p.stderr
+            assert p.returncode == 1, out
+            assert "不可读.yaml: 错误 FZ001 没有权限读取“不可读.yaml”" in out and "用法错误" not in out, out
+        assert sorted(x.name for x in (folder / "out").iterdir()) == ["好.docx"]
+        assert stat.S_IMODE((folder / "不可读.yaml").stat().st_mode) == 0
+    finally:
+        os.chmod(folder / "不可读.yaml", 0o644)
+        shutil.rmtree(folder, ignore_errors=True)

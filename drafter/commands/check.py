@@ -13,7 +13,8 @@ from .zh import Command
                              "--fix 自动修正标为 [可修正] 的问题（全角标点、引号、汉字间空格、发文字号的〔〕），"
                              "只改这些字符，注释和格式不变，原文件备份为 文件名.bak；"
                              "--diff 只显示将要做的修改，不写文件（有可修正的问题时退出码为 1）。")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True), metavar="报告.yaml...")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True, readable=False),
+                metavar="报告.yaml...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式")
 @click.option("--strict", is_flag=True, help="警告也按错误处理（退出码 1）")
 @click.option("--select", multiple=True, metavar="代码", help="只运行这些规则，如 --select FZ3,FZ401")

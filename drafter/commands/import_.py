@@ -11,7 +11,7 @@ from .zh import Command
                               "把各部分对应到五个必备部分；正文文字按原文保留，序号由 drafter 重新生成。"
                               "无法对应的内容作为额外部分或加注释保留，并在最后列出。\n\n"
                               "例：drafter import 2023年报告.docx -o 2024年报告.yaml")
-@click.argument("file", type=click.Path(), metavar="往年报告")
+@click.argument("file", type=click.Path(readable=False), metavar="往年报告")
 @click.option("-o", "--output", type=click.Path(), metavar="报告.yaml", help="输出的 YAML 文件名（默认：与输入同名的 .yaml）")
 @click.option("-f", "--force", is_flag=True, help="输出文件已存在时覆盖它")
 @click.option("--org", default=None, metavar="名称", help="发文机关全称（原文中没有或不全时指定）")

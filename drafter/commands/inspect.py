@@ -14,7 +14,7 @@ from .zh import Command
                                "版记、页码，以及标点、年份等内容问题。每条提示给出段落序号（从文件开头数起，空行和表格中的段落也算）"
                                "和段首文字、应为和实际的值。\n\n"
                                "退出码：0 没有错误；1 有错误（加 --strict 时警告也算）。")
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=True), metavar="文件.docx...")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=True, readable=False), metavar="文件.docx...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式")
 @click.option("--pdf", is_flag=True, help="再用 LibreOffice 排版并测量（每页行数、每行字数、页边、页码位置）")
 @click.option("--strict", is_flag=True, help="警告也按错误处理（退出码 1）")

@@ -51,7 +51,8 @@ def _make_dir(output: str) -> Path:
                               "先做与 drafter check 相同的检查，有错误则不生成。默认输出为同名 .docx。\n\n"
                               "可一次生成多份：drafter render 甲.yaml 乙.yaml … -o 输出/ -j 2"
                               "（每份单独检查，有错误的不生成，不影响其他文件；有失败时退出码为 1）。")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True), metavar="报告.yaml...")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True, readable=False),
+                metavar="报告.yaml...")
 @click.option("-o", "--output", type=click.Path(), metavar="文件或文件夹/", help="输出的 .docx 文件名；以 / 结尾时为文件夹（多个输入时必须是文件夹）")
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF")
 @click.option("-f", "--force", is_flag=True, help="输出文件已存在时覆盖它")
