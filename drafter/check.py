@@ -35,7 +35,11 @@ def find_config(start: Path) -> tuple[Path | None, dict]:
     for folder in (d, *d.parents):
         for name in CONFIG_NAMES:
             p = folder / name
-            if p.is_file():
+            try:
+                found = p.is_file()
+            except OSError:           # a folder drafter may not look into: no settings from there
+                found = False
+            if found:
                 import tomllib  # here: most reports have no drafter.toml (saves ~2.5 ms a run)
 
                 try:

@@ -292,17 +292,22 @@ def test_an_unreadable_input_fails_alone():
         shutil.copy(example("short-complete"), folder / "好.yaml")
         shutil.copy(example("short-complete"), folder / "不可读.yaml")
         os.chmod(folder / "不可读.yaml", 0)
+        (folder / "锁住").mkdir()                     # a folder the clerk may not enter
+        shutil.copy(example("short-complete"), folder / "锁住" / "报告.yaml")
+        os.chmod(folder / "锁住", 0o700)
         prefix = []
         if os.geteuid() == 0:
             assert shutil.which("setpriv"), "setpriv (util-linux) is needed to drop root for this test"
             prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
         env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
-        for cmd in (["render", "不可读.yaml", "好.yaml", "-o", "out/", "-j", "1"], ["check", "不可读.yaml", "好.yaml"]):
+        for cmd in (["render", "不可读.yaml", "好.yaml", "锁住/报告.yaml", "-o", "out/", "-j", "1"],
+                    ["check", "不可读.yaml", "好.yaml", "锁住/报告.yaml"]):
             p = subprocess.run([*prefix, sys.executable, "-m", "drafter", *cmd], cwd=folder, env=env,
                                capture_output=True, text=True, timeout=120)
             out = p.stdout + p.stderr
             assert p.returncode == 1, out
             assert "不可读.yaml: 错误 FZ001 没有权限读取“不可读.yaml”" in out and "用法错误" not in out, out
+            assert "锁住/报告.yaml: 错误 FZ001 没有权限读取" in out and "内部错误" not in out, out
         assert sorted(x.name for x in (folder / "out").iterdir()) == ["好.docx"]
         assert stat.S_IMODE((folder / "不可读.yaml").stat().st_mode) == 0
     finally:
