@@ -158,12 +158,16 @@ _SIGNATURES = (   # what a clerk may pick by mistake instead of the YAML: (magic
 
 def _other_format(data: bytes, name: str) -> str | None:
     """Why ``data`` is not a YAML file and what to do instead, or None."""
-    for sig, what, importable in _SIGNATURES:
+    for (sig, what, importable), suffix in zip(_SIGNATURES, (".docx", ".doc", ".rtf", ".pdf")):
         if data.startswith(sig):
-            todo = (f"要把往年的报告转成 YAML 请用 drafter import {_quote(name)}" if importable else
+            renamed = Path(name).suffix.lower() in (".yaml", ".yml")
+            real = str(Path(name).with_suffix(suffix)) if renamed else name
+            todo = (f"要把往年的报告转成 YAML 请用 drafter import {_quote(real)}" if importable else
                     "drafter 不能读取 PDF；请找到原来的 Word 文件，用 drafter import 转成 YAML")
             if sig == b"PK\x03\x04":
                 todo = f"要审查它的格式请用 drafter inspect，{todo}"
+            if renamed:        # a document saved under a .yaml name: import goes by the extension
+                todo = f"请先把文件名改为“{Path(real).name}”，{todo}"
             return f"这是{what}，不是报告 YAML；{todo}"
     return None
 

@@ -414,3 +414,13 @@ def test_inspect_given_the_yaml_points_to_check(tmp_path):
     src.write_bytes(example("short-complete").read_bytes())
     r = run_cli("inspect", src.name, cwd=tmp_path)
     assert r.code == 1 and "是报告 YAML，不是 Word 文件；检查它请用 drafter check" in r.text, r
+
+
+def test_a_document_saved_under_a_yaml_name_is_told_to_rename_it(tmp_path):
+    src = tmp_path / "其实是docx.yaml"
+    src.write_bytes(_good_docx())
+    r = run_cli("check", src.name, cwd=tmp_path)
+    assert r.code == 1 and "请先把文件名改为“其实是docx.docx”" in r.text, r
+    assert "drafter import 其实是docx.docx" in r.text
+    (tmp_path / "其实是docx.docx").write_bytes(src.read_bytes())     # and the command it names works
+    assert run_cli("import", "其实是docx.docx", "-o", "导入.yaml", cwd=tmp_path).code == 0
