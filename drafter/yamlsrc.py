@@ -299,6 +299,18 @@ def _explain(e: yaml.YAMLError, source: str) -> tuple[str, str, _At] | None:
             return "FZ010", "“-”后面少了一个空格；列表的每一项写成“- 内容”", cm
         return "FZ010", ("这一行既不是“键: 值”，也不是以“- ”开头的一项；如果它是上一段文字的接续，请缩进到与上一行文字对齐"
                          "（| 块中的每一行都要缩进）；如果是新的一段，请在前面加“- ”"), cm
+    if "mapping values are not allowed" in problem and pm is not None:
+        # "发文机关：朝阳区人民政府" on the line before: YAML read it as text running on into this line
+        k = pm.line - 1
+        while k >= 0 and (not lines[k].strip() or lines[k].lstrip().startswith("#")):
+            k -= 1
+        prev = lines[k].lstrip(" ") if k >= 0 else ""
+        key = prev.split("：", 1)[0]
+        if "：" in prev and ":" not in key and not prev.startswith("-") and len(key) <= 12 \
+                and not re.search(r"[。，、；！？]", key):
+            value = prev.split("：", 1)[1].strip()
+            return "FZ010", f"“{key}”后面用了全角冒号“：”；键后要用半角冒号加一个空格，如“{key}: {value}”", \
+                _At(k, len(lines[k]) - len(prev))
     starts = {"alias": "*", "anchor": "&", "tag": "!"}
     for what, ch in starts.items():
         if f"scanning an {what}" in context or f"scanning a {what}" in context:
@@ -342,16 +354,16 @@ def _yaml_error(e: yaml.YAMLError, name: str, source: str = "") -> DrafterError:
         shift = pm.index - back if back >= 0 else 0
         return DrafterError("FZ016", "转义序列（如 \\ud800）表示的字符无法保存到 Word；请删除它，或直接写出要用的文字",
                             file=name, line=pm.line + 1, col=pm.column + 1 - shift)
+    explained = _explain(e, source)
+    if explained is not None:
+        code, msg, at = explained
+        return DrafterError(code, msg, file=name, line=at.line + 1, col=at.column + 1)
     if pm is not None and "mapping values are not allowed" in str(e) and 0 <= pm.index < len(source):
         start = source.rfind("\n", 0, pm.index) + 1
         if ":" not in source[start:pm.index]:  # the first colon of its line: a key indented wrongly
             return DrafterError("FZ010", "这一行的缩进与上一行不一致，YAML 把它接在了上一行的文字后面；"
                                          "同一层的项目要对齐，子项比上级多缩进两个空格", file=name,
                                 line=pm.line + 1, col=pm.index - start + 1)
-    explained = _explain(e, source)
-    if explained is not None:
-        code, msg, at = explained
-        return DrafterError(code, msg, file=name, line=at.line + 1, col=at.column + 1)
     for fm in (pm, getattr(e, "context_mark", None)):
         bracket = _flow_start(source, fm)
         if bracket is not None:
