@@ -179,8 +179,15 @@ def _worker_init() -> None:
     # report in hand (its output is written atomically or not at all) instead of printing tracebacks.
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        # stopped by the parent (a second Ctrl-C): unwind, so that a report being written removes its
+        # temporary file instead of leaving it next to the outputs
+        signal.signal(signal.SIGTERM, _exit_on_sigterm)
     except (ValueError, OSError):
         pass
+
+
+def _exit_on_sigterm(signum, frame):
+    raise SystemExit(128 + signum)
 
 
 def _warm(render: bool) -> None:
@@ -202,6 +209,57 @@ def _pool(jobs: int):
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, mp_context=multiprocessing.get_context())
+
+
+class _ctrl_c_as_flag:
+    """While a pool runs, Ctrl-C sets a flag that the parent's loop reads, instead of raising
+    KeyboardInterrupt at any point of the pool's own code (there it can leave the pool's queues
+    locked, and the batch waiting forever).  The reports in hand then finish, in about a second.
+    Another Ctrl-C a second or more later stops the workers at once (they remove their temporary
+    files); one sooner is the same key press delivered twice (``timeout`` signals the process and
+    then its group).  Outside the main thread (drafter used as a library) signals cannot be caught:
+    the flag is never set."""
+
+    AGAIN_AFTER_S = 1.0
+
+    def __enter__(self):
+        import threading
+
+        self.flag = threading.Event()
+        self.first = None
+        self.old = None
+        try:
+            self.old = signal.signal(signal.SIGINT, self._on_ctrl_c)
+        except ValueError:
+            pass
+        return self.flag
+
+    def _on_ctrl_c(self, signum, frame):
+        now = time.monotonic()
+        if self.first is None:
+            self.first = now
+            self.flag.set()
+            return
+        if now - self.first < self.AGAIN_AFTER_S:
+            return
+        import multiprocessing
+
+        for p in multiprocessing.active_children():
+            p.terminate()
+        raise KeyboardInterrupt
+
+    def __exit__(self, *exc):
+        if self.old is not None:
+            signal.signal(signal.SIGINT, self.old)
+        return False
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during a batch; ``finished`` holds the outcomes of the reports done before it."""
+
+    def __init__(self, finished: list):
+        super().__init__()
+        self.finished = finished
 
 
 def _run_chunk(fn: Callable, chunk: list) -> list:
@@ -247,7 +305,7 @@ def run_jobs(fn: Callable, args: list, jobs: int, *, on_result: Callable | None 
         return results
 
     import multiprocessing
-    from concurrent.futures import as_completed
+    from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
     if warm is not None and multiprocessing.get_start_method() == "fork":
@@ -256,25 +314,42 @@ def run_jobs(fn: Callable, args: list, jobs: int, *, on_result: Callable | None 
 
     chunks: list[list[int]] = []
 
+    def collect(f, c) -> bool:
+        """Take a finished task's results; True when its worker died."""
+        try:
+            for i, r in zip(c, f.result()):
+                finish(i, r)
+        except BrokenProcessPool:
+            return True
+        except Exception as e:  # noqa: BLE001 - a result that failed to come back
+            for i in c:
+                finish(i, failed(args[i], f"drafter 内部错误（{type(e).__name__}: {e}）"))
+        return False
+
     def run_pool(idx: list[int], n: int) -> bool:
         """Run args[idx] on n workers; True when the pool broke (a worker died)."""
         ex = _pool(n)
         broken = False
         chunks[:] = _chunks(idx, n)
-        try:
-            futs = {ex.submit(_run_chunk, fn, [args[i] for i in c]): c for c in chunks}
-            for f in as_completed(futs):     # waits on each future once (wait() in a loop is O(n²))
-                try:
-                    for i, r in zip(futs[f], f.result()):
-                        finish(i, r)
-                except BrokenProcessPool:
-                    broken = True
-                except Exception as e:  # noqa: BLE001 - a result that failed to come back
-                    for i in futs[f]:
-                        finish(i, failed(args[i], f"drafter 内部错误（{type(e).__name__}: {e}）"))
-        except BaseException:
-            ex.shutdown(wait=True, cancel_futures=True)
-            raise
+        with _ctrl_c_as_flag() as stop:
+            try:
+                futs = {ex.submit(_run_chunk, fn, [args[i] for i in c]): c for c in chunks}
+                pending = set(futs)
+                while pending and not stop.is_set():
+                    # a handful of tasks (chunks of up to CHUNK_MAX reports): waiting on all is cheap
+                    finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                    for f in finished:
+                        broken |= collect(f, futs[f])
+            except BaseException:
+                ex.shutdown(wait=True, cancel_futures=True)
+                raise
+            if stop.is_set():
+                # Ctrl-C: no new reports; the ones in hand finish (written whole or not at all) and count
+                ex.shutdown(wait=True, cancel_futures=True)
+                for f in pending:
+                    if f.done() and not f.cancelled():
+                        collect(f, futs[f])
+                raise KeyboardInterrupt
         ex.shutdown(wait=True)
         return broken
 
@@ -453,9 +528,16 @@ def render_many(inputs: Sequence[str | Path], outdir: str | Path | None = None, 
     for p in planned:
         if p.error:
             bar.advance(False)
+    finished: list[Outcome] = []
+
+    def on_result(o: Outcome) -> None:
+        finished.append(o)
+        bar.advance(o.ok)
+
     try:
-        done = run_jobs(_render_one, args, n, on_result=lambda o: bar.advance(o.ok), failed=_render_failed,
-                        warm=lambda: _warm(True))
+        done = run_jobs(_render_one, args, n, on_result=on_result, failed=_render_failed, warm=lambda: _warm(True))
+    except KeyboardInterrupt:
+        raise Interrupted(finished) from None
     finally:
         bar.close()
     for i, o in zip(todo, done):

@@ -313,3 +313,40 @@ def test_an_unreadable_input_fails_alone():
     finally:
         os.chmod(folder / "不可读.yaml", 0o644)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_ctrl_c_during_a_parallel_batch(tmp_path):
+    """Ctrl-C while two workers render: exit 130 with the files written so far listed (every one, and
+    only those), no temporary file, no worker left behind.  The signal goes to the parent and then to
+    its process group, as ``timeout`` delivers it (twice) and as a terminal does (once, to all)."""
+    import signal
+    import time
+
+    src = tmp_path / "in"
+    src.mkdir()
+    text = example("xinle-2024-han").read_bytes()
+    for k in range(400):
+        (src / f"r{k:03d}.yaml").write_bytes(text)
+    out = tmp_path / "out"
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    p = subprocess.Popen([sys.executable, "-m", "drafter", "render", *sorted(map(str, src.iterdir())),
+                          "-o", f"{out}/", "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env=env, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not out.is_dir() or len(list(out.glob("*.docx"))) < 16):
+        time.sleep(0.02)
+    os.kill(p.pid, signal.SIGINT)
+    os.killpg(p.pid, signal.SIGINT)
+    stdout, stderr = p.communicate(timeout=60)
+    stdout, stderr = stdout.decode("utf-8"), stderr.decode("utf-8")
+    assert p.returncode == 130, stderr
+    listed = sorted(line.removeprefix("已生成：") for line in stdout.splitlines() if line.startswith("已生成："))
+    written = sorted(str(f) for f in out.glob("*.docx"))
+    assert 16 <= len(written) < 400 and listed == written
+    assert f"已中断：已生成 {len(written)} 个文件（见上），其余未生成" in stderr and "Traceback" not in stderr
+    assert not [f for f in os.listdir(out) if not f.endswith(".docx")]       # no temporary files
+    for f in written:
+        with zipfile.ZipFile(f) as z:
+            assert z.testzip() is None
+    with pytest.raises(ProcessLookupError):     # the session's processes are all gone: no worker left
+        os.killpg(p.pid, 0)

@@ -106,12 +106,16 @@ def _single(file, output, pdf, force, templates):
 def _batch(files, outdir, pdf, force, templates, jobs):
     """Every input checked and rendered on its own; stdout lists what was written, stderr the
     problems of the failed inputs and a summary.  Exit 1 when any input failed."""
-    from ..batch import render_many, summary_lines
+    from ..batch import Interrupted, render_many, summary_lines
 
     try:
         res = render_many(files, outdir, jobs=jobs or None, force=force, pdf=pdf, templates=templates)
-    except KeyboardInterrupt:
-        click.echo("已中断：已经生成的文件保留，其余未生成；没有写了一半的文件。", err=True)
+    except Interrupted as e:
+        written = [o.docx for o in e.finished if o.docx]
+        for d in written:
+            click.echo(f"已生成：{d}")
+        click.echo(f"已中断：已生成 {len(written)} 个文件（见上），其余未生成；没有写了一半的文件。"
+                   "再次运行时，已生成的文件要加 --force 才会重新生成", err=True)
         sys.exit(130)
     for n in res.notices:
         click.echo(n, err=True)
