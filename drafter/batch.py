@@ -595,6 +595,9 @@ def _pdfs(result: BatchResult, force: bool) -> None:
                     result.notes.append(ln)
 
 
+OUTPUT_EXISTS = {"FZ051"}        # a failure the input is not to blame for: its output already exists
+
+
 def summary_lines(result: BatchResult) -> list[str]:
     """The closing lines of a batch render, in Chinese."""
     total = len(result.outcomes)
@@ -609,8 +612,15 @@ def summary_lines(result: BatchResult) -> list[str]:
             errs = o.errors
             first = errs[0] if errs else None
             more = f"（共 {len(errs)} 个错误）" if len(errs) > 1 else ""
-            lines.append(f"  {o.src}：{first.code + ' ' + first.message if first else '未生成'}{more}")
-        lines.append("请按上面的提示修改这些文件后重新生成（drafter check 可单独检查）。")
+            at = o.src                           # the input; its line when the error is in it
+            if first is not None and first.file in (None, o.src):
+                at += "".join(f":{x}" for x in (first.line, first.col) if x is not None)
+            lines.append(f"  {at}：{first.code + ' ' + first.message if first else '未生成'}{more}")
+        codes = {e.code for o in bad for e in o.errors}
+        if codes and codes <= OUTPUT_EXISTS:
+            lines.append("这些文件的输出已存在；要重新生成，请加 --force。")
+        else:
+            lines.append("请按上面的提示修改这些文件后重新生成（drafter check 可单独检查）。")
     warned = [o for o in result.outcomes if o.ok and o.n_warnings]
     if warned:
         n = sum(o.n_warnings for o in warned)

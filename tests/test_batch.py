@@ -59,8 +59,9 @@ def test_mixed_good_and_bad_inputs(district, tmp_path):
     assert f"{district['bad']}:1:1: 错误 FZ020" in r.err
     assert "失败 2 个" in r.err and "已生成 3 个" in r.err
     summary = r.err[r.err.index("失败的文件："):]
-    assert str(district["bad"]) in summary and str(district["missing"]) in summary
+    assert f"{district['bad']}:1:1：FZ020" in summary and str(district["missing"]) in summary   # with its line
     assert "FZ001" in summary      # the missing file's reason
+    assert "请按上面的提示修改这些文件后重新生成" in summary
 
 
 def test_batch_output_is_the_single_render_output(district, tmp_path):
@@ -132,6 +133,9 @@ def test_existing_output_fails_alone_and_is_untouched(district, tmp_path):
     assert old.read_bytes() == b"old"
     assert "FZ051" in r.err and "--force" in r.err
     assert (out / f"{g[0].stem}.docx").is_file() and (out / f"{g[2].stem}.docx").is_file()
+    r = run_cli("render", *g, "-o", out)              # all outputs exist: nothing in the inputs to mend
+    assert r.code == 1 and "这些文件的输出已存在；要重新生成，请加 --force。" in r.err
+    assert "请按上面的提示修改这些文件" not in r.err
     r = run_cli("render", *g, "-o", out, "--force")
     assert r.code == 0, r
     assert old.read_bytes()[:2] == b"PK"
