@@ -431,7 +431,8 @@ class Outcome:
     diagnostics: list[Diagnostic] = field(default_factory=list)   # a success's only with keep_warnings
     fonts: dict | None = None                     # the report's fonts, for --pdf notes
     pdf: str | None = None
-    n_warnings: int = 0                           # warnings and notices, kept or not
+    n_warnings: int = 0                           # warnings, kept or not
+    n_notes: int = 0                              # notices (file encoding …), kept or not
 
     @property
     def ok(self) -> bool:
@@ -473,7 +474,8 @@ def _debug() -> None:
 def _render_one(a: tuple) -> Outcome:
     src, out, force, pdf, templates, select, ignore, keep_warnings = a
     o = _render(src, out, force, pdf, templates, select, ignore)
-    o.n_warnings = len(o.warnings)
+    o.n_warnings = sum(d.severity == WARNING for d in o.diagnostics)
+    o.n_notes = sum(d.severity == INFO for d in o.diagnostics)
     if o.ok and not keep_warnings:      # what a success sends back is tiny: the parent stays idle
         o.diagnostics = []
     return o
@@ -622,7 +624,11 @@ def summary_lines(result: BatchResult) -> list[str]:
         else:
             lines.append("请按上面的提示修改这些文件后重新生成（drafter check 可单独检查）。")
     warned = [o for o in result.outcomes if o.ok and o.n_warnings]
+    notes = sum(o.n_notes for o in result.outcomes if o.ok)
     if warned:
         n = sum(o.n_warnings for o in warned)
-        lines.append(f"已生成的文件中有 {len(warned)} 个有警告（共 {n} 条），可用 drafter check 查看。")
+        lines.append(f"已生成的文件中有 {len(warned)} 个有警告（共 {n} 条）" +
+                     (f"，另有 {notes} 条提示" if notes else "") + "，可用 drafter check 查看。")
+    elif notes:
+        lines.append(f"已生成的文件有 {notes} 条提示（如文件编码），可用 drafter check 查看。")
     return lines

@@ -354,3 +354,15 @@ def test_ctrl_c_during_a_parallel_batch(tmp_path):
             assert z.testzip() is None
     with pytest.raises(ProcessLookupError):     # the session's processes are all gone: no worker left
         os.killpg(p.pid, 0)
+
+
+def test_summary_counts_warnings_and_notes_apart(tmp_path):
+    """A GBK file's encoding notice is a 提示, not a 警告 (drafter check says the same)."""
+    (tmp_path / "gbk.yaml").write_bytes(example("short-complete").read_text(encoding="utf-8").encode("gbk"))
+    shutil.copy(example("short-complete"), tmp_path / "u.yaml")
+    r = run_cli("render", "gbk.yaml", "u.yaml", "-o", "out/", cwd=tmp_path)
+    assert r.code == 0 and "已生成的文件有 1 条提示（如文件编码），可用 drafter check 查看。" in r.err, r
+    assert "有警告" not in r.err
+    shutil.copy(example("xinle-2024-han"), tmp_path / "x.yaml")          # 21 warnings of its own
+    r = run_cli("render", "gbk.yaml", "x.yaml", "-o", "out2/", cwd=tmp_path)
+    assert "已生成的文件中有 1 个有警告（共 21 条），另有 1 条提示，可用 drafter check 查看。" in r.err, r
