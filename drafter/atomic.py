@@ -46,7 +46,8 @@ def check_target(out: Path, inputs: list[Path], force: bool, what: str = "输出
         if same or os.path.realpath(out) == os.path.realpath(src):
             raise DrafterError("FZ050", f"{what}“{name}”就是输入文件，不能覆盖；请用 -o 指定另一个文件名", file=name)
     if st is not None and stat.S_ISDIR(st.st_mode):
-        raise DrafterError("FZ053", f"“{name}”是一个文件夹；请用 -o 指定文件名，如 -o 报告.docx", file=name)
+        raise DrafterError("FZ053", f"“{name}”是一个文件夹，不能写成{what}；请用 -o 另指定文件名（如 -o 报告.docx），"
+                                    "或把这个文件夹改名", file=name)
     if st is not None and not stat.S_ISREG(st.st_mode):
         raise DrafterError("FZ052", f"“{name}”不是普通文件（是设备、管道等），不能作为输出文件；请换一个文件名", file=name)
     pst = _stat(out.parent, name)
