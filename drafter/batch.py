@@ -90,30 +90,40 @@ def plan_outputs(inputs: Sequence[str | Path], outdir: str | Path | None = None)
     od = Path(outdir) if outdir is not None else None
     outs = [od / f"{s.stem}.docx" if od is not None else s.with_suffix(".docx") for s in srcs]
 
+    natural = list(outs)
     groups: dict[str, list[int]] = {}
     for i, o in enumerate(outs):
         groups.setdefault(_key(o), []).append(i)
+    why: dict[int, str] = {}
     for idx in groups.values():
         if len(idx) < 2:
             continue
-        names = _distinct_names([srcs[i] for i in idx])
-        for i, n in zip(idx, names):
+        taken: set[str] = set()
+        for i, n in zip(idx, _distinct_names([srcs[i] for i in idx])):
+            base, k = n, 2
+            while n.casefold() in taken:           # x.yaml and x.YAML: the extension alone does not do
+                n, k = f"{base}-{k}", k + 1
+            taken.add(n.casefold())
             outs[i] = outs[i].with_name(f"{n}.docx")
-        pairs = "；".join(f"“{srcs[i]}”→“{outs[i]}”" for i in idx)
-        notices.append(f"注意：{len(idx)} 个输入文件的输出同名，已按所在文件夹区分：{pairs}")
-    # a renamed output may still meet another (a/x.yaml + b/x.yaml + a-x.yaml): number the later ones
-    used: dict[str, int] = {}
-    for i, o in enumerate(outs):
-        k = _key(o)
-        if k in used:
-            n = 2
-            while _key(o.with_name(f"{o.stem}-{n}.docx")) in used:
-                n += 1
-            new = o.with_name(f"{o.stem}-{n}.docx")
-            notices.append(f"注意：“{srcs[i]}”的输出“{o}”与另一个文件重名，改为“{new}”")
-            outs[i] = new
-            k = _key(new)
-        used[k] = i
+            same_folder = len({os.path.realpath(srcs[j].parent) for j in idx}) == 1
+            why[i] = "扩展名" if same_folder else "所在文件夹"
+    # a renamed output may still meet another input's own name (a/x.yaml + a-x.yaml): that input keeps
+    # its name, the renamed one is numbered
+    used: set[str] = set()
+    for i in sorted(range(len(outs)), key=lambda i: (outs[i] != natural[i], i)):
+        o = outs[i]
+        n = 2
+        while _key(o) in used:
+            o = outs[i].with_name(f"{outs[i].stem}-{n}.docx")
+            n += 1
+        outs[i] = o
+        used.add(_key(o))
+    renamed = [i for i in range(len(outs)) if outs[i] != natural[i]]
+    for how in ("所在文件夹", "扩展名"):
+        these = [i for i in renamed if why.get(i) == how]
+        if these:
+            pairs = "；".join(f"“{srcs[i]}”→“{outs[i]}”" for i in these)
+            notices.append(f"注意：{len(these)} 个输入文件的输出同名，已按{how}区分：{pairs}")
 
     planned = []
     for s, o in zip(srcs, outs):

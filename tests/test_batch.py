@@ -105,9 +105,19 @@ def test_collisions_ignore_case_and_extension(tmp_path):
     planned, notices = plan_outputs([tmp_path / p for p in ("a/R.yaml", "b/r.yaml", "a/x.yaml", "a/x.yml",
                                                             "a-R.yaml")], tmp_path / "out")
     names = [p.out.name for p in planned]
-    assert names == ["a-R.docx", "b-r.docx", "x-yaml.docx", "x-yml.docx", "a-R-2.docx"]
+    # the file really named a-R.yaml keeps a-R.docx; a/R.yaml, renamed after its folder, gets a number
+    assert names == ["a-R-2.docx", "b-r.docx", "x-yaml.docx", "x-yml.docx", "a-R.docx"]
     assert len({n.casefold() for n in names}) == len(names)
-    assert len(notices) == 3
+    assert len(notices) == 2          # one line per reason, each file once
+    assert "已按所在文件夹区分" in notices[0] and "a-R-2.docx" in notices[0] and "x-yaml" not in notices[0]
+    assert "已按扩展名区分" in notices[1] and "x-yaml.docx" in notices[1] and "x-yml.docx" in notices[1]
+    # x.yml, x.yaml and x.YAML in one folder: three names, one notice each
+    for p in ("c/x.yml", "c/x.yaml", "c/x.YAML"):
+        (tmp_path / p).parent.mkdir(exist_ok=True)
+        (tmp_path / p).write_text("x", encoding="utf-8")
+    planned, notices = plan_outputs([tmp_path / p for p in ("c/x.yml", "c/x.yaml", "c/x.YAML")], tmp_path / "out")
+    assert [p.out.name for p in planned] == ["x-yml.docx", "x-yaml.docx", "x-YAML-2.docx"]
+    assert len(notices) == 1 and notices[0].count("→") == 3
     # without -o: next to each input, collisions only within a folder
     planned, _ = plan_outputs([tmp_path / "a/x.yaml", tmp_path / "a/x.yml", tmp_path / "b/r.yaml"])
     assert [p.out for p in planned] == [tmp_path / "a/x-yaml.docx", tmp_path / "a/x-yml.docx",
