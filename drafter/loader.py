@@ -154,8 +154,9 @@ def _unknown_key(u, smap: SourceMap, data) -> Diagnostic:
         return Diagnostic("FZ030", ERROR, f"这一段在“{key[-10:]}”后面有半角冒号加空格“: ”，被当成了“键: 值”；"
                                           "请把冒号改成全角“：”，或给整段文字加引号", smap.file, line, col, where)
     if isinstance(key, str) and key.startswith("\u3000"):
-        return Diagnostic("FZ010", ERROR, "这一行用全角空格“　”缩进；YAML 只能用半角空格缩进，请把行首的全角空格换成"
-                                          "半角空格（子项比上级多两个空格）", smap.file, line, 1, where)
+        from .yamlsrc import FULLWIDTH_INDENT
+
+        return Diagnostic("FZ010", ERROR, FULLWIDTH_INDENT, smap.file, line, 1, where)
     import difflib  # only for a mistyped key
 
     near = difflib.get_close_matches(key, known, n=1, cutoff=0.4)

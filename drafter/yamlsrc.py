@@ -265,6 +265,17 @@ class _At:
 
 
 _QUOTE_FIX = "请把开头的直引号改为中文引号“”，或给整段文字再加一层引号（如 '\"三项制度\"落实不够'）"
+FULLWIDTH_INDENT = ("这一行用全角空格“　”缩进；YAML 只能用半角空格缩进，请把行首的全角空格换成半角空格"
+                    "（子项比上级多两个空格）")
+
+
+def _fullwidth_colon(line: str) -> str | None:
+    """The message for "签发人：王明", a key followed by a full-width colon, or None."""
+    body = line.lstrip(" ")
+    key, sep, value = body.partition("：")
+    if not sep or ":" in key or body.startswith("-") or len(key) > 12 or re.search(r"[。，、；！？]", key):
+        return None
+    return f"“{key}”后面用了全角冒号“：”；键后要用半角冒号加一个空格，如“{key}: {value.strip()}”"
 
 
 def _explain(e: yaml.YAMLError, source: str) -> tuple[str, str, _At] | None:
@@ -283,16 +294,13 @@ def _explain(e: yaml.YAMLError, source: str) -> tuple[str, str, _At] | None:
     last = pm.line if pm is not None else len(lines) - 1
     for i, ln in enumerate(lines[: last + 1]):
         if ln.startswith("\u3000") and ln.strip(" \u3000"):
-            return "FZ010", ("这一行用全角空格“　”缩进；YAML 只能用半角空格缩进，请把行首的全角空格换成半角空格"
-                             "（子项比上级多两个空格）"), _At(i, 0)
+            return "FZ010", FULLWIDTH_INDENT, _At(i, 0)
     if "could not find expected ':'" in problem and "simple key" in context and cm is not None:
         ln = line_of(cm)
         body = ln.lstrip(" ")
         key = re.split(r"[：:]", body, maxsplit=1)[0]
-        if ("：" in body and ":" not in body.split("：", 1)[0] and not body.startswith("-")
-                and len(key) <= 12 and not re.search(r"[。，、；！？]", key)):
-            value = body.split("：", 1)[1].strip()
-            return "FZ010", (f"“{key}”后面用了全角冒号“：”；键后要用半角冒号加一个空格，如“{key}: {value}”"), cm
+        if _fullwidth_colon(ln):
+            return "FZ010", _fullwidth_colon(ln), cm
         if re.match(r"[^\s:#-][^:]*:\S", body):
             return "FZ010", f"“{key}:”后面少了一个空格；冒号后要空一格，如“{key}: {body.split(':', 1)[1]}”", cm
         if re.match(r"-[^\s-]", body):
@@ -304,13 +312,8 @@ def _explain(e: yaml.YAMLError, source: str) -> tuple[str, str, _At] | None:
         k = pm.line - 1
         while k >= 0 and (not lines[k].strip() or lines[k].lstrip().startswith("#")):
             k -= 1
-        prev = lines[k].lstrip(" ") if k >= 0 else ""
-        key = prev.split("：", 1)[0]
-        if "：" in prev and ":" not in key and not prev.startswith("-") and len(key) <= 12 \
-                and not re.search(r"[。，、；！？]", key):
-            value = prev.split("：", 1)[1].strip()
-            return "FZ010", f"“{key}”后面用了全角冒号“：”；键后要用半角冒号加一个空格，如“{key}: {value}”", \
-                _At(k, len(lines[k]) - len(prev))
+        if k >= 0 and _fullwidth_colon(lines[k]):
+            return "FZ010", _fullwidth_colon(lines[k]), _At(k, len(lines[k]) - len(lines[k].lstrip(" ")))
     starts = {"alias": "*", "anchor": "&", "tag": "!"}
     for what, ch in starts.items():
         if f"scanning an {what}" in context or f"scanning a {what}" in context:
