@@ -491,3 +491,28 @@ def test_cli_broken_file_exit_one(rendered, tmp_path):
 def test_cli_codes_list():
     r = run_cli("inspect", "--codes")
     assert r.code == 0 and "GB403" in r.out and "GB602" in r.out
+
+
+def test_doc_number_without_a_flag(rendered, tmp_path):
+    """The 发文机关标志 deleted from a letter, the 发文字号 and red lines kept: GB410 (nothing was
+    reported before); the rendered letter itself has no GB410."""
+    import zipfile
+
+    from lxml import etree
+
+    src = rendered["xinle-2024-han"]
+    assert "GB410" not in codes(_result(src))
+    with zipfile.ZipFile(src) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    root = etree.fromstring(parts["word/document.xml"])
+    boxes = [d for d in root.iter(q("drawing")) if "新乐市人民政府" in "".join(d.itertext())]
+    assert boxes
+    for d in boxes:
+        d.getparent().remove(d)
+    parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    out = tmp_path / "noflag.docx"
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    (f,) = by_code(_result(out), "GB410")
+    assert f.severity == "warning" and "新政函〔2024〕5号" in (f.excerpt or "")

@@ -15,6 +15,10 @@ def run(c: Ctx) -> None:
     if not lay.zone and not lay.flag:
         return
     _doc_number(c)
+    if lay.doc_number is not None and not lay.flag:
+        c.add("GB410", "有发文字号，却没有发文机关标志（红头）：报送的正式文本应在版头印红色的发文机关标志（§7.2.4、"
+                       "§10.1）；网上公开的文本没有版头，可删去发文字号", lay.doc_number[0], expected="发文机关标志",
+              found="没有")
     _flag(c)
     _lines(c)
 
