@@ -516,3 +516,18 @@ def test_doc_number_without_a_flag(rendered, tmp_path):
             z.writestr(name, data)
     (f,) = by_code(_result(out), "GB410")
     assert f.severity == "warning" and "新政函〔2024〕5号" in (f.excerpt or "")
+
+
+def test_top_level_numbered_1_dun_is_advised_as_yi(rendered, tmp_path):
+    """Top-level headings typed "1、" "2、" (no "一、" anywhere): the advice is "一、" "二、" and their
+    黑体 is right; a real "1." under "（一）" stays a third-level heading."""
+    heads = {"一、2024年度推进法治政府建设的": "1、", "二、2024年度推进法治政府建设": "2、", "三、党政": "3、党政",
+             "四、2025年度推进法治政府建设的": "4、", "五、其他": "5、其他"}
+    out = rendered["short-complete"]
+    for k, (a, b) in enumerate(heads.items()):
+        out = edit_parts(out, tmp_path / f"dun{k}.docx", {"word/document.xml": (a, b)})
+    res = _result(out)
+    wrong = [f for f in by_code(res, "GB305") if "一级标题" in f.message]
+    assert len(wrong) == 1 and wrong[0].found.startswith("“1、”“2、”") and wrong[0].expected.startswith("“一、”“二、”")
+    assert not [f for f in by_code(res, "GB303") if "1、" in (f.excerpt or "")]     # 黑体 is right for them
+    assert "GB303" not in codes(res) and "GB306" not in codes(res)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .. import gbt9704 as G
 from ..textutil import level_marker
@@ -118,7 +119,15 @@ def _colours(c: Ctx) -> None:
 # -- GB301–GB312 headings -------------------------------------------------------------------------
 def _headings(c: Ctx) -> None:
     last: dict[int, int | None] = {1: None, 2: None, 3: None, 4: None}
+    top_dun = False           # "1、" is serving as the top level
     for p, m in c.lay.headings:
+        if m.level == 1:
+            top_dun = False
+        elif m.level == 3 and not m.ok and "、" in m.found and (top_dun or (last[1] is None and last[2] is None)):
+            # "1、健全……" with no "一、" or "（一）" before it: a top-level heading numbered the wrong way,
+            # not a third-level one (the advice is "一、", and its font is 黑体's to judge)
+            m = replace(m, level=1, expected=level_marker(1, m.number))
+            top_dun = True
         text = p.text
         end = lead_end(text, m.end)
         lead_runs = p.runs_between(0, end)
