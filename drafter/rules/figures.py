@@ -26,15 +26,20 @@ def rate_mismatch(ctx):
     """A rate stated right after its counts ("排查矛盾纠纷1501件，化解1456件，调解成功率97.1%") is
     recomputed (1456 ÷ 1501 = 97.0%) and flagged when it differs by more than the rounding of the
     stated figure.  Only the two counts just before the rate, in the same sentence and with the same
-    unit, are used; growth rates (同比增长…%) are not ratios of counts and are skipped."""
+    unit, are used, and only by the first rate after them ("办结20件，按期办结率100%，群众满意率95%":
+    满意率 is not 20÷20); growth rates (同比增长…%) are not ratios of counts and are skipped.  Whether
+    the two counts really are the rate's numerator and denominator only the clerk knows, so the
+    message shows them with their words and lets the clerk judge."""
     for t in texts(ctx):
         text = t.text
         for sm in SENTENCE_RE.finditer(text):
             sent, base = sm.group(), sm.start()
+            after = 0                          # counts before an earlier rate belong to that rate
             for rm in RATE_RE.finditer(sent):
+                start, after = after, rm.end()
                 if CHANGE_RE.search(rm.group(1)) or CHANGE_RE.search(sent[max(0, rm.start() - 4):rm.start()]):
                     continue
-                counts = [c for c in COUNT_RE.finditer(sent, 0, rm.start())]
+                counts = [c for c in COUNT_RE.finditer(sent, start, rm.start())]
                 if len(counts) < 2:
                     continue
                 part = counts[-1]
@@ -50,8 +55,16 @@ def rate_mismatch(ctx):
                 tol = Decimal("0.5").scaleb(-places) + Decimal("1e-9")
                 if abs(exact - stated) > tol:
                     right = _round(exact, places)
-                    yield Finding(t.path, f"“{rm.group(1)}{rm.group(2)}%”与前面的数字不符：{b}÷{a}＝{right}%；"
-                                          f"请核对，改为{right}%或改正前面的数字", base + rm.start(2))
+                    yield Finding(t.path, f"“{rm.group(1)}{rm.group(2)}%”与前面的数字对不上：按“{_clause(sent, part)}”÷"
+                                          f"“{_clause(sent, whole)}”算是{b}÷{a}＝{right}%；如果这两个数就是这一比率的"
+                                          f"分子和分母，请改为{right}%或改正前面的数字，否则可忽略本提示",
+                                  base + rm.start(2))
+
+
+def _clause(sent: str, count) -> str:
+    """The words of a count's own clause up to the count: "化解1456件", "排查矛盾纠纷1501件"."""
+    start = max(sent.rfind(c, 0, count.start()) for c in "，,、；;：:")
+    return sent[start + 1:count.end()].strip()[-12:]
 
 
 PERCENT_RE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[%％]")
