@@ -301,5 +301,8 @@ def text_cut_by_comment(ctx):
         comment = stripped[1:]
         if comment[:1].isspace() and t.text.rstrip().endswith(tuple(_SENTENCE_END)):
             continue
-        yield Finding(t.path, f"“{t.text[-8:]}”后面的“ #{comment[:12]}”起被当作注释，没有进入报告；"
+        k = max(0, len(t.text) - 8)
+        while k > 0 and t.text[k - 1].isdigit():        # "2024年", never "024年"
+            k -= 1
+        yield Finding(t.path, f"“{t.text[k:]}”后面的“ #{comment[:12]}”起被当作注释，没有进入报告；"
                               "请把“#”改为全角“＃”，或给整段文字加引号", len(t.text))
