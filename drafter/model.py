@@ -88,6 +88,12 @@ Date = Annotated[_dt.date, BeforeValidator(_date)]
 Year = Annotated[int, BeforeValidator(_year)]
 
 
+def _shown(title: str, description: str) -> ConfigDict:
+    """The title and description editors show for a block of the YAML (JSON schema); the class
+    docstring is for developers."""
+    return ConfigDict(title=title, json_schema_extra={"description": description})
+
+
 class Base(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_by_name=True, validate_by_alias=True,
                               loc_by_alias=False, serialize_by_alias=True, defer_build=True)
@@ -117,6 +123,9 @@ def F(alias: str, default: Any = ..., description: str = "", **kw) -> Any:
 class Fonts(Base):
     """Font names as written into the .docx (GB/T 9704 §5.2.2, §7.3; spec §8).  Settings, not constants."""
 
+    model_config = _shown("字体",
+                     "写入 .docx 的各类文字的字体名（GB/T 9704 §5.2.2、§7.3）；本机没有某种字体时，可在这里或 drafter.toml 的 [fonts] 中改用别的字体名")
+
     fangsong: str = F("仿宋", "仿宋_GB2312", "正文、主送机关、署名、日期、版记所用仿宋体字体名，如 仿宋_GB2312 或 仿宋")
     kaiti: str = F("楷体", "楷体_GB2312", "二级标题“（一）”所用楷体字体名，如 楷体_GB2312 或 楷体")
     heiti: str = F("黑体", "黑体", "一级标题“一、”所用黑体字体名")
@@ -128,6 +137,9 @@ class Fonts(Base):
 class Layout(Base):
     """Layout choices the standard leaves open (spec §13)."""
 
+    model_config = _shown("格式",
+                     "GB/T 9704 没有规定、可以自行选择的排版设置")
+
     fonts: Fonts = F("字体", default_factory=Fonts.model_construct, description="各类文字所用字体")
     run_in: YesNo = F("小标题接排", False, "是：“（一）小标题。正文……”排在同一段；否：小标题单独成行")
     level3_bold: YesNo = F("三级标题加粗", False, "“1.”级标题是否加粗（GB/T 9704 只规定用仿宋，默认不加粗）")
@@ -137,6 +149,9 @@ class Layout(Base):
 
 class CheckSettings(Base):
     """Which content rules run, and their settings (like ruff's [tool.ruff])."""
+
+    model_config = _shown("检查",
+                     "运行哪些检查规则，以及报送期限、公开期限")
 
     select: StrList = F("启用", default_factory=_empty_list, description="只运行这些规则，如 [FZ3, FZ401]")
     ignore: StrList = F("忽略", default_factory=_empty_list, description="不运行这些规则，如 [FZ401]")
@@ -168,6 +183,9 @@ Item = Annotated[
 class Subsection(Base):
     """A numbered item below a part: level 2（一）, level 3 1., level 4（1）."""
 
+    model_config = _shown("小标题",
+                     "部分之下带序号的一项：第二层“（一）”、第三层“1.”、第四层“（1）”；序号自动生成，不要手写")
+
     heading: str = F("标题", description="小标题（不写序号，序号自动生成），如：强化组织领导，引领政治建设。")
     run_in: YesNo | None = F("接排", None, "是：小标题与第一段正文排在同一段；不写则按“格式.小标题接排”")
     content: list[Item] = F("内容", default_factory=_empty_list, description="段落（文字）和下一级小标题")
@@ -175,6 +193,9 @@ class Subsection(Base):
 
 class Section(Base):
     """A top-level section of the body; it serves zero, one or several required parts."""
+
+    model_config = _shown("正文的一节",
+                     "正文的一节：对应一个或几个必备部分（写在“部分”中），不写“部分”则为额外的一节")
 
     parts: PartList = F("部分", default_factory=_empty_list,
                        description="本节对应的必备部分：一 主要举措和成效；二 存在的不足和原因；"
@@ -187,6 +208,9 @@ class Section(Base):
 
 class Report(Base):
     """法治政府建设年度情况报告 (and, by kind, other annual reports)."""
+
+    model_config = _shown("法治政府建设年度情况报告",
+                     "一份报告 YAML 的全部内容：版头、标题、主送机关、导语、正文、署名、成文日期、附注、版记和设置")
 
     kind: str = F("报告类型", "法治政府建设年度情况报告", "报告种类（对应 templates/ 下的目录）")
     org: str = F("发文机关", description="发文机关全称，如：新乐市人民政府")
