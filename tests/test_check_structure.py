@@ -411,3 +411,24 @@ def test_help_is_chinese_and_fast_to_import():
             "print(','.join(m for m in ('pydantic','docx','jinja2','yaml') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip()
     assert out == ""
+
+
+def test_schema_speaks_chinese_to_the_editor():
+    """Every title and description an editor shows on hover is Chinese (the model's docstrings are
+    English, for developers)."""
+    from drafter.schema import schema_dict
+
+    shown = []
+
+    def walk(x):
+        if isinstance(x, dict):
+            shown.extend(v for k, v in x.items() if k in ("title", "description") and isinstance(v, str))
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+
+    walk(schema_dict())
+    assert len(shown) > 50
+    assert [s for s in shown if not re.search(r"[\u4e00-\u9fff]", s)] == []
