@@ -100,10 +100,16 @@ def test_help_is_chinese(sub):
                     "INTEGER", "FILE"):
         assert english not in r.out, (sub, english, r.out)
     assert "选项：" in r.out and "显示此帮助并退出" in r.out
+    assert "[required]" not in r.out and "x>=" not in r.out
     import unicodedata
 
     def width(s):
         return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+    # wrapped by terminal columns (a Chinese character takes two), never starting a line with a closing mark
+    section = r.out.split("选项：\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert all(width(ln) <= 80 for ln in section), [ln for ln in section if width(ln) > 80]
+    assert not [ln for ln in section if ln.strip()[:1] in "）。，、；：”》"]
 
     section = r.out.split("选项：\n", 1)[1].split("\n\n", 1)[0].splitlines()
     cols = set()

@@ -16,6 +16,51 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+def _zh_extras(text: str) -> str:
+    """click's bracketed notes after an option's help: [required] -> [必填], [x>=0] -> [不小于 0]."""
+    import re
+
+    text = text.replace("[required]", "[必填]")
+    return re.sub(r"\[x>=(-?\d+)\]", r"[不小于\1]", text)
+
+
+_NO_LINE_START = "）。，、；：！？”’》」』)]"        # closing marks never begin a line
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` terminal columns; Chinese breaks anywhere, but not before a closing
+    mark, a Latin word or number is not split, and a bracketed note ("[必填]") stays whole (click's
+    wrap counts every character as one column)."""
+    import re
+
+    m = re.fullmatch(r"(.*?)(\s*\[[^\]]*\])?", text, re.S)
+    body, note = m.group(1), (m.group(2) or "").strip()
+    lines, line = [], ""
+    for ch in body:
+        if _width(line + ch) > width and line:
+            cut = len(line)
+            if ch.isascii() and not ch.isspace():          # keep "-j 2", "drafter.toml" whole
+                k = len(line)
+                while k > 0 and line[k - 1].isascii() and not line[k - 1].isspace():
+                    k -= 1
+                cut = k if k > 0 else cut
+            elif ch in _NO_LINE_START and cut > 1:
+                cut -= 1
+            lines.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
+            if ch.isspace():
+                continue
+        line += ch
+    if line.strip():
+        lines.append(line.rstrip())
+    if note:
+        if lines and _width(lines[-1] + "  " + note) <= width:
+            lines[-1] += "  " + note
+        else:
+            lines.append(note)
+    return lines
+
+
 class _Formatter(click.HelpFormatter):
     def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
         """click's definition list, aligned by display width (metavars such as 报告.yaml)."""
@@ -30,8 +75,7 @@ class _Formatter(click.HelpFormatter):
                 self.write(" " * (first_col - _width(first)))
             else:
                 self.write("\n" + " " * (first_col + self.current_indent))
-            text = click.formatting.wrap_text(second, max(self.width - first_col - 2, 10), preserve_paragraphs=True)
-            lines = text.splitlines() or [""]
+            lines = _wrap(_zh_extras(second), max(self.width - first_col - 2, 10)) or [""]
             self.write(f"{lines[0]}\n")
             for line in lines[1:]:
                 self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
