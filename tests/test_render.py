@@ -302,6 +302,14 @@ def test_fonts_command_lists_roles():
     assert r.code == 0
     for name in ("仿宋_GB2312", "楷体_GB2312", "黑体", "方正小标宋简体", "宋体"):
         assert name in r.out
+    # what to do about a missing font is said whenever one is missing, and only then
+    assert ("本机未安装" in r.out) == ("缺少的字体：在本机安装同名字体" in r.out)
+
+
+def test_fonts_command_says_what_to_do_when_a_font_is_missing(tmp_path):
+    (tmp_path / "drafter.toml").write_text('[fonts]\n"仿宋" = "一种没有的字体"\n', encoding="utf-8")
+    r = run_cli("fonts", cwd=tmp_path)
+    assert r.code == 0 and "一种没有的字体（本机未安装" in r.out and "drafter.toml 中用 [fonts] 改用" in r.out, r
 
 
 def test_letter_with_copy_number_secrecy_and_urgency(tmp_path):

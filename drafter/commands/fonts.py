@@ -27,5 +27,10 @@ def cmd(file):
             sys.exit(1)
         fonts = loaded.report.layout.fonts
     apply_config_fonts(fonts, find_config(Path(file) if file else Path.cwd())[1])
-    for line in report_lines(fonts):
+    lines = report_lines(fonts)
+    for line in lines:
         click.echo(line)
+    if any("本机未安装" in ln for ln in lines):
+        click.echo("缺少的字体：在本机安装同名字体（Word/WPS 打开 .docx 时也要用到）；或在报告所在文件夹的 drafter.toml 中"
+                   "用 [fonts] 改用本机已有的字体，如 \"仿宋\" = \"仿宋\"（见 README“设置”）。"
+                   "这只改变写入 .docx 的字体名，不会安装字体。")
