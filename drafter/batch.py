@@ -196,8 +196,12 @@ def _worker_init() -> None:
         pass
 
 
+class _Stopped(BaseException):
+    """SIGTERM in a worker: unwinds the report in hand (its temporary file is removed on the way)."""
+
+
 def _exit_on_sigterm(signum, frame):
-    raise SystemExit(128 + signum)
+    raise _Stopped
 
 
 def _warm(render: bool) -> None:
@@ -224,10 +228,10 @@ def _pool(jobs: int):
 class _ctrl_c_as_flag:
     """While a pool runs, Ctrl-C sets a flag that the parent's loop reads, instead of raising
     KeyboardInterrupt at any point of the pool's own code (there it can leave the pool's queues
-    locked, and the batch waiting forever).  The reports in hand then finish, in about a second.
-    Another Ctrl-C a second or more later stops the workers at once (they remove their temporary
-    files); one sooner is the same key press delivered twice (``timeout`` signals the process and
-    then its group).  Outside the main thread (drafter used as a library) signals cannot be caught:
+    locked, and the batch waiting forever).  The tasks already handed to the workers (a few reports
+    each) then finish.  Another Ctrl-C a second or more later stops the workers at once (they remove
+    their temporary files and exit); one sooner is the same key press delivered twice (``timeout``
+    signals the process and then its group).  Outside the main thread (drafter used as a library) signals cannot be caught:
     the flag is never set."""
 
     AGAIN_AFTER_S = 1.0
@@ -273,7 +277,12 @@ class Interrupted(KeyboardInterrupt):
 
 
 def _run_chunk(fn: Callable, chunk: list) -> list:
-    return [fn(a) for a in chunk]
+    try:
+        return [fn(a) for a in chunk]
+    except _Stopped:
+        # the pool's worker loop would catch any exception, send it back as the task's result and take
+        # the next task: a stopped worker must leave the process instead
+        os._exit(128 + signal.SIGTERM)
 
 
 CHUNK_MAX = 8         # reports per pool task, at most

@@ -376,3 +376,60 @@ def test_summary_counts_warnings_and_notes_apart(tmp_path):
     shutil.copy(example("xinle-2024-han"), tmp_path / "x.yaml")          # 21 warnings of its own
     r = run_cli("render", "gbk.yaml", "x.yaml", "-o", "out2/", cwd=tmp_path)
     assert "已生成的文件中有 1 个有警告（共 21 条），另有 1 条提示，可用 drafter check 查看。" in r.err, r
+
+
+_SLOW_JOBS = """
+import os, sys, time
+from pathlib import Path
+from drafter import batch
+from drafter.atomic import write_atomic
+
+OUT = Path(sys.argv[1])
+
+def job(i):
+    def produce(f):
+        f.write(b"x")
+        time.sleep(0.3)
+    write_atomic(OUT / f"{i:03d}.out", produce)
+    return i
+
+if __name__ == "__main__":
+    try:
+        batch.run_jobs(job, list(range(200)), 2, failed=lambda a, why: None,
+                       on_result=lambda r: print("done", r, flush=True))
+    except KeyboardInterrupt:
+        raise SystemExit(130)
+"""
+
+
+def test_a_second_ctrl_c_stops_the_workers_at_once(tmp_path):
+    """The first Ctrl-C lets the tasks in hand finish; a second one a moment later stops the workers:
+    the batch ends within a second or two, no worker is left and no temporary file either (a SIGTERM
+    used to be caught by the pool's worker loop, which went on with the next task while the parent
+    waited for it for ever)."""
+    import signal
+    import time
+
+    out = tmp_path / "out"
+    out.mkdir()
+    script = tmp_path / "slow.py"
+    script.write_text(_SLOW_JOBS, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    p = subprocess.Popen([sys.executable, str(script), str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env=env, start_new_session=True)
+    time.sleep(2.0)
+    os.killpg(p.pid, signal.SIGINT)
+    time.sleep(1.5)                                 # past the "same key press delivered twice" window
+    second = time.monotonic()
+    os.killpg(p.pid, signal.SIGINT)
+    try:
+        p.communicate(timeout=15)
+    finally:
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGKILL)
+    assert p.returncode == 130
+    assert time.monotonic() - second < 5
+    with pytest.raises(ProcessLookupError):
+        os.killpg(p.pid, 0)
+    names = os.listdir(out)
+    assert names and all(n.endswith(".out") and not n.startswith(".") for n in names), names
