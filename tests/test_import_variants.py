@@ -560,3 +560,17 @@ def test_numbering_used_at_another_level_is_pointed_out(tmp_path):
     assert len(renumbered) == 1 and "原文“1.”式序号用在第2层，已按层次改为“（一）”式" in renumbered[0]
     assert r.yaml.count("按层次编为“（一）”式，请核对层次") == 3
     assert parts(r)[3] == ["四"]
+
+
+def test_a_long_pager_line_does_not_stall_the_importer(tmp_path):
+    """A site's pager ("首页|上一页|1|2|…|尾页|共30页，…") is no breadcrumb; recognising one must not
+    try every way of splitting it (a nested-repeat pattern took minutes past 25 pages)."""
+    from drafter.importer.patterns import is_breadcrumb, is_chrome
+
+    pager = ("首页|上一页|" + "|".join(str(i) for i in range(1, 31)) + "|下一页|尾页|共30页，每页显示二十条记录，"
+             "当前为第一页，如需查看更多内容请点击下一页按钮或者直接输入页码跳转")
+    assert not is_breadcrumb(pager)
+    src = _xinle_variant(tmp_path, "pager.txt", lambda ls: ls + [pager])
+    r = run_cli("import", src.name, "-o", "p.yaml", cwd=tmp_path, timeout=60)
+    assert r.code == 0, r
+    assert is_chrome("首页 > 政务公开 > 法治政府建设")

@@ -109,12 +109,19 @@ def chrome_label(text: str) -> str | None:
 
 
 # a site's breadcrumb: "首页 > 政务公开 > 法治政府建设", "当前位置：首页 » 信息公开 » 规划计划"
-_BREADCRUMB_RE = re.compile(rf"^(?:(?:您的|您当前的|当前)?位置[{WS}]*[:：]?[{WS}]*)?(?:网站)?首页[{WS}]*[>＞»›→/|]"
-                            rf"(?:[^。>＞»›→]{{1,30}}[>＞»›→/|])*[^。>＞»›→]{{0,40}}$")
+_BREADCRUMB_HEAD_RE = re.compile(rf"^(?:(?:您的|您当前的|当前)?位置[{WS}]*[:：]?[{WS}]*)?(?:网站)?首页[{WS}]*[>＞»›→/|]")
+_BREADCRUMB_SEPS = ">＞»›→/|"
 
 
 def is_breadcrumb(text: str) -> bool:
-    return len(text) <= 200 and bool(_BREADCRUMB_RE.match(strip(text)))
+    """Checked in two steps (the head, then each piece between separators) rather than by one
+    pattern with nested repeats, which backtracks for ever on a long pager line ("首页|1|2|…")."""
+    t = strip(text)
+    m = _BREADCRUMB_HEAD_RE.match(t)
+    if m is None or len(t) > 200 or "。" in t:
+        return False
+    pieces = re.split(f"[{re.escape(_BREADCRUMB_SEPS)}]", t[m.end():])
+    return all(len(strip(x)) <= 30 for x in pieces[:-1]) and len(strip(pieces[-1])) <= 40
 
 
 def is_chrome(text: str) -> bool:
