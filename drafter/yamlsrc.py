@@ -269,11 +269,30 @@ FULLWIDTH_INDENT = ("这一行用全角空格“　”缩进；YAML 只能用半
                     "（子项比上级多两个空格）")
 
 
+def _known_keys() -> set[str]:
+    """Every key a report YAML may have (Chinese and English names), from the model."""
+    from .model import Report, nested_model
+
+    keys, todo, seen = set(), [Report], set()
+    while todo:
+        m = todo.pop()
+        if m in seen:
+            continue
+        seen.add(m)
+        for name, f in m.model_fields.items():
+            keys.update(x for x in (name, f.alias) if x)
+            sub = nested_model(m, name)
+            if sub is not None:
+                todo.append(sub)
+    return keys
+
+
 def _fullwidth_colon(line: str) -> str | None:
-    """The message for "签发人：王明", a key followed by a full-width colon, or None."""
+    """The message for "签发人：王明", one of the report's keys followed by a full-width colon, or None
+    ("一是：加强领导" in an unindented line of text is not a key)."""
     body = line.lstrip(" ")
     key, sep, value = body.partition("：")
-    if not sep or ":" in key or body.startswith("-") or len(key) > 12 or re.search(r"[。，、；！？]", key):
+    if not sep or key.strip() not in _known_keys():
         return None
     return f"“{key}”后面用了全角冒号“：”；键后要用半角冒号加一个空格，如“{key}: {value.strip()}”"
 
@@ -292,8 +311,9 @@ def _explain(e: yaml.YAMLError, source: str) -> tuple[str, str, _At] | None:
     # nothing lines up; libyaml names a later line.  Content of a | block is indented with ASCII
     # spaces first, so a line that *starts* with "　" is never such content.
     last = pm.line if pm is not None else len(lines) - 1
-    for i, ln in enumerate(lines[: last + 1]):
-        if ln.startswith("\u3000") and ln.strip(" \u3000"):
+    first = min(cm.line, last) if cm is not None else max(0, last - 2)
+    for i in range(first, last + 1):
+        if i < len(lines) and re.match(r"\u3000+(?:- |[^\s:：]+[:：])", lines[i]):
             return "FZ010", FULLWIDTH_INDENT, _At(i, 0)
     if "could not find expected ':'" in problem and "simple key" in context and cm is not None:
         ln = line_of(cm)
@@ -301,7 +321,7 @@ def _explain(e: yaml.YAMLError, source: str) -> tuple[str, str, _At] | None:
         key = re.split(r"[：:]", body, maxsplit=1)[0]
         if _fullwidth_colon(ln):
             return "FZ010", _fullwidth_colon(ln), cm
-        if re.match(r"[^\s:#-][^:]*:\S", body):
+        if re.match(r"[^\s:#-][^:]*:\S", body) and key.strip() in _known_keys():
             return "FZ010", f"“{key}:”后面少了一个空格；冒号后要空一格，如“{key}: {body.split(':', 1)[1]}”", cm
         if re.match(r"-[^\s-]", body):
             return "FZ010", "“-”后面少了一个空格；列表的每一项写成“- 内容”", cm

@@ -432,3 +432,24 @@ def test_schema_speaks_chinese_to_the_editor():
     walk(schema_dict())
     assert len(shown) > 50
     assert [s for s in shown if not re.search(r"[\u4e00-\u9fff]", s)] == []
+
+
+@pytest.mark.parametrize("text,line,says,not_says", [
+    # an unindented line of a | block is text, whatever colons it holds: no "key" advice
+    ("发文机关: 甲\n正文: |\n  第一段\n会议于9:30召开\n标题: x\n", 4, "缩进到与上一行文字对齐", "少了一个空格"),
+    ("发文机关: 甲\n导语: |\n  现将有关情况报告如下。\n主要做法：一是加强领导\n标题: x\n", 4, "缩进到与上一行文字对齐", "全角冒号"),
+    # a quoted paragraph whose second line starts with 　　 is valid: the slip is the later 签发人:王明
+    ('正文:\n  - "第一段\n　　续行"\n  - 第二段\n签发人:王明\n', 5, "“签发人:”后面少了一个空格", "全角空格"),
+    # a real key with a full-width colon, and full-width indentation, still named as such
+    ("发文机关: 甲\n签发人：王明\n标题: x\n", 2, "“签发人”后面用了全角冒号", ""),
+    ("发文机关: 甲\n正文:\n　　- 第一段\n", 3, "全角空格", ""),
+])
+def test_yaml_slips_are_explained_at_the_right_line(text, line, says, not_says):
+    from drafter.diagnostics import DrafterError
+    from drafter.yamlsrc import load_yaml
+
+    with pytest.raises(DrafterError) as e:
+        load_yaml(text, "x.yaml")
+    d = e.value.diagnostic
+    assert d.line == line and says in d.message, d.format()
+    assert not not_says or not_says not in d.message
