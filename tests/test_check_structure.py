@@ -200,8 +200,13 @@ def test_text_cut_by_a_comment_is_reported():
     assert [(ln, col) for ln, col, _ in found] == [(16, 14)]
     assert "“ #青山普法# 话题，阅读量”起被当作注释，没有进入报告" in found[0][2] and "全角“＃”" in found[0][2]
     assert fz116("      - 培训不足 #1，考核偏轻。\n")                          # "#1"
-    (_, _, msg), = fz116("      - 2024年工作打算   # 推进法治政府建设的主要安排\n")
+    (_, _, msg), = fz116("      - 2024年工作打算   #推进法治政府建设的主要安排\n")
     assert msg.startswith("“2024年工作打算”后面")                             # the year whole in the quote
+    # a note after a heading or the title (they end without a mark) is the clerk's own
+    heading = "      - 标题: 健全依法决策机制。\n"
+    assert heading in GOOD
+    assert diags(GOOD.replace(heading, "      - 标题: 健全依法决策机制  # 原文标题如此\n"), select=("FZ116",)) == []
+    assert diags(GOOD.replace(heading, "      - 标题: 开展 #宪法宣传周# 活动\n"), select=("FZ116",)) != []
     assert fz116("      - 基层执法力量仍显不足，主要原因 # 是培训不够\n")          # cut mid-sentence
     # the clerk's own note after a finished sentence, and a quoted or | text: silent
     assert fz116("      - 基层执法力量仍显不足。  # 待核实\n") == []

@@ -299,7 +299,10 @@ def text_cut_by_comment(ctx):
         if not stripped.startswith("#") or stripped == rest:
             continue
         comment = stripped[1:]
-        if comment[:1].isspace() and t.text.rstrip().endswith(tuple(_SENTENCE_END)):
+        # "# 按上级通知" after a finished sentence, or after a title or heading (they end without a
+        # mark), is the clerk's own note; "#青山普法#" (no space after #) never is
+        if comment[:1].isspace() and (t.text.rstrip().endswith(tuple(_SENTENCE_END))
+                                      or t.role in ("title", "heading", "subheading")):
             continue
         k = max(0, len(t.text) - 8)
         while k > 0 and t.text[k - 1].isdigit():        # "2024年", never "024年"
