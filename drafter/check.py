@@ -55,24 +55,36 @@ def find_config(start: Path) -> tuple[Path | None, dict]:
                     raise DrafterError("FZ033", f"配置文件“{p}”无法读取（{type(e).__name__}）；请另存为 UTF-8",
                                        file=str(p))
                 table = data.get("check") or data.get("tool", {}).get("drafter", {}).get("check") or {}
-                norm = {"select": table.get("select"), "ignore": table.get("ignore"),
+                norm = {"select": _codes(table, "select", p), "ignore": _codes(table, "ignore", p),
                         "deadline": table.get("deadline"), "publish_deadline": table.get("publish-deadline")
                         or table.get("publish_deadline"), "fonts": data.get("fonts") or {}, "file": str(p)}
                 return p, norm
     return None, {}
 
 
+def _codes(table: dict, key: str, path: Path) -> list[str] | None:
+    """[check] select/ignore: a list of rule codes; one code written alone is a list of one (a
+    string was read letter by letter, and "F" matched every rule)."""
+    v = table.get(key)
+    if v is None or isinstance(v, str):
+        return None if v is None else [v]
+    if isinstance(v, list) and all(isinstance(x, str) for x in v):
+        return v
+    raise DrafterError("FZ033", f"配置文件“{path}”的 [check] {key} 应是规则代码的列表，如 {key} = [\"FZ401\"]",
+                       file=str(path))
+
+
 def check_loaded(loaded: Loaded, select=(), ignore=(), config: dict | None = None) -> CheckResult:
     diags = list(loaded.diagnostics)
     if loaded.report is not None:
         from .kinds import get_kind
-        from .rules import Context, run_rules, settings_for
+        from .rules import Context, run_rules, selected, settings_for
 
         try:
             kind = get_kind(loaded.report.kind)
             ctx = Context(loaded.report, loaded.source, kind, settings_for(loaded.report, select, ignore, config))
             diags += run_rules(ctx)
-            diags += _unknown_codes(loaded, config or {})
+            diags += [d for d in _unknown_codes(loaded, config or {}) if selected(d.code, ctx.settings)]
         except DrafterError as e:
             line, col = loaded.source.pos(("kind",)) if loaded.source else (None, None)
             d = e.diagnostic

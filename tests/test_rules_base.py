@@ -190,6 +190,20 @@ def test_codes_that_name_no_rule_are_reported(tmp_path):
         bad = args[1].split(",")[-1]
         assert r.code == 2 and f"没有这样的规则代码：{bad}；全部代码见 drafter rules" in r.err, r
     assert run_cli("check", src, "--select", "fz7").code == 0     # prefixes, any case: fine
+    # FZ035 is selected and ignored like a rule
+    r = run_cli("check", src, "--ignore", "FZ035")
+    assert r.code == 0 and "FZ035" not in r.out, r
+    assert "FZ035" not in run_cli("check", src, "--select", "FZ7").out
+
+
+def test_config_codes_written_as_one_string_or_wrongly(tmp_path):
+    src = tmp_path / "r.yaml"
+    src.write_text(textwrap.dedent(SLIPS).lstrip("\n"), encoding="utf-8")
+    (tmp_path / "drafter.toml").write_text('[check]\nignore = "FZ401"\n', encoding="utf-8")
+    assert {d.code for d in check_file(src).diagnostics} == {"FZ701", "FZ801"}     # one code, not F, Z, 4 …
+    (tmp_path / "drafter.toml").write_text('[check]\nignore = [401]\n', encoding="utf-8")
+    ds = check_file(src).diagnostics
+    assert [d.code for d in ds] == ["FZ033"] and "应是规则代码的列表" in ds[0].message
 
 
 @pytest.mark.parametrize("name", ["yufa-2023", "xinle-2024-han", "daxing-2023", "short-complete"])

@@ -162,10 +162,13 @@ def _matches(code: str, patterns: Iterable[str]) -> bool:
     return any(code.startswith(p.strip().upper()) for p in patterns if p and p.strip())
 
 
+META_CODES = ("FZ035",)     # findings about the settings themselves, selected and ignored like rules
+
+
 def unknown_patterns(patterns: Iterable[str]) -> list[str]:
     """The select/ignore entries that name no rule ("FZ40l", "FZ999"): a typo there would silently
     run the wrong rules and make a report look clean."""
-    codes = list(load_all())
+    codes = [*load_all(), *META_CODES]
     return [p for p in patterns if p and p.strip() and not any(c.startswith(p.strip().upper()) for c in codes)]
 
 
@@ -181,6 +184,11 @@ def settings_for(report: Report, select=(), ignore=(), config: dict | None = Non
         s.select = list(select)
     s.ignore += list(ignore)
     return s
+
+
+def selected(code: str, settings: Settings) -> bool:
+    """Whether ``code`` is reported under these select/ignore settings."""
+    return (not settings.select or _matches(code, settings.select)) and not _matches(code, settings.ignore)
 
 
 def active_rules(settings: Settings, kind: Kind) -> list[Rule]:
@@ -205,4 +213,4 @@ def run_rules(ctx: Context) -> list[Diagnostic]:
 
 
 __all__ = ["rule", "Rule", "Finding", "Context", "TextRef", "Settings", "REGISTRY", "load_all", "run_rules",
-           "settings_for", "active_rules", "unknown_patterns", "ERROR", "WARNING", "Fix", "Subsection", "Section"]
+           "settings_for", "active_rules", "unknown_patterns", "selected", "META_CODES", "ERROR", "WARNING", "Fix", "Subsection", "Section"]
