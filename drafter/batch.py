@@ -491,8 +491,8 @@ def _debug() -> None:
 
 
 def _render_one(a: tuple) -> Outcome:
-    src, out, force, pdf, templates, select, ignore, keep_warnings = a
-    o = _render(src, out, force, pdf, templates, select, ignore)
+    src, out, force, pdf, templates, select, ignore, keep_warnings, fresh = a
+    o = _render(src, out, force, pdf, templates, select, ignore, fresh)
     o.n_warnings = sum(d.severity == WARNING for d in o.diagnostics)
     o.n_notes = sum(d.severity == INFO for d in o.diagnostics)
     if o.ok and not keep_warnings:      # what a success sends back is tiny: the parent stays idle
@@ -500,7 +500,7 @@ def _render_one(a: tuple) -> Outcome:
     return o
 
 
-def _render(src, out, force, pdf, templates, select, ignore) -> Outcome:
+def _render(src, out, force, pdf, templates, select, ignore, fresh=False) -> Outcome:
     o = Outcome(src)
     try:
         from .atomic import check_target
@@ -513,7 +513,7 @@ def _render(src, out, force, pdf, templates, select, ignore) -> Outcome:
             return o
         if pdf:
             check_target(Path(out).with_suffix(".pdf"), [Path(src)], force, "PDF 文件")
-        rr = render_loaded(res.loaded, Path(src), Path(out), force=force, templates=templates, check=res)
+        rr = render_loaded(res.loaded, Path(src), Path(out), force=force or fresh, templates=templates, check=res)
         o.docx = str(rr.docx)
         if pdf:
             o.fonts = res.loaded.report.layout.fonts.model_dump()
@@ -542,8 +542,10 @@ def render_many(inputs: Sequence[str | Path], outdir: str | Path | None = None, 
     planned, notices = plan_outputs(inputs, outdir)
     n = effective_jobs(jobs, len(planned))
     todo = [i for i, p in enumerate(planned) if p.error is None]
+    # an output that did not exist before the batch is this batch's own: a report retried after a
+    # worker died (its task's results lost) may replace what it wrote before, even without --force
     args = [(str(planned[i].src), str(planned[i].out), force, pdf, templates, tuple(select), tuple(ignore),
-             keep_warnings) for i in todo]
+             keep_warnings, not planned[i].out.exists()) for i in todo]
     outcomes = [Outcome(str(p.src), None, [p.error]) if p.error else None for p in planned]
     bar = Progress(len(planned), "生成", enabled=progress)
     for p in planned:

@@ -433,3 +433,46 @@ def test_a_second_ctrl_c_stops_the_workers_at_once(tmp_path):
         os.killpg(p.pid, 0)
     names = os.listdir(out)
     assert names and all(n.endswith(".out") and not n.startswith(".") for n in names), names
+
+
+_DIES_AFTER_WRITING = """
+import os, sys
+from pathlib import Path
+from drafter import batch
+
+real = batch._render
+
+def render_then_die(src, out, *rest):
+    o = real(src, out, *rest)
+    if src.endswith("r05.yaml"):          # its .docx is written, then its worker dies with the task
+        os._exit(9)
+    return o
+
+batch._render = render_then_die
+if __name__ == "__main__":
+    res = batch.render_many(sorted(str(p) for p in Path(sys.argv[1]).glob("*.yaml")), sys.argv[2], jobs=2)
+    for o in res.outcomes:
+        print(Path(o.src).name, "ok" if o.ok else ",".join(d.code for d in o.errors))
+"""
+
+
+def test_reports_retried_after_a_worker_died_replace_their_own_output(tmp_path):
+    """The reports of a task whose worker died are retried one by one; one of them already wrote its
+    .docx before the crash, and replacing it is no FZ051 ("already exists"): the file did not exist
+    before the batch.  Only the report that kills its worker fails."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for k in range(24):
+        shutil.copy(example("short-complete"), src / f"r{k:02d}.yaml")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "r10.docx").write_bytes(b"kept")               # existed before: still needs --force
+    script = tmp_path / "dies.py"
+    script.write_text(_DIES_AFTER_WRITING, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    p = subprocess.run([sys.executable, str(script), str(src), str(out)], capture_output=True, text=True,
+                       env=env, timeout=300)
+    status = dict(line.split() for line in p.stdout.splitlines())
+    assert status.pop("r05.yaml") == "FZ099" and status.pop("r10.yaml") == "FZ051", p.stdout + p.stderr
+    assert set(status.values()) == {"ok"}, p.stdout
+    assert (out / "r10.docx").read_bytes() == b"kept"
