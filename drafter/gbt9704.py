@@ -92,6 +92,7 @@ FILE_FLAG_MIN_SIZE_PT = 22.0
 FILE_SEPARATOR_GAP_MM = 4.0               # §7.2.7 发文字号之下 4 mm 处 红色分隔线, 与版心等宽
 FILE_SEPARATOR_PT = 1.0                   # thickness not in the standard (practice 1–1.5 pt)
 SIGNER_RIGHT_INDENT = ZI_3HAO             # §7.2.6 签发人 居右空一字
+SIGNERS_PER_LINE = 2                      # §7.2.6 一般每行排两个姓名，回行时与上一行第一个签发人姓名对齐
 
 # --- page 1: what room the 主送机关 and the body have (§7.3.2) ----------------------------------
 # grid lines above the title: 函 发文字号 on line 2 + TITLE_GAP_LINES; 文件 flag 35 mm down, flag,

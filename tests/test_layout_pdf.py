@@ -224,3 +224,36 @@ def test_a_long_cc_list_wraps_inside_the_colophon(tmp_path):
     rules = sorted(m.black_strokes(m.pages), key=lambda s: s.y)
     assert len(rules) == 3 and abs(rules[-1].y - G.TYPE_AREA_BOTTOM_MM) <= 1.0
     assert rules[0].y < cc_lines[0].top and cc_lines[-1].bottom < rules[1].y
+
+
+def test_three_signers_two_a_line_with_the_doc_number_on_the_last(tmp_path):
+    """§7.2.6: 签发人 two names a line, the next line's name under the first one, the 发文字号 on the
+    line of the last name, and the red separator 4 mm below that line."""
+    soffice_or_skip()
+    from drafter.loader import load_text
+    from drafter.measure import measure
+    from drafter.pdf import convert
+    from drafter.render import docx_bytes
+
+    text = re.sub(r"(?m)^签发人: .*$", "签发人: [王明, 李华, 张强]", example("short-complete").read_text(encoding="utf-8"))
+    docx = tmp_path / "sig.docx"
+    docx.write_bytes(docx_bytes(load_text(text, "sig.yaml").report))
+    (pdf,) = convert([docx], tmp_path)
+    m = measure(pdf)
+    lines = m.page_lines(1)
+    (first,) = [ln for ln in lines if ln.text.startswith("签发人：")]
+    (last,) = [ln for ln in lines if DOC_NUMBER_RE.search(ln.text)]
+    assert first.text.replace(" ", "").replace("\u3000", "") == "签发人：王明李华"
+    assert last.text.replace(" ", "").replace("\u3000", "").endswith("3号张强")
+    assert abs((last.top - first.top) - G.LINE_PITCH_MM) <= 0.5                 # the next line
+    assert abs(first.x1 - (RIGHT - ZI_MM)) <= 0.8                                # 居右空一字
+    import pdfplumber
+
+    with pdfplumber.open(str(pdf)) as d:
+        chars = [(c["text"], c["x0"] * G.MM_PER_PT, c["top"] * G.MM_PER_PT) for c in d.pages[0].chars]
+    (wang,) = [x for t, x, top in chars if t == "王" and abs(top - first.top) < 3]
+    (zhang,) = [x for t, x, top in chars if t == "张" and abs(top - last.top) < 3]
+    assert abs(zhang - wang) <= 0.6                                               # under the first name
+    assert abs(last.x0 - (G.MARGIN_LEFT_MM + ZI_MM)) <= 0.6                      # 发文字号 居左空一字
+    (sep,) = m.red_strokes(1)
+    assert abs(sep.y - (last.bottom + G.FILE_SEPARATOR_GAP_MM)) <= 1.0

@@ -229,7 +229,10 @@ class Writer:
         pitch = G.twips_to_mm(G.LINE_PITCH)
         flag_line = int((flag_bottom - G.MARGIN_TOP_MM) // pitch) + 1      # grid line holding its bottom
         number_line = flag_line + G.TITLE_GAP_LINES + 1
-        glyph_bottom = (G.MARGIN_TOP_MM + (number_line - 1) * pitch + G.GLYPH_TOP_IN_LINE_MM
+        # §7.2.6: two 签发人 a line; the 发文字号 shares its line with the last of them
+        rows = [lh.signers[i:i + G.SIGNERS_PER_LINE] for i in range(0, len(lh.signers), G.SIGNERS_PER_LINE)]
+        last_line = number_line + max(len(rows), 1) - 1
+        glyph_bottom = (G.MARGIN_TOP_MM + (last_line - 1) * pitch + G.GLYPH_TOP_IN_LINE_MM
                         + G.SIZE_3HAO * G.MM_PER_PT)
         sep_y = glyph_bottom + G.FILE_SEPARATOR_GAP_MM
         anchors = [self.flag_box(lh.flag, G.FILE_FLAG_TOP_MM, size),
@@ -242,16 +245,33 @@ class Writer:
             if k <= len(left):
                 runs = list(runs) + [text_run(left[k - 1], rpr())]
             out.append(self.para(S.PLAIN, runs))
-        if lh.signers:     # 上行文: 发文字号 left-indented 1 字, 签发人 right-indented 1 字, same line
+        if len(rows) == 1:     # 上行文: 发文字号 left-indented 1 字, 签发人 right-indented 1 字, same line
             kai = run_props(self.f[B.H2])
             runs = [text_run(lh.doc_number or "", rpr()), tab_run(rpr()), text_run("签发人：", rpr()),
                     text_run("　".join(lh.signers), kai)]
             out.append(self.para(S.PLAIN, runs, ind={"left": G.DOC_NUMBER_LEFT_INDENT_UP,
                                                      "right": G.SIGNER_RIGHT_INDENT},
                                  tabs=[("right", G.TYPE_AREA_WIDTH - G.SIGNER_RIGHT_INDENT)]))
+        elif rows:
+            out.extend(self.signer_rows(lh.doc_number or "", rows))
         else:
             out.append(self.para(S.PLAIN, [text_run(lh.doc_number or "", rpr())], jc="center"))
         out.extend(self.blank() for _ in range(G.TITLE_GAP_LINES))
+        return out
+
+    def signer_rows(self, doc_number: str, rows: list[list[str]]):
+        """§7.2.6, three or more 签发人: two names a line, the widest line right-indented 1 字, every
+        line's first name under the first one; the 发文字号 (left-indented 1 字) on the last line."""
+        rpr, kai = self.body_rpr, lambda: run_props(self.f[B.H2])
+        label = "签发人："
+        label_w = zi_twips(label)
+        names = ["　".join(r) for r in rows]
+        name_x = G.TYPE_AREA_WIDTH - G.SIGNER_RIGHT_INDENT - max(zi_twips(n) for n in names)
+        out = [self.para(S.PLAIN, [text_run(label, rpr()), text_run(names[0], kai())],
+                         ind={"left": name_x, "hanging": label_w})]
+        out += [self.para(S.PLAIN, [text_run(n, kai())], ind={"left": name_x}) for n in names[1:-1]]
+        out.append(self.para(S.PLAIN, [text_run(doc_number, rpr()), tab_run(rpr()), text_run(names[-1], kai())],
+                             ind={"left": G.DOC_NUMBER_LEFT_INDENT_UP}, tabs=[("left", name_x)]))
         return out
 
     # -- closing parts ----------------------------------------------------------------------
