@@ -574,3 +574,15 @@ def test_a_long_pager_line_does_not_stall_the_importer(tmp_path):
     r = run_cli("import", src.name, "-o", "p.yaml", cwd=tmp_path, timeout=60)
     assert r.code == 0, r
     assert is_chrome("首页 > 政务公开 > 法治政府建设")
+
+
+def test_parts_numbered_di_yi_bu_fen(tmp_path):
+    """"第一部分 主要举措和成效" … "第五部分 …" as the top level, with （一） below."""
+    seed = (DATA / "seeds" / "yufa-2023.txt").read_text(encoding="utf-8")
+    src = tmp_path / "parts.txt"
+    src.write_text(re.sub(r"(?m)^([一二三四五])、", lambda m: f"第{m[1]}部分 ", seed), encoding="utf-8")
+    r = imp(src, tmp_path)
+    assert parts(r) == [["一"], ["二"], ["三"], ["四"], ["五"]]
+    assert all(subs(s.content) for s in r.report.sections[:1])          # （一） stays the level below
+    assert not any("第一部分" in str(x) for s in r.report.sections for x in s.content)
+    assert not any((s.heading or "").startswith("第") for s in r.report.sections)   # never "一、第一部分 …"

@@ -26,6 +26,8 @@ class Marker:
 
 
 _MARKERS = [
+    # "第一部分 主要举措和成效": a level of its own (a report may number its sections so and use 一、 below)
+    ("part", re.compile(rf"^第[{WS}]*([{CN}]{{1,3}})[{WS}]*部分[{WS}]*[、：:.．]?[{WS}]*"), None),
     ("cn", re.compile(rf"^([{CN}]{{1,3}})[{WS}]*(?:、|[.．](?!\d))[{WS}]*"), None),
     ("pcn", re.compile(rf"^[（(][{WS}]*([{CN}]{{1,3}})[{WS}]*[）)][{WS}]*"), None),
     ("pnum", re.compile(rf"^[（(][{WS}]*(\d{{1,2}})[{WS}]*[）)][{WS}]*"), None),
@@ -41,7 +43,7 @@ def marker(text: str) -> Marker | None:
         if not m:
             continue
         g = m.group(1)
-        if kind in ("cn", "pcn"):
+        if kind in ("cn", "pcn", "part"):
             n = parse_cn_numeral(g)
         elif kind == "circ":
             n = ord(g) - 0x2460 + 1
