@@ -200,8 +200,13 @@ class _Stopped(BaseException):
     """SIGTERM in a worker: unwinds the report in hand (its temporary file is removed on the way)."""
 
 
+_in_task = False      # in a worker: a report is being made (a SIGTERM then unwinds it first)
+
+
 def _exit_on_sigterm(signum, frame):
-    raise _Stopped
+    if _in_task:
+        raise _Stopped
+    os._exit(128 + signum)          # idle, waiting for a task: nothing to clean up
 
 
 def _warm(render: bool) -> None:
@@ -277,12 +282,16 @@ class Interrupted(KeyboardInterrupt):
 
 
 def _run_chunk(fn: Callable, chunk: list) -> list:
+    global _in_task
+    _in_task = True
     try:
         return [fn(a) for a in chunk]
     except _Stopped:
         # the pool's worker loop would catch any exception, send it back as the task's result and take
         # the next task: a stopped worker must leave the process instead
         os._exit(128 + signal.SIGTERM)
+    finally:
+        _in_task = False
 
 
 CHUNK_MAX = 8         # reports per pool task, at most
@@ -352,7 +361,13 @@ def run_jobs(fn: Callable, args: list, jobs: int, *, on_result: Callable | None 
         chunks[:] = _chunks(idx, n)
         with _ctrl_c_as_flag() as stop:
             try:
-                futs = {ex.submit(_run_chunk, fn, [args[i] for i in c]): c for c in chunks}
+                futs = {}
+                for c in chunks:
+                    try:
+                        futs[ex.submit(_run_chunk, fn, [args[i] for i in c])] = c
+                    except BrokenProcessPool:    # a worker died before all tasks were handed out
+                        broken = True
+                        break
                 pending = set(futs)
                 while pending and not stop.is_set():
                     # a handful of tasks (chunks of up to CHUNK_MAX reports): waiting on all is cheap
