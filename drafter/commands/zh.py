@@ -17,7 +17,7 @@ def _width(text: str) -> int:
 
 
 def _zh_extras(text: str) -> str:
-    """click's bracketed notes after an option's help: [required] -> [必填], [x>=0] -> [不小于 0]."""
+    """click's bracketed notes after an option's help: [required] -> [必填], [x>=0] -> [不小于0]."""
     import re
 
     text = text.replace("[required]", "[必填]")
@@ -79,7 +79,6 @@ class _Formatter(click.HelpFormatter):
             self.write(f"{lines[0]}\n")
             for line in lines[1:]:
                 self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
-
 
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{heading}：\n")
