@@ -25,7 +25,6 @@ import argparse
 import io
 import os
 import random
-import resource
 import shutil
 import statistics
 import sys
