@@ -27,7 +27,6 @@ generators from hypothesis.
 from __future__ import annotations
 
 import argparse
-import codecs
 import io
 import os
 import random
