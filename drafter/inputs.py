@@ -12,6 +12,10 @@ from pathlib import Path
 
 from .diagnostics import DrafterError
 
+# what a file's first bytes say it is
+ZIP_MAGIC = b"PK\x03\x04"                          # .docx (and any zip)
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"      # old Word .doc, or a password-protected .docx
+
 
 @contextlib.contextmanager
 def input_file(path: str | Path, name: str, what: str):

@@ -14,7 +14,7 @@ import zlib
 from pathlib import Path
 
 from .diagnostics import DrafterError
-from .inputs import input_file
+from .inputs import OLE_MAGIC, ZIP_MAGIC, input_file
 
 MAX_FILE_BYTES = 50 * 1024 * 1024        # a report .docx is well under 5 MB even with images
 MAX_ENTRIES = 2000
@@ -60,12 +60,12 @@ def read_package(path: str | Path, display: str | None = None) -> dict[str, byte
 
 
 def read_package_bytes(data: bytes, name: str) -> dict[str, bytes]:
-    if data[:4] != b"PK\x03\x04":
-        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" and "EncryptedPackage".encode("utf-16-le") in data:
+    if not data.startswith(ZIP_MAGIC):
+        if data.startswith(OLE_MAGIC) and "EncryptedPackage".encode("utf-16-le") in data:
             # a password-protected .docx is an OLE container holding the encrypted package
             raise _fail("FZ085", f"“{name}”设置了打开密码（已加密），无法读取；请在 Word/WPS 中取消密码，"
                                  "另存为 .docx 后重试", name)
-        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        if data.startswith(OLE_MAGIC):
             raise _fail("FZ080", f"“{name}”是旧版 Word（.doc）或加密文件，不是 .docx；请在 Word/WPS 中“另存为”.docx，"
                                  "或用 soffice --headless --convert-to docx 转换", name)
         if name.lower().endswith((".yaml", ".yml")):

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from .diagnostics import INFO, Diagnostic, DrafterError
-from .inputs import input_file
+from .inputs import OLE_MAGIC, ZIP_MAGIC, input_file
 from .textutil import XML_BAD as _XML_BAD
 
 MAX_BYTES = 2 * 1024 * 1024       # real reports are 10–60 KB; 2 MB is far beyond any report
@@ -149,8 +149,8 @@ def read_text(path: str | Path, display: str | None = None) -> tuple[str, str, l
 
 
 _SIGNATURES = (   # what a clerk may pick by mistake instead of the YAML: (magic, what it is, can import)
-    (b"PK\x03\x04", "一个 Word 文件（.docx）或压缩包", True),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "一个旧版 Word 文件（.doc）", True),
+    (ZIP_MAGIC, "一个 Word 文件（.docx）或压缩包", True),
+    (OLE_MAGIC, "一个旧版 Word 文件（.doc）", True),
     (b"{\\rtf", "一个 RTF 文件", True),
     (b"%PDF-", "一个 PDF 文件", False),
 )
@@ -164,7 +164,7 @@ def _other_format(data: bytes, name: str) -> str | None:
             real = str(Path(name).with_suffix(suffix)) if renamed else name
             todo = (f"要把往年的报告转成 YAML 请用 drafter import {_quote(real)}" if importable else
                     "drafter 不能读取 PDF；请找到原来的 Word 文件，用 drafter import 转成 YAML")
-            if sig == b"PK\x03\x04":
+            if sig == ZIP_MAGIC:
                 todo = f"要审查它的格式请用 drafter inspect，{todo}"
             if renamed:        # a document saved under a .yaml name: import goes by the extension
                 todo = f"请先把文件名改为“{Path(real).name}”，{todo}"
@@ -270,20 +270,17 @@ FULLWIDTH_INDENT = ("这一行用全角空格“　”缩进；YAML 只能用半
 
 
 def _known_keys() -> set[str]:
-    """Every key a report YAML may have (Chinese and English names), from the model."""
-    from .model import Report, nested_model
+    """Every key a report YAML may have (Chinese and English names): model.field_alias_map of the
+    report and of every block nested in it (only asked when a file fails to parse)."""
+    from .model import Report, field_alias_map, nested_model
 
     keys, todo, seen = set(), [Report], set()
     while todo:
-        m = todo.pop()
-        if m in seen:
-            continue
-        seen.add(m)
-        for name, f in m.model_fields.items():
-            keys.update(x for x in (name, f.alias) if x)
-            sub = nested_model(m, name)
-            if sub is not None:
-                todo.append(sub)
+        mdl = todo.pop()
+        if mdl not in seen:
+            seen.add(mdl)
+            keys.update(field_alias_map(mdl))
+            todo += [sub for name in mdl.model_fields if (sub := nested_model(mdl, name)) is not None]
     return keys
 
 
@@ -319,8 +316,8 @@ def _explain(e: yaml.YAMLError, source: str) -> tuple[str, str, _At] | None:
         ln = line_of(cm)
         body = ln.lstrip(" ")
         key = re.split(r"[：:]", body, maxsplit=1)[0]
-        if _fullwidth_colon(ln):
-            return "FZ010", _fullwidth_colon(ln), cm
+        if msg := _fullwidth_colon(ln):
+            return "FZ010", msg, cm
         if re.match(r"[^\s:#-][^:]*:\S", body) and key.strip() in _known_keys():
             return "FZ010", f"“{key}:”后面少了一个空格；冒号后要空一格，如“{key}: {body.split(':', 1)[1]}”", cm
         if re.match(r"-[^\s-]", body):
@@ -332,8 +329,8 @@ def _explain(e: yaml.YAMLError, source: str) -> tuple[str, str, _At] | None:
         k = pm.line - 1
         while k >= 0 and (not lines[k].strip() or lines[k].lstrip().startswith("#")):
             k -= 1
-        if k >= 0 and _fullwidth_colon(lines[k]):
-            return "FZ010", _fullwidth_colon(lines[k]), _At(k, len(lines[k]) - len(lines[k].lstrip(" ")))
+        if k >= 0 and (msg := _fullwidth_colon(lines[k])):
+            return "FZ010", msg, _At(k, len(lines[k]) - len(lines[k].lstrip(" ")))
     starts = {"alias": "*", "anchor": "&", "tag": "!"}
     for what, ch in starts.items():
         if f"scanning an {what}" in context or f"scanning a {what}" in context:

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from ..diagnostics import DrafterError
+from ..inputs import OLE_MAGIC, ZIP_MAGIC
 from . import source as S
 from .patterns import strip
 
@@ -15,7 +16,6 @@ TEXT_SUFFIXES = (".txt", ".text")
 MD_SUFFIXES = (".md", ".markdown")
 DOCX_SUFFIXES = (".docx", ".docm")
 CONVERT_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")     # converted to .docx by LibreOffice
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def read(path: Path, display: str | None = None) -> S.Source:
@@ -65,7 +65,7 @@ def _read_bytes(path: Path, name: str) -> bytes:
         raise DrafterError("FZ003", f"“{name}”过大（{size // 1024} KB），一份报告的文字不会超过 "
                                     f"{MAX_TEXT_BYTES // 1024 // 1024} MB；请检查是否选错了文件", file=name)
     data = path.read_bytes()
-    if data.startswith(OLE_MAGIC) or data.startswith(b"PK\x03\x04"):
+    if data.startswith((OLE_MAGIC, ZIP_MAGIC)):
         raise DrafterError("FZ090", f"“{name}”不是纯文本文件（像是 Word 文件）；请把扩展名改为 .docx/.doc 后再导入",
                            file=name)
     return data
