@@ -99,14 +99,14 @@ def plan_outputs(inputs: Sequence[str | Path], outdir: str | Path | None = None)
         if len(idx) < 2:
             continue
         taken: set[str] = set()
+        reason = "扩展名" if len({os.path.realpath(srcs[j].parent) for j in idx}) == 1 else "所在文件夹"
         for i, n in zip(idx, _distinct_names([srcs[i] for i in idx])):
             base, k = n, 2
             while n.casefold() in taken:           # x.yaml and x.YAML: the extension alone does not do
                 n, k = f"{base}-{k}", k + 1
             taken.add(n.casefold())
             outs[i] = outs[i].with_name(f"{n}.docx")
-            same_folder = len({os.path.realpath(srcs[j].parent) for j in idx}) == 1
-            why[i] = "扩展名" if same_folder else "所在文件夹"
+            why[i] = reason
     # a renamed output may still meet another input's own name (a/x.yaml + a-x.yaml): that input keeps
     # its name, the renamed one is numbered
     used: set[str] = set()

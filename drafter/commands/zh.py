@@ -10,10 +10,10 @@ SUBCOMMAND = "命令 [参数]..."
 
 
 def _width(text: str) -> int:
-    """Columns on a terminal: a Chinese character takes two (click counts one)."""
-    import unicodedata
+    """Columns on a terminal: a Chinese character takes two (click counts one), twice its 字."""
+    from ..textutil import width_zi      # here: only help output needs it
 
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return round(2 * width_zi(text))
 
 
 def _zh_extras(text: str) -> str:
