@@ -192,16 +192,7 @@ def selected(code: str, settings: Settings) -> bool:
 
 
 def active_rules(settings: Settings, kind: Kind) -> list[Rule]:
-    out = []
-    for code, r in load_all().items():
-        if r.kinds and kind.id not in r.kinds:
-            continue
-        if settings.select and not _matches(code, settings.select):
-            continue
-        if _matches(code, settings.ignore):
-            continue
-        out.append(r)
-    return out
+    return [r for code, r in load_all().items() if (not r.kinds or kind.id in r.kinds) and selected(code, settings)]
 
 
 def run_rules(ctx: Context) -> list[Diagnostic]:
