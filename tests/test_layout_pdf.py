@@ -195,26 +195,31 @@ def test_addressee_flush_left_with_colon(measured, stem):
     assert abs(nxt.x0 - (G.MARGIN_LEFT_MM + 2 * ZI_MM)) <= 0.6       # the body's first line: indented 2 字
 
 
-def test_a_long_cc_list_wraps_inside_the_colophon(tmp_path):
-    """A 抄送 of nine names takes three lines: all of them print, wrapped lines start under the first
-    name (§7.4.2), and the last rule still lies on the 版心's bottom edge (the row was one exact line
-    high and cut the list after the first line)."""
+def _render_and_measure(yaml_text: str, folder):
+    """A report YAML rendered, converted by LibreOffice and measured: (Measures, the PDF)."""
     soffice_or_skip()
     from drafter.loader import load_text
     from drafter.measure import measure
     from drafter.pdf import convert
     from drafter.render import docx_bytes
 
+    docx = folder / "report.docx"
+    docx.write_bytes(docx_bytes(load_text(yaml_text, "report.yaml").report))
+    (pdf,) = convert([docx], folder)
+    return measure(pdf), pdf
+
+
+def test_a_long_cc_list_wraps_inside_the_colophon(tmp_path):
+    """A 抄送 of nine names takes three lines: all of them print, wrapped lines start under the first
+    name (§7.4.2), and the last rule still lies on the 版心's bottom edge (the row was one exact line
+    high and cut the list after the first line)."""
     names = ["青原市司法局", "青原市人民检察院", "青原市中级人民法院", "青原市公安局", "青原市财政局", "青原市审计局",
              "县委各部门", "县人大常委会办公室", "县政府各部门"]
     text = example("short-complete").read_text(encoding="utf-8")
     head, rest = text.split("抄送:\n", 1)
     rest = rest[rest.index("印发机关:"):]
     text = head + "抄送:\n" + "".join(f"  - {n}\n" for n in names) + rest
-    docx = tmp_path / "cc.docx"
-    docx.write_bytes(docx_bytes(load_text(text, "cc.yaml").report))
-    (pdf,) = convert([docx], tmp_path)
-    m = measure(pdf)
+    m, _ = _render_and_measure(text, tmp_path)
     last = m.page_lines(m.pages)
     start = next(i for i, ln in enumerate(last) if ln.text.startswith("抄送："))
     cc_lines = last[start:start + 3]
@@ -229,17 +234,8 @@ def test_a_long_cc_list_wraps_inside_the_colophon(tmp_path):
 def test_three_signers_two_a_line_with_the_doc_number_on_the_last(tmp_path):
     """§7.2.6: 签发人 two names a line, the next line's name under the first one, the 发文字号 on the
     line of the last name, and the red separator 4 mm below that line."""
-    soffice_or_skip()
-    from drafter.loader import load_text
-    from drafter.measure import measure
-    from drafter.pdf import convert
-    from drafter.render import docx_bytes
-
     text = re.sub(r"(?m)^签发人: .*$", "签发人: [王明, 李华, 张强]", example("short-complete").read_text(encoding="utf-8"))
-    docx = tmp_path / "sig.docx"
-    docx.write_bytes(docx_bytes(load_text(text, "sig.yaml").report))
-    (pdf,) = convert([docx], tmp_path)
-    m = measure(pdf)
+    m, pdf = _render_and_measure(text, tmp_path)
     lines = m.page_lines(1)
     (first,) = [ln for ln in lines if ln.text.startswith("签发人：")]
     (last,) = [ln for ln in lines if DOC_NUMBER_RE.search(ln.text)]
