@@ -67,9 +67,20 @@ def _distinct_names(srcs: list[Path]) -> list[str]:
     except ValueError:  # different drives on Windows
         rels = [tuple(x for x in r.parent.parts if x != r.anchor) for r in real]
     names = ["-".join(rel + (s.stem,)) for rel, s in zip(rels, srcs)]
-    if len({n.casefold() for n in names}) < len(names):     # same folder and stem: x.yaml, x.yml
+    if len({n.casefold() for n in names}) < len(names) and len({s.suffix for s in srcs}) > 1:
+        # same folder and stem, told apart by the extension (x.yaml, x.yml); names that differ only in
+        # letter case (report.yaml, Report.yaml) keep them and are numbered by the caller
         names = [f"{n}-{s.suffix.lstrip('.')}" if s.suffix else n for n, s in zip(names, srcs)]
     return names
+
+
+def _why_renamed(srcs: list[Path]) -> str:
+    """What tells inputs with the same output name apart, for the clerk's notice."""
+    if len({os.path.realpath(s.parent) for s in srcs}) > 1:
+        return "所在文件夹"
+    if len({s.suffix for s in srcs}) > 1:
+        return "扩展名"
+    return "编号（这些文件名只差字母大小写，在 Windows 上是同一个文件）"
 
 
 def plan_outputs(inputs: Sequence[str | Path], outdir: str | Path | None = None) -> tuple[list[Planned], list[str]]:
@@ -80,12 +91,16 @@ def plan_outputs(inputs: Sequence[str | Path], outdir: str | Path | None = None)
     notices: list[str] = []
     seen: dict[str, Path] = {}
     srcs: list[Path] = []
-    for p in map(Path, inputs):
+    typed: dict[str, str] = {}          # each file as the clerk typed it (Path drops a leading ./)
+    for raw in inputs:
+        p = Path(raw)
         k = os.path.normcase(os.path.realpath(p))
         if k in seen:
-            notices.append(f"注意：“{p}”与“{seen[k]}”是同一个文件，只处理一次")
+            first = typed[k]
+            notices.append(f"注意：“{raw}”与“{first}”是同一个文件，只处理一次" if str(raw) != first
+                           else f"注意：“{raw}”写了不止一次，只处理一次")
             continue
-        seen[k] = p
+        seen[k], typed[k] = p, str(raw)
         srcs.append(p)
     od = Path(outdir) if outdir is not None else None
     outs = [od / f"{s.stem}.docx" if od is not None else s.with_suffix(".docx") for s in srcs]
@@ -99,7 +114,7 @@ def plan_outputs(inputs: Sequence[str | Path], outdir: str | Path | None = None)
         if len(idx) < 2:
             continue
         taken: set[str] = set()
-        reason = "扩展名" if len({os.path.realpath(srcs[j].parent) for j in idx}) == 1 else "所在文件夹"
+        reason = _why_renamed([srcs[i] for i in idx])
         for i, n in zip(idx, _distinct_names([srcs[i] for i in idx])):
             base, k = n, 2
             while n.casefold() in taken:           # x.yaml and x.YAML: the extension alone does not do
@@ -119,7 +134,7 @@ def plan_outputs(inputs: Sequence[str | Path], outdir: str | Path | None = None)
         outs[i] = o
         used.add(_key(o))
     renamed = [i for i in range(len(outs)) if outs[i] != natural[i]]
-    for how in ("所在文件夹", "扩展名"):
+    for how in dict.fromkeys(why[i] for i in renamed if i in why):
         these = [i for i in renamed if why.get(i) == how]
         if these:
             pairs = "；".join(f"“{srcs[i]}”→“{outs[i]}”" for i in these)

@@ -124,6 +124,28 @@ def test_collisions_ignore_case_and_extension(tmp_path):
                                         tmp_path / "b/r.docx"]
 
 
+def test_names_differing_only_in_case_are_numbered(tmp_path, monkeypatch):
+    from drafter.batch import plan_outputs
+
+    monkeypatch.chdir(tmp_path)
+    for p in ("report.yaml", "Report.yaml"):
+        (tmp_path / p).write_text("x", encoding="utf-8")
+    planned, notices = plan_outputs(["report.yaml", "Report.yaml"], "out")
+    # the extension does not tell them apart (both .yaml): the first keeps its name, the second is numbered
+    assert [p.out.name for p in planned] == ["report.docx", "Report-2.docx"]
+    assert len(notices) == 1 and "扩展名" not in notices[0] and "大小写" in notices[0], notices
+
+
+def test_same_file_twice_is_named_as_typed(tmp_path, monkeypatch):
+    from drafter.batch import plan_outputs
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.yaml").write_text("x", encoding="utf-8")
+    planned, notices = plan_outputs(["a.yaml", "./a.yaml", "a.yaml"], "out")
+    assert len(planned) == 1
+    assert notices == ["注意：“./a.yaml”与“a.yaml”是同一个文件，只处理一次", "注意：“a.yaml”写了不止一次，只处理一次"]
+
+
 def test_no_output_folder_writes_next_to_each_input(district):
     g = district["good"]
     r = run_cli("render", *g, "-j", "2")
