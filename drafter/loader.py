@@ -245,7 +245,7 @@ def translate(e: ValidationError, smap: SourceMap, data, skip=frozenset()) -> li
         if typ in ("string_type", "string_unicode"):
             code, msg = "FZ022", f"{label}应为文字，这里是{_found(value)}" + _text_hint(value)
         elif typ in ("int_type", "int_parsing", "int_from_float"):
-            code, msg = "FZ023", f"{label}应为整数（如年度写 2024），这里是{_found(value)}"
+            code, msg = "FZ023", f"{label}应只写数字（如年度写 2024），这里是{_found(value)}"
         elif typ == "list_type":
             code, msg = "FZ024", f"{label}应为列表（每项单独一行，以“- ”开头），这里是{_found(value)}"
         elif typ in ("model_type", "dict_type", "model_attributes_type"):

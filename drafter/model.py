@@ -15,6 +15,8 @@ from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Fie
                       field_validator)
 from pydantic_core import PydanticCustomError
 
+from .textutil import date_parts
+
 _TRUE = {"是", "有", "对", "要", "需要", "加盖", "盖章", "yes", "true", "y", "on", "1"}
 _FALSE = {"否", "无", "不", "不要", "不需要", "no", "false", "n", "off", "0", ""}
 
@@ -50,34 +52,42 @@ def _part_list(v: Any) -> Any:
     return v
 
 
-_DATE_RES = (      # as text: re compiles each on first use
-    r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$",
-    r"^\s*(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\s*$",
-)
-
-
 def _date(v: Any) -> Any:
+    """A date as clerks write it (2024年12月20日, 2024-12-20, 2024年12月20号, 二〇二四年十二月二十日,
+    20241220 …): the document prints it the GB/T 9704 way (§7.3.5.1: Arabic numerals) whatever the
+    YAML says.  A two-digit year is refused with the full form to write instead."""
     if v is None or isinstance(v, _dt.date) and not isinstance(v, _dt.datetime):
         return v
     if isinstance(v, _dt.datetime):
         return v.date()
+    if isinstance(v, int) and not isinstance(v, bool):
+        v = str(v)                                   # 20241220 read by YAML as a number
     if isinstance(v, str):
-        for rx in _DATE_RES:
-            m = re.match(rx, v)
-            if m:
-                y, mo, d = (int(g) for g in m.groups())
-                try:
-                    return _dt.date(y, mo, d)
-                except ValueError:
-                    raise PydanticCustomError(
-                        "date_invalid", "日期“{value}”不存在，请核对年、月、日", {"value": v.strip()})
+        parts = date_parts(v)
+        if parts is not None:
+            shown = "{}年{}月{}日".format(*parts)
+            try:
+                day = _dt.date(*parts)
+            except ValueError:
+                raise PydanticCustomError(
+                    "date_invalid", "日期“{value}”不存在，请核对年、月、日", {"value": v.strip()})
+            if not re.match(r"\s*[0-9０-９〇○零一二三四五六七八九]{4}", v):        # 25年1月20日
+                raise PydanticCustomError(
+                    "date_format", "年份要写全，应写成“{good}”", {"good": shown})
+            return day
     raise PydanticCustomError(
         "date_format", "日期应写成“2024年12月20日”或“2024-12-20”", {})
 
 
+_YEAR_DIGITS = str.maketrans("０１２３４５６７８９〇○零一二三四五六七八九", "0123456789" "000123456789")
+
+
 def _year(v: Any) -> Any:
-    if isinstance(v, str) and re.fullmatch(r"\s*\d{4}\s*年?\s*", v):
-        return int(v.strip().rstrip("年"))
+    if isinstance(v, str):
+        t = v.strip(" \u3000").translate(_YEAR_DIGITS)
+        m = re.fullmatch(r"(\d{4})\s*(?:年度?)?", t)         # 2024年 / 2024年度 / ２０２４ / 二〇二四
+        if m:
+            return int(m.group(1))
     return v
 
 

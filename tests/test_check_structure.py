@@ -289,7 +289,7 @@ def test_letter_needs_recipients_number_and_date():
     ("发文机关: 青山县人民政府\n年度: 2024\n版本: 函\n正文: []\n", "FZ021", 3, "是不是“版头”"),
     ("年度: 2024\n正文: []\n", "FZ020", 1, "发文机关"),
     ("发文机关: 123\n年度: 2024\n正文: []\n", "FZ022", 1, "应为文字"),
-    ("发文机关: 青山县人民政府\n年度: 二〇二四\n正文: []\n", "FZ023", 2, "整数"),
+    ("发文机关: 青山县人民政府\n年度: 今年\n正文: []\n", "FZ023", 2, "只写数字"),
     ("发文机关: 青山县人民政府\n年度: 2024\n版头: 红头\n正文: []\n", "FZ026", 3, "函、文件、无"),
     ("发文机关: 青山县人民政府\n年度: 2024\n正文: []\n成文日期: 2024年2月30日\n", "FZ027", 4, "不存在"),
     ("发文机关: 青山县人民政府\n年度: 2024\n正文: []\n成文日期: 2024-02-30\n", "FZ027", 4, "不存在"),
@@ -458,3 +458,26 @@ def test_yaml_slips_are_explained_at_the_right_line(text, line, says, not_says):
     d = e.value.diagnostic
     assert d.line == line and says in d.message, d.format()
     assert not not_says or not_says not in d.message
+
+
+@pytest.mark.parametrize("written", ["二〇二五年一月二十日", "2025年1月20号", "20250120", "２０２５年１月２０日",
+                                     "2025-1-20", "2025.01.20", "2025 年 1 月 20 日"])
+def test_dates_as_clerks_write_them_are_read(written):
+    loaded = load_text(GOOD.replace("成文日期: 2025年1月20日", f"成文日期: {written}"), "t.yaml")
+    assert loaded.report is not None and str(loaded.report.date) == "2025-01-20", loaded.diagnostics
+
+
+@pytest.mark.parametrize("written, message", [
+    ("25年1月20日", "年份要写全，应写成“2025年1月20日”"),
+    ("2025年2月30日", "日期“2025年2月30日”不存在"),
+    ("一月二十日", "日期应写成“2024年12月20日”"),
+])
+def test_dates_that_cannot_be_read_say_what_to_write(written, message):
+    ds = diags(GOOD.replace("成文日期: 2025年1月20日", f"成文日期: {written}"))
+    assert [d.code for d in ds] == ["FZ027"] and message in ds[0].message and ds[0].line, ds
+
+
+@pytest.mark.parametrize("written", ["2024年度", "２０２４", "2024 年", "二〇二四年"])
+def test_year_written_with_its_unit(written):
+    loaded = load_text(GOOD.replace("年度: 2024", f"年度: {written}"), "t.yaml")
+    assert loaded.report is not None and loaded.report.year == 2024, loaded.diagnostics

@@ -4,63 +4,15 @@ from __future__ import annotations
 import re
 
 from .. import gbt9704 as G
-from ..textutil import is_wide, parse_cn_numeral
+from ..textutil import is_wide, normal_date
 from . import fontnames as F
 from .context import Ctx, cjk_runs, pt
 from .check_text import _indent_zi
 from .findings import INFO, WARNING
-from .structure import DATE_ANY, DATE_OK
+from .structure import DATE_OK
 
-_CN_DIGIT = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 ZI = G.ZI_3HAO
 POS_TOL = ZI // 2                       # ½ 字
-
-
-def normal_date(text: str) -> str | None:
-    """The GB/T 9704 form of a date written any common way, or None."""
-    t = text.replace(" ", "").replace("\u3000", "")
-    m = DATE_ANY.match(t)
-    if not m:
-        return None
-    fw = str.maketrans("０１２３４５６７８９", "0123456789")
-    y = m.group("y") or m.group("y2")
-    mo = m.group("m") or m.group("m2")
-    d = m.group("d") or m.group("d2")
-    y = y.translate(fw).translate(_CN_DIGIT)
-    if len(y) == 2:                   # 25年: the year in full is 2025 (reports are of this century)
-        y = "20" + y
-
-    def num(s: str) -> int | None:
-        s = s.translate(fw)
-        return 1 if s == "元" else int(s) if s.isdigit() else parse_cn_numeral(s)
-
-    mo_n, d_n = num(mo), num(d)
-    if not y.isdigit() or mo_n is None or d_n is None:
-        return None
-    return f"{int(y)}年{mo_n}月{d_n}日"
-
-
-def run(c: Ctx) -> None:
-    _addressee(c)
-    _date(c)
-    _signature(c)
-    _notes(c)
-    _colophon(c)
-
-
-def _addressee(c: Ctx) -> None:
-    p = c.lay.addressee
-    if p is None:
-        return
-    t = p.text.strip(" \u3000\t\n")
-    if not t.endswith("："):
-        found = "半角冒号“:”" if t.endswith(":") else f"末尾是“{t[-1]}”，没有冒号"
-        c.add("GB501", "主送机关最后一个机关名称后应标全角冒号“：”", p, expected=t.rstrip(":") + "：", found=found)
-    zi, desc = _indent_zi(p)
-    left = p.props.left
-    if abs(zi) > 0.25 or abs(left) > G.mm(1):
-        c.add("GB502", "主送机关应居左顶格（首行和回行都不缩进）；请把首行缩进、左缩进设为 0，删去段首空格", p,
-              expected="顶格", found=f"{desc}，左缩进 {left / 20:g} 磅")
 
 
 def _date(c: Ctx) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..textutil import parse_cn_numeral, width_zi
+from ..textutil import DATE_ANY, parse_cn_numeral, width_zi
 from .document import Document, Para, is_red
 
 CN = "[一二三四五六七八九十]+"
@@ -30,10 +30,6 @@ DOC_NUMBER_ANY = re.compile(
 HEAD_OTHER = re.compile(r"^(\d{6}|[０-９]{6}|(绝密|机密|秘密)(★.*)?|特急|加急|.*签发人[：:].*)$")
 # a date written any way a clerk writes one (GB503 then says how it should be): 2025年1月20日, 25年1月20日,
 # 2025年元月20号, 二〇二五年一月二十日, 2025.1.20, 25-1-20, with a stray full stop
-DATE_ANY = re.compile(r"^(?P<y>[0-9０-９]{4}|[0-9０-９]{2}|[〇○零一二三四五六七八九]{4})\s*年\s*"
-                      r"(?P<m>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|元)\s*月\s*"
-                      r"(?P<d>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号][。.]?$"
-                      r"|^(?P<y2>\d{4}|\d{2})\s*[./\-－．]\s*(?P<m2>\d{1,2})\s*[./\-－．]\s*(?P<d2>\d{1,2})[。.]?$")
 DATE_OK = re.compile(r"^\d{4}年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日$")
 NOTE_RE = re.compile(r"^[（(].{1,80}[）)]$")
 NOTE_WORDS = re.compile(r"^[（(](此件|本件|联系人|联系电话|此页无正文)")
