@@ -34,7 +34,10 @@ def _stat(p: Path, name: str):
         raise DrafterError("FZ052", f"无法写入“{name}”：{why(e)}；请换一个文件名或位置", file=name)
 
 
-def check_target(out: Path, inputs: list[Path], force: bool, what: str = "输出文件") -> None:
+def check_target(out: Path, inputs: list[Path], force: bool, what: str = "输出文件", into_folder: bool = False) -> None:
+    """Refuse an output that is an input, a folder, a device, or in a folder that cannot be written
+    (FZ05x), or that exists without ``force``.  ``into_folder``: the command also takes ``-o 文件夹/``
+    (render), and the message for a folder says so."""
     name = str(out)
     st = _stat(out, name)
     for src in inputs:
@@ -46,6 +49,9 @@ def check_target(out: Path, inputs: list[Path], force: bool, what: str = "输出
         if same or os.path.realpath(out) == os.path.realpath(src):
             raise DrafterError("FZ050", f"{what}“{name}”就是输入文件，不能覆盖；请用 -o 指定另一个文件名", file=name)
     if st is not None and stat.S_ISDIR(st.st_mode):
+        if into_folder:
+            raise DrafterError("FZ053", f"“{name}”是一个文件夹：要把生成的文件放进这个文件夹，请在末尾加“{os.sep}”"
+                                        f"（写成“-o {name}{os.sep}”）；或用 -o 指定文件名（如 -o 报告.docx）", file=name)
         raise DrafterError("FZ053", f"“{name}”是一个文件夹，不能写成{what}；请用 -o 另指定文件名（如 -o 报告.docx），"
                                     "或把这个文件夹改名", file=name)
     if st is not None and not stat.S_ISREG(st.st_mode):

@@ -66,8 +66,11 @@ def load_text(text: str, name: str, encoding: str = "utf-8", notices: list | Non
         return Loaded(None, None, diags + e.diagnostics)
     if not isinstance(data, dict):
         line, col = smap.pos(())
-        diags.append(Diagnostic("FZ017", ERROR, "文件最外层应是若干“键: 值”（如 发文机关: ……），而不是单独的文字或列表",
-                                name, line, col))
+        msg = "文件最外层应是若干“键: 值”（如 发文机关: ……），而不是单独的文字或列表"
+        if isinstance(data, str) and len(data) > 40:        # a report's text, not YAML
+            msg = (f"这个文件是一段文字，不是 drafter 的 YAML 文件；如果这是旧报告的正文，请运行 "
+                   f"drafter import {name} 把它转成 YAML，再检查转出的文件")
+        diags.append(Diagnostic("FZ017", ERROR, msg, name, line, col))
         return Loaded(None, smap, diags)
     norm, unknown = normalize(data, m.Report, (), smap)
     errors = [_unknown_key(u, smap, norm) for u in unknown]
@@ -246,6 +249,9 @@ def translate(e: ValidationError, smap: SourceMap, data, skip=frozenset()) -> li
             code, msg = "FZ022", f"{label}应为文字，这里是{_found(value)}" + _text_hint(value)
         elif typ in ("int_type", "int_parsing", "int_from_float"):
             code, msg = "FZ023", f"{label}应只写数字（如年度写 2024），这里是{_found(value)}"
+        elif typ == "dash_space" or typ == "list_type" and isinstance(value, str) and m.DASH_NO_SPACE.match(value):
+            code, msg = "FZ024", (f"{label}每一项的“-”后面要空一格（写成“- {value.strip()[1:].split(' - ')[0][:20]}”），"
+                                  "否则几项会连成一段文字")
         elif typ == "list_type":
             code, msg = "FZ024", f"{label}应为列表（每项单独一行，以“- ”开头），这里是{_found(value)}"
         elif typ in ("model_type", "dict_type", "model_attributes_type"):

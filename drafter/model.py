@@ -33,9 +33,14 @@ def _yes_no(v: Any) -> Any:
     raise PydanticCustomError("yes_no", "应填 是 或 否")
 
 
+DASH_NO_SPACE = re.compile(r"\s*-(?=[^\s\-])")     # "-青原市司法局": YAML reads the list as one text
+
+
 def _str_list(v: Any) -> Any:
     """A single name may be written without the list dash."""
     if isinstance(v, str):
+        if DASH_NO_SPACE.match(v):
+            raise PydanticCustomError("dash_space", "")
         return [v]
     return v
 

@@ -44,16 +44,21 @@ def docx_bytes(report, templates: str | None = None) -> bytes:
 
 def render_loaded(loaded: Loaded, src: Path, out: Path | None = None, *, force: bool = False,
                   pdf: bool = False, templates: str | None = None, select=(), ignore=(),
-                  check: CheckResult | None = None) -> RenderResult:
+                  check: CheckResult | None = None, out_as_typed: bool = False) -> RenderResult:
+    """Write the .docx (and the PDF) of a checked report.  ``out_as_typed``: ``out`` is the clerk's
+    ``-o`` (the message for a folder then says how to write into it)."""
     from .atomic import check_target, write_atomic
 
     result = check or check_loaded(loaded, select, ignore)
     if result.errors or loaded.report is None:
         return result_with_error(result)
+    into_folder = out_as_typed and bool(out)
     out = Path(out) if out else default_output(src)
-    check_target(out, [src], force)
+    check_target(out, [src], force, into_folder=into_folder)
     if out.suffix.lower() != ".docx":
-        raise DrafterError("FZ055", f"输出文件“{out}”应以 .docx 结尾", file=str(out))
+        hint = f"；要同时生成 PDF，请写“-o {out.with_suffix('.docx')} --pdf”" if out.suffix.lower() == ".pdf" else \
+            f"，如“-o {out.with_suffix('.docx')}”"
+        raise DrafterError("FZ055", f"输出文件“{out}”应以 .docx 结尾{hint}", file=str(out))
     pdf_path = out.with_suffix(".pdf") if pdf else None
     if pdf_path is not None:
         check_target(pdf_path, [src], force, "PDF 文件")

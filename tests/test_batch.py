@@ -184,7 +184,11 @@ def test_output_option_rules(district, tmp_path):
     g = district["good"]
     # one input, an existing folder without a trailing separator: still FZ053
     r = run_cli("render", g[0], "-o", tmp_path)
-    assert r.code == 1 and "FZ053" in r.err
+    assert r.code == 1 and "FZ053" in r.err and f"-o {tmp_path}{os.sep}”" in r.err    # says what to type
+    # a .pdf name: the message says how to get a PDF
+    r = run_cli("render", g[0], "-o", tmp_path / "x.pdf")
+    assert r.code == 1 and "FZ055" in r.err and f"-o {tmp_path / 'x.docx'} --pdf”" in r.err, r
+    assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "x.docx").exists()
     # one input, a folder written with the separator: made if missing, <name>.docx inside
     r = run_cli("render", g[0], "-o", f"{tmp_path / 'single'}/")
     assert r.code == 0, r

@@ -481,3 +481,16 @@ def test_dates_that_cannot_be_read_say_what_to_write(written, message):
 def test_year_written_with_its_unit(written):
     loaded = load_text(GOOD.replace("年度: 2024", f"年度: {written}"), "t.yaml")
     assert loaded.report is not None and loaded.report.year == 2024, loaded.diagnostics
+
+
+def test_report_text_given_to_check_points_to_import():
+    text = "青山县人民政府关于2024年度法治政府建设情况的报告\n\n青原市人民政府：\n    2024年，青山县坚持依法行政，现将有关情况报告如下：\n"
+    ds = load_text(text, "旧报告.txt").diagnostics
+    assert [d.code for d in ds] == ["FZ017"] and "drafter import 旧报告.txt" in ds[0].message
+
+
+def test_list_dash_without_space_is_explained():
+    text = GOOD.replace("主送机关: [青原市人民政府]", "主送机关:\n  -青原市人民政府\n  - 青原市司法局")
+    ds = diags(text)
+    assert [d.code for d in ds] == ["FZ024"] and ds[0].line == 6, ds      # the “-青原市人民政府” line
+    assert "“-”后面要空一格（写成“- 青原市人民政府”）" in ds[0].message

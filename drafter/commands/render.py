@@ -86,7 +86,7 @@ def _single(file, output, pdf, force, templates):
     from ..render import render_file
 
     try:
-        rr = render_file(file, output, force=force, pdf=pdf, templates=templates)
+        rr = render_file(file, output, force=force, pdf=pdf, templates=templates, out_as_typed=True)
     except DrafterError as e:
         print_diagnostics(e.diagnostics, err=True)
         sys.exit(1)
