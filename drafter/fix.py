@@ -68,12 +68,24 @@ class FixResult:
 def char_map(text: str, span: Span, value: str) -> list[tuple[int, int]] | None:
     """The source range (start, end) of each character of the scalar ``value`` whose node spans
     ``span`` in ``text`` (two source characters for a quote written '' in a single-quoted scalar);
-    None when the style cannot be mapped exactly (folded, multi-line plain/quoted, escapes)."""
+    None when the style cannot be mapped exactly (multi-line quoted, escapes)."""
     raw = text[span.start:span.end]
     if not span.style:                          # plain ("" from libyaml, None from PyYAML)
-        if "\n" in raw.rstrip("\n") or raw != value:
-            return None
-        return [(k, k + 1) for k in range(span.start, span.start + len(value))]
+        if "\n" not in raw.rstrip("\n"):
+            return [(k, k + 1) for k in range(span.start, span.start + len(value))] if raw == value else None
+        # over several lines: the value is the source lines without their indentation, joined by line
+        # breaks (yamlsrc._unfolded)
+        out, built, pos = [], [], span.start
+        for i, ln in enumerate(raw.split("\n")):
+            if i:
+                out.append((pos - 1, pos))                                 # the line break
+                built.append("\n")
+            lead = len(ln) - len(ln.lstrip(" \t"))
+            for k, ch in enumerate(ln.strip(" \t")):
+                out.append((pos + lead + k, pos + lead + k + 1))
+                built.append(ch)
+            pos += len(ln) + 1
+        return out if "".join(built) == value else None
     if span.style in ("'", '"'):
         inner = raw[1:-1]
         if "\n" in inner or raw[:1] != span.style or raw[-1:] != span.style:
@@ -89,7 +101,7 @@ def char_map(text: str, span: Span, value: str) -> list[tuple[int, int]] | None:
             built.append(inner[k])
             k += w
         return out if "".join(built) == value else None
-    if span.style == "|":
+    if span.style in ("|", ">"):              # ">" keeps its line breaks too (yamlsrc._unfolded)
         nl = raw.find("\n")
         header = raw[:nl] if nl >= 0 else raw
         if nl < 0 or any(c.isdigit() for c in header.split("#")[0]):
@@ -110,7 +122,7 @@ def char_map(text: str, span: Span, value: str) -> list[tuple[int, int]] | None:
         if "".join(built)[:len(core)] != core:
             return None
         return out[:len(core)]
-    return None                                 # ">" folded: line breaks become spaces
+    return None
 
 
 def _value_edits(old: str, new: str) -> list[tuple[int, int, str]]:
@@ -191,11 +203,11 @@ def _plan(loaded: Loaded, diags: list[Diagnostic], skipped: list) -> list[_Plann
             piece = src.text[span.start:span.end]
             if span.style == '"' and "\\" in piece:
                 why = "这段文字用了转义字符（如 \\\"），无法原地修改；请把其中的直引号改为中文引号“”，或手工修改"
-            elif span.style in (None, "", "'", '"') and "\n" in piece:
-                why = ("这段文字分几行写却没有用“|”块（折行处会变成空格），无法原地修改；请在“- ”后加“|”改为块文字，"
+            elif span.style in ("'", '"') and "\n" in piece:
+                why = ("这段加了引号的文字分几行写，无法原地修改；请去掉引号，或在“- ”后加“|”改为块文字，"
                        "或手工修改")
             else:
-                why = "“>”折叠块或带转义字符的文字无法原地修改，请手工修改"
+                why = "这段文字的写法无法原地修改，请手工修改"
             skipped += [(d, why) for d in owners]
             continue
         unsafe = _UNSAFE.get(span.style or None, _UNSAFE[None])

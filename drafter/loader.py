@@ -1,6 +1,7 @@
 """YAML file -> validated Report, with every problem as a Chinese Diagnostic at file:line:col."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -250,8 +251,8 @@ def translate(e: ValidationError, smap: SourceMap, data, skip=frozenset()) -> li
         elif typ in ("int_type", "int_parsing", "int_from_float"):
             code, msg = "FZ023", f"{label}应只写数字（如年度写 2024），这里是{_found(value)}"
         elif typ == "dash_space" or typ == "list_type" and isinstance(value, str) and m.DASH_NO_SPACE.match(value):
-            code, msg = "FZ024", (f"{label}每一项的“-”后面要空一格（写成“- {value.strip()[1:].split(' - ')[0][:20]}”），"
-                                  "否则几项会连成一段文字")
+            first = re.split(r"\n| - ", value.strip()[1:])[0].strip()[:20]
+            code, msg = "FZ024", f"{label}每一项的“-”后面要空一格（写成“- {first}”），否则几项会连成一段文字"
         elif typ == "list_type":
             code, msg = "FZ024", f"{label}应为列表（每项单独一行，以“- ”开头），这里是{_found(value)}"
         elif typ in ("model_type", "dict_type", "model_attributes_type"):

@@ -122,8 +122,17 @@ class SourceMap:
                     return s.line + 1 + i, indent + remaining + 1
                 remaining -= len(content) + 1
             return s.line + 1, indent + 1
-        # plain or quoted scalar: the value starts after its quote; a value folded over several source
-        # lines is located approximately (YAML folding drops the continuation lines' indentation)
+        if not s.style and "\n" in raw:        # plain, over several lines: one value line per source line
+            remaining = offset
+            for i, ln in enumerate(raw.split("\n")):
+                lead = len(ln) - len(ln.lstrip(" \t"))
+                content = ln.strip(" \t")
+                if remaining <= len(content):
+                    return s.line + i, (s.col if i == 0 else lead + 1) + remaining
+                remaining -= len(content) + 1
+            return s.line, s.col
+        # quoted scalar: the value starts after its quote; one folded over several source lines is
+        # located approximately (YAML folding drops the continuation lines' indentation)
         shift = 1 if s.style in ("'", '"') else 0
         before = raw[shift:shift + offset]
         nl = before.count("\n")
@@ -447,6 +456,10 @@ class _Converter:
                     raise self.fail("FZ027", f"日期“{node.value}”不存在，请核对年、月、日", node)
                 raise self.fail("FZ010", f"无法读取值“{node.value[:20]}”（不是有效的数字、日期或是/否）；"
                                          "请改写这个值，或加引号作为文字", node)
+            if isinstance(value, str) and node.style in (None, "", ">"):
+                raw = self.smap.text[node.start_mark.index:node.end_mark.index]
+                if "\n" in raw.rstrip("\n"):
+                    value = _unfolded(raw, node.style, value)
             if isinstance(value, str):
                 m = _XML_BAD.search(value)
                 if m:
@@ -474,6 +487,23 @@ class _Converter:
                 out[key] = self.convert(vnode, path + (key,), depth + 1)
             return out
         raise self.fail("FZ010", "无法识别的 YAML 内容", node)  # pragma: no cover
+
+
+def _unfolded(raw: str, style: str | None, value: str) -> str:
+    """A plain or ``>`` scalar written over several lines, with its line breaks kept instead of folded.
+
+    YAML folds each line break of such a text into a space, which is right for English and wrong for
+    Chinese ("……执法“三项制度”，\n  组织执法人员" would print "， 组织").  Kept as line breaks, the text
+    reads like a ``|`` block: paragraphs_of joins wrapped lines without a space and a blank line starts
+    a new paragraph.  Each value line is its source line without the indentation, so positions inside
+    the text map back to the file line by line (SourceMap.locate)."""
+    lines = raw.split("\n")
+    if style == ">":
+        body = lines[1:]
+        indent = min((len(ln) - len(ln.lstrip(" ")) for ln in body if ln.strip()), default=0)
+        text = "\n".join(ln[indent:] for ln in body).rstrip("\n")
+        return text + "\n" * (len(value) - len(value.rstrip("\n")))          # the chomping YAML applied
+    return "\n".join(ln.strip(" \t") for ln in lines)
 
 
 def _check_depth(text: str, name: str) -> None:

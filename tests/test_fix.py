@@ -175,15 +175,26 @@ def test_every_scalar_style_and_the_skipped_one(tmp_path):
     assert "标题: '健全依法决策机制，规范‘三项制度’。'\n" in text                     # single-quoted, '' escapes
     assert "开展“法治体检”活动，服务企业（共15家）。依法行政。\n\n            第二段，也要修正。\n" in text
     assert "# 注释：保留\n发文机关: 青山县人民政府   # 行尾注释\n" in text
-    # a plain scalar over two lines cannot be edited in place: left alone, and said so
-    assert "      - 折行的普通写法,第一行\n            第二行,也是这一段\n" in text
-    assert "r.yaml:17:20: 提示 FZ401 未自动修正：" in r.err and "请在“- ”后加“|”改为块文字" in r.err
-    after = check_file(p).diagnostics
-    assert [(d.code, d.line) for d in after] == [("FZ401", 17), ("FZ405", 17)]
+    # a plain text over two lines: edited in place, line by line (its line break is not a space)
+    assert "      - 折行的普通写法，第一行\n            第二行，也是这一段\n" in text
+    assert "未自动修正" not in r.err
+    assert check_file(p).diagnostics == []
     changed = []
     same_but_fixed(load_file(tmp_path / "r.yaml.bak").data, load_file(p).data, changed)
     assert changed == [("doc_number",), ("intro",), ("sections", 0, "content", 0, "heading"),
-                       ("sections", 0, "content", 0, "content", 0)]
+                       ("sections", 0, "content", 0, "content", 0), ("sections", 0, "content", 0, "content", 1)]
+
+
+def test_quoted_text_over_two_lines_is_left_alone_and_said_so(tmp_path):
+    p = tmp_path / "r.yaml"
+    text = YAML.replace("      - 折行的普通写法,第一行\n            第二行,也是这一段\n",
+                        '      - "折行的引号写法,第一行\n            第二行,也是这一段"\n')
+    assert text != YAML
+    p.write_text(text, encoding="utf-8")
+    r = run_cli("check", "--fix", p)
+    assert r.code == 0, r
+    assert '      - "折行的引号写法,第一行\n            第二行,也是这一段"\n' in p.read_text(encoding="utf-8")
+    assert "r.yaml:17:21: 提示 FZ401 未自动修正：这段加了引号的文字分几行写" in r.err, r
 
 
 def test_gb18030_with_crlf_is_written_back_in_kind(tmp_path):

@@ -379,3 +379,22 @@ def test_date_keeps_with_a_note_so_the_note_never_opens_a_page_alone(sealed):
     assert "附注:" in text
     assert date_keeps(text)
     assert not date_keeps(re.sub(r"(?m)^附注: .*\n", "", text))
+
+
+@pytest.mark.parametrize("written", [
+    "- 全面推行行政执法“三项制度”，\n  组织执法人员培训4期。\n\n  第二段。\n",                    # plain
+    "- >\n  全面推行行政执法“三项制度”，\n  组织执法人员培训4期。\n\n  第二段。\n",              # folded
+])
+def test_text_wrapped_over_lines_prints_without_spaces(tmp_path, written):
+    """YAML folds a line break inside a plain or ">" text into a space; Chinese has none between lines."""
+    line = "- 全面推行行政执法“三项制度”，组织执法人员培训4期。\n"
+    text = example("short-complete").read_text(encoding="utf-8")
+    assert " " * 10 + line in text
+    indented = "".join(" " * 10 + ln if ln.strip() else ln for ln in written.splitlines(keepends=True))
+    p = tmp_path / "r.yaml"
+    p.write_text(text.replace(" " * 10 + line, indented), encoding="utf-8")
+    r = run_cli("render", p, "-o", tmp_path / "r.docx")
+    assert r.code == 0, r
+    paras = docx_paragraph_texts(tmp_path / "r.docx")
+    assert "全面推行行政执法“三项制度”，组织执法人员培训4期。" in paras and "第二段。" in paras, paras
+    assert "FZ405" not in run_cli("check", p).text

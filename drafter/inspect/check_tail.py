@@ -15,6 +15,29 @@ ZI = G.ZI_3HAO
 POS_TOL = ZI // 2                       # ½ 字
 
 
+def run(c: Ctx) -> None:
+    _addressee(c)
+    _date(c)
+    _signature(c)
+    _notes(c)
+    _colophon(c)
+
+
+def _addressee(c: Ctx) -> None:
+    p = c.lay.addressee
+    if p is None:
+        return
+    t = p.text.strip(" \u3000\t\n")
+    if not t.endswith("："):
+        found = "半角冒号“:”" if t.endswith(":") else f"末尾是“{t[-1]}”，没有冒号"
+        c.add("GB501", "主送机关最后一个机关名称后应标全角冒号“：”", p, expected=t.rstrip(":") + "：", found=found)
+    zi, desc = _indent_zi(p)
+    left = p.props.left
+    if abs(zi) > 0.25 or abs(left) > G.mm(1):
+        c.add("GB502", "主送机关应居左顶格（首行和回行都不缩进）；请把首行缩进、左缩进设为 0，删去段首空格", p,
+              expected="顶格", found=f"{desc}，左缩进 {left / 20:g} 磅")
+
+
 def _date(c: Ctx) -> None:
     p = c.lay.date
     if p is not None:
