@@ -16,20 +16,31 @@ _WS = " \t\u3000"
 TITLE_MAX_ZI = int(G.TYPE_AREA_WIDTH / G.TWIPS_PER_PT // G.SIZE_2HAO)
 
 
-def paragraphs_of(text: str) -> list[str]:
-    """One YAML text item -> its paragraphs: a blank line separates paragraphs; a single line break
-    (editor wrapping) is removed, since Chinese text has no spaces between lines."""
-    text = text.replace("\r", "")
-    out = []
-    for chunk in re.split(r"\n[ \t\u3000]*\n", text):
-        para = "".join(line.strip(_WS) for line in chunk.split("\n"))
-        if para:
-            out.append(para)
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def join_lines(lines) -> str:
+    """Lines of one paragraph as one line: Chinese has no space between lines; two words of Latin
+    script do (a number split over two lines stays one number)."""
+    out = ""
+    for line in lines:
+        line = line.strip(_WS)
+        if out and line and _latin(out[-1]) and _latin(line[0]) and not (out[-1].isdigit() and line[0].isdigit()):
+            out += " "
+        out += line
     return out
 
 
+def paragraphs_of(text: str) -> list[str]:
+    """One YAML text item -> its paragraphs: a blank line separates paragraphs; a single line break
+    (editor wrapping) is removed (join_lines)."""
+    text = text.replace("\r", "")
+    return [p for p in (join_lines(chunk.split("\n")) for chunk in re.split(r"\n[ \t\u3000]*\n", text)) if p]
+
+
 def clean_line(text: str) -> str:
-    return "".join(line.strip(_WS) for line in text.replace("\r", "").split("\n"))
+    return join_lines(text.replace("\r", "").split("\n"))
 
 
 class Composer:

@@ -398,3 +398,10 @@ def test_text_wrapped_over_lines_prints_without_spaces(tmp_path, written):
     paras = docx_paragraph_texts(tmp_path / "r.docx")
     assert "全面推行行政执法“三项制度”，组织执法人员培训4期。" in paras and "第二段。" in paras, paras
     assert "FZ405" not in run_cli("check", p).text
+
+
+def test_wrapped_lines_join_without_spaces_except_between_latin_words():
+    from drafter.compose import paragraphs_of
+
+    assert paragraphs_of("依法行政，\n  推进法治\n\n第二段：GB/T\n9704 and\nmore，共1\n200件") == [
+        "依法行政，推进法治", "第二段：GB/T 9704 and more，共1200件"]
