@@ -16,6 +16,11 @@ from . import styles as S
 from .oxml import (el, page_field_runs, para_props, paragraph, parse_xml, red_line, run_props, tab_run, text_box,
                    text_run, xml_text, NSDECL)
 
+# The paragraph a floating 版记 table is anchored to: one twip high and off the line grid, so that a
+# 版记 filling the page's last lines exactly still leaves room for it (on the grid it took a whole
+# line, which LibreOffice found under the table and moved, with the table, to a page of its own).
+ANCHOR_LINE = 1
+
 
 def section_properties(letter: bool):
     """§5.1, §5.2: A4, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm; odd/even (and, for 信函, first-page)
@@ -389,8 +394,9 @@ class Writer:
                       el("w:trHeight", {"w:val": n * G.LINE_PITCH, "w:hRule": "atLeast"}))
             tbl.append(el("w:tr", None, trpr, el("w:tc", None, tcpr, p)))
         # A floating table is anchored to the paragraph after it (LibreOffice drops it without one);
-        # that paragraph is one twip high so it can never push a page.
-        anchor = paragraph(para_props(S.PLAIN, spacing={"before": 0, "after": 0, "line": 20, "lineRule": "exact"}),
+        # that paragraph is ANCHOR_LINE high so it can never push a page.
+        anchor = paragraph(para_props(S.PLAIN, spacing={"before": 0, "after": 0, "line": ANCHOR_LINE, "lineRule": "exact"},
+                                      snap_to_grid=False),
                            )
         return [tbl, anchor]
 

@@ -96,8 +96,9 @@ def tab_run(rpr=None):
 
 def para_props(style: str | None = None, *, jc: str | None = None, ind: dict | None = None,
                keep_next: bool = False, keep_lines: bool = False, tabs: list | None = None,
-               spacing: dict | None = None):
-    """<w:pPr> in schema order: pStyle, keepNext, keepLines, tabs, spacing, ind, jc."""
+               spacing: dict | None = None, snap_to_grid: bool = True):
+    """<w:pPr> in schema order: pStyle, keepNext, keepLines, tabs, snapToGrid, spacing, ind, jc.
+    ``snap_to_grid=False``: the paragraph's height is its own, not a whole line of the page's grid."""
     ppr = el("w:pPr")
     if style:
         ppr.append(el("w:pStyle", {"w:val": style}))
@@ -107,6 +108,8 @@ def para_props(style: str | None = None, *, jc: str | None = None, ind: dict | N
         ppr.append(el("w:keepLines"))
     if tabs:
         ppr.append(el("w:tabs", None, *(el("w:tab", {"w:val": kind, "w:pos": pos}) for kind, pos in tabs)))
+    if not snap_to_grid:
+        ppr.append(el("w:snapToGrid", {"w:val": 0}))
     if spacing:
         ppr.append(el("w:spacing", {f"w:{k}": v for k, v in spacing.items()}))
     if isinstance(ind, tuple):           # (Word/WPS value, LibreOffice value)
