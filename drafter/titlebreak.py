@@ -17,8 +17,16 @@ LEXICON = (
     "法治政府建设", "年度情况报告", "情况报告", "工作情况", "年度报告", "工作报告", "人民政府", "关于",
     "人大常委会", "常务委员会", "委员会", "办公室", "街道办事处", "办事处", "司法局", "依法治",
     "法治建设", "推进", "年度", "有关", "情况的报告", "的报告",
+    # words of the titles these reports carry besides the organ and the year
+    "法治政府", "法治社会", "法治宣传", "依法行政", "行政复议", "行政执法", "行政诉讼", "体制改革", "改革",
+    "开展情况", "推进情况", "落实情况", "进展情况", "工作安排", "工作计划", "工作要点", "示范创建",
+    "第一责任人", "职责", "履行", "主要负责人", "党政", "专项", "工作",
 )
-_PROTECT = r"\d{4}(?:[-—–~至]\d{4})?年度?|《[^》]*》|“[^”]*”|（[^）]*）|\d+"     # re compiles it on first use
+# units that a line never splits: a year, 《书名》, “引文”, （注）, a number, 依法治市/县/区…
+_PROTECT = (r"\d{4}(?:[-—–~至]\d{4})?年度?|《[^》]*》|“[^”]*”|（[^）]*）|\d+"     # re compiles it on first use
+            r"|(?:全面)?依法治[国省市县区州旗镇乡]")
+_JOINS = {"暨", "和", "及", "与", "并"}         # a line may well start with these (or end after "暨")
+SPLIT_WORD_COST = 12       # a cut between two single characters: likely inside a word (one 字 of shape ≈ 6)
 _NO_START = set("，。、：；？！）》”’…—")
 _NO_END = set("（《“‘")
 
@@ -95,7 +103,7 @@ def break_title(title: str, max_width: float, names: tuple[str, ...] = ()) -> li
                 split.append(u)
         us = split
     good_after = {i for i, u in enumerate(us) if u in names}          # after the organ's name
-    good_before = {i for i, u in enumerate(us) if u == "关于"}       # before "关于"
+    good_before = {i for i, u in enumerate(us) if u == "关于" or u in _JOINS}   # before "关于", "暨", "和"…
     best, best_cost = None, float("inf")
     total = width_zi(title)
     for n in range(2, 6):
@@ -110,7 +118,8 @@ def break_title(title: str, max_width: float, names: tuple[str, ...] = ()) -> li
                 continue
             cost = _shape_cost(widths) + 40 * (n - 2) + 30 * sum(c in inside for c in cuts)
             # between two single characters is likely inside a word the lexicon does not know
-            cost += 5 * sum(len(us[c - 1]) == 1 and len(us[c]) == 1 for c in cuts)
+            cost += SPLIT_WORD_COST * sum(len(us[c - 1]) == 1 and len(us[c]) == 1 and us[c] not in _JOINS
+                                          and us[c - 1] not in _JOINS for c in cuts)
             for c in cuts:
                 if (c - 1) in good_after or c in good_before:
                     cost -= 4

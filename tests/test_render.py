@@ -116,6 +116,12 @@ def test_title_breaking_keeps_words_whole():
     for protected in ("2024年度", "青山县人民政府", "中共青山县委员会", "青山县法治政府建设", "（2021—2025年）"):
         assert any(protected in x for x in lines), (protected, lines)
     assert break_title("甲\n乙丙", 20) == ["甲", "乙丙"]
+    # words the lexicon did not know were cut between two characters ("行政复议体 / 制改革", "依法治 / 市")
+    lines = break_title("杭州市西湖区人民政府关于2024年度法治政府建设暨行政复议体制改革推进情况的报告", 20,
+                        ("杭州市西湖区人民政府",))
+    assert all(any(w in x for x in lines) for w in ("行政复议", "体制改革")), lines
+    lines = break_title("宁乡市司法局关于全面依法治市工作暨2024年度法治政府建设情况的报告", 20, ("宁乡市司法局",))
+    assert any("全面依法治市" in x for x in lines) and lines[1].startswith("暨"), lines
 
 
 # --- XML: what Word and WPS read ------------------------------------------------------------
