@@ -92,6 +92,7 @@ class Mapper:
         self.meta: dict = {}
         self.found: dict[str, str] = {}          # field -> where it came from (for the summary)
         self.level_kinds: dict[int | None, str] = {}   # heading level -> numbering kind seen at it
+        self.out_of_order: dict[str, Node] = {}  # part key -> the section that looks like it but is out of order
 
     # -- entry ---------------------------------------------------------------------------------
     def run(self) -> Mapped:
@@ -186,6 +187,10 @@ class Mapper:
                 m["urgency"] = t
             elif p.role == S.TITLE and not intro:
                 title.append(p)
+            elif not intro and not title and "recipients" not in m and self.punct_title(t):
+                m["title_punct"] = (p.where, t)          # "……年度报告。": a title with a full stop
+                p.text = P.strip(t.rstrip("。.．，,；;！!"))
+                title.append(p)
             elif not intro and "recipients" not in m and (p.role == S.ADDRESSEE or self.addressee_like(t)):
                 m["recipients"] = P.split_names(t.rstrip(":："))
                 self.found["recipients"] = p.where
@@ -201,6 +206,16 @@ class Mapper:
             self.found["title"] = title[0].where
         m["intro"] = intro
         return i
+
+    @staticmethod
+    def punct_title(t: str) -> bool:
+        """"东湖街道办事处2024年法治政府建设年度报告。": a title line ending in punctuation."""
+        if not t.endswith(("。", ".", "．")) or "如下" in t:
+            return False
+        bare = P.strip(t.rstrip("。.．，,；;！!"))
+        return (P.title_like(bare) and "。" not in bare and bare.endswith(("报告", "情况", "总结"))
+                and bool(P.YEAR_RE.search(bare) or "关于" in bare or P.org_from_title(bare))
+                and not any(c in bare for c in "，,；;："))
 
     @staticmethod
     def addressee_like(t: str) -> bool:
@@ -259,14 +274,13 @@ class Mapper:
     # -- tail ----------------------------------------------------------------------------------
     def read_tail(self, paras: list[S.Para], i: int) -> int:
         m = self.meta
-        j = len(paras)
+        j = self.cut_web_tail(paras, i, len(paras))
+        j = self.cut_attachment_pages(paras, i, j)
+        j = self.cut_web_tail(paras, i, j)
 
         def text(k):
             return paras[k].text
 
-        while j > i and paras[j - 1].role != S.TITLE and P.is_chrome_tokens(text(j - 1)):
-            self.dropped.append(paras[j - 1])
-            j -= 1
         while j > i:
             t, role = text(j - 1), paras[j - 1].role
             cc, printed = P.CC_RE.match(t), P.PRINTED_RE.match(t)
@@ -285,27 +299,7 @@ class Mapper:
             m["note"] = text(j - 1)
             self.found["note"] = paras[j - 1].where
             j -= 1
-        names = []
-        if j > i and paras[j - 1].role in (None, S.SIGNATURE):
-            t = text(j - 1)
-            signed = P.split_signed_date(t)
-            if signed:                                  # 署名 and 成文日期 on one line
-                names, t = [signed[0]], signed[1]
-                self.found["signatories"] = paras[j - 1].where
-            if P.parse_date(t):
-                m["date"] = P.parse_date(t)
-                m["date_text"] = t
-                self.found["date"] = paras[j - 1].where
-                j -= 1
-            elif P.MONTH_ONLY_RE.match(t):               # "2024年12月": the date line, without its day
-                m["date_partial"] = t
-                self.found["date"] = paras[j - 1].where
-                j -= 1
-        while j > i and len(names) < 6 and not P.marker(text(j - 1)) and (
-                paras[j - 1].role == S.SIGNATURE or (paras[j - 1].role is None and P.is_orgish(text(j - 1)))):
-            names.insert(0, text(j - 1))
-            self.found["signatories"] = paras[j - 1].where
-            j -= 1
+        j, names = self.read_signature(paras, i, j)
         if names:
             m["signatories"] = names
         # 附件说明: "附件：1.……" and the numbered lines after it, between the closing and the signature
@@ -326,6 +320,119 @@ class Mapper:
             m["closing"] = text(j - 1)
             self.found["closing"] = paras[j - 1].where
             j -= 1
+        return j
+
+    def take_date(self, paras: list[S.Para], i: int, j: int, names: list[str]) -> int:
+        """The 成文日期 (or 署名 and 成文日期 on one line) in paras[j - 1]: returns the new j."""
+        m = self.meta
+        if j <= i or paras[j - 1].role not in (None, S.SIGNATURE):
+            return j
+        t = paras[j - 1].text
+        signed = P.split_signed_date(t)
+        if signed:                                  # 署名 and 成文日期 on one line
+            names[:0] = self.split_joint(signed[0])
+            t = signed[1]
+            self.found["signatories"] = paras[j - 1].where
+        if P.parse_date(t):
+            m["date"] = P.parse_date(t)
+            m["date_text"] = t
+            self.found["date"] = paras[j - 1].where
+            return j - 1
+        if P.MONTH_ONLY_RE.match(t):               # "2024年12月": the date line, without its day
+            m["date_partial"] = t
+            self.found["date"] = paras[j - 1].where
+            return j - 1
+        return j
+
+    def skip_seal(self, paras: list[S.Para], i: int, j: int) -> int:
+        """"（盖章）" / "（印章）" where the seal goes (between or after the 署名 and the 成文日期)."""
+        while j > i and paras[j - 1].role in (None, S.SIGNATURE, S.PLAIN) and P.SEAL_RE.match(paras[j - 1].text):
+            self.meta.setdefault("seal_lines", []).insert(0, paras[j - 1])
+            j -= 1
+        return j
+
+    @staticmethod
+    def split_joint(t: str) -> list[str]:
+        """"中共青石镇委员会　　青石镇人民政府" (a joint signature on one line) -> both organs."""
+        parts = [x for x in re.split(rf"[{P.WS}]{{2,}}|\u3000", P.strip(t)) if P.strip(x)]
+        if len(parts) >= 2 and all(P.is_orgish(P.strip(x)) for x in parts):
+            return [P.strip(x) for x in parts]
+        return [t]
+
+    def read_signature(self, paras: list[S.Para], i: int, j: int) -> tuple[int, list[str]]:
+        """署名 and 成文日期 in either order, with "（盖章）" lines between or after them."""
+        m = self.meta
+        names: list[str] = []
+        j = self.skip_seal(paras, i, j)
+        had_date = j
+        j = self.take_date(paras, i, j, names)
+        had_date = j != had_date
+        j = self.skip_seal(paras, i, j)
+
+        def collect(j):
+            while j > i and len(names) < 6 and not P.marker(paras[j - 1].text) and (
+                    paras[j - 1].role == S.SIGNATURE or (paras[j - 1].role is None and P.is_orgish(paras[j - 1].text))):
+                names[:0] = self.split_joint(paras[j - 1].text)
+                self.found["signatories"] = paras[j - 1].where
+                j -= 1
+                j = self.skip_seal(paras, i, j)
+            return j
+
+        j = collect(j)
+        if not had_date and names:                  # the 成文日期 written above the 署名
+            before = j
+            j = self.take_date(paras, i, j, names)
+            if j != before:
+                m["date_first"] = True
+                j = self.skip_seal(paras, i, j)
+                j = collect(j)
+        return j, names
+
+    def cut_web_tail(self, paras: list[S.Para], i: int, j: int) -> int:
+        """The web page after the report: "责任编辑：……", "【我要纠错】【打印】【关闭】", "分享到：",
+        "附件下载：" and its links, "相关稿件" and the list under it."""
+        cut: list[S.Para] = []
+        while True:
+            start = j
+            for k in range(j - 1, max(i, j - 25) - 1, -1):
+                if paras[k].role != S.TITLE and P.RELATED_RE.match(paras[k].text) and all(
+                        len(paras[x].text) <= 80 and "。" not in paras[x].text for x in range(k + 1, j)):
+                    cut[:0] = paras[k:j]
+                    j = k
+                    break
+            while j > i and paras[j - 1].role != S.TITLE and P.is_tail_junk(paras[j - 1].text):
+                if P.chrome_label(paras[j - 1].text):
+                    self.take_chrome(paras[j - 1].text)
+                cut.insert(0, paras[j - 1])
+                j -= 1
+            if j == start:
+                self.dropped.extend(cut)          # in the order of the text
+                return j
+
+    def cut_attachment_pages(self, paras: list[S.Para], i: int, j: int) -> int:
+        """An attachment page after the 成文日期 ("附件" / its title / its text or table): kept out of the
+        report (drafter writes the report itself) and listed for the clerk."""
+        def dated(k: int) -> bool:
+            t = paras[k].text
+            return bool(P.parse_date(t) or P.MONTH_ONLY_RE.match(t) or P.split_signed_date(t))
+
+        for a in range(i + 1, j):
+            if paras[a].role in (S.TITLE, S.HEADING) or not P.ATTACHMENT_PAGE_RE.match(paras[a].text):
+                continue
+            k, ok = a - 1, False
+            for _ in range(4):                    # the date, perhaps under a 署名, 附注 or "（盖章）"
+                if k < i:
+                    break
+                t = paras[k].text
+                if dated(k):
+                    ok = True
+                    break
+                if not (P.SEAL_RE.match(t) or P.NOTE_RE.match(t) or P.is_orgish(t)):
+                    break
+                k -= 1
+            if ok:
+                self.meta["attachment_pages"] = paras[a:j]
+                return a
         return j
 
     # -- body ----------------------------------------------------------------------------------
@@ -371,6 +478,17 @@ class Mapper:
             return None
         return _Head("bare", t, None, False)
 
+    @staticmethod
+    def bold_heading(p: S.Para) -> bool:
+        """A short paragraph set in bold throughout, without a number or sentence punctuation
+        ("加强执法监督"): a heading whose number was never typed."""
+        from .wrap import ends_sentence
+
+        t = P.strip(p.text)
+        return (p.bold is not None and p.role is None and 2 <= len(t) <= 30 and P.marker(t + "x") is None
+                and not ends_sentence(t) and not any(c in t for c in "。；;！!？?")
+                and not (P.is_closing(t) or P.parse_date(t) or P.is_chrome(t)))
+
     def note_renumbered(self, node: Node, p: S.Para, depth: int) -> None:
         """drafter numbers by level (一、 （一） 1. （1））: a "1." written directly under "一、" prints
         as "（一）".  Say so, once per kind of numbering, so the clerk can check the levels."""
@@ -392,7 +510,13 @@ class Mapper:
         self.trailing: list[tuple[Node, Text]] = []
         after_own_line = False
         for p in body:
+            if p.role is None and P.is_chrome_tokens(p.text):
+                self.dropped.append(p)            # "【打印本页】【关闭窗口】" between the paragraphs
+                continue
             h = self.heading_of(p)
+            bold = h is None and self.bold_heading(p)
+            if bold:
+                h = _Head("bold:" + (p.bold or ""), p.text, None, False)
             if h is not None:
                 d = kinds.index(h.kind) if h.kind in kinds else len(kinds)
                 if d >= MAX_LEVELS:
@@ -403,6 +527,11 @@ class Mapper:
                     kinds.append(h.kind)
                     node = Node(P.strip(h.text), h.kind, p.where, run_in=h.run_in)
                     self.note_renumbered(node, p, d)
+                    if bold:
+                        shown = level_marker(d + 1, 1) if d else "一、"
+                        node.comments.append(f"导入：原文这一行没有序号、只是加粗，按第{d + 1}层小标题（“{shown}”式）导入，"
+                                             "请核对它是不是小标题、层次对不对")
+                        self.marked.append(f"{p.where}：加粗的一行“{_short(p.text)}”没有序号，按第{d + 1}层小标题导入，请核对")
                     stack[-1].content.append(node)
                     stack.append(node)
                     if h.rest:
@@ -450,6 +579,8 @@ class Mapper:
         others may take it by position.  Dynamic programming over "highest part so far"."""
         keys = self.kind.keys
         order = {k: n for n, k in enumerate(keys)}
+        if self.reorder(sections):
+            return
         scores = [self.part_scores(s.heading or "") for s in sections]
         first = keys[0]
         first_named = any(first in sc for sc in scores)
@@ -487,10 +618,66 @@ class Mapper:
                 self.marked.append(f"“{_short(sec.heading)}”按位置归入第{first}部分")
             elif not ks and sc:
                 named = "、".join(f"第{k}部分" for k in sorted(sc, key=order.get))
-                sec.comments.append(f"导入：标题像是{named}，但排在后面的部分之后，已作为额外部分保留，请核对")
-                self.marked.append(f"“{_short(sec.heading)}”像是{named}，但顺序不对，作为额外部分保留")
+                sec.comments.append(f"导入：标题像是{named}，但排在后面的部分之后，顺序不对，已作为额外部分保留；"
+                                    f"请把这一部分移到规定的位置，加上“部分: {sorted(sc, key=order.get)[0]}”，"
+                                    "再删去“省略部分”中的相应一行")
+                self.marked.append(f"{sec.where}“{_short(sec.heading)}”像是{named}，但顺序不对，作为额外部分保留")
+                for k in sc:
+                    self.out_of_order.setdefault(k, sec)
             elif not ks:
                 sec.comments.append("导入：标题未对应任何必备部分，作为额外部分保留（不写“部分”）")
+
+    def reorder(self, sections: list[Node]) -> bool:
+        """Every section's heading names one required part, each a different one, but not in the
+        regulation's order (e.g. 第一责任人 before 不足): put them in that order and say so."""
+        keys = self.kind.keys
+        order = {k: n for n, k in enumerate(keys)}
+        scores = []
+        for sec in sections:
+            sc = self.part_scores(sec.heading or "")
+            if not sc or sec.no_heading:
+                return False
+            scores.append(sc)
+        # a section naming a single part takes it first; then one naming a part clearly more than others;
+        # a part taken is no longer a candidate for the rest ("2025年主要工作安排": 一 or 四, 一 taken)
+        picks: list[str | None] = [None] * len(sections)
+        taken: set[str] = set()
+        progress = True
+        while progress and None in picks:
+            progress = False
+            for strict in (True, False):
+                for n, sc in enumerate(scores):
+                    if picks[n] is not None:
+                        continue
+                    avail = {k: v for k, v in sc.items() if k not in taken}
+                    if not avail:
+                        return False
+                    best = max(avail.values())
+                    tops = [k for k, v in avail.items() if v == best]
+                    if len(avail) == 1 or (not strict and len(tops) == 1
+                                           and not any(v >= 2 for k, v in avail.items() if k != tops[0])):
+                        picks[n] = tops[0]
+                        taken.add(tops[0])
+                        progress = True
+                if progress:
+                    break
+        if None in picks:
+            return False
+        if len(picks) < 2 or len(set(picks)) != len(picks) or picks == sorted(picks, key=order.get):
+            return False
+        was = "、".join(picks)
+        numbered = {id(sec): n for n, sec in enumerate(sections, 1)}
+        for sec, key in zip(sections, picks):
+            sec.parts = [key]
+        sections.sort(key=lambda sec: order[sec.parts[0]])
+        for n, sec in enumerate(sections, 1):
+            old = numbered[id(sec)]
+            if old != n:
+                sec.comments.append(f"导入：原文这一部分排在正文第{_cn(old)}部分（{sec.where}），已按规定的顺序"
+                                    f"（第{'、'.join(keys)}部分）移到第{_cn(n)}部分，请核对")
+        self.marked.append(f"原文各部分的顺序（第{was}部分）与规定的顺序不同，已按规定的顺序重新排列（文字未改），请核对")
+        self.meta["reordered"] = was
+        return True
 
     def cues(self, year: int) -> dict[str, dict[str, list[str]]]:
         table = self.kind.extra.get("import_cues") or IMPORT_CUES.get(self.kind.id) or {}
@@ -649,6 +836,17 @@ class Mapper:
                     self.marked.append(f"{label}“{m[f]}”未写入（版头为“无”），见文件开头的注释")
         if self.src.sealed:
             data["seal"] = True
+        if m.get("seal_lines"):
+            data["seal"] = True
+            seal = m["seal_lines"][0]
+            self.comments.setdefault(("seal",), []).append(
+                f"导入：原文署名处有“{seal.text}”（{seal.where}），已写“印章: 是”，生成时留出盖章位置（drafter 不画印章）；"
+                "不需要盖章的公开文本请改为“否”")
+            self.marked.append(f"{seal.where}：“{seal.text}”未作为文字导入，已写“印章: 是”")
+        if m.get("date_first") and m.get("date"):
+            self.comments.setdefault(("date",), []).append(
+                f"导入：原文成文日期写在署名之上（{self.found.get('date', '')}），生成的文件按 GB/T 9704 排在署名之下")
+            self.marked.append(f"成文日期原在署名之上（{self.found.get('date', '')}），生成时排在署名之下")
         intro = [p.text for p in m.get("intro", [])]
         if intro:
             data["intro"] = "\n\n".join(intro)
@@ -669,7 +867,15 @@ class Mapper:
         served = {k for s in sections for k in s.parts}
         omitted = {}
         for part in self.kind.parts:
-            if part.key not in served:
+            if part.key in served:
+                continue
+            extra = self.out_of_order.get(part.key)
+            if extra is not None:
+                omitted[part.key] = (f"原文有此部分（{extra.where}“{_short(extra.heading, 30)}”），但顺序不对，导入时作为额外部分"
+                                     f"保留；请把它移到规定的位置并写“部分: {part.key}”，再删去这一行")
+                self.comments.setdefault(("omitted_parts", part.key), []).append(
+                    f"导入：第{part.key}部分“{part.name}”在原文中排错了位置（{extra.where}），见正文中的注释")
+            else:
                 omitted[part.key] = MISSING_REASON
                 hint = self.hint_for(part, sections)
                 self.comments.setdefault(("omitted_parts", part.key), []).append(
@@ -743,10 +949,21 @@ class Mapper:
         return None
 
     # -- comments and summary ---------------------------------------------------------------------
+    def attachment_title(self) -> str:
+        pages = self.meta.get("attachment_pages") or []
+        if not pages:
+            return ""
+        mm = P.ATTACHMENT_PAGE_RE.match(pages[0].text)
+        t = P.strip((mm.group("t1") or mm.group("t2") or "") if mm else "")
+        if not t and len(pages) > 1:
+            t = pages[1].text
+        return _short(t, 40)
+
     def annotate(self, report: Report, sections: list[Node], org: str, org_from: str, year_from: str,
                  title_note: str | None) -> None:
         c = self.comments
         h = self.header
+        m = self.meta
         h[:0] = [f"由 drafter import 从“{self.src.name}”导入。正文文字按原文保留（标点未改），序号由 drafter 重新生成。",
                  "以“导入：”开头的注释是导入时的说明，核对后可删除。"]
         if title_note:
@@ -754,6 +971,26 @@ class Mapper:
         if self.dropped:
             h.append("导入时删除的网页信息（不属于报告正文）：")
             h.extend(f"  {p.where}：{p.text}" for p in self.dropped)
+        src = self.src
+        if src.page_numbers:
+            h.append(f"导入时删除的页码 {len(src.page_numbers)} 行：" + "；".join(f"{w}“{t}”" for w, t in src.page_numbers))
+        if src.joined:
+            h.append(f"导入：原文是按版面折行的文字（如从 PDF 复制），已把 {src.joined} 处行末断开的行接回原来的段落"
+                     f"（{_first_few(src.joined_at)}起的段落），请对照原文核对分段")
+        if m.get("title_punct"):
+            where, t = m["title_punct"]
+            h.append(f"导入：原文标题（{where}）“{t}”末尾有标点，已删去（公文标题末尾不加标点），请核对")
+        if src.soft_joined:
+            h.append(f"导入：原文{_first_few(src.soft_joined)}中有句子中间的手动换行（Shift+Enter），已接排为一段，请核对")
+        pages = m.get("attachment_pages")
+        if pages:
+            h.append(f"导入：原文成文日期之后的附件（{pages[0].where}起，共 {len(pages)} 段）不是报告正文，未导入；"
+                     "drafter 只生成报告本身，附件请用原文件另行制作、随报告报送。附件原文如下：")
+            h.extend(f"  {p.where}：{p.text}" for p in pages[:12])
+            if len(pages) > 12:
+                h.append(f"  ……（以下还有 {len(pages) - 12} 段，见原文件）")
+            if not report.attachments:
+                h.append(f"导入：原文正文后没有附件说明；如需列出，请在“附件”中写附件名称（如“{self.attachment_title()}”）")
         if self.unknown:
             h.append("导入：开头或结尾的以下文字无法对应报告的任何一项，未放入报告，请核对：")
             h.extend(f"  {p.where}：{p.text}" for p in self.unknown)
@@ -765,7 +1002,6 @@ class Mapper:
             c.setdefault(("year",), []).append("导入：原文中没有找到年度，暂填去年，请核对（或导入时加 --year）")
         elif "推断" in year_from:
             c.setdefault(("year",), []).append(f"导入：年度取自{year_from}")
-        m = self.meta
         if m.get("doc_number") and report.header == "无":
             c.setdefault(("header",), []).append("导入：原文有发文字号，但主送机关或成文日期不全，版头暂设为“无”；"
                                                  "如按函或文件格式报送，请改为 函 或 文件 并补全")
@@ -799,6 +1035,16 @@ class Mapper:
         out.extend(self.src.notes)
         if m.get("flattened"):
             out.append(f"原文有 {m['flattened']} 段是把标题和正文连在一起的长段，已按序号拆开。")
+        if self.src.joined:
+            out.append(f"原文是按版面折行的文字（如从 PDF 复制）：已把 {self.src.joined} 处行末断开的行接回原来的段落"
+                       f"（{_first_few(self.src.joined_at)}起），请对照原文核对分段。")
+        if m.get("title_punct"):
+            out.append(f"原文标题（{m['title_punct'][0]}）末尾有标点“{m['title_punct'][1][-1]}”，已删去，请核对。")
+        if self.src.soft_joined:
+            out.append(f"原文{_first_few(self.src.soft_joined)}中有句子中间的手动换行（Shift+Enter），已接排为一段，请核对。")
+        if self.src.page_numbers:
+            out.append(f"已删除页码 {len(self.src.page_numbers)} 行：" + "；".join(f"{w}“{t}”" for w, t in self.src.page_numbers[:5])
+                       + ("……" if len(self.src.page_numbers) > 5 else ""))
         out.append("识别结果：")
 
         def line(label, value, where=""):
@@ -842,9 +1088,18 @@ class Mapper:
             else:
                 out.append(f"  {label} → 额外部分（保留原标题和顺序）")
         for key in report.omitted_parts:
-            out.append(f"  第{key}部分“{self.kind.part(key).name}”：未找到，已写入“省略部分”（{MISSING_REASON}）")
+            extra = self.out_of_order.get(key)
+            if extra is not None:
+                out.append(f"  第{key}部分“{self.kind.part(key).name}”：原文有（{extra.where}“{_short(extra.heading)}”），"
+                           "但顺序不对，作为额外部分保留，已写入“省略部分”；请把它移到规定的位置并写“部分”")
+            else:
+                out.append(f"  第{key}部分“{self.kind.part(key).name}”：未找到，已写入“省略部分”（{MISSING_REASON}）")
         if self.dropped:
             out.append(f"已删除网页信息 {len(self.dropped)} 行：" + "；".join(_short(p.text, 30) for p in self.dropped))
+        pages = m.get("attachment_pages")
+        if pages:
+            out.append(f"成文日期之后的附件（{pages[0].where}起，共 {len(pages)} 段：“{self.attachment_title()}”）未导入，"
+                       "原文已作为注释保留在 YAML 文件开头；附件请用原文件另行制作、随报告报送。")
         if self.unknown:
             out.append("未能识别、以注释保留在文件开头的文字：")
             out.extend(f"  {p.where}：{_short(p.text, 40)}" for p in self.unknown)
@@ -867,6 +1122,10 @@ def _remove(items: list, obj) -> None:
         if x is obj:
             del items[k]
             return
+
+
+def _first_few(wheres: list[str], n: int = 5) -> str:
+    return "、".join(wheres[:n]) + ("等" if len(wheres) > n else "")
 
 
 def _short(t: str | None, n: int = 20) -> str:

@@ -93,12 +93,13 @@ CHROME_LABELS = (
     "字号", "字体", "打印", "关闭", "分享", "分享到", "主题分类", "体裁分类", "服务对象", "主题词", "关键词", "文号",
     "发文字号", "标题", "名称", "信息名称", "有效性", "是否有效", "公开方式", "公开范围", "公开形式", "公开时限",
     "所属机构", "发布单位", "内容概述", "信息分类", "组配分类", "实施日期", "废止日期", "统一编号", "登记号",
+    "审核", "审校", "校对", "责任校对", "初审", "复审", "终审", "核稿", "供稿", "撰稿", "摄影", "附件下载", "相关附件",
 )
 _LABEL_RE = re.compile(rf"^[【\[［]?[{WS}]*({'|'.join(sorted(CHROME_LABELS, key=len, reverse=True))})"
                        rf"[{WS}]*([:：】\]］]|$)")
 _TOKEN_RE = re.compile(
     rf"^(?:[{WS}【】\[\]［］|｜/·:：>＞]|打印本页|打印此页|关闭窗口|关闭本页|打印|关闭|收藏|分享到|分享|字体|字号|"
-    r"默认|大|中|小|返回顶部|返回|纠错|微信|微博|QQ空间|扫一扫在手机打开当前页|扫一扫|当前位置|首页|正文|"
+    r"默认|大|中|小|返回顶部|返回列表|返回|我要纠错|纠错|打印本文|打印文章|关闭本文|收藏本页|加入收藏|保存本页|复制链接|微信|微博|QQ空间|扫一扫在手机打开当前页|扫一扫|当前位置|首页|正文|"
     r"您当前的位置|政务公开|信息公开|法定主动公开内容|\d{1,2}:\d{2}(?::\d{2})?)+$")
 
 
@@ -137,6 +138,22 @@ def is_chrome(text: str) -> bool:
 def is_chrome_tokens(text: str) -> bool:
     """Only page furniture ("【打印】【关闭】", "字体：大 中 小", a breadcrumb), no labelled values."""
     return bool(text) and "。" not in text and (bool(_TOKEN_RE.match(text)) or is_breadcrumb(text))
+
+
+# the end of a web page after the report: "相关稿件" and the list under it, "上一篇：……", download links
+RELATED_RE = re.compile(rf"^[【\[［]?[{WS}]*(?:相关稿件|相关链接|相关阅读|相关新闻|相关文章|相关信息|相关文件|相关解读|"
+                        rf"延伸阅读|推荐阅读|热点推荐)[{WS}]*[】\]］]?[{WS}]*[:：]?$")
+_PAGER_RE = re.compile(rf"^[【\[［]?[{WS}]*(?:上一篇|下一篇|上一条|下一条)[{WS}]*[】\]］]?[{WS}]*[:：]")
+FILE_LINK_RE = re.compile(r"^.{1,120}\.(?:pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|jpe?g|png)$", re.I)
+
+
+def is_tail_junk(text: str) -> bool:
+    """A line of the web page after the report's end: chrome ("责任编辑：王芳", "【我要纠错】【打印】"),
+    "上一篇：……", a download link ("……统计表.xlsx")."""
+    t = strip(text)
+    if not t or "。" in t:
+        return False
+    return is_chrome(t) or bool(_PAGER_RE.match(t)) or bool(FILE_LINK_RE.match(t))
 
 
 def chrome_pairs(text: str) -> dict[str, str]:
@@ -217,6 +234,10 @@ NOTE_RE = re.compile(rf"^[（(](?:此件|本件).{{1,20}}[）)]$|"
 CC_RE = re.compile(rf"^抄送[{WS}]*[:：][{WS}]*(?P<names>.+?)[。.]?$")
 PRINTED_RE = re.compile(rf"^(?P<printer>.*?)[{WS}]*(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)[{WS}]*印发$")
 ATTACHMENT_RE = re.compile(rf"^附[{WS}]*件[{WS}]*[:：][{WS}]*(?P<rest>.*)$")
+# the first line of an attachment page after the 成文日期: "附件", "附件2", "附件：", "附件1：……统计表"
+ATTACHMENT_PAGE_RE = re.compile(rf"^附[{WS}]*件[{WS}]*(?:$|(?:\d{{1,2}}|[{CN}]{{1,3}})[{WS}]*[:：]?[{WS}]*(?P<t1>.*)$|"
+                                rf"[:：][{WS}]*(?P<t2>.*)$)")
+SEAL_RE = re.compile(rf"^[（(〔\[【]?[{WS}]*(?:盖章|加盖印章|印章|公章|签章|单位盖章|章)[{WS}]*[）)〕\]】]?$")
 ATTACHMENT_ITEM_RE = re.compile(rf"^(\d{{1,2}})[{WS}]*[.．、][{WS}]*(?P<name>.+)$")
 ORG_SUFFIXES = ("人民政府", "政府", "委员会", "常委会", "办公室", "办公厅", "办事处", "管委会", "管理委员会", "局", "厅",
                 "委", "办", "院", "所", "中心", "镇", "乡", "街道", "部", "署", "会", "处", "队", "站", "公司", "集团")

@@ -80,16 +80,15 @@ def _decode(path: Path, name: str) -> str:
 
 # ---------------------------------------------------------------------------------------------
 def read_text(path: Path, name: str) -> S.Source:
-    """Plain text as copied from a web page: every non-empty line is a paragraph."""
+    """Plain text as copied from a web page: every non-empty line is a paragraph; lines broken at the
+    page width (text copied from a PDF) are joined back and page numbers dropped (``wrap.unwrap``)."""
+    from .wrap import unwrap
+
     text = _decode(path, name)
-    paras = []
-    for i, line in enumerate(text.split("\n"), 1):
-        # a vertical tab (Word's line break) or form feed (page break) copied along separates paragraphs
-        for part in re.split("[\x0b\x0c]", line):
-            t = strip(part)
-            if t:
-                paras.append(S.Para(t, f"第{i}行"))
-    return S.Source(name, "txt", paras)
+    # a vertical tab (Word's line break) or form feed (page break) copied along separates paragraphs
+    u = unwrap(text.split("\n"))
+    paras = [S.Para(t, f"第{n}行") for n, t, _ in u.lines]
+    return S.Source(name, "txt", paras, page_numbers=u.page_numbers, joined=u.joined, joined_at=u.joined_at)
 
 
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -97,6 +96,7 @@ _MD_RULE = re.compile(r"^(?:[-*_][ \t]*){3,}$")
 _MD_BULLET = re.compile(r"^[-*+][ \t]+")
 _MD_QUOTE = re.compile(r"^>[ \t]?")
 _MD_EMPH = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_BOLD_LINE = re.compile(r"(\*\*|__)([^*_]+?)\1")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _HARD_END = "。！？!?：:；;"
 
@@ -159,6 +159,11 @@ def read_markdown(path: Path, name: str) -> S.Source:
             paras.append(S.Para("　".join(c for c in cells if c), f"第{n}行", S.TABLE, cells=cells))
             continue
         t = _MD_QUOTE.sub("", t)
+        b = _MD_BOLD_LINE.fullmatch(t)
+        if b and strip(b.group(2)):
+            flush()                                  # a line set in bold throughout: a heading, perhaps
+            paras.append(S.Para(strip(_MD_ESCAPE.sub(r"\1", b.group(2))), f"第{n}行", bold="md"))
+            continue
         if not marker(t) and _MD_BULLET.match(t):
             flush()                                  # each list item is a paragraph of its own
             t = _MD_BULLET.sub("", t)
@@ -286,6 +291,7 @@ def _read_document(doc, name: str) -> S.Source:
             names[sid] = by_name[nm]                    # a drafter style under another id
     drafter = native or _DRAFTER_STYLES <= set(names.values())
     paras: list[S.Para] = []
+    soft_joined: list[str] = []
     state = {"p": 0, "t": 0, "blank_plain": 0, "sealed": None}
     auto_number = _auto_numbering(doc)
 
@@ -332,13 +338,19 @@ def _read_document(doc, name: str) -> S.Source:
         if role == S.TITLE:
             paras.append(S.Para(strip("\n".join(strip(x) for x in text.split("\n"))), where, role, level))
             return
-        # a manual line break inside a body paragraph separates paragraphs
+        # a manual line break inside a body paragraph separates paragraphs, unless the text before it
+        # does not end a sentence (a line broken by hand in the middle of a sentence)
         parts = [strip(x) for x in text.split("\n")] if role != S.PLAIN else [strip(text)]
+        if role is None and len(parts) > 1:
+            parts = _join_soft_breaks(parts, where, soft_joined)
+        bold = None
+        if role is None and len(parts) == 1 and all(f[2] for t, f in runs if strip(t)):
+            bold = "｜".join(x for x in (sid or "", runs[0][1][1] or "") if x) or "bold"
         first = True
         for part in parts:
             if part:
                 paras.append(S.Para(part, where, role, level, lead if first and lead and part.startswith(lead)
-                                    else None))
+                                    else None, bold=bold))
                 first = False
 
     def table(tbl):
@@ -374,7 +386,24 @@ def _read_document(doc, name: str) -> S.Source:
                     walk(content)
 
     walk(doc.element.body)
-    return S.Source(name, "docx", paras, drafter=drafter, sealed=bool(state["sealed"]))
+    return S.Source(name, "docx", paras, drafter=drafter, sealed=bool(state["sealed"]), soft_joined=soft_joined)
+
+
+def _join_soft_breaks(parts: list[str], where: str, joined: list[str]) -> list[str]:
+    from .wrap import cannot_end_paragraph, glue, starts_own_line
+
+    out: list[str] = []
+    for part in parts:
+        prev = out[-1] if out else ""
+        # a short line without any punctuation before the break is a heading or a label, not half a sentence
+        sentence = len(prev) > 30 or any(c in prev for c in "，,、；;：:“”《》（）()")
+        if prev and part and sentence and cannot_end_paragraph(prev) and not starts_own_line(part):
+            out[-1] = glue(out[-1], part)
+            if where not in joined:
+                joined.append(where)
+        else:
+            out.append(part)
+    return out
 
 
 def _auto_numbering(doc):

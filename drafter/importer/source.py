@@ -30,6 +30,7 @@ class Para:
     level: int | None = None        # heading level for role HEADING (1 = top)
     lead: str | None = None         # run-in heading (with its number) known from the formatting
     cells: list[str] = field(default_factory=list)
+    bold: str | None = None         # set in bold throughout (Word runs, Markdown **…**): how it looks (font)
 
 
 @dataclass
@@ -42,3 +43,7 @@ class Source:
     drafter: bool = False           # a .docx written by drafter (its GW* styles are present)
     sealed: bool = False            # drafter layout left room for a seal (印章)
     notes: list[str] = field(default_factory=list)   # reader remarks for the summary (e.g. converted .doc)
+    page_numbers: list[tuple[str, str]] = field(default_factory=list)   # (where, text) of dropped page numbers
+    joined: int = 0                 # line breaks removed inside paragraphs (text wrapped at a page width)
+    joined_at: list[str] = field(default_factory=list)   # where the joined paragraphs start
+    soft_joined: list[str] = field(default_factory=list)  # .docx paragraphs whose mid-sentence line breaks were removed
