@@ -33,10 +33,22 @@ def join_lines(lines) -> str:
 
 
 def paragraphs_of(text: str) -> list[str]:
-    """One YAML text item -> its paragraphs: a blank line separates paragraphs; a single line break
-    (editor wrapping) is removed (join_lines)."""
+    """One YAML text item -> its paragraphs: a blank line separates paragraphs, and so does a line
+    indented with full-width spaces (text pasted from Word, each paragraph starting "　　"); any other
+    line break (editor wrapping) is removed (join_lines)."""
     text = text.replace("\r", "")
-    return [p for p in (join_lines(chunk.split("\n")) for chunk in re.split(r"\n[ \t\u3000]*\n", text)) if p]
+    return [p for p in (join_lines(lines) for lines in _paragraph_lines(text)) if p]
+
+
+def _paragraph_lines(text: str):
+    for chunk in re.split(r"\n[ \t\u3000]*\n", text):
+        lines: list[str] = []
+        for line in chunk.split("\n"):
+            if lines and line.startswith("\u3000"):
+                yield lines
+                lines = []
+            lines.append(line)
+        yield lines
 
 
 def clean_line(text: str) -> str:

@@ -411,3 +411,11 @@ def test_wrapped_lines_join_without_spaces_except_between_latin_words():
 
     assert paragraphs_of("依法行政，\n  推进法治\n\n第二段：GB/T\n9704 and\nmore，共1\n200件") == [
         "依法行政，推进法治", "第二段：GB/T 9704 and more，共1200件"]
+
+
+def test_lines_indented_with_full_width_spaces_start_paragraphs():
+    """Text pasted from Word into a "|" block: each paragraph starts "　　" and no blank line between."""
+    from drafter.compose import paragraphs_of
+
+    assert paragraphs_of("　　全面推行“三项制度”，\n组织培训4期。\n　　第二段。\n") == [
+        "全面推行“三项制度”，组织培训4期。", "第二段。"]
