@@ -371,6 +371,32 @@ def _explain(e: yaml.YAMLError, source: str) -> tuple[str, str, _At] | None:
     return None
 
 
+def _misaligned(source: str, line: int, col: int, name: str) -> DrafterError:
+    """A line that YAML read as the continuation of the line above, their indentation differing.  The
+    line at fault is the one whose indentation no line shortly above shares ("- " under 10 spaces
+    where its siblings have 10 and it has 9); when that cannot be told, this line, naming both."""
+    lines = source.split("\n")
+
+    def indent(k: int) -> int:
+        return len(lines[k]) - len(lines[k].lstrip(" "))
+
+    prev = next((k for k in range(line - 1, -1, -1) if lines[k].strip() and not lines[k].lstrip().startswith("#")),
+                None)
+    rule = "同一层的项目要对齐，子项比上级多缩进两个空格"
+    if prev is not None:
+        here, there = indent(line), indent(prev)
+        above = {indent(k) for k in range(max(0, prev - 40), prev)
+                 if lines[k].strip() and not lines[k].lstrip().startswith("#")}
+        if here in above and there not in above:
+            return DrafterError("FZ010", f"这一行缩进了 {there} 个空格，与同一层的其他行（{here} 个空格）不一致，"
+                                         f"YAML 把下一行接在了它的文字后面；{rule}", file=name, line=prev + 1, col=there + 1)
+        return DrafterError("FZ010", f"这一行（{here} 个空格）与上一行（第 {prev + 1} 行，{there} 个空格）的缩进不一致，"
+                                     f"YAML 把它接在了上一行的文字后面；请改正两行中缩进不对的一行：{rule}",
+                            file=name, line=line + 1, col=col + 1)
+    return DrafterError("FZ010", f"这一行的缩进与上一行不一致，YAML 把它接在了上一行的文字后面；{rule}", file=name,
+                        line=line + 1, col=col + 1)
+
+
 def _yaml_error(e: yaml.YAMLError, name: str, source: str = "") -> DrafterError:
     pm = getattr(e, "problem_mark", None)
     if pm is not None and 0 <= pm.index < len(source) and source[pm.index] == "\t":
@@ -390,9 +416,7 @@ def _yaml_error(e: yaml.YAMLError, name: str, source: str = "") -> DrafterError:
     if pm is not None and "mapping values are not allowed" in str(e) and 0 <= pm.index < len(source):
         start = source.rfind("\n", 0, pm.index) + 1
         if ":" not in source[start:pm.index]:  # the first colon of its line: a key indented wrongly
-            return DrafterError("FZ010", "这一行的缩进与上一行不一致，YAML 把它接在了上一行的文字后面；"
-                                         "同一层的项目要对齐，子项比上级多缩进两个空格", file=name,
-                                line=pm.line + 1, col=pm.index - start + 1)
+            return _misaligned(source, pm.line, pm.index - start, name)
     for fm in (pm, getattr(e, "context_mark", None)):
         bracket = _flow_start(source, fm)
         if bracket is not None:

@@ -494,3 +494,25 @@ def test_list_dash_without_space_is_explained():
     ds = diags(text)
     assert [d.code for d in ds] == ["FZ024"] and ds[0].line == 6, ds      # the “-青原市人民政府” line
     assert "“-”后面要空一格（写成“- 青原市人民政府”）" in ds[0].message
+
+
+def test_misindented_line_is_named_where_it_is():
+    """A list item indented one space short: YAML reads the next line as the rest of its text and
+    stumbles there; the message names the short line (its siblings above show the right indent)."""
+    block = ("      - 标题: 健全依法决策机制。\n        内容:\n          - 严格执行重大行政决策程序。\n"
+             "      - 标题: 规范行政执法。\n        内容:\n{first}          - 标题: 开展评查。\n"
+             "            内容:\n              - 评查案卷。\n")
+    base = textwrap.dedent(GOOD).lstrip("\n")
+    old = "      - 标题: 健全依法决策机制。\n        内容:\n          - 严格执行重大行政决策程序。\n"
+    assert old in base
+    text = base.replace(old, block.format(first="         - 推行“三项制度”。\n"))
+    ds = load_text(text, "t.yaml").diagnostics
+    line = text.split("\n").index("         - 推行“三项制度”。") + 1
+    assert [(d.code, d.line, d.col) for d in ds] == [("FZ010", line, 10)], ds
+    assert "缩进了 9 个空格，与同一层的其他行（10 个空格）不一致" in ds[0].message
+    # one space too many, no sibling above to go by: the line YAML stumbled on, naming both lines
+    text = ("发文机关: 青山县人民政府\n年度: 2024\n正文:\n  - 部分: 一\n    内容:\n      - 标题: 甲\n        内容:\n"
+            "          - 严格执行。\n           - 标题: 开展评查。\n             内容:\n               - 评查。\n")
+    ds = load_text(text, "t.yaml").diagnostics
+    assert [(d.code, d.line) for d in ds] == [("FZ010", 9)], ds
+    assert "这一行（11 个空格）与上一行（第 8 行，10 个空格）的缩进不一致" in ds[0].message
