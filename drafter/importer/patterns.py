@@ -6,7 +6,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from ..textutil import parse_cn_numeral
+from ..textutil import date_parts, parse_cn_numeral
 
 WS = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
 CN = "一二三四五六七八九十百零〇两"
@@ -194,30 +194,17 @@ def split_names(text: str) -> list[str]:
 # --------------------------------------------------------------------------------------------
 # the end of a report
 DATE_RE = re.compile(rf"^(\d{{4}})[{WS}]*年[{WS}]*(\d{{1,2}})[{WS}]*月[{WS}]*(\d{{1,2}})[{WS}]*日$")
-CN_DATE_RE = re.compile(r"^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
-
-
-NUM_DATE_RE = re.compile(rf"^(\d{{4}})[{WS}]*([-./／－．])[{WS}]*(\d{{1,2}})[{WS}]*\2[{WS}]*(\d{{1,2}})[{WS}]*日?$")
 MONTH_ONLY_RE = re.compile(rf"^(?:\d{{4}}|[〇零○Ｏ一二三四五六七八九]{{4}})[{WS}]*年[{WS}]*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})"
                            rf"[{WS}]*月$")
 
 
 def parse_date(text: str) -> _dt.date | None:
-    m = DATE_RE.match(text)
+    """The date of a line that is only a date, written any common way (textutil.date_parts)."""
+    parts = date_parts(text)
     try:
-        if m:
-            return _dt.date(*(int(g) for g in m.groups()))
-        m = NUM_DATE_RE.match(text)
-        if m:
-            return _dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
-        m = CN_DATE_RE.match(text)
-        if m:
-            y = int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))
-            return _dt.date(y, parse_cn_numeral(m.group(2)) or 0, parse_cn_numeral(m.group(3)) or 0)
+        return _dt.date(*parts) if parts else None
     except ValueError:
         return None
-    return None
 
 
 def split_signed_date(text: str) -> tuple[str, str] | None:
