@@ -14,9 +14,9 @@ from drafter.loader import load_file
 
 KEY_RE = re.compile(r"^\s*(?:- )?[\w\u4e00-\u9fff]{1,10}:(?: [|>][-+]?$| |$)")
 FIXED_RULES = {"FZ401", "FZ402", "FZ405", "FZ501"}
-# what a fix may change: the width of , ; : ? ! ( ), straight vs curly quotes, brackets of 发文字号,
-# spaces (between Chinese characters)
-_CANON = str.maketrans({"，": ",", "；": ";", "：": ":", "？": "?", "！": "!", "（": "(", "）": ")",
+# what a fix may change: the width of , ; : ? ! ( ) and of a "." ending a sentence, straight vs
+# curly quotes, brackets of 发文字号, spaces (between Chinese characters)
+_CANON = str.maketrans({"，": ",", "；": ";", "：": ":", "？": "?", "！": "!", "（": "(", "）": ")", "。": ".",
                         "“": '"', "”": '"', "‘": "'", "’": "'", "〔": "[", "〕": "]", "【": "[", "】": "]",
                         "［": "[", "］": "]", " ": None, "\u3000": None, "\u00a0": None, "\t": None})
 

@@ -15,8 +15,12 @@ from ..textutil import cn_numeral, parse_cn_numeral
 _CN = "一二三四五六七八九十"
 # "一是" opening a sentence or clause (after 。；：，、 or a line start)
 MARKER_RE = re.compile(rf"(?:^|(?<=[。；;：:，,！!？?\n]))[ \u3000]*([{_CN}]{{1,3}})是(?![的否非])")
+_SP = "[ \u3000]*"
+_ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹ"
 HAND_NUMBER_RE = re.compile(
-    rf"^[ \u3000]*(?:[{_CN}]{{1,3}}[、.．]|[（(][{_CN}]{{1,3}}[）)]|\d{{1,2}}[、.．](?!\d)|[（(]\d{{1,2}}[）)]|[①-⑳])")
+    rf"^{_SP}(?:[{_CN}]{{1,3}}{_SP}[、.．]|[（(]{_SP}[{_CN}]{{1,3}}{_SP}[）)]"
+    rf"|[0-9０-９]{{1,2}}{_SP}[、.．](?!{_SP}[0-9０-９])|[（(]{_SP}[0-9０-９]{{1,2}}{_SP}[）)]|[0-9０-９]{{1,2}}[)）]"
+    rf"|[{_ROMAN}]{_SP}[、.．]|(?:[IVX]{{1,4}}){_SP}[、.．](?![A-Za-z0-9])|[①-⑳⑴-⒇⒈-⒛])")
 
 
 def markers(text: str) -> list[tuple[int, int]]:
@@ -91,7 +95,8 @@ def enumeration_count(ctx):
 
 @rule("FZ603", "hand-numbering", "手写的序号（drafter 自动编号）")
 def hand_numbering(ctx):
-    """A heading that starts with "一、" "（一）" "1." "（1）" would be numbered twice; a paragraph that
+    """A heading that starts with "一、" "（一）" "1." "（1）" (or a variant typed by hand: "一 、",
+    "1 .", "1)", "１．", "Ⅰ.", "II.", "⑴") would be numbered twice; a paragraph that
     starts with one is a heading typed as text and falls out of drafter's numbering ("（三）" after
     "（一）").  Write it as a subsection (标题/内容) without the number."""
     for t in texts(ctx):

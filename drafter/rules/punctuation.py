@@ -28,8 +28,39 @@ def apply_edits(text: str, edits) -> str:
     return "".join(out)
 
 
-def width_edits(text: str) -> list[tuple[int, int, str]]:
-    """Half-width , ; : ? ! ( ) in Chinese context -> full-width (a following space goes too)."""
+# a "." ends a Chinese sentence when it follows an ideograph or one of these closing marks
+_PERIOD_BEFORE = frozenset("）》”’」』〕】")
+# "青山县政府.政务": a Chinese top-level domain after the dot is an address, not a sentence end
+_CN_TLDS = ("中国", "中國", "公司", "网络", "政务", "公益", "在线", "中文网")
+
+
+def _is_period_end(text: str, i: int, final: bool) -> bool:
+    """Whether the "." at ``i`` ends a Chinese sentence: it follows an ideograph (or a closing
+    mark like ”）》) and the text, a line or a space follows it, or another ideograph.  Decimals
+    (97.1%), numbering (1.), versions, abbreviations, URLs and e-mail addresses have an ASCII
+    character on one side and are never touched."""
+    prev = text[i - 1] if i else ""
+    if not (prev and (is_cjk(prev) or prev in _PERIOD_BEFORE)):
+        return False
+    nxt = text[i + 1:i + 2]
+    if not nxt:
+        return final
+    if nxt in " \t\n\r\u3000":
+        return True
+    if not is_cjk(nxt):
+        return False
+    for tld in _CN_TLDS:
+        if text.startswith(tld, i + 1):
+            after = text[i + 1 + len(tld):i + 2 + len(tld)]
+            if not after or not is_cjk(after):
+                return False
+    return True
+
+
+def width_edits(text: str, final_period: bool = True) -> list[tuple[int, int, str]]:
+    """Half-width , ; : ? ! ( ) in Chinese context -> full-width (a following space goes too), and a
+    half-width "." ending a Chinese sentence -> "。" (``final_period``: also at the very end of the
+    text; a title or a heading ends without a mark, FZ407's business)."""
     n = len(text)
     partner: dict[int, int] = {}
     stack = []
@@ -59,20 +90,31 @@ def width_edits(text: str) -> list[tuple[int, int, str]]:
         nxt = text[j] if j < n else ""
         if zh(prev) or zh(nxt):
             edits.append((i, j if zh(nxt) else i + 1, full))
-    return edits
+    k = text.find(".")
+    while k >= 0:
+        if _is_period_end(text, k, final_period):
+            j = k + 1
+            while j < n and text[j] in " \t\u3000":
+                j += 1
+            edits.append((k, j if j < n and zh(text[j]) else k + 1, "。"))
+        k = text.find(".", k + 1)
+    return sorted(edits)
 
 
-@rule("FZ401", "half-width-punctuation", "中文中使用了半角标点 , ; : ? ! ( )", severity=WARNING, fixable=True)
+@rule("FZ401", "half-width-punctuation", "中文中使用了半角标点 , ; : ? ! ( ) .", severity=WARNING, fixable=True)
 def half_width(ctx):
     """Half-width ``, ; : ? ! ( )`` next to Chinese characters (or parentheses around Chinese text)
     are printed narrow and look wrong in a 公文; the full-width mark is required (GB/T 15834).
-    Digit groups (1,000), times (8:30), URLs and ASCII-only text are not touched.  Safe fix."""
+    A half-width "." right after a Chinese character, ending the text or followed by a space or
+    another Chinese character, is a sentence end typed on a Western keyboard: "。".
+    Digit groups (1,000), times (8:30), decimals (97.1%), numbering (1.), URLs, e-mail addresses
+    and ASCII-only text are not touched.  Safe fix."""
     for t in strings(ctx):
-        edits = width_edits(t.text)
+        edits = width_edits(t.text, final_period=t.role not in ("title", "heading", "other"))
         if not edits:
             continue
         s, e, full = edits[0]
-        marks = "".join(sorted({t.text[a] for a, _, _ in edits}, key=", ; : ? ! ( )".find))
+        marks = "".join(sorted({t.text[a] for a, _, _ in edits}, key=", ; : ? ! ( ) .".find))
         yield Finding(t.path, f"有 {len(edits)} 处半角标点（{' '.join(marks)}），如“{snippet(t.text, s)}”中的"
                               f"“{t.text[s]}”应为“{full}”；中文请用全角标点，{_FIX_HINT}",
                       s, fix=Fix(t.path, t.text, apply_edits(t.text, edits)))
@@ -188,12 +230,22 @@ def _spaces_between_chinese(text: str):
             yield m
 
 
-def space_edits(text: str) -> list[tuple[int, int, str]]:
-    """Spaces between Chinese characters/marks.  Inside “” and 《》 a space between two ideographs is
-    kept: names of campaigns and documents use it between their two phrases
-    (“服务实体经济 律企携手同行”)."""
+_SENTENCE_MARKS = frozenset("，。；：、！？,;:!?")
+
+
+def space_runs(text: str, row: bool = False) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """Spaces between Chinese characters/marks, as (edits that delete the stray ones, separators).
+
+    A run of two or more spaces between two ideographs ("联系人：李明　　联系电话：…") separates two
+    items on purpose, and so does any space between ideographs in a ``row`` (a paragraph without a
+    single punctuation mark: a table row like "执法部门　案件数"): deleting those would join the
+    items ("李明联系电话"), so they are returned as separators, without a fix.  A space next to a
+    punctuation mark, or a single one inside a sentence, is a stray one.  Inside “” and 《》 a space
+    between two ideographs is kept: names of campaigns and documents use it between their two
+    phrases (“服务实体经济 律企携手同行”)."""
     spans = None
-    edits = []
+    edits, seps = [], []
+    row = row and not any(c in _SENTENCE_MARKS for c in text)
     for m in _spaces_between_chinese(text):
         s, e = m.span()
         if is_cjk(text[s - 1]) and is_cjk(text[e]):
@@ -201,21 +253,37 @@ def space_edits(text: str) -> list[tuple[int, int, str]]:
                 spans = enclosed_spans(text, "《》“”")
             if inside(spans, s):
                 continue
+            if e - s >= 2 or row:
+                seps.append((s, e))
+                continue
         edits.append((s, e, ""))
-    return edits
+    return edits, seps
+
+
+def space_edits(text: str) -> list[tuple[int, int, str]]:
+    """The stray spaces between Chinese characters/marks (see space_runs), as deletions."""
+    return space_runs(text)[0]
 
 
 @rule("FZ405", "space-between-chinese", "汉字之间有空格", severity=WARNING, fixable=True)
 def spaces(ctx):
     """Chinese text has no spaces between characters; a space (half- or full-width) left from
-    copying or from aligning text by hand prints as a gap.  Safe fix: the spaces are removed."""
+    copying or from aligning text by hand prints as a gap.  Safe fix: the stray spaces are
+    removed.  Two or more spaces between two words ("李明　　联系电话"), or spaces between the cells
+    of a table row typed as a paragraph, separate items: they are reported without a fix, asking
+    for "，" or "；" — deleting them would run the items together."""
     for t in strings(ctx):
-        edits = space_edits(t.text)
+        edits, seps = space_runs(t.text, row=t.role == "paragraph")
         if edits:
             s, e, _ = edits[0]
             yield Finding(t.path, f"有 {len(edits)} 处汉字之间的空格，如“{snippet(t.text, s, e, 3)}”；"
                                   f"中文字间不应有空格，请删除（{_FIX_HINT}）",
                           s, fix=Fix(t.path, t.text, apply_edits(t.text, edits)))
+        if seps:
+            s, e = seps[0]
+            count = f"有 {len(seps)} 处用空格隔开的内容，如" if len(seps) > 1 else ""
+            yield Finding(t.path, f"{count}“{snippet(t.text, s, e, 4)}”中用空格隔开了两项内容；请改用“，”或“；”分隔"
+                                  "（如是多打的空格，删去即可；为免两项连在一起，不自动修正）", s)
 
 
 PERCENT_SPACE_RE = re.compile(r"(\d+(?:\.\d+)?)[ \u3000\u00a0]+[%％]")

@@ -119,6 +119,11 @@ def _line_of(ctx, path: tuple) -> str:
     return f"（第{line}行）" if line else ""
 
 
+def date_fits_year(date: _dt.date, year: int) -> bool:
+    """成文日期 plausible for 年度: from 11月1日 of 年度 to the end of 年度+1 (FZ108; FZ306 relies on it)."""
+    return _dt.date(year, 11, 1) <= date <= _dt.date(year + 1, 12, 31)
+
+
 @rule("FZ108", "date-window", "成文日期不在报告年度的合理时间内，或印发日期早于成文日期", severity=WARNING)
 def date_window(ctx):
     """成文日期 should fall between 11月1日 of 年度 and the end of 年度+1; the 印发日期 of the 版记
@@ -126,8 +131,7 @@ def date_window(ctx):
     r = ctx.report
     if r.date is None:
         return
-    lo, hi = _dt.date(r.year, 11, 1), _dt.date(r.year + 1, 12, 31)
-    if not lo <= r.date <= hi:
+    if not date_fits_year(r.date, r.year):
         yield Finding(("date",), f"成文日期 {r.date.year}年{r.date.month}月{r.date.day}日 与年度 {r.year} 不符"
                                  f"（应在 {r.year}年11月 至 {r.year + 1}年12月 之间），请核对年度和日期")
     if r.print_date is not None and r.print_date < r.date:
@@ -309,3 +313,113 @@ def text_cut_by_comment(ctx):
             k -= 1
         yield Finding(t.path, f"“{t.text[k:]}”后面的“ #{comment[:12]}”起被当作注释，没有进入报告；"
                               "请把“#”改为全角“＃”，或给整段文字加引号", len(t.text))
+
+
+# ---------------------------------------------------------------------------------------------
+# Headings and paragraphs left empty or pasted twice
+def _subsections(items, base: tuple, level: int = 2):
+    """(path, Subsection, printed marker) of every subsection below ``items``, at any depth, in
+    document order."""
+    from ..textutil import level_marker
+
+    n = 0
+    for j, item in enumerate(items):
+        if not isinstance(item, str):
+            n += 1
+            yield base + (j,), item, level_marker(min(level, 4), n)
+            yield from _subsections(item.content, base + (j, "content"), level + 1)
+
+
+@rule("FZ118", "empty-heading", "标题是空的（只印出序号）")
+def empty_heading(ctx):
+    """A subsection written ``- 标题: ""`` (or only spaces) is printed as a bare "（二）" with
+    nothing after it; so is a section whose 标题 is only spaces (an empty 标题 of a section takes
+    the part's standard heading)."""
+    for i, sec in enumerate(ctx.report.sections):
+        if sec.heading is not None and sec.heading and not sec.heading.strip() and not sec.no_heading:
+            yield Finding(("sections", i, "heading"), "这一节的标题是空的，只会印出序号“一、”之类；"
+                                                      "请填写标题，或删去“标题”一行使用标准标题")
+        for path, sub, marker in _subsections(sec.content, ("sections", i, "content")):
+            if not sub.heading.strip():
+                yield Finding(path + ("heading",), f"小标题是空的，只会印出一个孤零零的序号“{marker}”；请填写标题，"
+                                                   "或删去这一项、把其中的段落并入上一项")
+
+
+@rule("FZ119", "heading-without-content", "小标题下面没有内容", severity=WARNING)
+def heading_without_content(ctx):
+    """A subsection with a 标题 and no 内容 prints a heading with nothing under it — the reviewers'
+    "（一）有题无文".  Usually the text was left out or pasted under the wrong heading."""
+    for i, sec in enumerate(ctx.report.sections):
+        for path, sub, _ in _subsections(sec.content, ("sections", i, "content")):
+            if sub.heading.strip() and not any(isinstance(x, str) and x.strip() or not isinstance(x, str)
+                                               for x in sub.content):
+                yield Finding(path + ("heading",), f"小标题“{sub.heading.strip()[:20]}”下面没有内容；请在它下面的"
+                                                   "“内容:”中填写正文，或删去这一项（如几项本来只列要点、不展开，可忽略本提示）")
+
+
+def _norm(text: str) -> str:
+    return "".join(text.split()).rstrip("。.；;：:，,")
+
+
+MIN_DUPLICATE_PARAGRAPH = 10      # characters: "无", "略", a short "同上" are not copy-paste leftovers
+
+
+def _first_place(ctx, path: tuple) -> str:
+    """"第N行" for the first occurrence (the text's own line), else its place in the report."""
+    if ctx.source is not None:
+        line = ctx.source.locate(path, 0)[0]
+        if line:
+            return f"第{line}行"
+    from ..paths import describe
+
+    return describe(path, ctx.report)
+
+
+@rule("FZ120", "duplicate-text", "小标题或段落重复（复制粘贴留下的）", severity=WARNING)
+def duplicate_text(ctx):
+    """Two sibling headings with the same text (two "（一）健全依法决策机制。" under one part), or a
+    paragraph that repeats an earlier one word for word, are left from copying and pasting.  The
+    second occurrence is reported and names the first.  Headings count as duplicates only among
+    siblings ("1. 主要做法" may stand under each （一）); paragraphs anywhere in one section, when
+    longer than a few characters (two sections may open with the same sentence).  A whole section
+    pasted twice is FZ107's and not repeated here."""
+    secs = ctx.report.sections
+    pasted = {j for j, s in enumerate(secs) if any(s == secs[i] for i in range(j))}
+
+    def siblings(items, base):
+        seen: dict[str, tuple] = {}
+        for j, item in enumerate(items):
+            if isinstance(item, str):
+                continue
+            key = _norm(item.heading)
+            path = base + (j, "heading")
+            if key and key in seen:
+                yield Finding(path, f"小标题“{item.heading.strip()[:20]}”与{_first_place(ctx, seen[key])}的小标题重复，"
+                                    "像是复制粘贴留下的；请删去多余的一项，或改写标题")
+            seen.setdefault(key, path)
+            yield from siblings(item.content, base + (j, "content"))
+
+    seen_sec: dict[str, tuple] = {}
+    for i, sec in enumerate(secs):
+        if i in pasted:
+            continue
+        if sec.heading and not sec.no_heading:
+            key = _norm(sec.heading)
+            path = ("sections", i, "heading")
+            if key and key in seen_sec:
+                yield Finding(path, f"标题“{sec.heading.strip()[:20]}”与{_first_place(ctx, seen_sec[key])}的标题重复，"
+                                    "像是复制粘贴留下的；请删去多余的一节，或改写标题")
+            seen_sec.setdefault(key, path)
+        yield from siblings(sec.content, ("sections", i, "content"))
+    seen_para: dict[tuple, tuple] = {}
+    for t in ctx.texts():
+        if t.role != "paragraph" or t.section in pasted:
+            continue
+        key = (t.section, _norm(t.text))
+        if len(key[1]) < MIN_DUPLICATE_PARAGRAPH:
+            continue
+        if key in seen_para:
+            yield Finding(t.path, f"这一段与{_first_place(ctx, seen_para[key])}的一段完全相同，像是复制粘贴留下的；"
+                                  "请删去其中一段，或改写", 0)
+        else:
+            seen_para[key] = t.path

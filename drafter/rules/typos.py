@@ -11,6 +11,10 @@ from ._text import snippet, texts
 TYPOS_FILE = Path(__file__).resolve().parent.parent / "data" / "typos.yaml"
 
 
+# "……情况的汇报" / "……工作汇报": the document type at the end of the title
+_TITLE_HUIBAO = re.compile(r"汇报(?=[\s。.]*$)")
+
+
 @functools.lru_cache(maxsize=1)
 def typo_list() -> tuple[tuple[re.Pattern, str, str, bool], ...]:
     """(pattern, right, note, regex) for every entry of typos.yaml."""
@@ -28,7 +32,15 @@ def typo_list() -> tuple[tuple[re.Pattern, str, str, bool], ...]:
 def typo(ctx):
     """Typos that recur in real reports and have one certain correction ("完成9各" → "完成9个",
     "插手体案件" → "插手具体案件", "截止目前" → "截至目前").  The list is data:
-    drafter/data/typos.yaml."""
+    drafter/data/typos.yaml.  The title that names the document a "汇报" ("……情况的汇报") is
+    reported here too: what is sent to the level above is a 报告, as in the 导语's "报告如下"."""
+    title = ctx.report.title
+    if title:
+        m = _TITLE_HUIBAO.search(title)
+        if m:
+            fixed = title[:m.start()] + "报告" + title[m.end():]
+            yield Finding(("title",), "标题末尾的“汇报”应为“报告”（向上级报送的是“报告”，不是“汇报”）；"
+                                      f"请改为“{fixed.strip()}”", m.start())
     for t in texts(ctx):
         for pat, right, note, regex in typo_list():
             for m in pat.finditer(t.text):

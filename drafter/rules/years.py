@@ -178,15 +178,19 @@ def deadline(ctx):
 @rule("FZ306", "doc-number-year", "发文字号中的年份与成文日期不符", severity=WARNING)
 def doc_number_year(ctx):
     """The year in 发文字号's 〔〕 is the year the report is issued: that of 成文日期 (without a
-    date: 年度 or 年度+1).  Last year's number left in a copied report is a classic slip."""
+    date: 年度 or 年度+1).  Last year's number left in a copied report is a classic slip.
+    A 成文日期 that does not fit 年度 itself (FZ108: before 11月 of 年度, or after 年度+1) is the
+    likelier slip: the number is then judged against 年度 alone, as without a date, and a number
+    of 年度 or 年度+1 is not questioned."""
     from .docnumber import parse_doc_number
+    from .structure import date_fits_year
 
     r = ctx.report
     m = parse_doc_number(r.doc_number)
     if m is None or len(m.group("year")) != 4:
         return
     y = int(m.group("year"))
-    if r.date is not None:
+    if r.date is not None and date_fits_year(r.date, r.year):
         if y != r.date.year:
             yield Finding(("doc_number",), f"发文字号“{r.doc_number}”中的年份是{y}年，成文日期却是{r.date.year}年；"
                                            f"请改为“〔{r.date.year}〕”，或核对成文日期", m.start("year"))
