@@ -8,7 +8,7 @@ in passes (at most MAX_PASSES), like ruff's: a mark made full-width can put its 
 Chinese context.
 
 Only findings of rules marked ``fixable`` carry a fix that is applied (FZ401 punctuation width,
-FZ402 quote pairs, FZ405 spaces between Chinese characters, FZ501 〔〕 in 发文字号).
+FZ402 quote pairs, FZ405 spaces between Chinese characters, FZ501 〔〕, spaces and full-width digits in 发文字号).
 
 Encoding: the file is written back in the encoding it was read in (UTF-8, UTF-8 with BOM, UTF-16
 with its BOM, GB18030) and with its own line endings, so that only the fixed characters change; the

@@ -35,6 +35,10 @@ def _want(exp: set[int]) -> str:
     return "或".join(f"{y}年" for y in sorted(exp))
 
 
+# after "2025年" in a title that also names 年度: the next year's plans, which the report includes (part 四)
+_NEXT_YEAR_PLAN = re.compile(r"度?[^，。、]{0,10}?(?:安排|计划|打算|思路|要点|重点|设想|谋划)")
+
+
 @rule("FZ301", "title-year", "标题中的年份与年度不符", kinds=("fzzf",))
 def title_year(ctx):
     """The title names the year reported on ("……2023年法治政府建设年度情况报告"); a title without
@@ -44,8 +48,11 @@ def title_year(ctx):
     text = r.title or ctx.composer.title_text()
     path = ("title",) if r.title else ("org",)
     found = [y for y in years(text) if y.kind in ("year", "range")]
+    reported = any(y.kind == "year" and y.year == r.year for y in found)
     for y in found:
         if y.kind == "year" and y.year != r.year:
+            if reported and y.year == r.year + 1 and _NEXT_YEAR_PLAN.match(text, y.end):
+                continue        # "……2024年度法治政府建设情况和2025年度工作安排的报告"
             yield Finding(path, f"标题中写的是{y.year}年，而年度是{r.year}年；请把标题中的“{y.year}年”改为"
                                 f"“{r.year}年”，或核对“年度”", y.start if r.title else None)
     if not found:
