@@ -275,6 +275,19 @@ def test_doc_number_date_window_and_year():
     assert ("FZ109", 2) in codes(ds)
 
 
+def test_a_year_that_has_not_begun_is_a_warning():
+    import datetime as dt
+
+    nxt = dt.date.today().year + 1
+    text = GOOD.replace("年度: 2024", f"年度: {nxt}").replace("〔2025〕", f"〔{nxt + 1}〕").replace(
+        "2025年1月20日", f"{nxt + 1}年1月20日")
+    ds = [d for d in diags(text) if d.code == "FZ109"]
+    assert [(d.severity, d.line) for d in ds] == [("warning", 2)] and "这一年还没有开始" in ds[0].message, ds
+    this = text.replace(f"年度: {nxt}", f"年度: {nxt - 1}").replace(f"〔{nxt + 1}〕", f"〔{nxt}〕").replace(
+        f"{nxt + 1}年1月20日", f"{nxt}年1月20日")
+    assert [d for d in diags(this) if d.code == "FZ109"] == []     # this year's report, drafted ahead: fine
+
+
 def test_letter_needs_recipients_number_and_date():
     text = GOOD.replace("主送机关: [青原市人民政府]\n", "").replace("成文日期: 2025年1月20日\n", "")
     got = codes(diags(text))

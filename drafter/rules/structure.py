@@ -142,11 +142,16 @@ def date_window(ctx):
 
 @rule("FZ109", "year-plausible", "年度不合理")
 def year_plausible(ctx):
-    """年度 is the year reported on: 2004 (国务院《全面推进依法行政实施纲要》) up to next year."""
+    """年度 is the year reported on: 2004 (国务院《全面推进依法行政实施纲要》) up to next year; next
+    year itself has not begun (a warning: a template prepared ahead of time is possible)."""
     y = ctx.report.year
-    this = _dt.date.today().year
+    today = _dt.date.today()
+    this = today.year
     if not 2004 <= y <= this + 1:
         yield Finding(("year",), f"年度 {y} 不合理，请写报告所述的年份（如 {this - 1}）")
+    elif y == this + 1:
+        yield Finding(("year",), f"年度是{y}年，而今天是{this}年{today.month}月{today.day}日，这一年还没有开始；"
+                                 f"请写报告所述的年份（如 {this - 1} 或 {this}）", severity=WARNING)
 
 
 from ..textutil import PLACEHOLDER_RE as _PLACEHOLDER  # noqa: E402
