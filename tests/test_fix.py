@@ -185,12 +185,19 @@ def test_every_scalar_style_and_the_skipped_one(tmp_path):
                        ("sections", 0, "content", 0, "content", 0), ("sections", 0, "content", 0, "content", 1)]
 
 
-def test_quoted_text_over_two_lines_is_left_alone_and_said_so(tmp_path):
+FOLDED_ITEM = "      - 折行的普通写法,第一行\n            第二行,也是这一段\n"
+
+
+def _with_item(tmp_path, item: str):
+    """YAML with its two-line plain item replaced by ``item``, written to r.yaml."""
+    assert FOLDED_ITEM in YAML
     p = tmp_path / "r.yaml"
-    text = YAML.replace("      - 折行的普通写法,第一行\n            第二行,也是这一段\n",
-                        '      - "折行的引号写法,第一行\n            第二行,也是这一段"\n')
-    assert text != YAML
-    p.write_text(text, encoding="utf-8")
+    p.write_text(YAML.replace(FOLDED_ITEM, item), encoding="utf-8")
+    return p
+
+
+def test_quoted_text_over_two_lines_is_left_alone_and_said_so(tmp_path):
+    p = _with_item(tmp_path, '      - "折行的引号写法,第一行\n            第二行,也是这一段"\n')
     r = run_cli("check", "--fix", p)
     assert r.code == 0, r
     assert '      - "折行的引号写法,第一行\n            第二行,也是这一段"\n' in p.read_text(encoding="utf-8")
@@ -291,11 +298,7 @@ def test_fix_never_breaks_a_file(tmp_path, paras):
 
 
 def test_escaped_quotes_are_named_as_the_reason_a_fix_is_skipped(tmp_path):
-    p = tmp_path / "r.yaml"
-    text = YAML.replace("      - 折行的普通写法,第一行\n            第二行,也是这一段\n",
-                        '      - "推行\\"三项制度\\"工作,成效明显。"\n')
-    assert text != YAML
-    p.write_text(text, encoding="utf-8")
+    p = _with_item(tmp_path, '      - "推行\\"三项制度\\"工作,成效明显。"\n')
     r = run_cli("check", "--diff", p)
     assert "未自动修正：这段文字用了转义字符（如 \\\"），无法原地修改" in r.err, r
     assert "分几行写" not in r.err

@@ -79,3 +79,18 @@ def meta_view(report) -> dict:
                 print_date=report.print_date, signers=report.signers, seal=report.seal,
                 title=clean_line(comp.title_text()), intro=paragraphs_of(report.intro or ""),
                 closing=report.closing_text, flag=(report.flag or report.org))
+
+
+def import_checked(src: Path, tmp_path: Path, **kw):
+    """Import ``src`` into tmp_path; the YAML written has no error under drafter check."""
+    from drafter.check import check_loaded
+    from drafter.diagnostics import ERROR
+    from drafter.importer import import_file
+    from drafter.loader import load_text
+
+    r = import_file(src, tmp_path / (src.stem + ".yaml"), **kw)
+    res = check_loaded(load_text(r.yaml, "x.yaml"))
+    errors = [d.format() for d in res.diagnostics if d.severity == ERROR]
+    assert not errors, errors
+    return r
+

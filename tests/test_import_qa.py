@@ -11,12 +11,11 @@ import docx
 import pytest
 
 from drafter.check import check_loaded
-from drafter.diagnostics import ERROR
-from drafter.importer import MISSING_REASON, import_file
+from drafter.importer import MISSING_REASON
 from drafter.importer.wrap import unwrap
 from drafter.loader import load_text
 from drafter.model import Subsection
-from test_import_helpers import docx_body, render, squash, strip_number
+from test_import_helpers import docx_body, import_checked, render, squash, strip_number
 
 WS2 = "\u3000\u3000"
 
@@ -50,15 +49,9 @@ DATE = "　" * 17 + "2024年12月20日"
 def imp(tmp_path, text: str, name: str = "report.txt", **kw):
     src = tmp_path / name
     src.write_text(text, encoding="utf-8")
-    return imp_file(src, tmp_path, **kw)
+    return import_checked(src, tmp_path, **kw)
 
 
-def imp_file(src, tmp_path, **kw):
-    r = import_file(src, tmp_path / (src.stem + ".yaml"), **kw)
-    res = check_loaded(load_text(r.yaml, "x.yaml"))
-    errors = [d.format() for d in res.diagnostics if d.severity == ERROR]
-    assert not errors, errors
-    return r
 
 
 def uncommented(yaml_text: str) -> str:
@@ -210,7 +203,7 @@ def test_docx_attachment_page_table_and_soft_break(tmp_path):
         t.cell(k // 2, k % 2).text = v
     src = tmp_path / "司法局.docx"
     d.save(str(src))
-    r = imp_file(src, tmp_path)
+    r = import_checked(src, tmp_path)
     rep = r.report
     assert (rep.closing, rep.signatories, rep.date) == ("特此报告。", ["青山县司法局"], dt.date(2025, 1, 8))
     assert rep.attachments == ["青山县2024年度行政执法统计表"]
@@ -425,7 +418,7 @@ def test_docx_bold_only_headings_take_their_level_from_the_font(tmp_path):
     _para(d, "社区法律服务供给仍不充分。")
     src = tmp_path / "加粗.docx"
     d.save(str(src))
-    r = imp_file(src, tmp_path)
+    r = import_checked(src, tmp_path)
     sec = r.report.sections[0]
     a, b = sec.content
     assert (a.heading, b.heading) == ("加强组织领导", "推进依法决策")
@@ -460,7 +453,7 @@ def test_docx_line_break_after_a_heading_without_number_still_separates(tmp_path
     p.add_run("研究部署法治建设工作。")
     src = tmp_path / "换行.docx"
     d.save(str(src))
-    r = imp_file(src, tmp_path)
+    r = import_checked(src, tmp_path)
     sec = r.report.sections[0]
     assert sec.parts == ["一"]
     # a short line without any punctuation before a break may be a heading or a label: kept apart, as before

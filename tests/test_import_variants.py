@@ -14,23 +14,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, run_cli
-from drafter.check import check_loaded
-from drafter.diagnostics import ERROR
 from drafter.importer import MISSING_REASON, import_file
 from drafter.importer.yamlwriter import dump
 from drafter.loader import load_text
 from drafter.model import Report, Section, Subsection
-from test_import_helpers import docx_body, meta_view, render, source_body, squash, strip_number
+from test_import_helpers import docx_body, import_checked, meta_view, render, source_body, squash, strip_number
 
 V = DATA / "import"
 
 
-def imp(path, tmp_path, **kw):
-    r = import_file(path, tmp_path / (path.stem + ".yaml"), **kw)
-    res = check_loaded(load_text(r.yaml, "x.yaml"))
-    errors = [d.format() for d in res.diagnostics if d.severity == ERROR]
-    assert not errors, errors
-    return r
+imp = import_checked
 
 
 def body_after_render(report, tmp_path) -> str:
