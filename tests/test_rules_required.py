@@ -9,6 +9,7 @@ PART4_NO_YEAR = BASE.replace(f"  - 部分: 四\n    内容:\n      - {P4}",
 FIRES = [
     # part 三 that speaks of neither the leaders nor their duty
     ("FZ201", para("组织开展法治培训3次，举办讲座2场。", P3), [(19, 5)], "党政主要负责人"),
+    ("FZ201", para("县长高度重视法治政府建设。", P3), [(19, 5)], "没有提到其履行第一责任人职责的情况"),
     # part 四 with a heading and text that never look ahead (yufa's part 四 text under a yearless heading)
     ("FZ202", PART4_NO_YEAR, [(23, 5)], "2024年度"),
     # a required part that only says 无 / 略
@@ -19,6 +20,9 @@ FIRES = [
 SILENT = [
     ("FZ201", BASE),
     ("FZ201", para("区委书记、区长亲自部署法治建设工作，定期听取汇报，压实责任。", P3)),   # daxing
+    # what the message itself gives as examples of the duty: 带头学法, 研究部署, 出庭应诉
+    ("FZ201", para("街道主要负责人带头学法4次，出庭应诉1次。", P3)),
+    ("FZ201", para("局党组书记主持召开专题会议3次，亲自督办重点案件。", P3)),
     ("FZ202", BASE),
     ("FZ202", para("加强机关工作人员法律知识培训，提升依法行政能力。", P4)),  # default heading names 2024
     ("FZ203", BASE),                                                       # 五 may say 无

@@ -10,7 +10,7 @@ from ._text import FORWARD_RE, texts, years
 
 # patterns as text: re compiles them on first use (only for a part 三 that is thin or missing)
 LEADERS_RE = r"主要负责人|主要负责同志|主要领导|党政负责人|一把手|书记|[县区市镇乡州旗]长|主任|局长|厅长|部长"
-DUTY_RE = r"第一责任人|职责|履职|履行|述法|责任"
+DUTY_RE = r"第一责任人|职责|履职|履行|述法|责任|带头|学法|部署|出庭|应诉|主持|专题研究|亲自|督办|督促|述职"
 # a whole part that says nothing ("无" is a complete part 五 only)
 PLACEHOLDER_WORDS = {"无", "暂无", "没有", "略", "同上", "待补充", "待填写", "待定", "待写", "见附件", "详见附件",
                      "内容", "正文", "此处填写", "填写", "todo", "tbd", "xxx", "…", "……"}
