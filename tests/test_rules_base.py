@@ -127,12 +127,12 @@ def test_registry_codes_severities_and_docs():
         assert code.startswith("FZ") and len(code) == 5 and r.severity in (ERROR, WARNING)
         assert r.doc and r.summary and any("\u4e00" <= c <= "\u9fff" for c in r.summary)
     fixable = {c for c, r in rules.items() if r.fixable}
-    assert fixable == {"FZ401", "FZ402", "FZ405", "FZ407", "FZ501"}
+    assert fixable == {"FZ401", "FZ402", "FZ405", "FZ407", "FZ408", "FZ501"}
     r = run_cli("rules")
     assert r.code == 0
     for code in ("FZ201", "FZ304", "FZ401", "FZ603", "FZ701", "FZ801"):
         assert code in r.out
-    assert "FZ401  警告  中文中使用了半角标点" in r.out and r.out.count("[可修正]") == 5
+    assert "FZ401  警告  中文中使用了半角标点" in r.out and r.out.count("[可修正]") == 6
     data = json.loads(run_cli("rules", "--format", "json").out)
     assert {d["code"] for d in data} == set(rules)
 

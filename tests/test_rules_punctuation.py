@@ -24,6 +24,8 @@ FIRES = [
     ("FZ404", para("开展检查10次，，发现问题7起。"), [(15, 20)], "标点“，，”重复"),
     ("FZ405", para("坚持依法 行政，推进　法治政府建设。"), [(15, 17), ], "有 2 处汉字之间的空格"),
     ("FZ406", para("通过率为98.59 %，满意率100 %。"), [(15, 22), (15, 31)], "请写成“98.59%”"),
+    # a zero-width space copied from a web page, inside plain text
+    ("FZ408", para("全面推进\u200b依法行政，成效\u200b明显。"), [(15, 17)], "有 2 个看不见的字符（U+200B"),
     ("FZ407", BASE.replace("[青原市人民政府]", "[青原市人民政府：]"), [(6, 15)], "末尾多了“：”；主送机关后的冒号由 drafter 加上"),
     ("FZ407", BASE.replace("年度: 2023\n", "年度: 2023\n标题: 青山县人民政府关于2023年度法治政府建设情况的报告。\n"),
      [(4, 31)], "末尾多了“。”；标题末尾不加标点"),
@@ -43,6 +45,7 @@ SILENT = [
     ("FZ406", para("调解成功率97.0%，占比18.6％。")),
     ("FZ407", BASE),
     ("FZ407", BASE.replace("年度: 2023\n", "年度: 2023\n标题: 关于《青山县法治政府建设实施方案》执行情况的报告\n")),
+    ("FZ408", para("推进“互联网+政务服务”，网址 https://example.cn/a?b=1。")),   # visible text only
 ]
 
 
@@ -74,3 +77,15 @@ def test_fixable_findings_carry_a_fix_of_their_text():
 def test_dates_numbers_and_addresses_are_left_alone_by_every_rule():
     """3.15 / 12.4 / 3・15 dates, decimals, digit groups, times and URLs: no rule at all fires."""
     assert [d.format() for d in run(para(ASCII_OK))] == []
+
+
+def test_invisible_characters_are_removed_by_the_fix(tmp_path):
+    from conftest import run_cli
+
+    p = tmp_path / "r.yaml"
+    p.write_text(para("全面推进\u200b依法行政，成效\u00ad明显。"), encoding="utf-8")
+    r = run_cli("check", "--fix", p)
+    assert r.code == 0, r
+    text = p.read_text(encoding="utf-8")
+    assert "全面推进依法行政，成效明显。" in text and "\u200b" not in text and "\u00ad" not in text
+

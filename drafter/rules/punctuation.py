@@ -317,3 +317,22 @@ def trailing_punctuation(ctx):
             extra = text.rstrip()[len(kept):].strip()
             yield Finding(path, f"“{text.strip()[-10:]}”末尾多了“{extra}”；{why}，请删除（{_FIX_HINT}）",
                           len(kept), fix=Fix(path, text, kept))
+
+
+# zero-width space, non-joiner, joiner, word joiner, a BOM inside the text, soft hyphen: copied from web
+# pages and PDFs; invisible on screen, but they break searching, copying and line breaking
+INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+@rule("FZ408", "invisible-characters", "文字中夹有看不见的字符（零宽空格等）", severity=WARNING, fixable=True)
+def invisible_characters(ctx):
+    """Characters that print as nothing (U+200B zero-width space and its kin, U+00AD soft hyphen)
+    come along when text is copied from a web page.  Safe fix: they are removed."""
+    for t in strings(ctx):
+        found = list(INVISIBLE_RE.finditer(t.text))
+        if found:
+            s = found[0].start()
+            names = "、".join(sorted({f"U+{ord(m.group()):04X}" for m in found}))
+            yield Finding(t.path, f"有 {len(found)} 个看不见的字符（{names}，常随网页文字复制进来），"
+                                  f"在“{snippet(t.text, s, s + 1, 4)}”处；请删除（{_FIX_HINT}）",
+                          s, fix=Fix(t.path, t.text, INVISIBLE_RE.sub("", t.text)))
