@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from .diagnostics import DrafterError
+from .textutil import quote_arg
 
 _WHY = {
     errno.ENOENT: "路径不存在", errno.ENOTDIR: "路径中的某一级不是文件夹", errno.EACCES: "没有权限",
@@ -51,7 +52,7 @@ def check_target(out: Path, inputs: list[Path], force: bool, what: str = "输出
     if st is not None and stat.S_ISDIR(st.st_mode):
         if into_folder:
             raise DrafterError("FZ053", f"“{name}”是一个文件夹：要把生成的文件放进这个文件夹，请在末尾加“{os.sep}”"
-                                        f"（写成“-o {name}{os.sep}”）；或用 -o 指定文件名（如 -o 报告.docx）", file=name)
+                                        f"（写成“-o {quote_arg(name + os.sep)}”）；或用 -o 指定文件名（如 -o 报告.docx）", file=name)
         raise DrafterError("FZ053", f"“{name}”是一个文件夹，不能写成{what}；请用 -o 另指定文件名（如 -o 报告.docx），"
                                     "或把这个文件夹改名", file=name)
     if st is not None and not stat.S_ISREG(st.st_mode):

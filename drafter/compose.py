@@ -7,29 +7,13 @@ from . import blocks as b
 from . import gbt9704 as G
 from .kinds import Kind, call_macro, get_kind, text_macros
 from .model import Report, Section, Subsection
-from .textutil import fmt_date, level_marker
+from .textutil import fmt_date, join_lines, level_marker
 from .titlebreak import break_title
 
 _LEVEL_ROLE = {1: b.H1, 2: b.H2, 3: b.H3, 4: b.H4}
 _WS = " \t\u3000"
 # title: 2号 characters per line of the 版心 (156 mm = 442 pt / 22 pt = 20 字)
 TITLE_MAX_ZI = int(G.TYPE_AREA_WIDTH / G.TWIPS_PER_PT // G.SIZE_2HAO)
-
-
-def _latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
-def join_lines(lines) -> str:
-    """Lines of one paragraph as one line: Chinese has no space between lines; two words of Latin
-    script do (a number split over two lines stays one number)."""
-    out = ""
-    for line in lines:
-        line = line.strip(_WS)
-        if out and line and _latin(out[-1]) and _latin(line[0]) and not (out[-1].isdigit() and line[0].isdigit()):
-            out += " "
-        out += line
-    return out
 
 
 def paragraphs_of(text: str) -> list[str]:

@@ -27,7 +27,7 @@ from pathlib import Path
 from .check import CheckResult, check_loaded, find_config
 from .diagnostics import Diagnostic, DrafterError
 from .loader import Loaded, load_bytes, load_text
-from .yamlsrc import SourceMap, Span
+from .yamlsrc import SourceMap, Span, is_unfolded, unfold
 
 # characters that a replacement may not contain in a given scalar style
 _UNSAFE = {None: set("\n#:,[]{}\"'&*!|>%@`"), "|": {"\n"}, "'": {"\n", "'"}, '"': {"\n", '"', "\\"}}
@@ -70,22 +70,11 @@ def char_map(text: str, span: Span, value: str) -> list[tuple[int, int]] | None:
     ``span`` in ``text`` (two source characters for a quote written '' in a single-quoted scalar);
     None when the style cannot be mapped exactly (multi-line quoted, escapes)."""
     raw = text[span.start:span.end]
-    if not span.style:                          # plain ("" from libyaml, None from PyYAML)
-        if "\n" not in raw.rstrip("\n"):
-            return [(k, k + 1) for k in range(span.start, span.start + len(value))] if raw == value else None
-        # over several lines: the value is the source lines without their indentation, joined by line
-        # breaks (yamlsrc._unfolded)
-        out, built, pos = [], [], span.start
-        for i, ln in enumerate(raw.split("\n")):
-            if i:
-                out.append((pos - 1, pos))                                 # the line break
-                built.append("\n")
-            lead = len(ln) - len(ln.lstrip(" \t"))
-            for k, ch in enumerate(ln.strip(" \t")):
-                out.append((pos + lead + k, pos + lead + k + 1))
-                built.append(ch)
-            pos += len(ln) + 1
-        return out if "".join(built) == value else None
+    if is_unfolded(span, raw):                  # plain or ">" over several lines (yamlsrc.unfold)
+        unfolded, where = unfold(raw, span.style, span.start)
+        return where if unfolded == value.rstrip("\n") else None
+    if not span.style:                          # plain ("" from libyaml, None from PyYAML), one line
+        return [(k, k + 1) for k in range(span.start, span.start + len(value))] if raw == value else None
     if span.style in ("'", '"'):
         inner = raw[1:-1]
         if "\n" in inner or raw[:1] != span.style or raw[-1:] != span.style:
@@ -101,7 +90,7 @@ def char_map(text: str, span: Span, value: str) -> list[tuple[int, int]] | None:
             built.append(inner[k])
             k += w
         return out if "".join(built) == value else None
-    if span.style in ("|", ">"):              # ">" keeps its line breaks too (yamlsrc._unfolded)
+    if span.style == "|":
         nl = raw.find("\n")
         header = raw[:nl] if nl >= 0 else raw
         if nl < 0 or any(c.isdigit() for c in header.split("#")[0]):

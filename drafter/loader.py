@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from . import model as m
 from .diagnostics import ERROR, Diagnostic, DrafterError
 from .paths import describe
-from .textutil import PLACEHOLDER_RE as _PLACEHOLDER
+from .textutil import PLACEHOLDER_RE as _PLACEHOLDER, quote_arg
 from .yamlsrc import SourceMap, decode, load_yaml, read_text
 
 YEAR_MIN, YEAR_MAX = 1900, 2999  # 年度 outside this is a typo, and would break date arithmetic
@@ -69,8 +69,10 @@ def load_text(text: str, name: str, encoding: str = "utf-8", notices: list | Non
         line, col = smap.pos(())
         msg = "文件最外层应是若干“键: 值”（如 发文机关: ……），而不是单独的文字或列表"
         if isinstance(data, str) and len(data) > 40:        # a report's text, not YAML
-            msg = (f"这个文件是一段文字，不是 drafter 的 YAML 文件；如果这是旧报告的正文，请运行 "
-                   f"drafter import {name} 把它转成 YAML，再检查转出的文件")
+            txt = str(Path(name).with_suffix(".txt"))
+            rename = f"先把文件名改为“{Path(txt).name}”，再" if Path(name).suffix.lower() != ".txt" else ""
+            msg = (f"这个文件是一段文字，不是 drafter 的 YAML 文件；如果这是旧报告的正文，请{rename}运行 "
+                   f"drafter import {quote_arg(txt)} 把它转成 YAML，再检查转出的文件")
         diags.append(Diagnostic("FZ017", ERROR, msg, name, line, col))
         return Loaded(None, smap, diags)
     norm, unknown = normalize(data, m.Report, (), smap)
@@ -251,7 +253,7 @@ def translate(e: ValidationError, smap: SourceMap, data, skip=frozenset()) -> li
         elif typ in ("int_type", "int_parsing", "int_from_float"):
             code, msg = "FZ023", f"{label}应只写数字（如年度写 2024），这里是{_found(value)}"
         elif typ == "dash_space" or typ == "list_type" and isinstance(value, str) and m.DASH_NO_SPACE.match(value):
-            first = re.split(r"\n| - ", value.strip()[1:])[0].strip()[:20]
+            first = re.split(r"\n|\s*- ", value.strip()[1:])[0].strip()[:20]
             code, msg = "FZ024", f"{label}每一项的“-”后面要空一格（写成“- {first}”），否则几项会连成一段文字"
         elif typ == "list_type":
             code, msg = "FZ024", f"{label}应为列表（每项单独一行，以“- ”开头），这里是{_found(value)}"

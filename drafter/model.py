@@ -15,7 +15,7 @@ from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Fie
                       field_validator)
 from pydantic_core import PydanticCustomError
 
-from .textutil import date_parts
+from .textutil import CN_DIGITS, ascii_digits, date_parts, join_lines
 
 _TRUE = {"是", "有", "对", "要", "需要", "加盖", "盖章", "yes", "true", "y", "on", "1"}
 _FALSE = {"否", "无", "不", "不要", "不需要", "no", "false", "n", "off", "0", ""}
@@ -76,7 +76,7 @@ def _date(v: Any) -> Any:
             except ValueError:
                 raise PydanticCustomError(
                     "date_invalid", "日期“{value}”不存在，请核对年、月、日", {"value": v.strip()})
-            if not re.match(r"\s*[0-9０-９〇○零一二三四五六七八九]{4}", v):        # 25年1月20日
+            if not re.match(rf"\s*[0-9０-９{CN_DIGITS}]{{4}}", v):        # 25年1月20日
                 raise PydanticCustomError(
                     "date_format", "年份要写全，应写成“{good}”", {"good": shown})
             return day
@@ -84,19 +84,24 @@ def _date(v: Any) -> Any:
         "date_format", "日期应写成“2024年12月20日”或“2024-12-20”", {})
 
 
-_YEAR_DIGITS = str.maketrans("０１２３４５６７８９〇○零一二三四五六七八九", "0123456789" "000123456789")
-
-
 def _year(v: Any) -> Any:
     if isinstance(v, str):
-        t = v.strip(" \u3000").translate(_YEAR_DIGITS)
+        t = ascii_digits(v.strip(" \u3000"))
         m = re.fullmatch(r"(\d{4})\s*(?:年度?)?", t)         # 2024年 / 2024年度 / ２０２４ / 二〇二四
         if m:
             return int(m.group(1))
     return v
 
 
+def _one_line(v: Any) -> Any:
+    """A name or number written as a "|" block over several lines is still one line."""
+    if isinstance(v, str) and "\n" in v.strip():
+        return join_lines(v.split("\n"))
+    return v
+
+
 YesNo = Annotated[bool, BeforeValidator(_yes_no)]
+OneLine = Annotated[str, BeforeValidator(_one_line)]
 StrList = Annotated[list[str], BeforeValidator(_str_list)]
 PartList = Annotated[list[str], BeforeValidator(_part_list)]
 Date = Annotated[_dt.date, BeforeValidator(_date)]
@@ -228,12 +233,12 @@ class Report(Base):
                      "一份报告 YAML 的全部内容：版头、标题、主送机关、导语、正文、署名、成文日期、附注、版记和设置")
 
     kind: str = F("报告类型", "法治政府建设年度情况报告", "报告种类（对应 templates/ 下的目录）")
-    org: str = F("发文机关", description="发文机关全称，如：新乐市人民政府")
-    short_name: str | None = F("简称", None, "发文机关规范化简称，如：新乐市")
+    org: OneLine = F("发文机关", description="发文机关全称，如：新乐市人民政府")
+    short_name: OneLine | None = F("简称", None, "发文机关规范化简称，如：新乐市")
     year: Year = F("年度", description="报告所述年度，四位数字，如 2024")
     header: Literal["函", "文件", "无"] = F("版头", "无", "函：信函格式；文件：通用格式（红头文件）；无：网上公开用的无版头格式")
-    flag: str | None = F("发文机关标志", None, "版头红字；不写则用发文机关全称（文件格式加“文件”）")
-    doc_number: str | None = F("发文字号", None, "如：新政函〔2024〕5号（年份用六角括号〔〕）")
+    flag: OneLine | None = F("发文机关标志", None, "版头红字；不写则用发文机关全称（文件格式加“文件”）")
+    doc_number: OneLine | None = F("发文字号", None, "如：新政函〔2024〕5号（年份用六角括号〔〕）")
     signers: StrList = F("签发人", default_factory=_empty_list, description="上行文的签发人姓名（仅文件格式）")
     copy_number: str | None = F("份号", None, "涉密公文的份号，6位阿拉伯数字")
     secrecy: str | None = F("密级", None, "密级和保密期限，如：秘密★1年")
@@ -249,7 +254,7 @@ class Report(Base):
     note: str | None = F("附注", None, "如：（此件公开发布）")
     attachments: StrList = F("附件", default_factory=_empty_list, description="附件名称，一个或多个")
     cc: StrList = F("抄送", default_factory=_empty_list, description="抄送机关")
-    printer: str | None = F("印发机关", None, "版记中的印发机关，如：新乐市人民政府办公室")
+    printer: OneLine | None = F("印发机关", None, "版记中的印发机关，如：新乐市人民政府办公室")
     print_date: Date | None = F("印发日期", None, "版记中的印发日期")
     omitted_parts: dict[str, str] = F("省略部分", default_factory=_empty_dict,
                                       description="有意不单列的必备部分及理由，如 五: 无其他需要报告的情况")

@@ -48,6 +48,7 @@ def render_loaded(loaded: Loaded, src: Path, out: Path | None = None, *, force: 
     """Write the .docx (and the PDF) of a checked report.  ``out_as_typed``: ``out`` is the clerk's
     ``-o`` (the message for a folder then says how to write into it)."""
     from .atomic import check_target, write_atomic
+    from .textutil import quote_arg
 
     result = check or check_loaded(loaded, select, ignore)
     if result.errors or loaded.report is None:
@@ -56,8 +57,8 @@ def render_loaded(loaded: Loaded, src: Path, out: Path | None = None, *, force: 
     out = Path(out) if out else default_output(src)
     check_target(out, [src], force, into_folder=into_folder)
     if out.suffix.lower() != ".docx":
-        hint = f"；要同时生成 PDF，请写“-o {out.with_suffix('.docx')} --pdf”" if out.suffix.lower() == ".pdf" else \
-            f"，如“-o {out.with_suffix('.docx')}”"
+        docx = quote_arg(str(out.with_suffix(".docx")))
+        hint = f"；要同时生成 PDF，请写“-o {docx} --pdf”" if out.suffix.lower() == ".pdf" else f"，如“-o {docx}”"
         raise DrafterError("FZ055", f"输出文件“{out}”应以 .docx 结尾{hint}", file=str(out))
     pdf_path = out.with_suffix(".pdf") if pdf else None
     if pdf_path is not None:

@@ -89,10 +89,16 @@ def fmt_date(d) -> str:
 DATE_ANY = re.compile(r"^(?P<y>[0-9０-９]{4}|[0-9０-９]{2}|[〇○Ｏ零一二三四五六七八九]{4})\s*年\s*"
                       r"(?P<m>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|元)\s*月\s*"
                       r"(?P<d>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号][。.]?$"
-                      r"|^(?P<y2>\d{4}|\d{2})\s*[./\-－．]\s*(?P<m2>\d{1,2})\s*[./\-－．]\s*(?P<d2>\d{1,2})[。.]?$"
+                      r"|^(?P<y2>\d{4}|\d{2})\s*[./／\-－．]\s*(?P<m2>\d{1,2})\s*[./／\-－．]\s*(?P<d2>\d{1,2})日?[。.]?$"
                       r"|^(?P<y3>(?:19|20)\d{2})(?P<m3>[01]\d)(?P<d3>[0-3]\d)$")
 _FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_CN_DIGITS = str.maketrans("〇○Ｏ零一二三四五六七八九", "0000123456789")
+CN_DIGITS = "〇○Ｏ零一二三四五六七八九"          # as years are written: 二〇二四, 二○二四, 二Ｏ二四, 二零二四
+_CN_DIGITS = str.maketrans(CN_DIGITS, "0000123456789")
+
+
+def ascii_digits(s: str) -> str:
+    """Full-width and Chinese digits as ASCII: "２０２４" / "二〇二四" -> "2024"."""
+    return s.translate(_FW_DIGITS).translate(_CN_DIGITS)
 
 
 def date_parts(text: str) -> tuple[int, int, int] | None:
@@ -103,7 +109,7 @@ def date_parts(text: str) -> tuple[int, int, int] | None:
     y = m.group("y") or m.group("y2") or m.group("y3")
     mo = m.group("m") or m.group("m2") or m.group("m3")
     d = m.group("d") or m.group("d2") or m.group("d3")
-    y = y.translate(_FW_DIGITS).translate(_CN_DIGITS)
+    y = ascii_digits(y)
     if len(y) == 2:                   # 25年: the year in full is 2025 (reports are of this century)
         y = "20" + y
 
@@ -121,4 +127,32 @@ def normal_date(text: str) -> str | None:
     """The GB/T 9704 form (2024年12月20日) of a date written any common way, or None."""
     parts = date_parts(text)
     return None if parts is None else "{}年{}月{}日".format(*parts)
+
+
+_LINE_WS = " \t\u3000"
+
+
+def line_joint(before: str, after: str) -> str:
+    """What stands between two wrapped lines of one paragraph: nothing between Chinese (it has no
+    spaces), a space between two words of Latin script; a number split over two lines stays one."""
+    a, b = before[-1:], after[:1]
+    if a.isascii() and a.isalnum() and b.isascii() and b.isalnum() and not (a.isdigit() and b.isdigit()):
+        return " "
+    return ""
+
+
+def join_lines(lines) -> str:
+    """Lines of one paragraph as one line (see line_joint)."""
+    out = ""
+    for line in lines:
+        line = line.strip(_LINE_WS)
+        if out and line:
+            out += line_joint(out, line)
+        out += line
+    return out
+
+
+def quote_arg(name: str) -> str:
+    """A file name as it is typed on a command line (in quotes when it holds a space)."""
+    return f'"{name}"' if any(c.isspace() for c in name) else name
 

@@ -20,6 +20,7 @@ import yaml
 from .diagnostics import INFO, Diagnostic, DrafterError
 from .inputs import OLE_MAGIC, ZIP_MAGIC, input_file
 from .textutil import XML_BAD as _XML_BAD
+from .textutil import line_joint, quote_arg
 
 MAX_BYTES = 2 * 1024 * 1024       # real reports are 10–60 KB; 2 MB is far beyond any report
 MAX_NODES = 50_000                # expanded nodes (defeats "billion laughs" alias bombs)
@@ -106,7 +107,13 @@ class SourceMap:
         if s is None:
             return self.pos(path)
         raw = self.text[s.start:s.end]
-        if s.style in ("|", ">"):
+        if is_unfolded(s, raw):
+            _, where = unfold(raw, s.style, s.start)
+            if not where:
+                return s.line, s.col
+            at = where[offset][0] if offset < len(where) else where[-1][1]
+            return self.text.count("\n", 0, at) + 1, at - self.text.rfind("\n", 0, at)
+        if s.style == "|":
             lines = raw.split("\n")
             body = lines[1:]
             indent = None
@@ -122,15 +129,6 @@ class SourceMap:
                     return s.line + 1 + i, indent + remaining + 1
                 remaining -= len(content) + 1
             return s.line + 1, indent + 1
-        if not s.style and "\n" in raw:        # plain, over several lines: one value line per source line
-            remaining = offset
-            for i, ln in enumerate(raw.split("\n")):
-                lead = len(ln) - len(ln.lstrip(" \t"))
-                content = ln.strip(" \t")
-                if remaining <= len(content):
-                    return s.line + i, (s.col if i == 0 else lead + 1) + remaining
-                remaining -= len(content) + 1
-            return s.line, s.col
         # quoted scalar: the value starts after its quote; one folded over several source lines is
         # located approximately (YAML folding drops the continuation lines' indentation)
         shift = 1 if s.style in ("'", '"') else 0
@@ -171,7 +169,7 @@ def _other_format(data: bytes, name: str) -> str | None:
         if data.startswith(sig):
             renamed = Path(name).suffix.lower() in (".yaml", ".yml")
             real = str(Path(name).with_suffix(suffix)) if renamed else name
-            todo = (f"要把往年的报告转成 YAML 请用 drafter import {_quote(real)}" if importable else
+            todo = (f"要把往年的报告转成 YAML 请用 drafter import {quote_arg(real)}" if importable else
                     "drafter 不能读取 PDF；请找到原来的 Word 文件，用 drafter import 转成 YAML")
             if sig == ZIP_MAGIC:
                 todo = f"要审查它的格式请用 drafter inspect，{todo}"
@@ -179,10 +177,6 @@ def _other_format(data: bytes, name: str) -> str | None:
                 todo = f"请先把文件名改为“{Path(real).name}”，{todo}"
             return f"这是{what}，不是报告 YAML；{todo}"
     return None
-
-
-def _quote(name: str) -> str:
-    return f'"{name}"' if any(c.isspace() for c in name) else name
 
 
 def decode(data: bytes, name: str) -> tuple[str, str, list[Diagnostic]]:
@@ -372,27 +366,29 @@ def _explain(e: yaml.YAMLError, source: str) -> tuple[str, str, _At] | None:
 
 
 def _misaligned(source: str, line: int, col: int, name: str) -> DrafterError:
-    """A line that YAML read as the continuation of the line above, their indentation differing.  The
-    line at fault is the one whose indentation no line shortly above shares ("- " under 10 spaces
-    where its siblings have 10 and it has 9); when that cannot be told, this line, naming both."""
+    """A line that YAML read as the continuation of the line above, their indentation differing.
+    When both are list items ("- "), the one at fault is the one whose indentation no item shortly
+    above shares (siblings have 10 spaces before "-", it has 9); otherwise this line, naming the other."""
     lines = source.split("\n")
 
     def indent(k: int) -> int:
         return len(lines[k]) - len(lines[k].lstrip(" "))
 
+    def item(k: int) -> bool:
+        return lines[k].lstrip(" ").startswith("- ")
+
     prev = next((k for k in range(line - 1, -1, -1) if lines[k].strip() and not lines[k].lstrip().startswith("#")),
                 None)
     rule = "同一层的项目要对齐，子项比上级多缩进两个空格"
-    if prev is not None:
+    if prev is not None and item(prev) and item(line):
         here, there = indent(line), indent(prev)
-        above = {indent(k) for k in range(max(0, prev - 40), prev)
-                 if lines[k].strip() and not lines[k].lstrip().startswith("#")}
+        above = {indent(k) for k in range(max(0, prev - 40), prev) if item(k)}
         if here in above and there not in above:
-            return DrafterError("FZ010", f"这一行缩进了 {there} 个空格，与同一层的其他行（{here} 个空格）不一致，"
+            return DrafterError("FZ010", f"这一项的“-”前有 {there} 个空格，与同一层的其他项（{here} 个空格）不一致，"
                                          f"YAML 把下一行接在了它的文字后面；{rule}", file=name, line=prev + 1, col=there + 1)
-        return DrafterError("FZ010", f"这一行（{here} 个空格）与上一行（第 {prev + 1} 行，{there} 个空格）的缩进不一致，"
-                                     f"YAML 把它接在了上一行的文字后面；请改正两行中缩进不对的一行：{rule}",
-                            file=name, line=line + 1, col=col + 1)
+    if prev is not None:
+        return DrafterError("FZ010", f"这一行与上一行（第 {prev + 1} 行）的缩进不一致，YAML 把它接在了上一行的文字后面；"
+                                     f"请改正两行中缩进不对的一行：{rule}", file=name, line=line + 1, col=col + 1)
     return DrafterError("FZ010", f"这一行的缩进与上一行不一致，YAML 把它接在了上一行的文字后面；{rule}", file=name,
                         line=line + 1, col=col + 1)
 
@@ -483,7 +479,7 @@ class _Converter:
             if isinstance(value, str) and node.style in (None, "", ">"):
                 raw = self.smap.text[node.start_mark.index:node.end_mark.index]
                 if "\n" in raw.rstrip("\n"):
-                    value = _unfolded(raw, node.style, value)
+                    value = unfold(raw, node.style)[0] + "\n" * (len(value) - len(value.rstrip("\n")))
             if isinstance(value, str):
                 m = _XML_BAD.search(value)
                 if m:
@@ -513,21 +509,49 @@ class _Converter:
         raise self.fail("FZ010", "无法识别的 YAML 内容", node)  # pragma: no cover
 
 
-def _unfolded(raw: str, style: str | None, value: str) -> str:
-    """A plain or ``>`` scalar written over several lines, with its line breaks kept instead of folded.
+def unfold(raw: str, style: str | None, start: int = 0) -> tuple[str, list[tuple[int, int]]]:
+    """A plain or ``>`` scalar written over several lines, read the way Chinese is written, and the
+    source range of each of its characters (``start``: where ``raw`` begins in the file).
 
     YAML folds each line break of such a text into a space, which is right for English and wrong for
-    Chinese ("……执法“三项制度”，\n  组织执法人员" would print "， 组织").  Kept as line breaks, the text
-    reads like a ``|`` block: paragraphs_of joins wrapped lines without a space and a blank line starts
-    a new paragraph.  Each value line is its source line without the indentation, so positions inside
-    the text map back to the file line by line (SourceMap.locate)."""
+    Chinese ("……执法“三项制度”，\n  组织执法人员" would print "， 组织").  Here wrapped lines join as
+    textutil.line_joint says (nothing between Chinese characters), a blank line keeps a paragraph
+    break ("\n\n"), and a line starting with full-width spaces (pasted from Word) starts a paragraph
+    ("\n"), as compose.paragraphs_of reads a ``|`` block.  A character drafter put between two lines
+    maps to the line break and indentation it stands for."""
     lines = raw.split("\n")
+    pos = start
     if style == ">":
-        body = lines[1:]
-        indent = min((len(ln) - len(ln.lstrip(" ")) for ln in body if ln.strip()), default=0)
-        text = "\n".join(ln[indent:] for ln in body).rstrip("\n")
-        return text + "\n" * (len(value) - len(value.rstrip("\n")))          # the chomping YAML applied
-    return "\n".join(ln.strip(" \t") for ln in lines)
+        pos += len(lines[0]) + 1
+        lines = lines[1:]
+        indent = min((len(ln) - len(ln.lstrip(" ")) for ln in lines if ln.strip()), default=0)
+    chars: list[str] = []
+    where: list[tuple[int, int]] = []
+    prev_end, blank = None, False
+    for ln in lines:
+        if style == ">":
+            lead, content = indent, ln[indent:].rstrip(" \t")
+        else:
+            content = ln.strip(" \t")
+            lead = len(ln) - len(ln.lstrip(" \t"))
+        if not content:
+            blank = blank or prev_end is not None
+            pos += len(ln) + 1
+            continue
+        if prev_end is not None:
+            joint = "\n\n" if blank else "\n" if content.startswith("\u3000") else line_joint(chars[-1], content)
+            chars.extend(joint)
+            where.extend([(prev_end, pos + lead)] * len(joint))
+        chars.extend(content)
+        where.extend((pos + lead + k, pos + lead + k + 1) for k in range(len(content)))
+        prev_end, blank = pos + lead + len(content), False
+        pos += len(ln) + 1
+    return "".join(chars), where
+
+
+def is_unfolded(span: Span, raw: str) -> bool:
+    """A value that ``unfold`` reads: plain or ``>``, over more than one line."""
+    return span.style in (None, "", ">") and "\n" in raw.rstrip("\n")
 
 
 def _check_depth(text: str, name: str) -> None:

@@ -425,8 +425,8 @@ def test_docx_bold_only_headings_take_their_level_from_the_font(tmp_path):
     assert a.content[0] == "街道党工委书记主持召开专题会议3次。\n"
     assert a.content[1].heading == "完善制度建设" and a.content[1].content == ["修订街道合法性审查工作规则。\n"]
     assert b.content == ["重大事项全部经法律顾问审查。\n", "全年未发生行政败诉案件。\n"]
-    assert "没有序号、只是加粗，按第2层小标题" in comments(r.yaml)
-    assert "第4段：加粗的一行“加强组织领导”没有序号，按第2层小标题导入，请核对" in "\n".join(r.summary)
+    assert "没有序号、只是加粗，按二级标题" in comments(r.yaml)
+    assert "第4段：加粗的一行“加强组织领导”没有序号，按二级标题导入，请核对" in "\n".join(r.summary)
 
 
 def test_markdown_bold_line_is_a_heading_to_check(tmp_path):
@@ -459,3 +459,14 @@ def test_docx_line_break_after_a_heading_without_number_still_separates(tmp_path
     # a short line without any punctuation before a break may be a heading or a label: kept apart, as before
     assert sec.content == ["街道党工委书记主持召开专题会议3次\n", "研究部署法治建设工作。\n"]
     assert not r.source.soft_joined
+
+
+@pytest.mark.parametrize("written", ["2024／12／20", "2024-12-20日", "二Ｏ二四年十二月二十日"])
+def test_closing_date_written_other_ways(tmp_path, written):
+    from pathlib import Path
+
+    seed = Path(__file__).parent / "data" / "seeds" / "xinle-2024-han.txt"
+    text = seed.read_text(encoding="utf-8")
+    assert text.endswith("\n新乐市人民政府\n2024年12月20日")
+    r = imp(tmp_path, text[:-len("2024年12月20日")] + written + "\n")
+    assert str(r.report.date) == "2024-12-20" and r.report.signatories == ["新乐市人民政府"], r.report

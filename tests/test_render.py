@@ -419,3 +419,29 @@ def test_lines_indented_with_full_width_spaces_start_paragraphs():
 
     assert paragraphs_of("　　全面推行“三项制度”，\n组织培训4期。\n　　第二段。\n") == [
         "全面推行“三项制度”，组织培训4期。", "第二段。"]
+
+
+def test_title_and_names_wrapped_in_the_yaml_are_laid_out_as_one_line():
+    """Only a "|" title keeps the clerk's line breaks; a plain or ">" title wrapped in the editor is
+    broken by drafter (梯形), and a name written over two lines is one name."""
+    from drafter.compose import Composer
+    from drafter.loader import load_text
+    from drafter.titlebreak import break_title
+
+    text = example("short-complete").read_text(encoding="utf-8")
+    title = "青山县人民政府关于2024年度法治政府建设情况的报告"
+    assert "\n发文机关: 青山县人民政府\n" in text and f"\n标题: {title}\n" in text
+    variants = {
+        "plain": f"标题: 青山县人民政府关于2024年度法治政府建设\n  情况的报告\n",
+        "folded": f"标题: >\n  青山县人民政府关于2024年度\n  法治政府建设情况的报告\n",
+        "literal": f"标题: |\n  青山县人民政府关于2024年度法治政府建设\n  情况的报告\n",
+    }
+    for style, line in variants.items():
+        t = text.replace("\n发文机关: 青山县人民政府\n", "\n发文机关: |\n  青山县\n  人民政府\n").replace(
+            f"标题: {title}\n", line)
+        report = load_text(t, "r.yaml").report
+        assert report.org == "青山县人民政府" and report.title.replace("\n", "") == title, (style, report.title)
+        (got,) = [blk for blk in Composer(report).compose().blocks if type(blk).__name__ == "Title"]
+        want = ["青山县人民政府关于2024年度法治政府建设", "情况的报告"] if style == "literal" else \
+            break_title(title, 20, ("青山县人民政府",))
+        assert list(got.lines) == want, (style, got)

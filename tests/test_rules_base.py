@@ -219,3 +219,20 @@ def test_fresh_scaffold_gets_no_content_noise(tmp_path):
     assert r.code == 0, r
     codes = {d.code for d in check_file(tmp_path / "a.yaml").diagnostics}
     assert codes == {"FZ110", "FZ112"}
+
+
+@pytest.mark.parametrize("first, rest", [
+    ("排查矛盾纠纷1501件，化解1456件，", "调解成功率97.1%。"),                 # FZ701 reads across the break
+    ("今年办理的案件数已超过", "2022年全县办理的总数，工作量明显增加。"),       # FZ304: not a sentence start
+    ("强化组织领导,引领", "政治建设,推进依法行政。"),                           # FZ401 on both lines
+    ("开展“法治体检", "”活动，服务企业15家。"),                                 # a pair open over the break
+])
+def test_a_paragraph_wrapped_over_lines_is_checked_as_one(first, rest):
+    """A line break inside plain text is editor wrapping: the findings are those of the same text on
+    one line (the line break is neither a sentence end nor a clause end)."""
+    where = "      - " + P2
+    one = BASE.replace(where, "      - " + first + rest)
+    wrapped = BASE.replace(where, "      - " + first + "\n        " + rest)
+    folded = BASE.replace(where, "      - >\n        " + first + "\n        " + rest)
+    seen = [sorted((d.code, d.message) for d in run(t)) for t in (one, wrapped, folded)]
+    assert seen[0] == seen[1] == seen[2], seen

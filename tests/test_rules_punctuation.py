@@ -1,7 +1,7 @@
 """FZ4xx: punctuation in Chinese text."""
 from __future__ import annotations
 
-from drafter.rules.punctuation import apply_edits, quote_edits, space_edits, width_edits
+from drafter.rules.punctuation import apply_edits, quote_edits, space_runs, width_edits
 from test_rules_base import BASE, para, run, table_tests
 
 # yufa-2023's 导语 and a 小标题, as published (half-width commas and colon, one paren pair)
@@ -64,7 +64,7 @@ def test_quote_and_space_fix_text():
     edits, bad = quote_edits(s)
     assert bad is None and apply_edits(s, edits) == "开展“法治体检”和“送法进企业”活动，推广‘枫桥经验’。"
     s = "依法 行政，　推进法治。 “服务实体经济 律企携手同行”"
-    assert apply_edits(s, space_edits(s)) == "依法行政，推进法治。“服务实体经济 律企携手同行”"
+    assert apply_edits(s, space_runs(s)[0]) == "依法行政，推进法治。“服务实体经济 律企携手同行”"
 
 
 def test_fixable_findings_carry_a_fix_of_their_text():

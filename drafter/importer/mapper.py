@@ -529,9 +529,10 @@ class Mapper:
                     self.note_renumbered(node, p, d)
                     if bold:
                         shown = level_marker(d + 1, 1) if d else "一、"
-                        node.comments.append(f"导入：原文这一行没有序号、只是加粗，按第{d + 1}层小标题（“{shown}”式）导入，"
+                        level = f"{'一二三四'[min(d, 3)]}级标题"
+                        node.comments.append(f"导入：原文这一行没有序号、只是加粗，按{level}（“{shown}”式）导入，"
                                              "请核对它是不是小标题、层次对不对")
-                        self.marked.append(f"{p.where}：加粗的一行“{_short(p.text)}”没有序号，按第{d + 1}层小标题导入，请核对")
+                        self.marked.append(f"{p.where}：加粗的一行“{_short(p.text)}”没有序号，按{level}导入，请核对")
                     stack[-1].content.append(node)
                     stack.append(node)
                     if h.rest:

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..textutil import line_joint
 from . import patterns as P
 
 TERMINAL = "。！？；：…!?;:"
@@ -83,9 +84,8 @@ def cannot_end_paragraph(text: str) -> bool:
 
 
 def glue(a: str, b: str) -> str:
-    if a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalpha():
-        return a + " " + b            # English words broken at a line end
-    return a + b
+    """Two pieces of a paragraph broken at a line end, joined (textutil.line_joint)."""
+    return a + line_joint(a, b) + b
 
 
 @dataclass

@@ -28,8 +28,7 @@ DOC_NUMBER_ANY = re.compile(
     r"(?:^|(?<=\s))(?P<all>(?P<org>[\u4e00-\u9fff]{1,15})\s*(?P<open>[〔\[【(（［｛{〈<《])\s*"
     r"(?P<year>[0-9０-９]{2,4})\s*(?P<close>[〕\]】)）］｝}〉>》])\s*(?P<di>第?)\s*(?P<num>[0-9０-９]+)\s*号)(?=\s|$)")
 HEAD_OTHER = re.compile(r"^(\d{6}|[０-９]{6}|(绝密|机密|秘密)(★.*)?|特急|加急|.*签发人[：:].*)$")
-# a date written any way a clerk writes one (GB503 then says how it should be): 2025年1月20日, 25年1月20日,
-# 2025年元月20号, 二〇二五年一月二十日, 2025.1.20, 25-1-20, with a stray full stop
+# a date as GB/T 9704 writes it (any other way is textutil.DATE_ANY's, and GB503 says how to write it)
 DATE_OK = re.compile(r"^\d{4}年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日$")
 NOTE_RE = re.compile(r"^[（(].{1,80}[）)]$")
 NOTE_WORDS = re.compile(r"^[（(](此件|本件|联系人|联系电话|此页无正文)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from ..textutil import PLACEHOLDER_RE, is_cjk
+from ..textutil import CN_DIGITS, PLACEHOLDER_RE, ascii_digits, is_cjk
 from . import TextRef
 
 # full-width punctuation that makes its neighbourhood "Chinese text"
@@ -85,9 +85,7 @@ def inside(spans: list[tuple[int, int]], i: int) -> bool:
 
 # --------------------------------------------------------------------------------------------
 # Years
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-_CN_DIGIT["零"] = 0
-YEAR_RE = re.compile(r"(?<![\d.])(\d{4})(?=\s*年)|([〇零一二三四五六七八九]{4})(?=年)")
+YEAR_RE = re.compile(rf"(?<![\d.])(\d{{4}})(?=\s*年)|([{CN_DIGITS}]{{4}})(?=年)")
 _RANGE_BEFORE = re.compile(r"[-—–~～至到、]\s*$")
 _RANGE_AFTER = re.compile(r"^\s*年?\s*(?:度)?\s*(?:[-—–~～至到]|、\s*\d{4})")
 _DATE_AFTER = re.compile(r"^\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月")
@@ -115,7 +113,7 @@ def years(text: str, protected: str = "《》") -> list[YearRef]:
         if m.group(1):
             y = int(m.group(1))
         else:
-            y = int("".join(str(_CN_DIGIT[c]) for c in m.group(2)))
+            y = int(ascii_digits(m.group(2)))
         if not 1949 <= y <= 2199:
             continue
         start = m.start()

@@ -260,11 +260,6 @@ def space_runs(text: str, row: bool = False) -> tuple[list[tuple[int, int, str]]
     return edits, seps
 
 
-def space_edits(text: str) -> list[tuple[int, int, str]]:
-    """The stray spaces between Chinese characters/marks (see space_runs), as deletions."""
-    return space_runs(text)[0]
-
-
 @rule("FZ405", "space-between-chinese", "汉字之间有空格", severity=WARNING, fixable=True)
 def spaces(ctx):
     """Chinese text has no spaces between characters; a space (half- or full-width) left from

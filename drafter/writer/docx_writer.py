@@ -16,9 +16,12 @@ from . import styles as S
 from .oxml import (el, page_field_runs, para_props, paragraph, parse_xml, red_line, run_props, tab_run, text_box,
                    text_run, xml_text, NSDECL)
 
-# The paragraph a floating 版记 table is anchored to: one twip high and off the line grid, so that a
-# 版记 filling the page's last lines exactly still leaves room for it (on the grid it took a whole
-# line, which LibreOffice found under the table and moved, with the table, to a page of its own).
+# The paragraph a floating 版记 table is anchored to: off the line grid (on it, it took a whole line,
+# which LibreOffice found under a 版记 that filled the page's last lines and moved, with the table, to a
+# page of its own) and one twip high.  The 版心 (12756 twips) holds 22 lines of 579 twips and 18 twips
+# more, less the 版记 rules' own thickness: at 14 twips (0.7 pt, the least Word's dialog offers) a
+# ruled 版记 filling the last lines still moved (tests/test_layout_pdf.py).  One twip is valid OOXML;
+# it has been checked in LibreOffice only, not in Word or WPS.
 ANCHOR_LINE = 1
 
 
