@@ -85,12 +85,13 @@ def fmt_date(d) -> str:
 
 
 # A date as clerks write it: 2024年12月20日 / 2024年12月20号 / ２０２４年… / 二〇二四年十二月二十日 /
-# 2024-12-20 / 2024.12.20 / 20241220 (and a two-digit year, which normal_date reads as 20xx).
-DATE_ANY = re.compile(r"^(?P<y>[0-9０-９]{4}|[0-9０-９]{2}|[〇○Ｏ零一二三四五六七八九]{4})\s*年\s*"
-                      r"(?P<m>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|元)\s*月\s*"
-                      r"(?P<d>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号][。.]?$"
-                      r"|^(?P<y2>\d{4}|\d{2})\s*[./／\-－．]\s*(?P<m2>\d{1,2})\s*[./／\-－．]\s*(?P<d2>\d{1,2})日?[。.]?$"
-                      r"|^(?P<y3>(?:19|20)\d{2})(?P<m3>[01]\d)(?P<d3>[0-3]\d)$")
+# 2024-12-20 / 2024.12.20 / 20241220 (and a two-digit year, which normal_date reads as 20xx).  As text:
+# re compiles it on first use (most commands never read a loose date).
+DATE_ANY = (r"^(?P<y>[0-9０-９]{4}|[0-9０-９]{2}|[〇○Ｏ零一二三四五六七八九]{4})\s*年\s*"
+            r"(?P<m>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|元)\s*月\s*"
+            r"(?P<d>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号][。.]?$"
+            r"|^(?P<y2>\d{4}|\d{2})\s*[./／\-－．]\s*(?P<m2>\d{1,2})\s*[./／\-－．]\s*(?P<d2>\d{1,2})日?[。.]?$"
+            r"|^(?P<y3>(?:19|20)\d{2})(?P<m3>[01]\d)(?P<d3>[0-3]\d)$")
 _FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 CN_DIGITS = "〇○Ｏ零一二三四五六七八九"          # as years are written: 二〇二四, 二○二四, 二Ｏ二四, 二零二四
 _CN_DIGITS = str.maketrans(CN_DIGITS, "0000123456789")
@@ -103,7 +104,7 @@ def ascii_digits(s: str) -> str:
 
 def date_parts(text: str) -> tuple[int, int, int] | None:
     """(year, month, day) of a date written any common way (see DATE_ANY), unchecked; or None."""
-    m = DATE_ANY.match(re.sub(r"\s+", "", text))
+    m = re.match(DATE_ANY, re.sub(r"\s+", "", text))
     if not m:
         return None
     y = m.group("y") or m.group("y2") or m.group("y3")

@@ -144,7 +144,7 @@ def _all_red(p: Para) -> bool:
 
 def title_like(p: Para) -> bool:
     t = _clean(p.text)
-    if not t or marker_of(t) or DATE_ANY.match(t.replace(" ", "")) or COLOPHON_RE.search(t):
+    if not t or marker_of(t) or re.match(DATE_ANY, t.replace(" ", "")) or COLOPHON_RE.search(t):
         return False
     if width_zi(t) > 80 or _SENTENCE.search(t) or t.endswith(("：", ":", "，", ",")):
         return False
@@ -280,7 +280,7 @@ def analyse(doc: Document) -> Layout:
     date_k = None
     for k in range(end - 1, body_start - 1, -1):
         t = _clean(paras[k].text).replace(" ", "").replace("\u3000", "")
-        if paras[k].in_table is None and DATE_ANY.match(t):
+        if paras[k].in_table is None and re.match(DATE_ANY, t):
             date_k = k
             break
     tail_start = end
