@@ -156,4 +156,3 @@ def join_lines(lines) -> str:
 def quote_arg(name: str) -> str:
     """A file name as it is typed on a command line (in quotes when it holds a space)."""
     return f'"{name}"' if any(c.isspace() for c in name) else name
-

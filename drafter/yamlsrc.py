@@ -476,9 +476,9 @@ class _Converter:
                     raise self.fail("FZ027", f"日期“{node.value}”不存在，请核对年、月、日", node)
                 raise self.fail("FZ010", f"无法读取值“{node.value[:20]}”（不是有效的数字、日期或是/否）；"
                                          "请改写这个值，或加引号作为文字", node)
-            if isinstance(value, str) and node.style in (None, "", ">"):
+            if isinstance(value, str):
                 raw = self.smap.text[node.start_mark.index:node.end_mark.index]
-                if "\n" in raw.rstrip("\n"):
+                if is_unfolded(self.span(node), raw):
                     value = unfold(raw, node.style)[0] + "\n" * (len(value) - len(value.rstrip("\n")))
             if isinstance(value, str):
                 m = _XML_BAD.search(value)

@@ -93,4 +93,3 @@ def import_checked(src: Path, tmp_path: Path, **kw):
     errors = [d.format() for d in res.diagnostics if d.severity == ERROR]
     assert not errors, errors
     return r
-

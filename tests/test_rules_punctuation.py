@@ -88,4 +88,3 @@ def test_invisible_characters_are_removed_by_the_fix(tmp_path):
     assert r.code == 0, r
     text = p.read_text(encoding="utf-8")
     assert "全面推进依法行政，成效明显。" in text and "\u200b" not in text and "\u00ad" not in text
-

@@ -170,4 +170,3 @@ def _colophon(c: Ctx) -> None:
     elif lay.letter != "函" and not ruled:
         c.add("GB511", "版记应有分隔线：首条和末条为粗线，中间为细线，末条与版心下边缘重合", lay.colophon[0],
               expected="版记分隔线", found="没有分隔线")
-

@@ -388,4 +388,3 @@ def analyse(doc: Document) -> Layout:
         if lay.roles.get(id(p)) == BODY and p.in_table is not None:
             lay.roles[id(p)] = TABLE
     return lay
-
