@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .diagnostics import INFO, Diagnostic, DrafterError
+from .diagnostics import ERROR, INFO, Diagnostic, DrafterError
 from .inputs import OLE_MAGIC, ZIP_MAGIC, input_file
 from .textutil import XML_BAD as _XML_BAD
 from .textutil import line_joint, quote_arg
@@ -297,6 +297,39 @@ def _fullwidth_colon(line: str) -> str | None:
     return f"“{key}”后面用了全角冒号“：”；键后要用半角冒号加一个空格，如“{key}: {value.strip()}”"
 
 
+_BLOCK_START = re.compile(r"^( *)(?:- +)*(?:[^\s#:：][^:#]*:\s+)?[|>][-+0-9]*\s*(?:#.*)?$")
+_KEY_SLIP = re.compile(r"^( *(?:- +)*)([^\s:：#\-][^:：#]*?)[ \u3000]*(：[ \u3000]*|:(?=[^\s]))(.*)$")
+
+
+def colon_slips(source: str) -> list[tuple[int, int, str, str]]:
+    """Every line where one of the report's keys is followed by a full-width colon ("签发人：王明") or
+    by a colon without the space ("年度:2024"), outside "|"/">" blocks: (line index, column, message,
+    the line written right).  YAML reads such a line as text and stops at the first; all are named
+    at once, and ``drafter check --fix`` rewrites them."""
+    out = []
+    block = None                                     # indentation of the line that opened a text block
+    for i, ln in enumerate(source.split("\n")):
+        indent = len(ln) - len(ln.lstrip(" "))
+        if block is not None:
+            if not ln.strip() or indent > block:
+                continue
+            block = None
+        if _BLOCK_START.match(ln):
+            block = indent
+            continue
+        m = _KEY_SLIP.match(ln)
+        if m is None or m.group(2).strip() not in _known_keys():
+            continue
+        lead, key, colon, value = m.groups()
+        right = f"{lead}{key.strip()}: {value.strip()}".rstrip()
+        if colon.startswith("："):
+            msg = f"“{key.strip()}”后面用了全角冒号“：”；键后要用半角冒号加一个空格，如“{key.strip()}: {value.strip()}”"
+        else:
+            msg = f"“{key.strip()}:”后面少了一个空格；冒号后要空一格，如“{key.strip()}: {value.strip()}”"
+        out.append((i, len(lead), msg, right))
+    return out
+
+
 def _explain(e: yaml.YAMLError, source: str) -> tuple[str, str, _At] | None:
     """The usual slips of a clerk typing YAML by hand, in Chinese and at the line where they are
     (libyaml often notices them one line later, and says so in English)."""
@@ -408,7 +441,11 @@ def _yaml_error(e: yaml.YAMLError, name: str, source: str = "") -> DrafterError:
     explained = _explain(e, source)
     if explained is not None:
         code, msg, at = explained
-        return DrafterError(code, msg, file=name, line=at.line + 1, col=at.column + 1)
+        err = DrafterError(code, msg, file=name, line=at.line + 1, col=at.column + 1)
+        slips = colon_slips(source)
+        if any(i == at.line for i, *_ in slips):         # a colon slip: name every line that has one
+            err.diagnostics = [Diagnostic("FZ010", ERROR, m, name, i + 1, c + 1) for i, c, m, _ in slips]
+        return err
     if pm is not None and "mapping values are not allowed" in str(e) and 0 <= pm.index < len(source):
         start = source.rfind("\n", 0, pm.index) + 1
         if ":" not in source[start:pm.index]:  # the first colon of its line: a key indented wrongly

@@ -302,3 +302,26 @@ def test_escaped_quotes_are_named_as_the_reason_a_fix_is_skipped(tmp_path):
     r = run_cli("check", "--diff", p)
     assert "未自动修正：这段文字用了转义字符（如 \\\"），无法原地修改" in r.err, r
     assert "分几行写" not in r.err
+
+
+def test_keys_written_with_a_full_width_colon_are_all_named_and_fixed(tmp_path):
+    """Notepad and WPS: "签发人：王明", "年度:2024".  YAML stops at the first such line; check names
+    every one, and --fix rewrites them (a "：" inside a text block is the text's own and stays)."""
+    src = example("short-complete").read_text(encoding="utf-8")
+    assert "\n发文机关: 青山县人民政府\n" in src and "\n年度: 2024\n" in src and "\n印章: 是\n" in src
+    assert "报告如下：\n" in src                            # a "：" in the 导语 block
+    text = (src.replace("\n发文机关: 青山县人民政府\n", "\n发文机关：青山县人民政府\n")
+               .replace("\n年度: 2024\n", "\n年度:2024\n").replace("\n印章: 是\n", "\n印章 ： 是\n"))
+    p = tmp_path / "r.yaml"
+    original = text.replace("\n", "\r\n").encode("gb18030")
+    p.write_bytes(original)
+    r = run_cli("check", p)
+    assert r.code == 1 and r.text.count("FZ010") == 3, r
+    lines = text.split("\n")
+    for key in ("发文机关", "年度", "印章"):
+        n = next(i for i, ln in enumerate(lines, 1) if ln.startswith(key))
+        assert f"r.yaml:{n}:1: 错误 FZ010 “{key}" in r.text, (key, r.text)
+    r = run_cli("check", "--fix", p)
+    assert r.code == 0 and "FZ010 ×3" in r.text, r
+    assert p.read_bytes() == src.replace("\n", "\r\n").encode("gb18030")      # exactly the example again
+    assert (tmp_path / "r.yaml.bak").read_bytes() == original
