@@ -164,7 +164,10 @@ def _plan(loaded: Loaded, diags: list[Diagnostic], skipped: list) -> list[_Plann
     plans = []
     for path, ds in by_path.items():
         raw_value = _get(loaded.data, path)
-        span = src.values.get(src.raw(path))
+        span = src.text_span(path)
+        if raw_value is None and path and path[-1] == 0 and isinstance(_get(loaded.data, path[:-1]), str):
+            path = path[:-1]                     # "内容: 无": a one-item list written as its item
+            raw_value = _get(loaded.data, path)
         if not isinstance(raw_value, str) or span is None:
             skipped += [(d, "找不到这段文字在文件中的位置，请手工修改") for d in ds]
             continue

@@ -199,6 +199,9 @@ Item = Annotated[
                   custom_error_message="每一项应为一段文字，或带“标题”的小标题"),
 ]
 
+# "内容: 无" (one paragraph, written without the list dash) is "内容: [无]", as for names (StrList)
+ItemList = Annotated[list[Item], BeforeValidator(_str_list)]
+
 
 class Subsection(Base):
     """A numbered item below a part: level 2（一）, level 3 1., level 4（1）."""
@@ -208,7 +211,7 @@ class Subsection(Base):
 
     heading: str = F("标题", description="小标题（不写序号，序号自动生成），如：强化组织领导，引领政治建设。")
     run_in: YesNo | None = F("接排", None, "是：小标题与第一段正文排在同一段；不写则按“格式.小标题接排”")
-    content: list[Item] = F("内容", default_factory=_empty_list, description="段落（文字）和下一级小标题")
+    content: ItemList = F("内容", default_factory=_empty_list, description="段落（文字）和下一级小标题")
 
 
 class Section(Base):
@@ -223,7 +226,7 @@ class Section(Base):
                                    "可写多个，如 [二, 三]；不写则为额外部分")
     heading: str | None = F("标题", None, "一级标题（不写序号）；不写则按部分自动生成")
     no_heading: YesNo = F("无标题", False, "是：本节不设标题、不编号，内容直接接在上一节之后")
-    content: list[Item] = F("内容", default_factory=_empty_list, description="段落（文字）和“（一）”级小标题")
+    content: ItemList = F("内容", default_factory=_empty_list, description="段落（文字）和“（一）”级小标题")
 
 
 class Report(Base):

@@ -101,9 +101,20 @@ class SourceMap:
             s = self.span(p)
         return (s.line, s.col) if s else (None, None)
 
+    def text_span(self, path: tuple) -> Span | None:
+        """Where the string at ``path`` is written; a list of one item written as the item itself
+        ("内容: 无" for "内容: [无]") is found at its list's place."""
+        p = self.raw(tuple(path))
+        s = self.values.get(p)
+        if s is None and p and p[-1] == 0:
+            parent = self.values.get(p[:-1])
+            if parent is not None and parent.style is not None:       # a scalar where a list was due
+                return parent
+        return s
+
     def locate(self, path: tuple, offset: int) -> tuple[int | None, int | None]:
         """Line and column of character ``offset`` inside the string value at ``path``."""
-        s = self.values.get(self.raw(tuple(path)))
+        s = self.text_span(path)
         if s is None:
             return self.pos(path)
         raw = self.text[s.start:s.end]

@@ -538,3 +538,19 @@ def test_misindented_line_is_named_where_it_is():
 def test_more_ways_of_writing_a_date(written):
     loaded = load_text(GOOD.replace("成文日期: 2025年1月20日", f"成文日期: {written}"), "t.yaml")
     assert loaded.report is not None and str(loaded.report.date) == "2025-01-20", loaded.diagnostics
+
+
+def test_content_of_one_paragraph_may_be_written_without_the_dash(tmp_path):
+    """"内容: 无" as clerks write part 五: the same as "内容: [无]"; findings and --fix reach the text."""
+    text = GOOD.replace("  - 部分: 五\n    内容:\n      - 无\n", "  - 部分: 五\n    内容: 无\n")
+    assert text != GOOD
+    loaded = load_text(textwrap.dedent(text).lstrip("\n"), "t.yaml")
+    assert loaded.report is not None and loaded.report.sections[-1].content == ["无"], loaded.diagnostics
+    one = text.replace("    内容: 无\n", "    内容: 本年度无其他需要报告的情况,特此说明。\n")
+    p = tmp_path / "r.yaml"
+    p.write_text(textwrap.dedent(one).lstrip("\n"), encoding="utf-8")
+    line = textwrap.dedent(one).lstrip("\n").split("\n").index("    内容: 本年度无其他需要报告的情况,特此说明。") + 1
+    r = run_cli("check", p)
+    assert f"r.yaml:{line}:22: 警告 FZ401" in r.text, r
+    r = run_cli("check", "--fix", p)
+    assert "    内容: 本年度无其他需要报告的情况，特此说明。\n" in p.read_text(encoding="utf-8"), r

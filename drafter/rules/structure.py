@@ -299,7 +299,7 @@ def text_cut_by_comment(ctx):
     for t in ctx.texts():
         if t.role not in ("title", "intro", "heading", "subheading", "paragraph"):
             continue                                   # 结束语: 无  # 原文没有…: a note on a setting
-        span = src.values.get(src.raw(t.path))
+        span = src.text_span(t.path)
         if span is None or span.style not in (None, ""):    # quoted and | blocks hold their "#"
             continue
         eol = src.text.find("\n", span.end)
