@@ -470,3 +470,14 @@ def test_closing_date_written_other_ways(tmp_path, written):
     assert text.endswith("\n新乐市人民政府\n2024年12月20日")
     r = imp(tmp_path, text[:-len("2024年12月20日")] + written + "\n")
     assert str(r.report.date) == "2024-12-20" and r.report.signatories == ["新乐市人民政府"], r.report
+
+
+def test_org_is_the_full_name_when_the_title_uses_the_short_one(tmp_path):
+    text = ("红石乡2024年度法治政府建设工作报告\n\n2024年，红石乡坚持依法行政。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n全年办理行政复议案件3件。\n二、存在的不足和原因\n执法力量不足。\n"
+            "三、党政主要负责人履行推进法治建设第一责任人职责情况\n乡长带头学法4次。\n"
+            "四、2025年工作安排\n2025年，我乡将继续推进依法行政。\n五、其他需要报告的情况\n无\n\n"
+            "红石乡人民政府\n2025年1月6日\n")
+    r = imp(tmp_path, text)
+    assert r.report.org == "红石乡人民政府" and r.report.short_name == "红石乡", r.report
+    assert any("发文机关：红石乡人民政府（署名；标题中写的是“红石乡”）" in line for line in r.summary), r.summary

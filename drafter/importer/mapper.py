@@ -738,7 +738,12 @@ class Mapper:
         if self.opt_org:
             return self.opt_org, "命令行 --org"
         if title and P.org_from_title(title):
-            return P.org_from_title(title), "标题"
+            named = P.org_from_title(title)
+            # "红石乡2024年度……报告" signed 红石乡人民政府: the title used the short name
+            full = next((x for x in m.get("signatories", []) if x.startswith(named) and len(x) > len(named)), None)
+            if full:
+                return full, f"署名；标题中写的是“{named}”"
+            return named, "标题"
         if m.get("signatories"):
             return m["signatories"][0], "署名"
         flag = m.get("flag")
