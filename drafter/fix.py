@@ -279,7 +279,7 @@ def _fix_colons(original: bytes, name: str, diags: list[Diagnostic]):
 
     wrong = {d.line for d in diags if d.code == "FZ010"}
     try:
-        text, enc, _ = decode(original, name)
+        _, enc, _ = decode(original, name)
     except DrafterError:
         return None
     raw = _decode_raw(original, enc)
