@@ -298,23 +298,28 @@ def _known_keys() -> set[str]:
     return keys
 
 
-def _fullwidth_colon(line: str) -> str | None:
-    """The message for "签发人：王明", one of the report's keys followed by a full-width colon, or None
+# as text, compiled on first use: only a file that fails to parse is searched for colon slips
+_BLOCK_START = r"^( *)(?:- +)*(?:[^\s#:：][^:#]*:\s+)?[|>][-+0-9]*\s*(?:#.*)?$"
+_KEY_SLIP = r"^( *(?:- +)*)([^\s:：#\-][^:：#]*?)[ \u3000]*(：[ \u3000]*|:(?=[^\s]))(.*)$"
+
+
+def _colon_slip(line: str) -> tuple[int, str, str] | None:
+    """(column, message, the line written right) when one of the report's keys is followed by a
+    full-width colon ("签发人：王明") or by a colon without the space ("年度:2024"); else None
     ("一是：加强领导" in an unindented line of text is not a key)."""
-    body = line.lstrip(" ")
-    key, sep, value = body.partition("：")
-    if not sep or key.strip() not in _known_keys():
+    m = re.match(_KEY_SLIP, line)
+    if m is None or m.group(2).strip() not in _known_keys():
         return None
-    return f"“{key}”后面用了全角冒号“：”；键后要用半角冒号加一个空格，如“{key}: {value.strip()}”"
-
-
-_BLOCK_START = re.compile(r"^( *)(?:- +)*(?:[^\s#:：][^:#]*:\s+)?[|>][-+0-9]*\s*(?:#.*)?$")
-_KEY_SLIP = re.compile(r"^( *(?:- +)*)([^\s:：#\-][^:：#]*?)[ \u3000]*(：[ \u3000]*|:(?=[^\s]))(.*)$")
+    lead, key, colon, value = m.group(1), m.group(2).strip(), m.group(3), m.group(4).strip()
+    if colon.startswith("："):
+        msg = f"“{key}”后面用了全角冒号“：”；键后要用半角冒号加一个空格，如“{key}: {value}”"
+    else:
+        msg = f"“{key}:”后面少了一个空格；冒号后要空一格，如“{key}: {value}”"
+    return len(lead), msg, f"{lead}{key}: {value}".rstrip()
 
 
 def colon_slips(source: str) -> list[tuple[int, int, str, str]]:
-    """Every line where one of the report's keys is followed by a full-width colon ("签发人：王明") or
-    by a colon without the space ("年度:2024"), outside "|"/">" blocks: (line index, column, message,
+    """Every line with a colon slip (_colon_slip) outside "|"/">" blocks: (line index, column, message,
     the line written right).  YAML reads such a line as text and stops at the first; all are named
     at once, and ``drafter check --fix`` rewrites them."""
     out = []
@@ -325,19 +330,10 @@ def colon_slips(source: str) -> list[tuple[int, int, str, str]]:
             if not ln.strip() or indent > block:
                 continue
             block = None
-        if _BLOCK_START.match(ln):
+        if re.match(_BLOCK_START, ln):
             block = indent
-            continue
-        m = _KEY_SLIP.match(ln)
-        if m is None or m.group(2).strip() not in _known_keys():
-            continue
-        lead, key, colon, value = m.groups()
-        right = f"{lead}{key.strip()}: {value.strip()}".rstrip()
-        if colon.startswith("："):
-            msg = f"“{key.strip()}”后面用了全角冒号“：”；键后要用半角冒号加一个空格，如“{key.strip()}: {value.strip()}”"
-        else:
-            msg = f"“{key.strip()}:”后面少了一个空格；冒号后要空一格，如“{key.strip()}: {value.strip()}”"
-        out.append((i, len(lead), msg, right))
+        elif slip := _colon_slip(ln):
+            out.append((i, *slip))
     return out
 
 
@@ -362,11 +358,8 @@ def _explain(e: yaml.YAMLError, source: str) -> tuple[str, str, _At] | None:
     if "could not find expected ':'" in problem and "simple key" in context and cm is not None:
         ln = line_of(cm)
         body = ln.lstrip(" ")
-        key = re.split(r"[：:]", body, maxsplit=1)[0]
-        if msg := _fullwidth_colon(ln):
-            return "FZ010", msg, cm
-        if re.match(r"[^\s:#-][^:]*:\S", body) and key.strip() in _known_keys():
-            return "FZ010", f"“{key}:”后面少了一个空格；冒号后要空一格，如“{key}: {body.split(':', 1)[1]}”", cm
+        if slip := _colon_slip(ln):
+            return "FZ010", slip[1], cm
         if re.match(r"-[^\s-]", body):
             return "FZ010", "“-”后面少了一个空格；列表的每一项写成“- 内容”", cm
         return "FZ010", ("这一行既不是“键: 值”，也不是以“- ”开头的一项；如果它是上一段文字的接续，请缩进到与上一行文字对齐"
@@ -376,8 +369,8 @@ def _explain(e: yaml.YAMLError, source: str) -> tuple[str, str, _At] | None:
         k = pm.line - 1
         while k >= 0 and (not lines[k].strip() or lines[k].lstrip().startswith("#")):
             k -= 1
-        if k >= 0 and (msg := _fullwidth_colon(lines[k])):
-            return "FZ010", msg, _At(k, len(lines[k]) - len(lines[k].lstrip(" ")))
+        if k >= 0 and (slip := _colon_slip(lines[k])):
+            return "FZ010", slip[1], _At(k, slip[0])
     starts = {"alias": "*", "anchor": "&", "tag": "!"}
     for what, ch in starts.items():
         if f"scanning an {what}" in context or f"scanning a {what}" in context:
