@@ -98,8 +98,8 @@ _CN_DIGITS = str.maketrans(CN_DIGITS, "0000123456789")
 
 
 def ascii_digits(s: str) -> str:
-    """Full-width and Chinese digits as ASCII: "２０２４" / "二〇二四" -> "2024"."""
-    return s.translate(_FW_DIGITS).translate(_CN_DIGITS)
+    """Full-width (any Unicode decimal) and Chinese digits as ASCII: "２０２４" / "二〇二四" -> "2024"."""
+    return "".join(str(int(c)) if c.isdecimal() and not c.isascii() else c for c in s).translate(_CN_DIGITS)
 
 
 def date_parts(text: str) -> tuple[int, int, int] | None:

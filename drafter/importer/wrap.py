@@ -11,10 +11,9 @@ attachment).  A blank line between two lines (other than around a page number) k
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from ..textutil import line_joint
+from ..textutil import line_joint, width_zi
 from . import patterns as P
 
 TERMINAL = "。！？；：…!?;:"
@@ -35,8 +34,7 @@ def is_page_number(text: str) -> bool:
 
 def width(raw: str) -> float:
     """Printed width in 字: full-width characters 1, others ½ (the indent included)."""
-    raw = raw.rstrip(P.WS + "\r\n").replace("\t", "    ")
-    return sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in raw)
+    return width_zi(raw.rstrip(P.WS + "\r\n").replace("\t", "    "))
 
 
 def ends_sentence(text: str) -> bool:

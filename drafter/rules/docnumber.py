@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..textutil import PLACEHOLDER_RE
+from ..textutil import PLACEHOLDER_RE, ascii_digits
 from . import Finding, Fix, rule
 
 # a readable number, whatever its brackets: 代字 [年份] (第)序号 号
@@ -25,16 +25,11 @@ def _is_han(s: str) -> bool:
     return bool(s) and all("\u4e00" <= c <= "\u9fff" for c in s)
 
 
-def _ascii_digits(s: str) -> str:
-    """"２０２５" -> "2025" (any Unicode decimal digit; ``\\d`` of PARTS_RE matched them)."""
-    return "".join(str(int(c)) if c.isdecimal() else c for c in s)
-
-
 def normalized(m: re.Match) -> str:
     """The 发文字号 of a readable match written the standard way: 〔〕, no spaces, ASCII digits.
     "第" and a leading 0 are kept: FZ503 names them and the clerk decides."""
-    return (_SPACE_RE.sub("", m.group("org")) + "〔" + _ascii_digits(m.group("year")) + "〕"
-            + (m.group("di") or "") + _ascii_digits(m.group("num")) + "号")
+    return (_SPACE_RE.sub("", m.group("org")) + "〔" + ascii_digits(m.group("year")) + "〕"
+            + (m.group("di") or "") + ascii_digits(m.group("num")) + "号")
 
 
 def parse_doc_number(dn: str | None):
@@ -92,7 +87,7 @@ def doc_number_serial(ctx):
     m = parse_doc_number(ctx.report.doc_number)
     if m is None:
         return
-    num = _ascii_digits(m.group("num"))
+    num = ascii_digits(m.group("num"))
     if m.group("di") or (len(num) > 1 and num.startswith("0")):
         yield Finding(("doc_number",), f"发文字号“{ctx.report.doc_number}”的序号应写成“{int(num)}号”"
                                        "（不加“第”字，不在前面补0）",
