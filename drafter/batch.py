@@ -113,17 +113,13 @@ def plan_outputs(inputs: Sequence[str | Path], outdir: str | Path | None = None)
     for idx in groups.values():
         if len(idx) < 2:
             continue
-        taken: set[str] = set()
         reason = _why_renamed([srcs[i] for i in idx])
         for i, n in zip(idx, _distinct_names([srcs[i] for i in idx])):
-            base, k = n, 2
-            while n.casefold() in taken:           # x.yaml and x.YAML: the extension alone does not do
-                n, k = f"{base}-{k}", k + 1
-            taken.add(n.casefold())
             outs[i] = outs[i].with_name(f"{n}.docx")
             why[i] = reason
-    # a renamed output may still meet another input's own name (a/x.yaml + a-x.yaml): that input keeps
-    # its name, the renamed one is numbered
+    # names still alike (x.yaml and x.YAML: the extension does not tell them apart once case is
+    # ignored), or a renamed output that meets another input's own name (a/x.yaml + a-x.yaml): the
+    # input with its own name keeps it, the later ones are numbered
     used: set[str] = set()
     for i in sorted(range(len(outs)), key=lambda i: (outs[i] != natural[i], i)):
         o = outs[i]
