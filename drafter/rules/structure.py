@@ -197,7 +197,7 @@ def addressee_too_long(ctx):
     if not r.recipients or not r.layout.show_recipients:
         return
     lines = ceil(width_zi("，".join(r.recipients) + "：") / G.CHARS_PER_LINE)
-    title = r.title or f"{r.org}{r.year}年法治政府建设年度情况报告"
+    title = ctx.composer.title_text()                 # the written 标题, else the template's
     title_lines = max(1, ceil(width_zi(title.replace("\n", "")) / G.TITLE_CHARS_PER_LINE))
     room = (G.LINES_PER_PAGE - G.PAGE1_LINES_ABOVE_TITLE.get(r.header, 0) - title_lines
             - G.ADDRESSEE_GAP_LINES - 1)              # and at least one line of the body
