@@ -62,23 +62,25 @@ def _addressee(t: str) -> bool:
     return bool(names) and all(P.is_orgish(P.strip(x)) for x in names)
 
 
+def _own_kind(t: str) -> bool:
+    """A line of a kind of its own, whether it starts or ends a paragraph: the closing, a date, a
+    title, web chrome, a 发文字号, an attachment line, a page number."""
+    return bool(P.is_closing(t) or P.parse_date(t) or P.MONTH_ONLY_RE.match(t) or P.split_signed_date(t)
+                or P.is_chrome(t) or P.DOC_NUMBER_RE.match(t) or _title(t) or P.ATTACHMENT_RE.match(t)
+                or P.ATTACHMENT_PAGE_RE.match(t) or is_page_number(t))
+
+
 def starts_own_line(text: str) -> bool:
     """Lines that begin something of their own: they are never the rest of the line before."""
     t = P.strip(text)
-    return bool(P.marker(t + "x") or re.match(r"^[\u2460-\u2473]", t) or P.is_closing(t) or P.parse_date(t)
-                or P.MONTH_ONLY_RE.match(t) or P.split_signed_date(t) or P.is_orgish(t) or P.is_chrome(t)
-                or P.NOTE_RE.match(t) or P.CC_RE.match(t) or P.PRINTED_RE.match(t) or P.ATTACHMENT_RE.match(t)
-                or P.ATTACHMENT_PAGE_RE.match(t) or P.DOC_NUMBER_RE.match(t) or _title(t) or _addressee(t)
-                or is_page_number(t))
+    return bool(P.marker(t + "x") or re.match(r"^[\u2460-\u2473]", t) or _own_kind(t) or P.is_orgish(t)
+                or P.NOTE_RE.match(t) or P.CC_RE.match(t) or P.PRINTED_RE.match(t) or _addressee(t))
 
 
 def cannot_end_paragraph(text: str) -> bool:
     """The line before may be continued: not a sentence end, heading, title, organ name, date …"""
     t = P.strip(text)
-    return not (ends_sentence(t) or heading_like(t) or P.is_closing(t) or P.parse_date(t)
-                or P.MONTH_ONLY_RE.match(t) or P.split_signed_date(t) or (P.is_orgish(t) and len(t) <= 20)
-                or P.is_chrome(t) or P.DOC_NUMBER_RE.match(t) or _title(t) or P.ATTACHMENT_RE.match(t)
-                or P.ATTACHMENT_PAGE_RE.match(t) or is_page_number(t))
+    return not (ends_sentence(t) or heading_like(t) or _own_kind(t) or (P.is_orgish(t) and len(t) <= 20))
 
 
 def glue(a: str, b: str) -> str:
