@@ -432,6 +432,9 @@ def _misaligned(source: str, line: int, col: int, name: str) -> DrafterError:
 
 def _yaml_error(e: yaml.YAMLError, name: str, source: str = "") -> DrafterError:
     pm = getattr(e, "problem_mark", None)
+    if "exceeded maximum nesting depth" in str(e):   # PyYAML >= 6.0.3 limits flow nesting in its scanner
+        return DrafterError("FZ015", "嵌套层次过深；报告最多四级标题，请检查缩进和括号", file=name,
+                            line=pm.line + 1 if pm else None, col=pm.column + 1 if pm else None)
     if pm is not None and 0 <= pm.index < len(source) and source[pm.index] == "\t":
         # libyaml says only "found character that cannot start any token" for a tab
         return DrafterError("FZ011", "这里有 Tab 字符；YAML 只能用空格缩进，请把 Tab 换成空格", file=name,
