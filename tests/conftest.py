@@ -1,6 +1,7 @@
 """Shared fixtures: paths, the CLI as a subprocess, LibreOffice conversion of rendered examples."""
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -46,7 +47,25 @@ def soffice_or_skip():
         if os.environ.get("CI"):
             pytest.fail("LibreOffice (soffice) is required when CI is set")
         pytest.skip("LibreOffice (soffice) not installed")
+    face = _latin_face()
+    if face is not None and not face.startswith(METRIC_TIMES):
+        # measured layouts would be off by digit widths (DejaVu Serif digits are 0.64 em), not by drafter
+        pytest.fail(f"LibreOffice would print Times New Roman as {face!r}: install fonts-liberation2")
     return exe
+
+
+METRIC_TIMES = ("Liberation Serif", "Times New Roman", "Tinos")   # faces with Times New Roman's widths
+
+
+@functools.cache
+def _latin_face() -> str | None:
+    """The face fontconfig gives LibreOffice for Times New Roman (None when fc-match is not there)."""
+    try:
+        r = subprocess.run(["fc-match", "-f", "%{family[0]}", "Times New Roman"], capture_output=True,
+                           text=True, timeout=30)
+    except OSError:
+        return None
+    return r.stdout.strip() or None
 
 
 class CLIResult:
