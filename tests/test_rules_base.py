@@ -172,6 +172,41 @@ def test_config_file_and_cli(tmp_path):
     assert {d["code"] for d in json.loads(r.out)} == {"FZ701", "FZ801"}
 
 
+def test_errors_are_hidden_only_by_their_whole_code_and_never_silently(tmp_path):
+    """A prefix written to quiet warnings ("忽略: [FZ1]") must not pass a report that lacks part 三 and
+    its 发文字号; the whole code hides an error, and a FZ036 notice at 检查 says how many are hidden."""
+    no_part3 = BASE.replace("  - 部分: 三\n    内容:\n      - " + P3 + "\n", "").replace("发文字号: 青政函〔2024〕3号\n", "")
+    assert {d.code for d in run(no_part3) if d.severity == "error"} == {"FZ101", "FZ115"}
+    prefixed = run(no_part3 + "检查:\n  忽略: [FZ1]\n")
+    assert {d.code for d in prefixed if d.severity == "error"} == {"FZ101", "FZ115"}
+    exact = run(no_part3 + "检查:\n  忽略: [FZ115, fz101]\n")
+    assert [d.severity for d in exact] == ["info"] and exact[0].code == "FZ036"
+    assert "有 2 条错误没有列出：" in exact[0].message and "FZ101" in exact[0].message and "FZ115" in exact[0].message
+    assert exact[0].line == no_part3.lstrip("\n").count("\n") + 1           # at 检查:
+    # a check focused on other rules (启用) lists no errors either, and says so
+    focused = run(no_part3, select=["FZ4"])
+    assert [d.code for d in focused] == ["FZ036"]
+    # from the command line: the notice is printed, render goes ahead on the clerk's word
+    src = tmp_path / "r.yaml"
+    src.write_text(textwrap.dedent(no_part3 + "检查:\n  忽略: [FZ115, FZ101]\n").lstrip("\n"), encoding="utf-8")
+    r = run_cli("check", src)
+    assert r.code == 0 and "提示 FZ036" in r.out + r.err, r
+    r = run_cli("render", src, "-o", tmp_path / "r.docx")
+    assert r.code == 0 and "FZ036" in r.out + r.err and (tmp_path / "r.docx").exists(), r
+    src.write_text(textwrap.dedent(no_part3 + "检查:\n  忽略: [FZ1]\n").lstrip("\n"), encoding="utf-8")
+    r = run_cli("render", src, "-o", tmp_path / "s.docx")
+    assert r.code == 1 and "FZ101" in r.out + r.err and not (tmp_path / "s.docx").exists(), r
+
+
+def test_one_code_one_severity_for_header_elements():
+    """Quieting the warning that a web copy's 抄送 is not printed (FZ122) leaves the error for a 函
+    without 发文字号 (FZ115) in place: they are two rules."""
+    web = BASE.replace("版头: 函", "版头: 无") + "抄送: [青山县人大常委会]\n"
+    assert [(d.code, d.severity) for d in run(web)] == [("FZ122", "warning"), ("FZ122", "warning")]
+    no_number = BASE.replace("发文字号: 青政函〔2024〕3号\n", "") + "检查:\n  忽略: [FZ122]\n"
+    assert [(d.code, d.severity) for d in run(no_number)] == [("FZ115", "error")]
+
+
 def test_codes_that_name_no_rule_are_reported(tmp_path):
     """A typo in a rule code (FZ40l, FZ999) would silently run the wrong rules and make a report
     look clean: the command line refuses it, the 检查 block and drafter.toml get a warning."""

@@ -12,7 +12,7 @@ FIRES = [
     ("FZ601", para("二是强化监督。"), [(15, 13)], "前面没有“一是”"),
     ("FZ601", para("一是加强学习；二是强化监督；四是完善制度；三是健全机制。"), [(15, 27), (15, 34)], "缺少“三是”"),
     ("FZ602", para("主要表现在三个方面：一是能力不足；二是创新不够。", P2), [(18, 14)], "说有三个方面，后面只列了2项"),
-    ("FZ603", para("（三）加强普法。开展活动3次。"), [(15, 13)], "段首的“（三）”是手写的序号"),
+    ("FZ604", para("（三）加强普法。开展活动3次。"), [(15, 13)], "段首的“（三）”是手写的序号"),
     ("FZ603", BASE.replace("标题: 健全依法决策机制。", "标题: （一）健全依法决策机制。"), [(12, 13)], "请删除“（一）”"),
     ("FZ603", BASE.replace("标题: 健全依法决策机制。", "标题: 1.健全依法决策机制。"), [(12, 13)], "标题前的“1.”"),
     ("FZ603", BASE.replace("  - 部分: 一\n", "  - 部分: 一\n    标题: 一、主要举措和成效\n"), [(11, 9)], "“一、”"),
@@ -25,8 +25,8 @@ SILENT = [
     ("FZ602", BASE),
     ("FZ602", para("主要表现在三个方面:一是能力不足。二是创新不够。三是示范创建还需深化。", P2)),   # xinle-2024
     ("FZ603", BASE),
-    ("FZ603", para("1.5万元罚款已全部缴纳。“3.15”期间开展宣传。")),
-    ("FZ603", para("一是加强学习。")),
+    ("FZ604", para("1.5万元罚款已全部缴纳。“3.15”期间开展宣传。")),
+    ("FZ604", para("一是加强学习。")),
 ]
 
 
@@ -34,6 +34,6 @@ test_fires, test_silent = table_tests(FIRES, SILENT)
 
 
 def test_hand_numbering_in_a_heading_is_an_error_in_a_paragraph_a_warning():
-    assert [d.severity for d in run(para("（三）加强普法。")) if d.code == "FZ603"] == ["warning"]
+    assert [d.severity for d in run(para("（三）加强普法。")) if d.code == "FZ604"] == ["warning"]
     text = BASE.replace("标题: 健全依法决策机制。", "标题: （一）健全依法决策机制。")
     assert [d.severity for d in run(text) if d.code == "FZ603"] == ["error"]

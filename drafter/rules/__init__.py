@@ -15,7 +15,7 @@ import pkgutil
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from ..diagnostics import ERROR, WARNING, Diagnostic, Fix
+from ..diagnostics import ERROR, INFO, WARNING, Diagnostic, Fix
 from ..kinds import Kind, get_kind
 from ..model import Report, Section, Subsection
 from ..paths import describe
@@ -191,17 +191,48 @@ def selected(code: str, settings: Settings) -> bool:
     return (not settings.select or _matches(code, settings.select)) and not _matches(code, settings.ignore)
 
 
+def hides_error(code: str, settings: Settings) -> bool:
+    """Whether an error of ``code`` is left out: only when 忽略 names the whole code ("FZ115", not "FZ1":
+    a prefix written to quiet warnings must not pass a report missing a required part), or when
+    启用 (a check focused on some rules) leaves it out.  Hidden errors are still counted (FZ036)."""
+    return (bool(settings.select) and not _matches(code, settings.select)) or \
+        any(p.strip().upper() == code for p in settings.ignore if p)
+
+
 def active_rules(settings: Settings, kind: Kind) -> list[Rule]:
     return [r for code, r in load_all().items() if (not r.kinds or kind.id in r.kinds) and selected(code, settings)]
 
 
 def run_rules(ctx: Context) -> list[Diagnostic]:
-    out = []
-    for r in active_rules(ctx.settings, ctx.kind):
+    """Every finding the settings let through; errors they hide are summed up in one FZ036 notice.
+    (Switched-off rules run too: an error is hidden only as ``hides_error`` says.)"""
+    out, hidden = [], []
+    for r in load_all().values():
+        if r.kinds and ctx.kind.id not in r.kinds:
+            continue
+        on = selected(r.code, ctx.settings)
         for f in r.func(ctx) or ():
-            out.append(ctx.diagnostic(r, f))
+            if on:
+                out.append(ctx.diagnostic(r, f))
+            elif (f.severity or r.severity) == ERROR:
+                (hidden if hides_error(r.code, ctx.settings) else out).append(ctx.diagnostic(r, f))
+    if hidden:
+        out.append(_hidden_notice(ctx, hidden))
     return out
 
 
+def _hidden_notice(ctx: Context, hidden: list[Diagnostic]) -> Diagnostic:
+    counts: dict[str, int] = {}
+    for d in hidden:
+        counts[d.code] = counts.get(d.code, 0) + 1
+    codes = "、".join(f"{c}（{n} 条）" if n > 1 else c for c, n in counts.items())
+    src = ctx.source
+    line = col = None
+    if src is not None and src.has(("checks",)):
+        line, col = src.pos(("checks",), key=True)
+    return Diagnostic("FZ036", INFO, f"按“忽略/启用”的设置，有 {len(hidden)} 条错误没有列出：{codes}；这些问题仍在"
+                                     "报告中，报送前请确认确实无需改正", src.file if src else None, line, col)
+
+
 __all__ = ["rule", "Rule", "Finding", "Context", "TextRef", "Settings", "REGISTRY", "load_all", "run_rules",
-           "settings_for", "active_rules", "unknown_patterns", "selected", "META_CODES", "ERROR", "WARNING", "Fix", "Subsection", "Section"]
+           "settings_for", "active_rules", "unknown_patterns", "selected", "hides_error", "META_CODES", "ERROR", "WARNING", "Fix", "Subsection", "Section"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import ERROR, WARNING, Finding, rule
+from . import WARNING, Finding, rule
 from ._text import snippet, texts
 from ..textutil import cn_numeral, parse_cn_numeral
 
@@ -93,24 +93,28 @@ def enumeration_count(ctx):
                                         f"后面只列了{got}项（一是……{cn_numeral(got)}是）；请核对", m.start())
 
 
-@rule("FZ603", "hand-numbering", "手写的序号（drafter 自动编号）")
+@rule("FZ603", "hand-numbering", "标题前手写了序号（drafter 自动编号，会印成两个序号）")
 def hand_numbering(ctx):
     """A heading that starts with "一、" "（一）" "1." "（1）" (or a variant typed by hand: "一 、",
-    "1 .", "1)", "１．", "Ⅰ.", "II.", "⑴") would be numbered twice; a paragraph that
-    starts with one is a heading typed as text and falls out of drafter's numbering ("（三）" after
-    "（一）").  Write it as a subsection (标题/内容) without the number."""
+    "1 .", "1)", "１．", "Ⅰ.", "II.", "⑴") would be numbered twice."""
+    for t, m, num in _hand_numbers(ctx, ("heading", "subheading")):
+        yield Finding(t.path, f"标题前的“{num}”是手写的序号，drafter 会自动编号（否则会印成两个序号）；"
+                              f"请删除“{num}”", m.start() + len(m.group()) - len(num))
+
+
+@rule("FZ604", "hand-numbered-paragraph", "段首手写了序号（这一段应是小标题）", severity=WARNING)
+def hand_numbered_paragraph(ctx):
+    """A paragraph that starts with a heading number is a heading typed as text: it falls out of
+    drafter's numbering ("（三）" after "（一）").  Write it as a subsection (标题/内容) without the
+    number.  (A code of its own: quieting these warnings must not switch off FZ603's errors.)"""
+    for t, m, num in _hand_numbers(ctx, ("paragraph",)):
+        yield Finding(t.path, f"段首的“{num}”是手写的序号；drafter 自动编号，请把这一段改为小标题"
+                              "（“- 标题: ……”加“内容”），不写序号", m.start() + len(m.group()) - len(num))
+
+
+def _hand_numbers(ctx, roles: tuple[str, ...]):
     for t in texts(ctx):
-        if t.role not in ("heading", "subheading", "paragraph"):
-            continue
-        m = HAND_NUMBER_RE.match(t.text)
-        if not m:
-            continue
-        num = m.group().strip(" \u3000")
-        if t.role == "paragraph":
-            yield Finding(t.path, f"段首的“{num}”是手写的序号；drafter 自动编号，请把这一段改为小标题"
-                                  "（“- 标题: ……”加“内容”），不写序号", m.start() + len(m.group()) - len(num),
-                          severity=WARNING)
-        else:
-            yield Finding(t.path, f"标题前的“{num}”是手写的序号，drafter 会自动编号（否则会印成两个序号）；"
-                                  "请删除“{num}”".replace("{num}", num), m.start() + len(m.group()) - len(num),
-                          severity=ERROR)
+        if t.role in roles:
+            m = HAND_NUMBER_RE.match(t.text)
+            if m:
+                yield t, m, m.group().strip(" \u3000")

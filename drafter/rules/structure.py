@@ -247,24 +247,32 @@ def intro(ctx):
 
 @rule("FZ115", "header-elements", "版头要素与版头格式不符")
 def header_elements(ctx):
-    """份号/密级/紧急程度/发文字号 belong to a 版头 (§7.2, §10.1); 签发人 only to the 文件 format (§7.2.6)."""
+    """份号/密级/紧急程度 belong to a 版头 (§7.2); a 函 or 文件 must carry its 发文字号 (§7.2.4, §10.1)."""
     r = ctx.report
     if r.header == "无":
         for f, label in (("copy_number", "份号"), ("secrecy", "密级"), ("urgency", "紧急程度")):
             if getattr(r, f):
                 yield Finding((f,), f"无版头的公开文本不能有{label}；请删除，或把版头改为“函”或“文件”")
-    if r.header == "函" and r.signers:
-        yield Finding(("signers",), "信函格式不标签发人；请删除“签发人”，或把版头改为“文件”", severity=WARNING)
-    if r.header == "函" and r.printer:
-        yield Finding(("printer",), "信函格式的版记不印发机关和印发日期（GB/T 9704 §10.1），已省略", severity=WARNING)
     if r.header != "无" and not r.doc_number:
         yield Finding(("header",), f"版头为“{r.header}”的报告须写“发文字号”，如 新政函〔{r.year + 1}〕5号")
+
+
+@rule("FZ122", "header-elements-not-printed", "写了但按版头格式不会印出的要素", severity=WARNING)
+def header_elements_not_printed(ctx):
+    """签发人 is printed only in the 文件 format (§7.2.6); a 函's 版记 has no 印发机关/印发日期 (§10.1);
+    a web copy (版头 无) has neither 版头 nor 版记.  Written but silently dropped, they are named.
+    (A code of its own, apart from FZ115's errors: quieting this must not switch those off.)"""
+    r = ctx.report
+    if r.header == "函" and r.signers:
+        yield Finding(("signers",), "信函格式不标签发人；请删除“签发人”，或把版头改为“文件”")
+    if r.header == "函" and r.printer:
+        yield Finding(("printer",), "信函格式的版记不印发机关和印发日期（GB/T 9704 §10.1），已省略")
     if r.header == "无":
         for f, label in (("doc_number", "发文字号"), ("flag", "发文机关标志"), ("cc", "抄送"),
                          ("printer", "印发机关"), ("print_date", "印发日期")):
             if getattr(r, f):
                 yield Finding((f,), f"版头为“无”，{label}不会印出（网上公开的文本没有版头和版记）；报送的正式文本请把"
-                                    f"“版头”改为“函”或“文件”，网上公开的文本可删去{label}", severity=WARNING)
+                                    f"“版头”改为“函”或“文件”，网上公开的文本可删去{label}")
 
 
 def _omitted(ctx) -> dict:
