@@ -84,12 +84,20 @@ def meta_view(report) -> dict:
 def import_checked(src: Path, tmp_path: Path, **kw):
     """Import ``src`` into tmp_path; the YAML written has no error under drafter check."""
     from drafter.check import check_loaded
-    from drafter.diagnostics import ERROR
     from drafter.importer import import_file
     from drafter.loader import load_text
 
     r = import_file(src, tmp_path / (src.stem + ".yaml"), **kw)
     res = check_loaded(load_text(r.yaml, "x.yaml"))
-    errors = [d.format() for d in res.diagnostics if d.severity == ERROR]
+    errors = unexpected_errors(res.diagnostics)
     assert not errors, errors
     return r
+
+
+def unexpected_errors(diags) -> list[str]:
+    """Errors other than FZ101 at 省略部分: a part the importer did not find is left there as a
+    【请补写……】 to-do, an error by design until the clerk writes the part or a real reason."""
+    from drafter.diagnostics import ERROR
+
+    return [d.format() for d in diags
+            if d.severity == ERROR and not (d.code == "FZ101" and (d.where or "").startswith("省略部分"))]

@@ -396,8 +396,8 @@ def test_out_of_order_part_that_cannot_be_moved_says_so_consistently(tmp_path):
     assert "第二部分“存在的不足和原因”：原文有（第14行" in s and "未找到，已写入“省略部分”（导入时未找到此部分" not in \
         [ln for ln in s.splitlines() if "第二部分" in ln][0]
     res = check_loaded(load_text(r.yaml, "x.yaml"))
-    fz102 = [d.message for d in res.diagnostics if d.code == "FZ102" and "第二部分" in d.message]
-    assert fz102 and "顺序不对" in fz102[0]
+    todo = [d.message for d in res.diagnostics if d.code == "FZ101" and "第二部分" in d.message]
+    assert todo and "写的是待办的提示【请把它移到规定的位置并写“部分: 二”，再删去这一行】" in todo[0]
 
 
 # --------------------------------------------------------------------------------------------

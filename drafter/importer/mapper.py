@@ -20,7 +20,7 @@ from . import patterns as P
 from . import source as S
 from .flatten import unflatten
 
-MISSING_REASON = "导入时未找到此部分，请补写或说明理由"
+MISSING_REASON = "【请补写这一部分，或在这里写明不单列的理由】导入时原文中没有找到此部分"   # FZ101 until edited
 ORG_PLACEHOLDER = "【请填写发文机关全称】"
 MAX_LEVELS = 4              # 一、（一）1.（1）
 
@@ -877,8 +877,8 @@ class Mapper:
                 continue
             extra = self.out_of_order.get(part.key)
             if extra is not None:
-                omitted[part.key] = (f"原文有此部分（{extra.where}“{_short(extra.heading, 30)}”），但顺序不对，导入时作为额外部分"
-                                     f"保留；请把它移到规定的位置并写“部分: {part.key}”，再删去这一行")
+                omitted[part.key] = (f"【请把它移到规定的位置并写“部分: {part.key}”，再删去这一行】原文有此部分"
+                                     f"（{extra.where}“{_short(extra.heading, 30)}”），但顺序不对，导入时作为额外部分保留")
                 self.comments.setdefault(("omitted_parts", part.key), []).append(
                     f"导入：第{part.key}部分“{part.name}”在原文中排错了位置（{extra.where}），见正文中的注释")
             else:

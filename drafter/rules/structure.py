@@ -11,10 +11,24 @@ def missing_part(ctx):
     """Every part the report kind requires (for 法治政府建设年度情况报告: the five parts of 第二十四条)
     must be served by at least one top-level section (``部分: 一``).  A report that deliberately
     departs from the parts says so under ``省略部分`` and gets FZ102 instead."""
+    omitted = _omitted(ctx)
     for part in ctx.kind.parts:
-        if not ctx.sections_of(part.key) and part.key not in _omitted(ctx):
+        if ctx.sections_of(part.key):
+            continue
+        if part.key not in omitted:
             yield Finding(("sections",), f"缺少{part.label}；请增加一节并写“部分: {part.key}”，"
                                          f"或在“省略部分”中写明不单列的理由")
+        elif not _is_reason(omitted[part.key]):
+            todo = _PLACEHOLDER.search(omitted[part.key])
+            what = f"写的是待办的提示{todo.group()}，不是理由" if todo else "没有写理由"
+            yield Finding(("omitted_parts", _raw_key(ctx, part.key)),
+                          f"缺少{part.label}，“省略部分”中{what}；请补写这一部分（“部分: {part.key}”），"
+                          f"或把这里改为不单列的理由")
+
+
+def _is_reason(text: str) -> bool:
+    """An omitted part's reason: not blank, not a placeholder such as the importer's 【请补写……】."""
+    return bool(text.strip()) and not _PLACEHOLDER.search(text)
 
 
 @rule("FZ102", "omitted-part", "必备部分未单列（已说明理由）", severity=WARNING)
@@ -23,8 +37,8 @@ def omitted_part(ctx):
     names the part, so the reviewer sees the departure."""
     omitted = _omitted(ctx)
     for part in ctx.kind.parts:
-        if part.key in omitted and not ctx.sections_of(part.key):
-            reason = omitted[part.key].strip() or "未写理由"
+        if part.key in omitted and not ctx.sections_of(part.key) and _is_reason(omitted[part.key]):
+            reason = omitted[part.key].strip()
             yield Finding(("omitted_parts", _raw_key(ctx, part.key)), f"{part.label}未单列（理由：{reason}）")
 
 
