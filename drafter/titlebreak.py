@@ -26,14 +26,37 @@ LEXICON = (
 _PROTECT = (r"\d{4}(?:[-—–~至]\d{4})?年度?|《[^》]*》|“[^”]*”|（[^）]*）|\d+"     # re compiles it on first use
             r"|(?:全面)?依法治[国省市县区州旗镇乡]")
 _JOINS = {"暨", "和", "及", "与", "并"}         # a line may well start with these (or end after "暨")
+# the last word of an organ's name: never the start of a line ("中共东湖乡 / 委员会…"), a good end of one
+# (joint titles: "中共安平县东湖乡委员会 / 安平县东湖乡人民政府关于……")
+ORGAN_ENDS = {"委员会", "常务委员会", "人民政府", "办事处", "街道办事处", "办公室", "司法局"}
 SPLIT_WORD_COST = 12       # a cut between two single characters: likely inside a word (one 字 of shape ≈ 6)
+SPLIT_NAME_COST = 60       # a cut inside an organ's name: worse than a line more (40)
 _NO_START = set("，。、：；？！）》”’…—")
 _NO_END = set("（《“‘")
 
 
+# the organs a title starts with, one after another ("中共安平县东湖乡委员会安平县东湖乡人民政府关于……")
+_ORGAN_RE = re.compile(r"\s*((?:中共)?[^\s关于的和及与、，。]{1,16}?(?:委员会|人民政府|办事处|办公室|党工委|局))")
+
+
+def _leading_organs(title: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    while (m := _ORGAN_RE.match(title, pos)) is not None:
+        spans.append(m.span(1))
+        pos = m.end()
+    return spans
+
+
+def organ_gaps(title: str) -> list[tuple[int, int]]:
+    """The spaces between the organs a joint title starts with ("中共中央 国务院关于……"): customary,
+    and kept (FZ405 leaves them alone; a line break there drops them)."""
+    spans = _leading_organs(title)
+    return [(a[1], b[0]) for a, b in zip(spans, spans[1:]) if b[0] > a[1]]
+
+
 def units(title: str, names: tuple[str, ...] = ()) -> list[str]:
     """Split into unbreakable units."""
-    spans = []
+    spans = _leading_organs(title)
     for name in sorted({n for n in names if n}, key=len, reverse=True):
         for mt in re.finditer(re.escape(name), title):
             spans.append((mt.start(), mt.end()))
@@ -50,6 +73,13 @@ def units(title: str, names: tuple[str, ...] = ()) -> list[str]:
     out, i = [], 0
     chosen_at = {a: b for a, b in chosen}
     while i < len(title):
+        if title[i].isspace():
+            j = i + 1
+            while j < len(title) and title[j].isspace():
+                j += 1
+            out.append(title[i:j])
+            i = j
+            continue
         if i in chosen_at:
             out.append(title[i:chosen_at[i]])
             i = chosen_at[i]
@@ -102,15 +132,27 @@ def break_title(title: str, max_width: float, names: tuple[str, ...] = ()) -> li
             else:
                 split.append(u)
         us = split
-    good_after = {i for i, u in enumerate(us) if u in names}          # after the organ's name
-    good_before = {i for i, u in enumerate(us) if u == "关于" or u in _JOINS}   # before "关于", "暨", "和"…
+    # a space (joint organs) is kept inside a line and dropped at a cut: the cut falls on the unit after it
+    gaps: dict[int, str] = {}      # unit index (spaces taken out) -> the space written before that unit
+    kept: list[str] = []
+    for u in us:
+        if u.isspace():
+            gaps[len(kept)] = u
+        else:
+            kept.append(u)
+    us = kept
+    spaced = set(gaps)
+    good_after = {i for i, u in enumerate(us) if u in names or u in ORGAN_ENDS}   # after an organ's name
+    good_before = {i for i, u in enumerate(us) if u == "关于" or u in _JOINS} | spaced   # before "关于", "和"…
+    split_name = {i for i, u in enumerate(us) if u in ORGAN_ENDS}      # "委员会" without its place
     best, best_cost = None, float("inf")
     total = width_zi(title)
+    first = None               # the fewest lines that fit, and one line more (a name whole may need it)
     for n in range(2, 6):
-        if total / n > max_width:
+        if total / n > max_width or (first is not None and n > first + 1):
             continue
         for cuts in itertools.combinations(range(1, len(us)), n - 1):
-            lines = ["".join(us[a:b]) for a, b in zip((0,) + cuts, cuts + (len(us),))]
+            lines = [_join(us, a, b, gaps) for a, b in zip((0,) + cuts, cuts + (len(us),))]
             widths = [width_zi(x) for x in lines]
             if max(widths) > max_width:
                 continue
@@ -120,11 +162,17 @@ def break_title(title: str, max_width: float, names: tuple[str, ...] = ()) -> li
             # between two single characters is likely inside a word the lexicon does not know
             cost += SPLIT_WORD_COST * sum(len(us[c - 1]) == 1 and len(us[c]) == 1 and us[c] not in _JOINS
                                           and us[c - 1] not in _JOINS for c in cuts)
+            cost += SPLIT_NAME_COST * sum(c in split_name for c in cuts)
             for c in cuts:
                 if (c - 1) in good_after or c in good_before:
                     cost -= 4
             if cost < best_cost:
                 best, best_cost = lines, cost
-        if best is not None:
-            break
+        if best is not None and first is None:
+            first = n
     return best or [title]
+
+
+def _join(us: list[str], a: int, b: int, gaps: dict[int, str]) -> str:
+    """Units a..b as one line, with the spaces written between them inside the line."""
+    return "".join((gaps.get(i, "") if i > a else "") + us[i] for i in range(a, b))

@@ -124,6 +124,27 @@ def test_title_breaking_keeps_words_whole():
     assert any("全面依法治市" in x for x in lines) and lines[1].startswith("暨"), lines
 
 
+@pytest.mark.parametrize("gap", ["", " ", "\u3000"])
+def test_joint_titles_break_between_organs_never_inside_one(gap):
+    """A 党委 and 政府 reporting jointly: "中共安平县东湖乡 / 委员会安平县…" split a name (QA)."""
+    from drafter.compose import TITLE_MAX_ZI
+    from drafter.textutil import width_zi
+    from drafter.titlebreak import break_title
+
+    title = f"中共安平县东湖乡委员会{gap}安平县东湖乡人民政府关于2024年度法治政府建设情况和2025年工作安排的报告"
+    lines = break_title(title, TITLE_MAX_ZI, ("安平县东湖乡人民政府", "东湖乡"))
+    assert lines[0] == "中共安平县东湖乡委员会" and lines[1].startswith("安平县东湖乡人民政府"), lines
+    assert all(width_zi(x) <= TITLE_MAX_ZI for x in lines)
+    assert "".join(lines) == (title.replace(gap, "") if gap else title)      # the space is dropped at the break
+    lines = break_title(f"中共北京市大兴区委员会{gap}北京市大兴区人民政府关于2023年法治政府建设情况的报告", TITLE_MAX_ZI)
+    assert lines == ["中共北京市大兴区委员会", "北京市大兴区人民政府关于2023年", "法治政府建设情况的报告"], lines
+    # both organs fit on the first line: the space written between them stays there
+    lines = break_title(f"中共青山县委员会{gap}青山县人民政府关于2024年度法治政府建设情况的报告", TITLE_MAX_ZI)
+    assert lines == [f"中共青山县委员会{gap}青山县人民政府", "关于2024年度法治政府建设情况的报告"], lines
+    # a department's name ends in 局: whole as well
+    assert break_title("青山县市场监督管理局关于2024年度法治政府建设情况的报告", TITLE_MAX_ZI)[0] == "青山县市场监督管理局"
+
+
 # --- XML: what Word and WPS read ------------------------------------------------------------
 def _xml(path, part):
     with zipfile.ZipFile(path) as z:

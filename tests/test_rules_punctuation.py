@@ -24,6 +24,9 @@ FIRES = [
     ("FZ404", para("开展检查10次，，发现问题7起。"), [(15, 20)], "标点“，，”重复"),
     ("FZ405", para("坚持依法 行政，推进　法治政府建设。"), [(15, 17), ], "有 2 处汉字之间的空格"),
     ("FZ406", para("通过率为98.59 %，满意率100 %。"), [(15, 22), (15, 31)], "请写成“98.59%”"),
+    # in a title only the gap between joint organs is customary
+    ("FZ405", BASE.replace("年度: 2023\n", "年度: 2023\n标题: 中共青山县委员会 青山县人民政府关于2023年度法治 政府建设情况的报告\n"),
+     [(4, 31)], "有 1 处汉字之间的空格"),
     # a zero-width space copied from a web page, inside plain text
     ("FZ408", para("全面推进\u200b依法行政，成效\u200b明显。"), [(15, 17)], "有 2 个看不见的字符（U+200B"),
     ("FZ407", BASE.replace("[青原市人民政府]", "[青原市人民政府：]"), [(6, 15)], "末尾多了“：”；主送机关后的冒号由 drafter 加上"),
@@ -42,6 +45,7 @@ SILENT = [
     ("FZ404", para("坚持和发展新时代“枫桥经验”……，以“全年学法、年初谈法”——总思路推进。")),
     ("FZ405", para(XINLE_NAME)),                         # a name with a space between its two phrases
     ("FZ405", para("共办理案件 15 件，罚款 3.5 万元。")),      # spaces next to digits are not between Chinese
+    ("FZ405", BASE.replace("年度: 2023\n", "年度: 2023\n标题: 中共青山县委员会　青山县人民政府关于2023年度法治政府建设情况的报告\n")),
     ("FZ406", para("调解成功率97.0%，占比18.6％。")),
     ("FZ407", BASE),
     ("FZ407", BASE.replace("年度: 2023\n", "年度: 2023\n标题: 关于《青山县法治政府建设实施方案》执行情况的报告\n")),

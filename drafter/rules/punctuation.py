@@ -11,6 +11,7 @@ import re
 from . import WARNING, Finding, Fix, rule
 from ._text import CLOSERS, OPENERS, enclosed_spans, has_cjk, inside, snippet, strings, zh
 from ..textutil import is_cjk
+from ..titlebreak import organ_gaps
 
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HALF_RE = re.compile(r"[,;:?!()]")
@@ -269,6 +270,10 @@ def spaces(ctx):
     for "，" or "；" — deleting them would run the items together."""
     for t in strings(ctx):
         edits, seps = space_runs(t.text, row=t.role == "paragraph")
+        if t.role == "title":           # "中共××县委员会 ××县人民政府关于……": the customary gap between joint organs
+            gaps = organ_gaps(t.text)
+            edits = [x for x in edits if (x[0], x[1]) not in gaps]
+            seps = [x for x in seps if x not in gaps]
         if edits:
             s, e, _ = edits[0]
             yield Finding(t.path, f"有 {len(edits)} 处汉字之间的空格，如“{snippet(t.text, s, e, 3)}”；"
