@@ -291,3 +291,32 @@ def test_colophon_shares_the_last_page_whenever_it_fits(tmp_path):
         used = int((last.top - G.MARGIN_TOP_MM) // pitch) + 1           # grid lines taken on that page
         assert G.LINES_PER_PAGE - used < len(colophon), (pdf.name, last.text, used, [ln.text for ln in colophon])
     assert fits and alone, (fits, alone)      # both cases were met
+
+
+def test_the_signature_page_always_carries_body_text(tmp_path):
+    """特此报告。, the 署名 and the date never stand on a page without a line of the body above them
+    (§7.3.5.5; QA: a page held only 特此报告。 and the signature).  Part 五 grows a line at a time,
+    so that the signature block meets the page break at every line of a page."""
+    soffice_or_skip()
+    from drafter.loader import load_text
+    from drafter.measure import measure
+    from drafter.pdf import convert
+    from drafter.render import docx_bytes
+
+    text = example("short-complete").read_text(encoding="utf-8")
+    assert "      - 无\n" in text
+    docs = []
+    for k in range(1, G.LINES_PER_PAGE + 2):
+        five = "".join(f"      - 第{i}条补充说明。\n" for i in range(1, k + 1))
+        docx = tmp_path / f"s{k:02d}.docx"
+        docx.write_bytes(docx_bytes(load_text(text.replace("      - 无\n", five), "r.yaml").report))
+        docs.append(docx)
+    moved = 0
+    for pdf in sorted(convert(docs, tmp_path)):
+        m = measure(pdf)
+        (closing,) = m.find("^特此报告。$")
+        above = [ln for ln in m.page_lines(closing.page) if ln.top < closing.top - 1
+                 and not re.fullmatch(r"[—-]\s*\d+\s*[—-]", ln.text)]
+        assert above and "补充说明" in above[-1].text, (pdf.name, closing.page)
+        moved += closing.page > 1 and above[0].text.startswith("第") and len(above) <= 3
+    assert moved, "the signature block never met a page break: the test does not test"

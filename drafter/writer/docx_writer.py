@@ -149,8 +149,9 @@ class Writer:
             role = {1: B.H1, 2: B.H2, 3: B.H3, 4: B.H4}[blk.level]
             return [self.para(S.HEADINGS[blk.level], [text_run(blk.number + blk.text, self.rpr(role))])]
         if isinstance(blk, B.Paragraph):
-            # the signature (with its 附件说明) never starts a page without a line of text above it
-            keep = blk.keep_next or isinstance(nxt, (B.Signature, B.AttachmentNote))
+            # the signature (with its 附件说明, and 特此报告。 before them) never starts a page without
+            # a line of the body above it: the page that carries the 署名 carries text (§7.3.5.5)
+            keep = blk.keep_next or isinstance(nxt, (B.Signature, B.AttachmentNote, B.Closing))
             return [self.para(S.NORMAL, [text_run(r.text, self.rpr(r.role)) for r in blk.runs if r.text],
                               keep_next=keep)]
         if isinstance(blk, B.Closing):
