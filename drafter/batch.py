@@ -478,6 +478,7 @@ class Outcome:
     pdf: str | None = None
     n_warnings: int = 0                           # warnings, kept or not
     n_notes: int = 0                              # notices (file encoding …), kept or not
+    stale: str | None = None                      # failed, and its output is an earlier run's file
 
     @property
     def ok(self) -> bool:
@@ -591,6 +592,8 @@ def render_many(inputs: Sequence[str | Path], outdir: str | Path | None = None, 
         bar.close()
     for i, o in zip(todo, done):
         outcomes[i] = o
+        if not o.ok and planned[i].out.is_file() and not {e.code for e in o.errors} <= OUTPUT_EXISTS:
+            o.stale = str(planned[i].out)        # a clerk collecting the folder would send the old one
     result = BatchResult(outcomes, notices, n if len(args) >= POOL_MIN else 1)
     if pdf:
         _pdfs(result, force)
@@ -665,6 +668,8 @@ def summary_lines(result: BatchResult) -> list[str]:
             if first is not None and first.file in (None, o.src):
                 at += "".join(f":{x}" for x in (first.line, first.col) if x is not None)
             lines.append(f"  {at}：{first.code + ' ' + first.message if first else '未生成'}{more}")
+            if o.stale:
+                lines.append(f"    （“{o.stale}”仍是以前生成的文件，这次没有更新）")
         codes = {e.code for o in bad for e in o.errors}
         if codes and codes <= OUTPUT_EXISTS:
             lines.append("这些文件的输出已存在；要重新生成，请加 --force。")

@@ -173,6 +173,30 @@ def test_existing_output_fails_alone_and_is_untouched(district, tmp_path):
     assert old.read_bytes()[:2] == b"PK"
 
 
+def test_a_failed_report_names_its_stale_output(district, tmp_path):
+    """A report that rendered last time and fails now leaves last time's .docx in the folder (drafter
+    never deletes a clerk's file): the summary says it is old, so nobody sends it as the new one."""
+    out = tmp_path / "out"
+    g = district["good"]
+    assert run_cli("render", *g, "-o", f"{out}{os.sep}").code == 0
+    old = out / f"{g[1].stem}.docx"
+    before = old.read_bytes()
+    g[1].write_text(g[1].read_text(encoding="utf-8").replace("成文日期: 2024年12月20日", "成文日期: 2024年2月30日"),
+                    encoding="utf-8")
+    r = run_cli("render", *g, "-o", f"{out}{os.sep}", "--force", "-j", "2")
+    assert r.code == 1 and "FZ027" in r.err, r
+    assert old.read_bytes() == before
+    summary = r.err[r.err.index("失败的文件："):]
+    assert f"（“{old}”仍是以前生成的文件，这次没有更新）" in summary, r.err
+    assert summary.count("仍是以前生成的文件") == 1               # the others were written anew
+    # one report alone says the same
+    r = run_cli("render", g[1], "-o", old, "--force")
+    assert r.code == 1 and f"有错误，未生成文件。“{old}”仍是以前生成的文件，这次没有更新。" in r.err, r
+    # a report that never rendered has no old file to speak of
+    r = run_cli("render", *g, district["bad"], "-o", f"{out}{os.sep}", "--force")
+    assert r.err.count("仍是以前生成的文件") == 1, r.err
+
+
 def test_exit_code_zero_only_when_all_succeed(district, tmp_path):
     g = district["good"]
     assert run_cli("render", *g, "-o", f"{tmp_path / 'o1'}/", "-j", "1").code == 0

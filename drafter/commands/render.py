@@ -92,7 +92,10 @@ def _single(file, output, pdf, force, templates):
         sys.exit(1)
     if rr.docx is None:
         print_diagnostics(rr.diagnostics, err=True)
-        click.echo("有错误，未生成文件。请按提示修改后重试（drafter check 可单独检查）。", err=True)
+        old = Path(output) if output else Path(file).with_suffix(".docx")
+        stale = f"“{old}”仍是以前生成的文件，这次没有更新。" if old.is_file() and \
+            not any(d.code == "FZ051" for d in rr.diagnostics) else ""
+        click.echo(f"有错误，未生成文件。{stale}请按提示修改后重试（drafter check 可单独检查）。", err=True)
         sys.exit(1)
     warnings = [d for d in rr.diagnostics if d.severity in (WARNING, INFO)]  # INFO: encoding notices
     print_diagnostics(warnings, err=True)
