@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .diagnostics import ERROR, INFO, WARNING, Diagnostic, DrafterError
+from .diagnostics import ERROR, INFO, WARNING, Diagnostic, DrafterError, name_some
 
 POOL_MIN = 4          # fewer inputs than this are done in this process: a pool costs more than it saves
 INTERNAL = "FZ099"    # a report that made drafter fail internally (or killed its worker process)
@@ -680,7 +680,8 @@ def summary_lines(result: BatchResult) -> list[str]:
     if warned:
         n = sum(o.n_warnings for o in warned)
         lines.append(f"已生成的文件中有 {len(warned)} 个有警告（共 {n} 条）" +
-                     (f"，另有 {notes} 条提示" if notes else "") + "，可用 drafter check 查看。")
+                     (f"，另有 {notes} 条提示" if notes else "") + "，可用 drafter check 查看：" +
+                     name_some([f"{o.src}（{o.n_warnings} 条）" for o in warned]) + "。")
     elif notes:
         lines.append(f"已生成的文件有 {notes} 条提示（如文件编码），可用 drafter check 查看。")
     return lines

@@ -50,6 +50,15 @@ class Diagnostic:
         return d
 
 
+NAMED_AT_MOST = 20       # files named in a batch's summary; the rest are counted
+
+
+def name_some(names: list[str]) -> str:
+    """"a、b、c", or the first NAMED_AT_MOST and "等 N 个"."""
+    more = f" 等 {len(names)} 个" if len(names) > NAMED_AT_MOST else ""
+    return "、".join(names[:NAMED_AT_MOST]) + more
+
+
 class DrafterError(Exception):
     """A failure the clerk must see as one Chinese message (never a traceback)."""
 

@@ -429,7 +429,11 @@ def test_summary_counts_warnings_and_notes_apart(tmp_path):
     assert "有警告" not in r.err
     shutil.copy(example("xinle-2024-han"), tmp_path / "x.yaml")          # 21 warnings of its own
     r = run_cli("render", "gbk.yaml", "x.yaml", "-o", "out2/", cwd=tmp_path)
-    assert "已生成的文件中有 1 个有警告（共 21 条），另有 1 条提示，可用 drafter check 查看。" in r.err, r
+    assert "已生成的文件中有 1 个有警告（共 21 条），另有 1 条提示，可用 drafter check 查看：x.yaml（21 条）。" in r.err, r
+    # check names the files with errors, in the order given
+    (tmp_path / "bad.yaml").write_text(BAD_YAML, encoding="utf-8")
+    r = run_cli("check", "x.yaml", "bad.yaml", "u.yaml", "gbk.yaml", cwd=tmp_path)
+    assert r.code == 1 and "有错误的文件（1 个）：bad.yaml（1 个）" in r.out, r
 
 
 _SLOW_JOBS = """

@@ -4,7 +4,7 @@ import sys
 
 import click
 
-from .common import print_diagnostics, summary, split_codes
+from .common import files_with_errors, print_diagnostics, summary, split_codes
 from .zh import Command
 
 
@@ -66,6 +66,9 @@ def cmd(files, fmt, strict, select, ignore, fix, diff, jobs):
     else:
         print_diagnostics(all_diags)
         click.echo(summary(all_diags, len(files)))
+        if len(files) > 1:
+            for line in files_with_errors(all_diags):
+                click.echo(line)
     bad = any(d.severity == ERROR or (strict and d.severity == WARNING) for d in all_diags)
     sys.exit(1 if bad else 0)
 

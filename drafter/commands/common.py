@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from ..diagnostics import ERROR, INFO, WARNING, Diagnostic, dumps_json
+from ..diagnostics import ERROR, INFO, WARNING, Diagnostic, dumps_json, name_some
 
 
 def split_codes(values) -> list[str]:
@@ -20,6 +20,17 @@ def print_diagnostics(diags: list[Diagnostic], fmt: str = "text", err: bool = Fa
         return
     for d in diags:
         click.echo(d.format(), err=err)
+
+
+def files_with_errors(diags: list[Diagnostic]) -> list[str]:
+    """The summary's list of the files that have errors, in the order checked, each with its count."""
+    counts: dict[str, int] = {}
+    for d in diags:
+        if d.severity == ERROR:
+            counts[d.file or "?"] = counts.get(d.file or "?", 0) + 1
+    if not counts:
+        return []
+    return [f"有错误的文件（{len(counts)} 个）：" + name_some([f"{f}（{n} 个）" for f, n in counts.items()])]
 
 
 def summary(diags: list[Diagnostic], files: int = 1) -> str:
