@@ -389,6 +389,8 @@ def test_filled_scaffold_renders(tmp_path, header):
     r = run_cli("render", "b.yaml", cwd=tmp_path)
     assert r.code == 0, r
     assert (tmp_path / "b.docx").stat().st_size > 5000
+    # a 函 or 文件 as sent is sealed: its signature is laid out for the seal unless the clerk says 否
+    assert load_file(p).report.seal is (header != "无")
 
 
 def test_schema_is_current():

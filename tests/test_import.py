@@ -140,6 +140,15 @@ def test_seed_summary_names_what_was_recognised(imported):
     assert "已删除网页信息 1 行" in s and "第五部分“其他需要报告的情况”：未找到" in s
 
 
+def test_a_letter_asks_about_the_seal_the_web_text_cannot_show(imported):
+    r, _ = imported["xinle-2024-han"]
+    lines = r.yaml.splitlines()
+    at = lines.index("印章: 否")
+    assert lines[at - 1].startswith("# 导入：原文看不出是否盖章；报送的函盖章时请改为“印章: 是”"), lines[at - 1]
+    r, _ = imported["yufa-2023"]                       # a web copy (版头 无): nothing to ask
+    assert "印章" not in r.yaml
+
+
 def test_missing_part_hint_points_at_the_subsection(imported):
     r, _ = imported["xinle-2024-han"]
     assert "正文第一部分第（二）项“切实履行法治建设第一责任人职责。”可能写的是这一部分" in r.yaml

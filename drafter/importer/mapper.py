@@ -842,6 +842,11 @@ class Mapper:
                     self.marked.append(f"{label}“{m[f]}”未写入（版头为“无”），见文件开头的注释")
         if self.src.sealed:
             data["seal"] = True
+        elif header != "无" and not m.get("seal_lines") and not self.src.drafter:
+            # a 函/文件 as sent is usually sealed, but the published text does not show it: the clerk decides
+            data["seal"] = False
+            self.comments.setdefault(("seal",), []).append(
+                f"导入：原文看不出是否盖章；报送的{header}盖章时请改为“印章: 是”（署名和成文日期随之按盖章的格式排）")
         if m.get("seal_lines"):
             data["seal"] = True
             seal = m["seal_lines"][0]

@@ -116,8 +116,8 @@ class Writer:
     def mapping(self, obj: BaseModel, indent: str, path: tuple, top: bool = False) -> None:
         for name, f in type(obj).model_fields.items():
             value = getattr(obj, name)
-            if not _written(obj, name, value):
-                continue
+            if not _written(obj, name, value) and (path + (name,)) not in self.comments:
+                continue            # (a field the importer comments on is written even when at its default)
             if top and name in _BLANK_BEFORE and self.lines:
                 self.lines.append("")
             self.field(f.alias or name, value, indent, path + (name,), name)
