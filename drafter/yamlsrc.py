@@ -430,15 +430,24 @@ def _misaligned(source: str, line: int, col: int, name: str) -> DrafterError:
                         line=line + 1, col=col + 1)
 
 
+_INDENT_TAB = re.compile(r"[ \u3000]*\t")      # a tab in a line's indentation
+
+
 def _yaml_error(e: yaml.YAMLError, name: str, source: str = "") -> DrafterError:
     pm = getattr(e, "problem_mark", None)
     if "exceeded maximum nesting depth" in str(e):   # PyYAML >= 6.0.3 limits flow nesting in its scanner
         return DrafterError("FZ015", "嵌套层次过深；报告最多四级标题，请检查缩进和括号", file=name,
                             line=pm.line + 1 if pm else None, col=pm.column + 1 if pm else None)
     if pm is not None and 0 <= pm.index < len(source) and source[pm.index] == "\t":
-        # libyaml says only "found character that cannot start any token" for a tab
-        return DrafterError("FZ011", "这里有 Tab 字符；YAML 只能用空格缩进，请把 Tab 换成空格", file=name,
-                            line=pm.line + 1, col=pm.column + 1)
+        # libyaml says only "found character that cannot start any token" for a tab, and only for the
+        # first one: every line indented with a tab is named at once
+        msg = "这里有 Tab 字符；YAML 只能用空格缩进，请把 Tab 换成空格"
+        err = DrafterError("FZ011", msg, file=name, line=pm.line + 1, col=pm.column + 1)
+        tabs = [(i, m.end() - 1) for i, ln in enumerate(source.split("\n"))
+                if (m := _INDENT_TAB.match(ln)) is not None]
+        if len(tabs) > 1 and any(i == pm.line for i, _ in tabs):
+            err.diagnostics = [Diagnostic("FZ011", ERROR, msg, name, i + 1, c + 1) for i, c in tabs]
+        return err
     if pm is not None and "invalid Unicode character escape" in str(e):
         # libyaml refuses escapes such as "\ud800" (a lone surrogate): point at the backslash
         back = source.rfind("\\", max(0, pm.index - 10), pm.index + 1)

@@ -251,7 +251,7 @@ def test_broken_file_is_not_touched(tmp_path):
     assert r.code == 1 and "FZ010" in r.text
     assert p.read_bytes() == original and not (tmp_path / "bad.yaml.bak").exists()
     r = run_cli("check", "--diff", p)
-    assert r.code == 0 and "FZ010" in r.err and r.out == ""
+    assert r.code == 1 and "FZ010" in r.err and r.out == ""        # unreadable: not a clean --diff
     r = run_cli("check", "--fix", tmp_path / "none.yaml")
     assert r.code == 1 and "FZ001" in r.text
 
@@ -325,3 +325,25 @@ def test_keys_written_with_a_full_width_colon_are_all_named_and_fixed(tmp_path):
     assert r.code == 0 and "FZ010 ×3" in r.text, r
     assert p.read_bytes() == src.replace("\n", "\r\n").encode("gb18030")      # exactly the example again
     assert (tmp_path / "r.yaml.bak").read_bytes() == original
+
+
+def test_every_tab_indent_is_named_and_fix_says_why_it_cannot_go_on(tmp_path):
+    """A tab in the indentation stops YAML at the first one: check names each such line at once.
+    --fix cannot guess a tab's width, so it changes nothing and says so; --diff exits 1."""
+    src = example("short-complete").read_text(encoding="utf-8")
+    lines = src.split("\n")
+    at = [i for i, ln in enumerate(lines) if ln.startswith("      - ")][:3]
+    assert len(at) == 3
+    for i in at:
+        lines[i] = "\t  " + lines[i][4:]
+    p = tmp_path / "r.yaml"
+    p.write_text("\n".join(lines), encoding="utf-8")
+    before = p.read_bytes()
+    r = run_cli("check", p)
+    assert r.code == 1 and [ln.split(": 错误")[0] for ln in r.out.splitlines() if "FZ011" in ln] == \
+        [f"{p}:{i + 1}:1" for i in at], r
+    r = run_cli("check", "--fix", p)
+    assert r.code == 1 and "--fix 无法修正其余的问题；请先改正列出的格式错误" in r.err, r
+    assert p.read_bytes() == before and not (tmp_path / "r.yaml.bak").exists()
+    r = run_cli("check", "--diff", p)
+    assert r.code == 1 and r.err.count("FZ011") == 3, r

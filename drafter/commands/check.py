@@ -12,7 +12,7 @@ from .zh import Command
                              "退出码：0 没有错误；1 有错误（加 --strict 时警告也算）。\n\n"
                              "--fix 自动修正标为 [可修正] 的问题（全角标点、引号、汉字间空格、发文字号的〔〕、主送和标题末尾多余的标点），"
                              "只改这些字符，注释和格式不变，原文件备份为 文件名.bak；"
-                             "--diff 只显示将要做的修改，不写文件（有可修正的问题时退出码为 1）。")
+                             "--diff 只显示将要做的修改，不写文件（有可修正的问题，或文件读不出时，退出码为 1）。")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True, readable=False),
                 metavar="报告.yaml...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式")
@@ -50,7 +50,7 @@ def cmd(files, fmt, strict, select, ignore, fix, diff, jobs):
                 print_diagnostics(e.diagnostics, err=True)
                 sys.exit(1)
             if diff:
-                would_change |= res.changed
+                would_change |= res.changed or (res.check is not None and res.check.loaded.report is None)
                 if res.changed:
                     click.echo(res.diff(), nl=False)
                 if res.check is not None and res.check.loaded.report is None:
@@ -84,6 +84,9 @@ def _report_fix(res, name, wrote: bool) -> None:
             click.echo(f"{name}：--fix 将修正 {len(res.applied)} 条问题中的 {res.edits} 处（{per}），未写入文件", err=True)
     elif res.check is not None and res.check.loaded.report is not None and not res.skipped:
         click.echo(f"{name}：没有可自动修正的问题", err=True)
+    if res.check is not None and res.check.loaded.report is None:
+        click.echo(f"{name}：文件的 YAML 格式有错误，读不出报告内容，--fix 无法修正其余的问题；"
+                   "请先改正列出的格式错误，再运行 drafter check --fix", err=True)
     for d, why in res.skipped:
         loc = f"{d.file}:{d.line}:{d.col}" if d.line else (d.file or name)
         click.echo(f"{loc}: 提示 {d.code} 未自动修正：{why}", err=True)
