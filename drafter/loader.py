@@ -59,11 +59,20 @@ def load_bytes(data: bytes, name: str) -> Loaded:
     return load_text(text, name, enc, notices)
 
 
+TEXT_SUFFIXES = (".txt", ".md", ".text")
+
+
 def load_text(text: str, name: str, encoding: str = "utf-8", notices: list | None = None) -> Loaded:
     diags = list(notices or [])
     try:
         data, smap = load_yaml(text, name, encoding)
     except DrafterError as e:
+        if Path(name).suffix.lower() in TEXT_SUFFIXES:       # a report's text given to check/render
+            d = e.diagnostic
+            msg = (f"“{Path(name).name}”不是 drafter 的 YAML 文件（这里不是“键: 值”的写法）；"
+                   f"如果这是旧报告的文字，请运行 drafter import {quote_arg(name)} 把它转成 YAML；"
+                   f"如果它本来就是 YAML，请把文件名改为以 .yaml 结尾")
+            return Loaded(None, None, diags + [Diagnostic("FZ017", ERROR, msg, name, d.line, d.col)])
         return Loaded(None, None, diags + e.diagnostics)
     if not isinstance(data, dict):
         line, col = smap.pos(())

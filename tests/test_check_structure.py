@@ -507,6 +507,17 @@ def test_report_text_given_to_check_points_to_import():
     assert "请先把文件名改为“my report.txt”，再运行 drafter import \"my report.txt\"" in ds[0].message, ds
 
 
+def test_a_seed_text_given_to_render_points_to_import(tmp_path):
+    """A published report's text that YAML cannot even read (QA: drafter render yufa-2023.txt) gets the
+    same pointer, at the line where reading stopped, instead of a YAML lesson."""
+    (tmp_path / "旧报告.txt").write_text("青山县人民政府关于2024年度法治政府建设情况的报告\n青原市人民政府:\n"
+                                       "  2024年，我县坚持依法行政。\n一、主要举措和成效\n", encoding="utf-8")
+    r = run_cli("render", "旧报告.txt", cwd=tmp_path)
+    assert r.code == 1 and "错误 FZ017 “旧报告.txt”不是 drafter 的 YAML 文件" in r.err, r
+    assert "请运行 drafter import 旧报告.txt" in r.err and "FZ010" not in r.err
+    assert not list(tmp_path.glob("*.docx"))
+
+
 def test_list_dash_without_space_is_explained():
     text = GOOD.replace("主送机关: [青原市人民政府]", "主送机关:\n  -青原市人民政府\n  - 青原市司法局")
     ds = diags(text)
