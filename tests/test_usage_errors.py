@@ -6,9 +6,11 @@ value or file), in a real ``drafter`` process."""
 from __future__ import annotations
 
 import importlib
+import os
 import re
 
 import click
+
 import pytest
 
 from conftest import ROOT, run_cli
@@ -120,3 +122,23 @@ def test_help_is_chinese(sub):
         rest = ln[2 + len(head):]
         cols.add(2 + width(head) + len(rest) - len(rest.lstrip(" ")))
     assert len(cols) == 1, (sub, section)        # the help texts start in one column
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+@pytest.mark.parametrize("sub", ["", *COMMANDS])
+def test_whole_help_fits_the_terminal(sub, columns):
+    """The descriptions too (QA: click ran them past the edge, and split ".bak" as ".ba / k)")."""
+    import unicodedata
+
+    env = {**os.environ, "COLUMNS": str(columns)}
+    r = run_cli(*([sub] if sub else []), "--help", env=env)
+    assert r.code == 0, r
+
+    def width(s):
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+    lines = r.out.splitlines()
+    assert all(width(ln) <= columns for ln in lines), [ln for ln in lines if width(ln) > columns]
+    assert not [ln for ln in lines if ln.strip() and ln.strip()[0] in "）。，、；：”》〕"], r.out
+    assert not [ln for ln in lines if ln.strip() and ln.rstrip()[-1] in "（《“〔"], r.out
+    assert not [ln for ln in lines if ln.rstrip().endswith((".ba", ".ya"))], r.out

@@ -24,7 +24,8 @@ def _zh_extras(text: str) -> str:
     return re.sub(r"\[x>=(-?\d+)\]", r"[不小于\1]", text)
 
 
-_NO_LINE_START = "）。，、；：！？”’》」』)]"        # closing marks never begin a line
+_NO_LINE_START = "）。，、；：！？”’》」』〕)]"      # closing marks never begin a line
+_NO_LINE_END = "（《“‘「『〔(["                      # nor opening marks end one
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -39,12 +40,20 @@ def _wrap(text: str, width: int) -> list[str]:
     for ch in body:
         if _width(line + ch) > width and line:
             cut = len(line)
-            if ch.isascii() and not ch.isspace():          # keep "-j 2", "drafter.toml" whole
+            word = ch.isascii() and not ch.isspace() and line[-1].isascii() and not line[-1].isspace()
+            if word:                                       # keep "-j 2", "drafter.toml" whole
                 k = len(line)
                 while k > 0 and line[k - 1].isascii() and not line[k - 1].isspace():
                     k -= 1
                 cut = k if k > 0 else cut
-            elif ch in _NO_LINE_START and cut > 1:
+            elif (ch in _NO_LINE_START or ch.isascii() and not ch.isspace() and not ch.isalnum()) and cut > 1:
+                cut -= 1                                     # the mark's word goes down with it
+                while cut > 1 and line[cut] in _NO_LINE_START:   # "设），": both marks and "设"
+                    cut -= 1
+                while cut > 1 and line[cut - 1].isascii() and not line[cut - 1].isspace() \
+                        and not line[cut].isspace():        # ".bak）": the whole word, not "k）"
+                    cut -= 1
+            while cut > 1 and line[cut - 1] in _NO_LINE_END:
                 cut -= 1
             lines.append(line[:cut].rstrip())
             line = line[cut:].lstrip()
@@ -79,6 +88,16 @@ class _Formatter(click.HelpFormatter):
             self.write(f"{lines[0]}\n")
             for line in lines[1:]:
                 self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
+
+    def write_text(self, text: str) -> None:
+        """A command's description: each paragraph wrapped by display width (click wraps at spaces,
+        which Chinese text has few of, and runs lines past the terminal's edge)."""
+        indent = " " * self.current_indent
+        for k, para in enumerate(p for p in text.split("\n\n") if p.strip()):
+            if k:
+                self.write("\n")
+            for line in _wrap(" ".join(para.split()), max(self.width - self.current_indent, 20)):
+                self.write(f"{indent}{line}\n")
 
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{heading}：\n")
