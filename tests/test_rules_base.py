@@ -199,11 +199,11 @@ def test_errors_are_hidden_only_by_their_whole_code_and_never_silently(tmp_path)
 
 
 def test_one_code_one_severity_for_header_elements():
-    """Quieting the warning that a web copy's 抄送 is not printed (FZ122) leaves the error for a 函
+    """Quieting the warning that a web copy's 抄送 is not printed (FZ121) leaves the error for a 函
     without 发文字号 (FZ115) in place: they are two rules."""
     web = BASE.replace("版头: 函", "版头: 无") + "抄送: [青山县人大常委会]\n"
-    assert [(d.code, d.severity) for d in run(web)] == [("FZ122", "warning"), ("FZ122", "warning")]
-    no_number = BASE.replace("发文字号: 青政函〔2024〕3号\n", "") + "检查:\n  忽略: [FZ122]\n"
+    assert [(d.code, d.severity) for d in run(web)] == [("FZ121", "warning"), ("FZ121", "warning")]
+    no_number = BASE.replace("发文字号: 青政函〔2024〕3号\n", "") + "检查:\n  忽略: [FZ121]\n"
     assert [(d.code, d.severity) for d in run(no_number)] == [("FZ115", "error")]
 
 

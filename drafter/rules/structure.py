@@ -271,7 +271,7 @@ def header_elements(ctx):
         yield Finding(("header",), f"版头为“{r.header}”的报告须写“发文字号”，如 新政函〔{r.year + 1}〕5号")
 
 
-@rule("FZ122", "header-elements-not-printed", "写了但按版头格式不会印出的要素", severity=WARNING)
+@rule("FZ121", "header-elements-not-printed", "写了但按版头格式不会印出的要素", severity=WARNING)
 def header_elements_not_printed(ctx):
     """签发人 is printed only in the 文件 format (§7.2.6); a 函's 版记 has no 印发机关/印发日期 (§10.1);
     a web copy (版头 无) has neither 版头 nor 版记.  Written but silently dropped, they are named.
