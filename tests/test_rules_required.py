@@ -6,6 +6,8 @@ from test_rules_base import BASE, P1, P2, P3, P4, check_silent, para, table_test
 PART4_NO_YEAR = BASE.replace(f"  - 部分: 四\n    内容:\n      - {P4}",
                              "  - 部分: 四\n    标题: 工作思路\n    内容:\n      - 加强机关工作人员法律知识培训，提升依法行政能力。")
 
+TOWNSHIP = BASE.replace("发文机关: 青山县人民政府\n", "发文机关: 青山县东湖乡人民政府\n").replace("简称: 青山县", "简称: 东湖乡")
+
 FIRES = [
     # part 三 that speaks of neither the leaders nor their duty
     ("FZ201", para("组织开展法治培训3次，举办讲座2场。", P3), [(19, 5)], "党政主要负责人"),
@@ -15,6 +17,11 @@ FIRES = [
     # a required part that only says 无 / 略
     ("FZ203", para("无", P2), [(18, 9)], "第二部分“存在的不足和原因”只写了“无”"),
     ("FZ203", para("略", P1), [(15, 13)], "只写了“略”"),
+    # a 署名 left from another organ's report
+    ("FZ204", BASE + "署名: [青原县人民政府]\n", [(29, 1)], "署名“青原县人民政府”中没有发文机关“青山县人民政府”"),
+    ("FZ205", BASE.replace("版头: 函", "版头: 文件").replace("青政函", "青政发"), [(4, 1)], "应标注签发人"),
+    ("FZ206", TOWNSHIP.replace("[青原市人民政府]", "[青山县人民政府, 青山县人大常委会]"), [(6, 17)],
+     "不主送“青山县人大常委会”"),
 ]
 
 SILENT = [
@@ -27,6 +34,11 @@ SILENT = [
     ("FZ202", para("加强机关工作人员法律知识培训，提升依法行政能力。", P4)),  # default heading names 2024
     ("FZ203", BASE),                                                       # 五 may say 无
     ("FZ203", BASE.replace("      - 无\n", "      - 暂无\n")),
+    ("FZ204", BASE + "署名: [青山县人民政府]\n"),
+    ("FZ204", BASE + "署名:\n  - 中共青山县委员会\n  - 青山县 人民政府\n"),                  # jointly
+    ("FZ205", BASE.replace("版头: 函", "版头: 文件").replace("青政函", "青政发") + "签发人: 王明\n"),
+    ("FZ206", BASE.replace("[青原市人民政府]", "[青原市人民政府, 青原市人大常委会]")),          # a county: yes
+    ("FZ206", TOWNSHIP.replace("[青原市人民政府]", "[中共青山县委员会, 青山县人民政府]")),
 ]
 
 

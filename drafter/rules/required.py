@@ -85,3 +85,44 @@ def placeholder_part(ctx):
         label = "、".join(p.label for p in parts)
         said = "”“".join(dict.fromkeys(t.text.strip() for t in paras))
         yield Finding(paras[0].path, f"{label}只写了“{said}”；这一部分是必备内容，请填写实际情况", 0)
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"\s+", "", name)
+
+
+@rule("FZ204", "signature-org", "署名中没有发文机关", severity=WARNING)
+def signature_org(ctx):
+    """The report is made in the 发文机关's name: its 署名 is that organ (with the other organs when
+    several report jointly).  A 署名 left from another report or another organ is sent back."""
+    r = ctx.report
+    sigs = [s for s in r.signatories if _bare(s)]
+    if sigs and _bare(r.org) not in {_bare(s) for s in sigs}:
+        yield Finding(("signatories",), f"署名“{'、'.join(sigs)}”中没有发文机关“{r.org}”；报告以发文机关的名义报送，"
+                                        "署名应与发文机关一致（联合报告时也要有它），请核对")
+
+
+@rule("FZ205", "file-signer", "文件格式的上行文没有标注签发人", severity=WARNING)
+def file_signer(ctx):
+    """The report goes up (to the 党委, the 人大常委会 and the government above): a 上行文 in the 文件
+    format carries the 签发人 (GB/T 9704 §7.2.6)."""
+    r = ctx.report
+    if r.header == "文件" and not any(_bare(s) for s in r.signers):
+        yield Finding(("header",), "文件格式的上行文应标注签发人（GB/T 9704 §7.2.6）；请写“签发人: ”加签发的主要负责人姓名")
+
+
+_TOWNSHIP_RE = r"[乡镇](?:人民政府|党委|委员会)?$"
+_CONGRESS_RE = r"人大常委会|人民代表大会常务委员会"
+
+
+@rule("FZ206", "township-addressee", "乡镇的报告主送了人大常委会", severity=WARNING, kinds=("fzzf",))
+def township_addressee(ctx):
+    """Townships report to the county/district 党委和政府; a 人大常委会 is no addressee of theirs
+    (县级以上政府 report to their 人大常委会; a township has a 人大主席团)."""
+    r = ctx.report
+    if not re.search(_TOWNSHIP_RE, _bare(r.org)):
+        return
+    for i, who in enumerate(r.recipients):
+        if re.search(_CONGRESS_RE, who):
+            yield Finding(("recipients", i), f"乡镇的法治政府建设年度报告报送县（区）党委和政府，不主送“{who}”"
+                                             "（县级以上政府才向本级人大常委会报告）；请核对主送机关")
