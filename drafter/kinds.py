@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,8 +63,12 @@ class Kind:
             if s == p.name:
                 return p.key
         t = s.removeprefix("第").removesuffix("部分")
+        # as the heading prints: "一、", "（一）", "1." — or with the part's name, "一、主要举措和成效"
+        m = re.fullmatch(r"[（(]?([^、.．。，,:：（()）]+?)[）)]?[、.．。，,:：]?\s*(.*)", t)
+        if m and (not m.group(2) or m.group(2) in (p.name for p in self.parts)):
+            t = m.group(1).strip()
         n = int(t) if t.isdigit() else parse_cn_numeral(t)
-        if n and 1 <= n <= len(self.parts):
+        if n and 1 <= n <= len(self.parts) and (not m or not m.group(2) or m.group(2) == self.parts[n - 1].name):
             return self.parts[n - 1].key
         return None
 

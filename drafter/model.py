@@ -48,13 +48,17 @@ def _str_list(v: Any) -> Any:
 def _part_list(v: Any) -> Any:
     """部分: 一 / 部分: 5 / 部分: [二, 三]: a number is the part's number (FZ105 judges it); left
     empty, the section serves no required part."""
+    def one(x: Any) -> Any:
+        if isinstance(x, float) and x.is_integer():       # "部分: 5." (the heading's "5.") reads as 5.0
+            return str(int(x))
+        return str(x) if isinstance(x, int) and not isinstance(x, bool) else x
+
     if v is None:
         return []
-    if isinstance(v, (str, int)) and not isinstance(v, bool):
-        return [str(v)]
     if isinstance(v, list):
-        return [str(x) if isinstance(x, int) and not isinstance(x, bool) else x for x in v]
-    return v
+        return [one(x) for x in v]
+    v = one(v)
+    return [v] if isinstance(v, str) else v
 
 
 def _date(v: Any) -> Any:

@@ -219,6 +219,11 @@ def test_text_cut_by_a_comment_is_reported():
 def test_part_written_as_a_number_or_left_empty():
     five = "  - 部分: 五\n"
     assert diags(GOOD.replace(five, "  - 部分: 5\n")) == []            # 1…5 name the parts
+    # as the heading prints, with or without the part's name (QA: "部分: 一、" gave FZ101 and FZ105)
+    for written in ("五、", "（五）", "5.", "第五部分", "五、其他需要报告的情况", "其他需要报告的情况"):
+        assert diags(GOOD.replace(five, f"  - 部分: {written}\n")) == [], written
+    for written in ("五、主要举措和成效", "五二", "五、其他"):             # a number and another part's name
+        assert "FZ105" in {d.code for d in diags(GOOD.replace(five, f"  - 部分: \"{written}\"\n"))}, written
     ds = diags(GOOD.replace(five, "  - 部分: 6\n"))
     assert ("FZ105", 23) in codes(ds) and "“部分: 6”不是必备部分；可写 一（主要举措和成效）" in \
         [d for d in ds if d.code == "FZ105"][0].message
