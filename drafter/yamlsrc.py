@@ -301,6 +301,7 @@ def _known_keys() -> set[str]:
 # as text, compiled on first use: only a file that fails to parse is searched for colon slips
 _BLOCK_START = r"^( *)(?:- +)*(?:[^\s#:：][^:#]*:\s+)?[|>][-+0-9]*\s*(?:#.*)?$"
 _KEY_SLIP = r"^( *(?:- +)*)([^\s:：#\-][^:：#]*?)[ \u3000]*(：[ \u3000]*|:(?=[^\s]))(.*)$"
+_KEY_NO_COLON = r"^( *(?:- +)*)([^\s:：#\-]+)[ \u3000]+([^\s:：#].*)$"
 
 
 def _colon_slip(line: str) -> tuple[int, str, str] | None:
@@ -308,7 +309,13 @@ def _colon_slip(line: str) -> tuple[int, str, str] | None:
     full-width colon ("签发人：王明") or by a colon without the space ("年度:2024"); else None
     ("一是：加强领导" in an unindented line of text is not a key)."""
     m = re.match(_KEY_SLIP, line)
-    if m is None or m.group(2).strip() not in _known_keys():
+    if m is None:
+        n = re.match(_KEY_NO_COLON, line)               # "结束语 特此报告。": no colon at all
+        if n is None or n.group(2) not in _known_keys():
+            return None
+        lead, key, value = n.group(1), n.group(2), n.group(3).strip()
+        return len(lead), f"“{key}”后面少了冒号；键后要用半角冒号加一个空格，如“{key}: {value}”", f"{lead}{key}: {value}"
+    if m.group(2).strip() not in _known_keys():
         return None
     lead, key, colon, value = m.group(1), m.group(2).strip(), m.group(3), m.group(4).strip()
     if colon.startswith("："):

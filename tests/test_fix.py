@@ -326,6 +326,13 @@ def test_keys_written_with_a_full_width_colon_are_all_named_and_fixed(tmp_path):
     assert p.read_bytes() == src.replace("\n", "\r\n").encode("gb18030")      # exactly the example again
     assert (tmp_path / "r.yaml.bak").read_bytes() == original
 
+    # the colon left out altogether (QA: "结束语 特此报告。" got a lesson on YAML lists)
+    p.write_text(src.replace("\n年度: 2024\n", "\n年度 2024\n").replace("\n印章: 是\n", "\n印章　是\n"), encoding="utf-8")
+    r = run_cli("check", p)
+    assert r.code == 1 and "“年度”后面少了冒号；键后要用半角冒号加一个空格，如“年度: 2024”" in r.text, r
+    assert r.text.count("后面少了冒号") == 2, r
+    assert run_cli("check", "--fix", p).code == 0 and p.read_text(encoding="utf-8") == src
+
 
 def test_every_tab_indent_is_named_and_fix_says_why_it_cannot_go_on(tmp_path):
     """A tab in the indentation stops YAML at the first one: check names each such line at once.
