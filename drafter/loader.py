@@ -201,6 +201,8 @@ def _found(value) -> str:
 
     if isinstance(value, bool):
         return "是/否"
+    if isinstance(value, float) and value != value or value in (float("inf"), float("-inf")):
+        return f"“{'.nan' if value != value else ('-' if value < 0 else '') + '.inf'}”（不是数字）"
     if isinstance(value, (int, float)):
         return f"数字 {value}"
     if isinstance(value, dt.date):
@@ -259,7 +261,7 @@ def translate(e: ValidationError, smap: SourceMap, data, skip=frozenset()) -> li
             continue  # reported by normalize with a did-you-mean
         if typ in ("string_type", "string_unicode"):
             code, msg = "FZ022", f"{label}应为文字，这里是{_found(value)}" + _text_hint(value)
-        elif typ in ("int_type", "int_parsing", "int_from_float"):
+        elif typ in ("int_type", "int_parsing", "int_from_float", "finite_number"):
             code, msg = "FZ023", f"{label}应只写数字（如年度写 2024），这里是{_found(value)}"
         elif typ == "dash_space" or typ == "list_type" and isinstance(value, str) and m.DASH_NO_SPACE.match(value):
             first = re.split(r"\n|\s*- ", value.strip()[1:])[0].strip()[:20]

@@ -89,6 +89,8 @@ def _date(v: Any) -> Any:
 
 
 def _year(v: Any) -> Any:
+    if isinstance(v, bool):          # "年度: yes" would read as the year 1
+        return "是" if v else "否"
     if isinstance(v, str):
         t = ascii_digits(v.strip(" \u3000"))
         m = re.fullmatch(r"(\d{4})\s*(?:年度?)?", t)         # 2024年 / 2024年度 / ２０２４ / 二〇二四

@@ -28,6 +28,7 @@ MAX_DEPTH = 40                    # nesting depth of mappings/sequences
 MAX_CHARS = MAX_BYTES             # characters of all values after alias expansion (an alias-free file
                                   # cannot exceed its own length, so only alias bombs reach this)
 _LINE_SEP = re.compile("[\x85\u2028\u2029]")
+_YAML_BAD = re.compile("[\x7f-\x84\x86-\x9f]")    # DEL and the C1 controls: YAML refuses them
 
 try:  # libyaml is much faster for large inputs; marks carry index/line/column either way
     _BaseLoader = yaml.CSafeLoader
@@ -223,9 +224,11 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[Diagnostic]]:
             enc = "gb18030"
             notices.append(Diagnostic("FZ005", INFO, "文件是 GBK/GB18030 编码（Windows 记事本常用），已按此读取；"
                                                      "建议另存为 UTF-8", name))
-        else:
-            raise DrafterError("FZ004", f"文件编码 {enc} 读取失败：第 {e.start + 1} 个字节无效；请另存为 UTF-8",
-                               file=name)
+        else:         # a UTF-8 byte-order mark, then bytes that are not UTF-8: counted from the file's start
+            at = e.start + 3
+            line = body.count(b"\n", 0, e.start) + 1
+            raise DrafterError("FZ004", f"文件开头标明是 UTF-8 编码（带 BOM），但第 {at + 1} 个字节（第 {line} 行）不是 UTF-8；"
+                                        "请用记事本“另存为”，编码选“UTF-8”", file=name, line=line)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, enc, notices
@@ -645,6 +648,12 @@ def load_yaml(text: str, name: str, encoding: str = "utf-8") -> tuple[object, So
         col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
         raise DrafterError("FZ016", f"文件中有无法保存到 Word 的控制字符（U+{ord(m.group()):04X}），请删除它",
                            file=name, line=line, col=col)
+    m = _YAML_BAD.search(text)
+    if m:  # libyaml says "special characters are not allowed", without a position
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        raise DrafterError("FZ016", f"文件中有不可见的控制字符（U+{ord(m.group()):04X}，常见于从网页或 PDF 复制的文字），"
+                                    "请删除它", file=name, line=line, col=col)
     m = _LINE_SEP.search(text)
     if m:  # YAML counts these as line breaks, editors do not: every later position would be off
         line = text.count("\n", 0, m.start()) + 1

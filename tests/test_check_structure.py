@@ -293,6 +293,19 @@ def test_a_year_that_has_not_begun_is_a_warning():
     assert [d for d in diags(this) if d.code == "FZ109"] == []     # this year's report, drafted ahead: fine
 
 
+def test_utf8_bom_then_bytes_that_are_not_utf8(tmp_path):
+    """The byte is counted from the file's start (the BOM included) and its line named; no
+    "utf-8-sig" (Python's name for the encoding) reaches the clerk."""
+    from drafter.loader import load_file
+
+    p = tmp_path / "r.yaml"
+    p.write_bytes(b"\xef\xbb\xbf" + "发文机关: 青山县人民政府\n年度: 2024\n".encode() + "标题: 报告".encode("gbk"))
+    (d,) = load_file(p).diagnostics
+    bad = p.read_bytes().rindex(b"\n") + 1                 # the first byte of line 3
+    assert d.code == "FZ004" and d.line == 3 and f"第 {bad + 1} 个字节（第 3 行）不是 UTF-8" in d.message, d
+    assert "sig" not in d.message
+
+
 def test_letter_needs_recipients_number_and_date():
     text = GOOD.replace("主送机关: [青原市人民政府]\n", "").replace("成文日期: 2025年1月20日\n", "")
     got = codes(diags(text))
@@ -316,6 +329,12 @@ def test_letter_needs_recipients_number_and_date():
     ("发文机关: 青山县人民政府\n年度: 2024\n印章: 也许\n正文: []\n", "FZ028", 3, "是 或 否"),
     ("- 发文机关\n", "FZ017", 1, "最外层"),
     ("x: !!python/object:os.system ls\n", "FZ013", 1, "标记"),
+    # fuzzing (QA): pydantic's "Input should be a finite number", a yes read as the year 1, and
+    # control characters YAML refuses named without a line
+    ("发文机关: 青山县人民政府\n年度: .inf\n正文: []\n", "FZ023", 2, "这里是“.inf”（不是数字）"),
+    ("发文机关: 青山县人民政府\n年度: true\n正文: []\n", "FZ023", 2, "这里是“是”"),
+    ("发文机关: 青山县\x7f人民政府\n年度: 2024\n", "FZ016", 1, "U+007F"),
+    ("发文机关: 青山县人民政府\n年度: 2024\n标题: 关于\x8d报告\n", "FZ016", 3, "U+008D"),
 ])
 def test_loader_errors_are_chinese_with_lines(text, code, line, needle):
     loaded = load_text(text, "t.yaml")

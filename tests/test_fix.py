@@ -253,7 +253,10 @@ def test_broken_file_is_not_touched(tmp_path):
     r = run_cli("check", "--diff", p)
     assert r.code == 1 and "FZ010" in r.err and r.out == ""        # unreadable: not a clean --diff
     r = run_cli("check", "--fix", tmp_path / "none.yaml")
-    assert r.code == 1 and "FZ001" in r.text
+    assert r.code == 1 and "FZ001" in r.text and "无法修正其余的问题" not in r.text     # not a YAML slip
+    (tmp_path / "dd").mkdir()
+    r = run_cli("check", "--fix", tmp_path / "dd")
+    assert r.code == 1 and "FZ002" in r.text and "无法修正其余的问题" not in r.text, r
 
 
 def test_fix_respects_select_and_ignore(tmp_path):
@@ -350,7 +353,7 @@ def test_every_tab_indent_is_named_and_fix_says_why_it_cannot_go_on(tmp_path):
     assert r.code == 1 and [ln.split(": 错误")[0] for ln in r.out.splitlines() if "FZ011" in ln] == \
         [f"{p}:{i + 1}:1" for i in at], r
     r = run_cli("check", "--fix", p)
-    assert r.code == 1 and "--fix 无法修正其余的问题；请先改正列出的格式错误" in r.err, r
+    assert r.code == 1 and "--fix 无法修正其余的问题；请先改正列出的错误" in r.err, r
     assert p.read_bytes() == before and not (tmp_path / "r.yaml.bak").exists()
     r = run_cli("check", "--diff", p)
     assert r.code == 1 and r.err.count("FZ011") == 3, r

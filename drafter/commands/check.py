@@ -84,9 +84,10 @@ def _report_fix(res, name, wrote: bool) -> None:
             click.echo(f"{name}：--fix 将修正 {len(res.applied)} 条问题中的 {res.edits} 处（{per}），未写入文件", err=True)
     elif res.check is not None and res.check.loaded.report is not None and not res.skipped:
         click.echo(f"{name}：没有可自动修正的问题", err=True)
-    if res.check is not None and res.check.loaded.report is None:
-        click.echo(f"{name}：文件的 YAML 格式有错误，读不出报告内容，--fix 无法修正其余的问题；"
-                   "请先改正列出的格式错误，再运行 drafter check --fix", err=True)
+    if res.check is not None and res.check.loaded.report is None and \
+            any(d.code[:4] in ("FZ01", "FZ02") for d in res.check.diagnostics):   # not: missing, binary …
+        click.echo(f"{name}：文件的写法有错误，读不出报告内容，--fix 无法修正其余的问题；"
+                   "请先改正列出的错误，再运行 drafter check --fix", err=True)
     for d, why in res.skipped:
         loc = f"{d.file}:{d.line}:{d.col}" if d.line else (d.file or name)
         click.echo(f"{loc}: 提示 {d.code} 未自动修正：{why}", err=True)
