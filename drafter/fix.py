@@ -114,9 +114,52 @@ def char_map(text: str, span: Span, value: str) -> list[tuple[int, int]] | None:
     return None
 
 
+DIFF_CELLS = 4_000_000      # difflib's cost grows with the product of the two lengths: above it, _local_edits
+
+
 def _value_edits(old: str, new: str) -> list[tuple[int, int, str]]:
-    sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    return [(i1, i2, new[j1:j2]) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"]
+    """(start, end, replacement) in ``old`` that make ``new``, as small as can be found."""
+    a = 0                               # the fixes are local: the common head and tail are never edited
+    while a < len(old) and a < len(new) and old[a] == new[a]:
+        a += 1
+    b = 0
+    while b < len(old) - a and b < len(new) - a and old[-1 - b] == new[-1 - b]:
+        b += 1
+    o, n = old[a:len(old) - b], new[a:len(new) - b]
+    if len(o) * len(n) > DIFF_CELLS:    # a long value with fixes far apart (quadratic in difflib)
+        return [(a + s, a + e, r) for s, e, r in _local_edits(o, n)]
+    sm = difflib.SequenceMatcher(None, o, n, autojunk=False)
+    return [(a + i1, a + i2, n[j1:j2]) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"]
+
+
+def _local_edits(old: str, new: str, reach: int = 8, agree: int = 3) -> list[tuple[int, int, str]]:
+    """Edits in linear time for texts that differ by small, scattered changes (a mark replaced, a
+    space deleted): walk both, and where they differ find the nearest point (at most ``reach``
+    characters on) where they agree again for ``agree`` characters.  Correct whatever the texts:
+    only equal characters are skipped, and what cannot be matched is one edit."""
+    out, i, j = [], 0, 0
+    while i < len(old) and j < len(new):
+        if old[i] == new[j]:
+            i, j = i + 1, j + 1
+            continue
+        found = None
+        for total in range(1, 2 * reach + 1):
+            for di in range(max(0, total - reach), min(total, reach) + 1):
+                dj = total - di
+                k = min(agree, len(old) - i - di, len(new) - j - dj)
+                if k > 0 and old[i + di:i + di + k] == new[j + dj:j + dj + k] or \
+                        i + di == len(old) and j + dj == len(new):
+                    found = (di, dj)
+                    break
+            if found:
+                break
+        if found is None:
+            break
+        out.append((i, i + found[0], new[j:j + found[1]]))
+        i, j = i + found[0], j + found[1]
+    if i < len(old) or j < len(new):
+        out.append((i, len(old), new[j:]))
+    return out
 
 
 def _get(data, path):

@@ -69,6 +69,7 @@ class SourceMap:
     values: dict[tuple, Span] = field(default_factory=dict)
     keys: dict[tuple, Span] = field(default_factory=dict)
     renamed: dict[tuple, object] = field(default_factory=dict)  # normalised path -> key as written
+    _unfolded: dict[int, list] = field(default_factory=dict, repr=False, compare=False)   # locate's cache
 
     def rename(self, new: tuple, raw_key: object) -> None:
         """Record that the last key of ``new`` (a normalised path) was written as ``raw_key``."""
@@ -120,7 +121,9 @@ class SourceMap:
             return self.pos(path)
         raw = self.text[s.start:s.end]
         if is_unfolded(s, raw):
-            _, where = unfold(raw, s.style, s.start)
+            where = self._unfolded.get(s.start)
+            if where is None:          # a text with thousands of findings is unfolded once, not each time
+                where = self._unfolded[s.start] = unfold(raw, s.style, s.start)[1]
             if not where:
                 return s.line, s.col
             at = where[offset][0] if offset < len(where) else where[-1][1]

@@ -357,3 +357,33 @@ def test_every_tab_indent_is_named_and_fix_says_why_it_cannot_go_on(tmp_path):
     assert p.read_bytes() == before and not (tmp_path / "r.yaml.bak").exists()
     r = run_cli("check", "--diff", p)
     assert r.code == 1 and r.err.count("FZ011") == 3, r
+
+
+def test_edits_of_long_values_are_found_in_linear_time_and_are_exact():
+    """difflib is quadratic: a 20 000-character value with scattered fixes took a minute (fuzzing).
+    Above DIFF_CELLS the edits come from a linear walk; they must still make exactly the new text."""
+    import random
+
+    from drafter.fix import DIFF_CELLS, _apply, _local_edits, _value_edits
+
+    rnd = random.Random(7)
+    alpha = "。，,.的法治 　\u200b(（)）\"“”啊"
+    for _ in range(2000):
+        old = "".join(rnd.choice(alpha) for _ in range(rnd.randint(0, 60)))
+        new = list(old)
+        for _ in range(rnd.randint(0, 6)):
+            if new:
+                k, op = rnd.randrange(len(new)), rnd.random()
+                if op < 0.4:
+                    new[k] = rnd.choice(alpha)
+                elif op < 0.7:
+                    del new[k]
+                else:
+                    new.insert(k, rnd.choice(alpha))
+        new = "".join(new)
+        assert _apply(old, _local_edits(old, new)) == new, (old, new)
+    old = ("啊" * 50 + ",") * 400                        # repetitive, 20 400 characters, 400 fixes
+    new = old.replace(",", "，")
+    assert len(old) ** 2 > DIFF_CELLS
+    edits = _value_edits(old, new)
+    assert _apply(old, edits) == new and len(edits) == 400 and all(e - s == 1 for s, e, _ in edits)

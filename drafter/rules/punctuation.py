@@ -209,9 +209,18 @@ def doubled(ctx):
     """Two sentence or clause marks in a row (。。 ，， 。， ；。) are a typing slip; …… and —— are
     single marks and are not affected."""
     for t in strings(ctx):
-        for m in DOUBLED_RE.finditer(t.text):
+        found = list(DOUBLED_RE.finditer(t.text))
+        if len(found) > DOUBLED_NAMED:          # a pasted run of marks: one finding, not thousands
+            m = found[0]
+            yield Finding(t.path, f"有 {len(found)} 处标点重复，如“{snippet(t.text, m.start(), m.end(), 3)}”中的"
+                                  f"“{m.group()}”；请只保留一个", m.start())
+            continue
+        for m in found:
             yield Finding(t.path, f"“{snippet(t.text, m.start(), m.end(), 3)}”中标点“{m.group()}”重复；请只保留一个",
                           m.start())
+
+
+DOUBLED_NAMED = 3           # more doubled marks than this in one text are reported together
 
 
 _ZH_MARKS = frozenset("，。、；：？！“”‘’（）《》〈〉〔〕【】「」『』…—")
