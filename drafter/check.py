@@ -86,10 +86,13 @@ def check_loaded(loaded: Loaded, select=(), ignore=(), config: dict | None = Non
             diags += run_rules(ctx)
             diags += [d for d in _unknown_codes(loaded, config or {}) if selected(d.code, ctx.settings)]
         except DrafterError as e:
-            line, col = loaded.source.pos(("kind",)) if loaded.source else (None, None)
-            d = e.diagnostic
-            d.file, d.line, d.col = d.file or (loaded.source.file if loaded.source else None), d.line or line, \
-                d.col or col
+            src, d = loaded.source, e.diagnostic
+            written = ("layout", "templates")
+            if src is not None and d.file and d.file == loaded.report.layout.templates and src.has(written):
+                # the 模板目录 the YAML names is missing: point at that line of the YAML, not at the folder
+                d.file, (d.line, d.col) = src.file, src.pos(written)
+            line, col = src.pos(("kind",)) if src else (None, None)
+            d.file, d.line, d.col = d.file or (src.file if src else None), d.line or line, d.col or col
             diags.append(d)
     diags.sort(key=sort_key)
     return CheckResult(loaded, diags)

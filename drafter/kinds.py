@@ -181,8 +181,8 @@ def text_macros(kind_dir: str, user_dir: str | None = None):
     from jinja2.exceptions import SecurityError
 
     if user_dir and not Path(user_dir).is_dir():
-        raise DrafterError("FZ070", f"模板目录“{user_dir}”不存在或不是文件夹；请复制 templates/ 下的目录后指向它",
-                           file=user_dir)
+        raise DrafterError("FZ070", f"模板目录“{user_dir}”不存在或不是文件夹；请改正路径，或不写模板目录而用内置模板"
+                                    "（自定义模板：复制 drafter 的 templates/fzzf 文件夹后修改）", file=user_dir)
     try:
         return environment(kind_dir, user_dir).get_template("text.j2").module
     except (SecurityError, OverflowError) as e:

@@ -47,6 +47,19 @@ def test_broken_user_template_is_a_chinese_error(tmp_path):
     assert not (tmp_path / "r.docx").exists()
 
 
+def test_a_missing_template_directory_is_named_at_its_line_in_the_yaml(tmp_path):
+    """Fuzzing: the message named the folder as the file, and the 发文机关's line."""
+    y = tmp_path / "r.yaml"
+    text = example("yufa-2023").read_text(encoding="utf-8")
+    assert "\n格式:\n" in text
+    y.write_text(text.replace("\n格式:\n", "\n格式:\n  模板目录: 没有这个目录\n"), encoding="utf-8")
+    n = y.read_text(encoding="utf-8").split("\n").index("  模板目录: 没有这个目录") + 1
+    for cmd in ("check", "render"):
+        r = run_cli(cmd, y)
+        assert r.code == 1 and f"{y}:{n}:9: 错误 FZ070 模板目录“" in r.text and "不存在或不是文件夹" in r.text, r
+    assert not (tmp_path / "r.docx").exists()
+
+
 def test_template_directory_in_the_yaml_is_relative_to_the_yaml(tmp_path):
     work = tmp_path / "报告"
     shutil.copytree(ROOT / "templates" / "fzzf", work / "mine")
