@@ -30,6 +30,33 @@ def test_rendered_examples_have_zero_errors(rendered, stem):
     assert all(m.ok for _, m in lay.headings)
 
 
+def test_renders_that_fuzzing_found_misread_have_zero_findings(tmp_path):
+    """A 函 whose 发文字号 shares its line with the 密级 (after a tab), and a 附件 name long enough to
+    wrap over three lines, were read as the general format and as body text."""
+    from drafter.loader import load_text
+    from drafter.render import docx_bytes
+
+    from conftest import example
+
+    text = example("xinle-2024-han").read_text(encoding="utf-8")
+    cases = {
+        "han-miji": text.replace("发文字号: 新政函〔2024〕5号", "发文字号: 新政〔2024〕5号\n密级: 秘密"),
+        "long-attachment": text.replace("成文日期:", "附件:\n  - 新乐市2024年度重大行政决策事项目录\n  - "
+                                        + "新乐市2024年度行政执法案件统计表及重大行政执法决定法制审核情况一览表" * 2
+                                        + "\n成文日期:", 1),
+    }
+    for name, t in cases.items():
+        loaded = load_text(t, f"{name}.yaml")
+        assert loaded.report is not None, [d.format() for d in loaded.diagnostics]
+        path = tmp_path / f"{name}.docx"
+        path.write_bytes(docx_bytes(loaded.report))
+        res = _result(path)
+        gb = [f.code for f in res.findings if f.code.startswith("GB")]      # (FZ: the example's own text)
+        assert errors(res) == [] and gb == [], (name, gb)
+        assert res.layout.letter == "函"
+    assert len(_result(tmp_path / "long-attachment.docx").layout.attach_note) == 2      # both items
+
+
 def test_letter_format_is_recognised(rendered):
     res = _result(rendered["xinle-2024-han"])
     lay = res.layout

@@ -35,6 +35,7 @@ NOTE_WORDS = re.compile(r"^[（(](此件|本件|联系人|联系电话|此页无
 COLOPHON_RE = re.compile(r"^(抄送|主送|分送|抄报)\s*[：:]|印发\s*$")
 CLOSING_RE = re.compile(r"^特此(报告|函告|函复|通知|请示|批复|函达|说明|公告|通报)\s*[。.]?$")
 ATTACH_RE = re.compile(r"^附\s*件\s*[：:]")
+ATTACH_NAME_MAX_ZI = 200     # an attachment's name may wrap over several lines (its number: "2.")
 _ORG_SUFFIX = re.compile(r"(政府|委员会|常委会|人大|政协|局|厅|部|办|办公室|委|院|会|中心|公司|单位|街道|镇|乡|党委|党组|处|科|所|队|站)$")
 _SENTENCE = re.compile(r"[。；！？;!?]")
 
@@ -215,8 +216,10 @@ def analyse(doc: Document) -> Layout:
         elif lay.doc_number and "函" in lay.doc_number[1].group("org"):
             lay.letter = "函"
         elif lay.flag:
-            lay.letter = "函" if not flag_text.endswith("文件") and lay.doc_number and \
-                lay.doc_number[0].props.jc == "right" else "文件"
+            # 信函格式: the 发文字号 at the right edge, alone (jc right) or after 份号/密级 and a tab
+            dn_par = lay.doc_number[0] if lay.doc_number else None
+            lay.letter = "函" if not flag_text.endswith("文件") and dn_par is not None and \
+                (dn_par.props.jc == "right" or "\t" in dn_par.text) else "文件"
     for p in paras:
         for s in p.shapes:
             if s.kind == "line" and s.red:
@@ -346,7 +349,7 @@ def analyse(doc: Document) -> Layout:
             tail_start = k
             k -= 1
             break
-        if width_zi(t) <= 60 and not _SENTENCE.search(t.rstrip("。")) and (
+        if width_zi(t) <= ATTACH_NAME_MAX_ZI and not _SENTENCE.search(t.rstrip("。")) and (
                 re.match(r"^[0-9０-９]{1,2}[.．、]", t) or attach):
             attach.insert(0, p)
             k -= 1
