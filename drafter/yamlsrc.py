@@ -539,7 +539,9 @@ class _Converter:
                 value = self.constructor.construct_object(node)
             except Exception:  # noqa: BLE001 - PyYAML's constructors: ValueError, IndexError ("!!int ''")…
                 if node.tag == "tag:yaml.org,2002:timestamp":
-                    raise self.fail("FZ027", f"日期“{node.value}”不存在，请核对年、月、日", node)
+                    key = next((k for k in reversed(path) if isinstance(k, str)), None)
+                    named = f"“{key}”：" if key else ""     # as the model says it for 2024年2月30日
+                    raise self.fail("FZ027", f"{named}日期“{node.value}”不存在，请核对年、月、日", node)
                 raise self.fail("FZ010", f"无法读取值“{node.value[:20]}”（不是有效的数字、日期或是/否）；"
                                          "请改写这个值，或加引号作为文字", node)
             if isinstance(value, str):
