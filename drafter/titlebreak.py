@@ -36,7 +36,8 @@ _NO_END = set("（《“‘")
 
 
 # the organs a title starts with, one after another ("中共安平县东湖乡委员会安平县东湖乡人民政府关于……")
-_ORGAN_RE = re.compile(r"\s*((?:中共)?[^\s关于的和及与、，。]{1,16}?(?:委员会|人民政府|办事处|办公室|党工委|局))")
+_ORGAN_RE = re.compile(r"\s*((?:中共)?[^\s关于的和及与、，。]{0,16}?"
+                       r"(?:委员会|人民政府|办事处|办公室|党工委|局|[省市县区州旗乡镇]委(?!员)|党委|党组|中央|国务院))")
 
 
 def _leading_organs(title: str) -> list[tuple[int, int]]:
@@ -54,9 +55,9 @@ def organ_gaps(title: str) -> list[tuple[int, int]]:
     return [(a[1], b[0]) for a, b in zip(spans, spans[1:]) if b[0] > a[1]]
 
 
-def units(title: str, names: tuple[str, ...] = ()) -> list[str]:
-    """Split into unbreakable units."""
-    spans = _leading_organs(title)
+def units(title: str, names: tuple[str, ...] = (), organs: bool = True) -> list[str]:
+    """Split into unbreakable units (``organs``: the organs the title starts with are units too)."""
+    spans = _leading_organs(title) if organs else []
     for name in sorted({n for n in names if n}, key=len, reverse=True):
         for mt in re.finditer(re.escape(name), title):
             spans.append((mt.start(), mt.end()))
@@ -124,7 +125,7 @@ def break_title(title: str, max_width: float, names: tuple[str, ...] = ()) -> li
         split = []
         for u in us:
             if width_zi(u) > max_width and len(u) > 2:
-                inner = units(u[1:-1], names) if u[0] in "《“（" else units(u, ())
+                inner = units(u[1:-1], names) if u[0] in "《“（" else units(u, (), organs=False)
                 parts = ([u[0] + inner[0]] + inner[1:-1] + [inner[-1] + u[-1]]) if u[0] in "《“（" and len(inner) > 1 \
                     else inner
                 inside.update(range(len(split) + 1, len(split) + len(parts)))
@@ -135,17 +136,20 @@ def break_title(title: str, max_width: float, names: tuple[str, ...] = ()) -> li
     # a space (joint organs) is kept inside a line and dropped at a cut: the cut falls on the unit after it
     gaps: dict[int, str] = {}      # unit index (spaces taken out) -> the space written before that unit
     kept: list[str] = []
-    for u in us:
+    renumber: dict[int, int] = {}  # cut position among all units -> among the units left
+    for k, u in enumerate(us):
+        renumber[k] = len(kept)
         if u.isspace():
             gaps[len(kept)] = u
         else:
             kept.append(u)
     us = kept
+    inside = {renumber[c] for c in inside if c in renumber}
     spaced = set(gaps)
     good_after = {i for i, u in enumerate(us) if u in names or u in ORGAN_ENDS}   # after an organ's name
     good_before = {i for i, u in enumerate(us) if u == "关于" or u in _JOINS} | spaced   # before "关于", "和"…
     split_name = {i for i, u in enumerate(us) if u in ORGAN_ENDS}      # "委员会" without its place
-    best, best_cost = None, float("inf")
+    best, best_cost, best_splits = None, float("inf"), 0
     total = width_zi(title)
     first = None               # the fewest lines that fit, and one line more (a name whole may need it)
     for n in range(2, 6):
@@ -162,13 +166,16 @@ def break_title(title: str, max_width: float, names: tuple[str, ...] = ()) -> li
             # between two single characters is likely inside a word the lexicon does not know
             cost += SPLIT_WORD_COST * sum(len(us[c - 1]) == 1 and len(us[c]) == 1 and us[c] not in _JOINS
                                           and us[c - 1] not in _JOINS for c in cuts)
-            cost += SPLIT_NAME_COST * sum(c in split_name for c in cuts)
+            splits = sum(c in split_name for c in cuts)
+            cost += SPLIT_NAME_COST * splits
             for c in cuts:
                 if (c - 1) in good_after or c in good_before:
                     cost -= 4
             if cost < best_cost:
-                best, best_cost = lines, cost
+                best, best_cost, best_splits = lines, cost, splits
         if best is not None and first is None:
+            if not best_splits:
+                break          # one line more is tried only to keep a name whole (it costs 10× the time)
             first = n
     return best or [title]
 

@@ -143,6 +143,12 @@ def test_joint_titles_break_between_organs_never_inside_one(gap):
     assert lines == [f"中共青山县委员会{gap}青山县人民政府", "关于2024年度法治政府建设情况的报告"], lines
     # a department's name ends in 局: whole as well
     assert break_title("青山县市场监督管理局关于2024年度法治政府建设情况的报告", TITLE_MAX_ZI)[0] == "青山县市场监督管理局"
+    # short forms of the 党委 ("中共青山县委", "中共中央 国务院"): the space between them is kept too
+    assert break_title(f"中共青山县委{gap}青山县人民政府关于2024年度法治政府建设情况的报告", TITLE_MAX_ZI)[0] == \
+        f"中共青山县委{gap}青山县人民政府"
+    # an organ longer than a line (review: the title stayed on one 41-字 line) is cut, every line fits
+    lines = break_title(f"中共河北省石家庄市新乐市长寿街道工作委员会{gap}关于2024年度法治政府建设情况的报告", TITLE_MAX_ZI)
+    assert len(lines) > 1 and all(width_zi(x) <= TITLE_MAX_ZI for x in lines), lines
 
 
 # --- XML: what Word and WPS read ------------------------------------------------------------

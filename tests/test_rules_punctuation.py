@@ -48,6 +48,7 @@ SILENT = [
     ("FZ405", para(XINLE_NAME)),                         # a name with a space between its two phrases
     ("FZ405", para("共办理案件 15 件，罚款 3.5 万元。")),      # spaces next to digits are not between Chinese
     ("FZ405", BASE.replace("年度: 2023\n", "年度: 2023\n标题: 中共青山县委员会　青山县人民政府关于2023年度法治政府建设情况的报告\n")),
+    ("FZ405", BASE.replace("年度: 2023\n", "年度: 2023\n标题: 中共青山县委 青山县人民政府关于2023年度法治政府建设情况的报告\n")),
     ("FZ406", para("调解成功率97.0%，占比18.6％。")),
     ("FZ407", BASE),
     ("FZ407", BASE.replace("年度: 2023\n", "年度: 2023\n标题: 关于《青山县法治政府建设实施方案》执行情况的报告\n")),
