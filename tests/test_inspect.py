@@ -57,6 +57,14 @@ def test_renders_that_fuzzing_found_misread_have_zero_findings(tmp_path):
     assert len(_result(tmp_path / "long-attachment.docx").layout.attach_note) == 2      # both items
 
 
+def test_an_upward_file_whose_flag_lacks_wenjian_stays_the_general_format(rendered, tmp_path):
+    """Review: "青政〔2025〕3号<tab>签发人：王明" has a tab too, but the number comes first: not a 函."""
+    out = edit_parts(rendered["short-complete"], tmp_path / "flag.docx",
+                     {"word/document.xml": ("青山县人民政府文件", "青山县人民政府")})
+    res = _result(out)
+    assert res.layout.letter == "文件" and errors(res) == [], [f.code for f in res.findings]
+
+
 def test_letter_format_is_recognised(rendered):
     res = _result(rendered["xinle-2024-han"])
     lay = res.layout

@@ -217,9 +217,12 @@ def analyse(doc: Document) -> Layout:
             lay.letter = "函"
         elif lay.flag:
             # 信函格式: the 发文字号 at the right edge, alone (jc right) or after 份号/密级 and a tab
+            # (a 上行文's "青政〔2025〕3号<tab>签发人：王明" is the general format: the number comes first)
             dn_par = lay.doc_number[0] if lay.doc_number else None
+            after_tab = dn_par is not None and "\t" in dn_par.text and "签发人" not in dn_par.text and \
+                dn_par.text.index("\t") < dn_par.text.find(lay.doc_number[1].group("all"))
             lay.letter = "函" if not flag_text.endswith("文件") and dn_par is not None and \
-                (dn_par.props.jc == "right" or "\t" in dn_par.text) else "文件"
+                (dn_par.props.jc == "right" or after_tab) else "文件"
     for p in paras:
         for s in p.shapes:
             if s.kind == "line" and s.red:
