@@ -179,8 +179,10 @@ class CheckSettings(Base):
     model_config = _shown("检查",
                      "运行哪些检查规则，以及报送期限、公开期限")
 
-    select: StrList = F("启用", default_factory=_empty_list, description="只运行这些规则，如 [FZ3, FZ401]")
-    ignore: StrList = F("忽略", default_factory=_empty_list, description="不运行这些规则，如 [FZ401]")
+    select: StrList = F("启用", default_factory=_empty_list,
+                        description="只看这些规则的警告，如 [FZ3, FZ401]；错误总会列出")
+    ignore: StrList = F("忽略", default_factory=_empty_list,
+                        description="不看这些规则的警告，如 [FZ401]；错误要写完整代码（如 FZ115）才不列出")
     deadline: str | None = F("报送期限", None, "报送上级的期限（次年的月-日），默认 03-01")
     publish_deadline: str | None = F("公开期限", None, "向社会公开的期限（次年的月-日），默认 04-01")
 

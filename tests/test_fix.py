@@ -269,6 +269,12 @@ def test_fix_respects_select_and_ignore(tmp_path):
     text = p.read_text(encoding="utf-8")
     assert "2023年，青山县" in text and '开展"法治体检"活动，' in text
 
+    # an error of a rule switched off is still listed (only its whole code hides it), but not fixed
+    p.write_text(YAML, encoding="utf-8")
+    r = run_cli("check", "--fix", "--ignore", "FZ5", p)
+    text = p.read_text(encoding="utf-8")
+    assert "FZ501" in r.text and "青政函〔2024〕3号" not in text and "2023年，青山县" in text, r
+
 
 # --- property: whatever the clerk typed, --fix never breaks the file --------------------------
 from hypothesis import HealthCheck, given, settings  # noqa: E402

@@ -17,8 +17,10 @@ from .zh import Command
                 metavar="报告.yaml...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式")
 @click.option("--strict", is_flag=True, help="警告也按错误处理（退出码 1）")
-@click.option("--select", multiple=True, metavar="代码", help="只运行这些规则，如 --select FZ3,FZ401")
-@click.option("--ignore", multiple=True, metavar="代码", help="不运行这些规则，如 --ignore FZ401")
+@click.option("--select", multiple=True, metavar="代码",
+              help="只看这些规则的警告，如 --select FZ3,FZ401（错误总会列出）")
+@click.option("--ignore", multiple=True, metavar="代码",
+              help="不看这些规则的警告，如 --ignore FZ401（错误要写完整代码才不列出，并有提示 FZ036）")
 @click.option("--fix", is_flag=True, help="自动修正可安全修正的问题，写回文件（原文件备份为 .bak）")
 @click.option("--diff", is_flag=True, help="显示 --fix 将做的修改（统一差异格式），不写文件")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, metavar="N",

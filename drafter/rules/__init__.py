@@ -193,10 +193,9 @@ def selected(code: str, settings: Settings) -> bool:
 
 def hides_error(code: str, settings: Settings) -> bool:
     """Whether an error of ``code`` is left out: only when 忽略 names the whole code ("FZ115", not "FZ1":
-    a prefix written to quiet warnings must not pass a report missing a required part), or when
-    启用 (a check focused on some rules) leaves it out.  Hidden errors are still counted (FZ036)."""
-    return (bool(settings.select) and not _matches(code, settings.select)) or \
-        any(p.strip().upper() == code for p in settings.ignore if p)
+    a prefix written to quiet warnings must not pass a report missing a required part; 启用 narrows
+    the warnings only).  Hidden errors are still counted (FZ036)."""
+    return any(p.strip().upper() == code for p in settings.ignore if p)
 
 
 def active_rules(settings: Settings, kind: Kind) -> list[Rule]:
@@ -215,7 +214,9 @@ def run_rules(ctx: Context) -> list[Diagnostic]:
             if on:
                 out.append(ctx.diagnostic(r, f))
             elif (f.severity or r.severity) == ERROR:
-                (hidden if hides_error(r.code, ctx.settings) else out).append(ctx.diagnostic(r, f))
+                d = ctx.diagnostic(r, f)
+                d.fix = None          # shown, but --fix leaves alone what the clerk switched off
+                (hidden if hides_error(r.code, ctx.settings) else out).append(d)
     if hidden:
         out.append(_hidden_notice(ctx, hidden))
     return out
