@@ -592,8 +592,8 @@ def render_many(inputs: Sequence[str | Path], outdir: str | Path | None = None, 
         bar.close()
     for i, o in zip(todo, done):
         outcomes[i] = o
-        if not o.ok and planned[i].out.is_file() and not {e.code for e in o.errors} <= OUTPUT_EXISTS:
-            o.stale = str(planned[i].out)        # a clerk collecting the folder would send the old one
+        if not o.ok:
+            o.stale = stale_output(planned[i].src, planned[i].out, o.errors)
     result = BatchResult(outcomes, notices, n if len(args) >= POOL_MIN else 1)
     if pdf:
         _pdfs(result, force)
@@ -648,6 +648,17 @@ def _pdfs(result: BatchResult, force: bool) -> None:
 
 
 OUTPUT_EXISTS = {"FZ051"}        # a failure the input is not to blame for: its output already exists
+
+
+def stale_output(src, out, diagnostics) -> str | None:
+    """The output of a report that failed, when an earlier run left it there (a clerk collecting the
+    folder would send the old one): not the input itself, not a file some other program wrote for a
+    .txt/.docx given by mistake, not one the failure is about (FZ051)."""
+    src, out = Path(src), Path(out)
+    if src.suffix.lower() not in (".yaml", ".yml") or not out.is_file() or out.resolve() == src.resolve():
+        return None
+    codes = {d.code for d in diagnostics if d.severity == ERROR}
+    return None if codes and codes <= OUTPUT_EXISTS else str(out)
 
 
 def summary_lines(result: BatchResult) -> list[str]:

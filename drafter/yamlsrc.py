@@ -308,6 +308,7 @@ def _known_keys() -> set[str]:
 _BLOCK_START = r"^( *)(?:- +)*(?:[^\s#:：][^:#]*:\s+)?[|>][-+0-9]*\s*(?:#.*)?$"
 _KEY_SLIP = r"^( *(?:- +)*)([^\s:：#\-][^:：#]*?)[ \u3000]*(：[ \u3000]*|:(?=[^\s]))(.*)$"
 _KEY_NO_COLON = r"^( *(?:- +)*)([^\s:：#\-]+)[ \u3000]+([^\s:：#].*)$"
+_ITEM_KEYS = ("部分", "标题")      # the keys a list item of 正文 starts with ("- 部分 一")
 
 
 def _colon_slip(line: str) -> tuple[int, str, str] | None:
@@ -317,8 +318,8 @@ def _colon_slip(line: str) -> tuple[int, str, str] | None:
     m = re.match(_KEY_SLIP, line)
     if m is None:
         n = re.match(_KEY_NO_COLON, line)               # "结束语 特此报告。": no colon at all
-        if n is None or n.group(2) not in _known_keys():
-            return None
+        if n is None or n.group(2) not in _known_keys() or "-" in n.group(1) and n.group(2) not in _ITEM_KEYS:
+            return None          # ("- 印章 管理全面规范。" is a paragraph that starts with a key's word)
         lead, key, value = n.group(1), n.group(2), n.group(3).strip()
         return len(lead), f"“{key}”后面少了冒号；键后要用半角冒号加一个空格，如“{key}: {value}”", f"{lead}{key}: {value}"
     if m.group(2).strip() not in _known_keys():
@@ -448,7 +449,7 @@ _INDENT_TAB = re.compile(r"[ \u3000]*\t")      # a tab in a line's indentation
 
 def _yaml_error(e: yaml.YAMLError, name: str, source: str = "") -> DrafterError:
     pm = getattr(e, "problem_mark", None)
-    if "exceeded maximum nesting depth" in str(e):   # PyYAML >= 6.0.3 limits flow nesting in its scanner
+    if "exceeded maximum nesting depth" in str(e):   # PyYAML 6.0.4 (maybe earlier) limits nesting in its scanner
         return DrafterError("FZ015", "嵌套层次过深；报告最多四级标题，请检查缩进和括号", file=name,
                             line=pm.line + 1 if pm else None, col=pm.column + 1 if pm else None)
     if pm is not None and 0 <= pm.index < len(source) and source[pm.index] == "\t":

@@ -54,15 +54,18 @@ def soffice_or_skip():
     return exe
 
 
-METRIC_TIMES = ("Liberation Serif", "Times New Roman", "Tinos")   # faces with Times New Roman's widths
+# faces with Times New Roman's widths
+METRIC_TIMES = ("Liberation Serif", "Times New Roman", "Tinos", "Nimbus Roman", "TeX Gyre Termes")
 
 
 @functools.cache
 def _latin_face() -> str | None:
     """The face fontconfig gives LibreOffice for Times New Roman (None when fc-match is not there)."""
-    try:
+    from drafter.pdf import font_env
+
+    try:      # as LibreOffice sees it: with drafter's font substitutions
         r = subprocess.run(["fc-match", "-f", "%{family[0]}", "Times New Roman"], capture_output=True,
-                           text=True, timeout=30)
+                           text=True, timeout=30, env=font_env())
     except OSError:
         return None
     return r.stdout.strip() or None

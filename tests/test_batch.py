@@ -192,6 +192,10 @@ def test_a_failed_report_names_its_stale_output(district, tmp_path):
     # one report alone says the same
     r = run_cli("render", g[1], "-o", old, "--force")
     assert r.code == 1 and f"有错误，未生成文件。“{old}”仍是以前生成的文件，这次没有更新。" in r.err, r
+    # a Word file given by mistake: its own .docx is the input, not an old output (review)
+    shutil.copy(old, tmp_path / "word.docx")
+    r = run_cli("render", tmp_path / "word.docx")
+    assert r.code == 1 and "FZ008" in r.err and "以前生成的" not in r.err, r
     # a report that never rendered has no old file to speak of
     r = run_cli("render", *g, district["bad"], "-o", f"{out}{os.sep}", "--force")
     assert r.err.count("仍是以前生成的文件") == 1, r.err

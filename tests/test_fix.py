@@ -341,6 +341,12 @@ def test_keys_written_with_a_full_width_colon_are_all_named_and_fixed(tmp_path):
     assert r.code == 1 and "“年度”后面少了冒号；键后要用半角冒号加一个空格，如“年度: 2024”" in r.text, r
     assert r.text.count("后面少了冒号") == 2, r
     assert run_cli("check", "--fix", p).code == 0 and p.read_text(encoding="utf-8") == src
+    # a paragraph that starts with a key's word is text, not a key (review)
+    para = next(ln for ln in src.split("\n") if ln.startswith("      - ") and len(ln) > 20)
+    p.write_text(src.replace("\n年度: 2024\n", "\n年度 2024\n").replace(para, "      - 印章 管理全面规范。"),
+                 encoding="utf-8")
+    r = run_cli("check", p)
+    assert r.text.count("后面少了冒号") == 1 and "“年度”后面少了冒号" in r.text, r
 
 
 def test_every_tab_indent_is_named_and_fix_says_why_it_cannot_go_on(tmp_path):

@@ -94,6 +94,10 @@ def test_a_part_the_import_did_not_find_blocks_render_until_written_or_explained
     res = run_cli("render", src, "-o", tmp_path / "x.docx")
     assert res.code == 1 and f"x.yaml:{line}:3: 错误 FZ101" in res.text and "请补写这一部分" in res.text, res
     assert not (tmp_path / "x.docx").exists()
+    # a report imported before the to-do was bracketed carries the old wording: still a to-do
+    src.write_text(r.yaml.replace(MISSING_REASON, "导入时未找到此部分，请补写或说明理由"), encoding="utf-8")
+    res = run_cli("check", src)
+    assert res.code == 1 and "写的是导入时留下的提示，不是理由" in res.text, res
     src.write_text(r.yaml.replace(MISSING_REASON, "第一责任人履职情况已在第一部分第（二）项中报告"), encoding="utf-8")
     res = run_cli("render", src, "-o", tmp_path / "x.docx")
     assert res.code == 0 and "FZ102" in res.text and "FZ101" not in res.text, res

@@ -87,7 +87,8 @@ def _report_fix(res, name, wrote: bool) -> None:
     elif res.check is not None and res.check.loaded.report is not None and not res.skipped:
         click.echo(f"{name}：没有可自动修正的问题", err=True)
     if res.check is not None and res.check.loaded.report is None and \
-            any(d.code[:4] in ("FZ01", "FZ02") for d in res.check.diagnostics):   # not: missing, binary …
+            any(d.code[:4] in ("FZ01", "FZ02") and d.code != "FZ017"        # not: missing, binary, a text
+                for d in res.check.diagnostics):
         click.echo(f"{name}：文件的写法有错误，读不出报告内容，--fix 无法修正其余的问题；"
                    "请先改正列出的错误，再运行 drafter check --fix", err=True)
     for d, why in res.skipped:

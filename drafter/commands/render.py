@@ -83,7 +83,7 @@ def cmd(files, output, pdf, force, templates, jobs):
 
 def _single(file, output, pdf, force, templates):
     from ..diagnostics import INFO, WARNING, DrafterError
-    from ..render import render_file
+    from ..render import default_output, render_file
 
     try:
         rr = render_file(file, output, force=force, pdf=pdf, templates=templates, out_as_typed=True)
@@ -92,9 +92,10 @@ def _single(file, output, pdf, force, templates):
         sys.exit(1)
     if rr.docx is None:
         print_diagnostics(rr.diagnostics, err=True)
-        old = Path(output) if output else Path(file).with_suffix(".docx")
-        stale = f"“{old}”仍是以前生成的文件，这次没有更新。" if old.is_file() and \
-            not any(d.code == "FZ051" for d in rr.diagnostics) else ""
+        from ..batch import stale_output
+
+        old = stale_output(file, Path(output) if output else default_output(Path(file)), rr.diagnostics)
+        stale = f"“{old}”仍是以前生成的文件，这次没有更新。" if old else ""
         click.echo(f"有错误，未生成文件。{stale}请按提示修改后重试（drafter check 可单独检查）。", err=True)
         sys.exit(1)
     warnings = [d for d in rr.diagnostics if d.severity in (WARNING, INFO)]  # INFO: encoding notices
