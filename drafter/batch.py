@@ -655,7 +655,10 @@ def stale_output(src, out, diagnostics) -> str | None:
     folder would send the old one): not the input itself, not a file some other program wrote for a
     .txt/.docx given by mistake, not one the failure is about (FZ051)."""
     src, out = Path(src), Path(out)
-    if src.suffix.lower() not in (".yaml", ".yml") or not out.is_file() or out.resolve() == src.resolve():
+    try:
+        if src.suffix.lower() not in (".yaml", ".yml") or not out.is_file() or out.resolve() == src.resolve():
+            return None
+    except (OSError, RuntimeError):     # a symlink loop (RuntimeError before Python 3.13), no permission …
         return None
     codes = {d.code for d in diagnostics if d.severity == ERROR}
     return None if codes and codes <= OUTPUT_EXISTS else str(out)
