@@ -255,68 +255,62 @@ def test_three_signers_two_a_line_with_the_doc_number_on_the_last(tmp_path):
     assert abs(sep.y - (last.bottom + G.FILE_SEPARATOR_GAP_MM)) <= 1.0
 
 
-def test_colophon_shares_the_last_page_whenever_it_fits(tmp_path):
-    """The 版记 goes to a page of its own only when the lines left under the body are fewer than its
-    own (§7.4: it sits at the foot of the last page).  Part 五 grows one line at a time, so that the
-    body ends on every line of a page in turn, the exact fit included (there the paragraph the
-    floating table hangs on, snapped to the line grid, took the line above the table and LibreOffice
-    moved both to a new page)."""
+@pytest.fixture(scope="module")
+def growing_five(tmp_path_factory):
+    """short-complete with part 五 grown one line at a time, over a page and one line: converted by
+    LibreOffice and measured, so that the body's end (and what follows it) meets every line of a page."""
     soffice_or_skip()
     from drafter.loader import load_text
     from drafter.measure import measure
     from drafter.pdf import convert
     from drafter.render import docx_bytes
 
+    tmp = tmp_path_factory.mktemp("grow")
     text = example("short-complete").read_text(encoding="utf-8")
     assert "      - 无\n" in text
     docs = []
     for k in range(1, G.LINES_PER_PAGE + 2):
         five = "".join(f"      - 第{i}条补充说明。\n" for i in range(1, k + 1))
-        docx = tmp_path / f"r{k:02d}.docx"
+        docx = tmp / f"r{k:02d}.docx"
         docx.write_bytes(docx_bytes(load_text(text.replace("      - 无\n", five), "r.yaml").report))
         docs.append(docx)
+    return [(pdf.name, measure(pdf)) for pdf in sorted(convert(docs, tmp))]
+
+
+def _page_number(ln) -> bool:
+    return re.fullmatch(r"[—-]\s*\d+\s*[—-]", ln.text) is not None
+
+
+def test_colophon_shares_the_last_page_whenever_it_fits(growing_five):
+    """The 版记 goes to a page of its own only when the lines left under the body are fewer than its
+    own (§7.4: it sits at the foot of the last page).  Part 五 grows one line at a time, so that the
+    body ends on every line of a page in turn, the exact fit included (there the paragraph the
+    floating table hangs on, snapped to the line grid, took the line above the table and LibreOffice
+    moved both to a new page)."""
     pitch = G.LINE_PITCH / G.TWIPS_PER_PT * G.MM_PER_PT
     fits = alone = 0
-    for pdf in sorted(convert(docs, tmp_path)):
-        m = measure(pdf)
+    for name, m in growing_five:
         (cc,) = m.find("^抄送：")
-        colophon = [ln for ln in m.page_lines(cc.page) if ln.top >= cc.top - 1 and not re.fullmatch(r"[—-]\s*\d+\s*[—-]", ln.text)]
-        body = [ln for ln in m.lines if (ln.page, ln.top) < (cc.page, cc.top - 1)
-                and not re.fullmatch(r"[—-]\s*\d+\s*[—-]", ln.text)]
+        colophon = [ln for ln in m.page_lines(cc.page) if ln.top >= cc.top - 1 and not _page_number(ln)]
+        body = [ln for ln in m.lines if (ln.page, ln.top) < (cc.page, cc.top - 1) and not _page_number(ln)]
         last = body[-1]
         if last.page == cc.page:
             fits += 1
             continue
         alone += 1
         used = int((last.top - G.MARGIN_TOP_MM) // pitch) + 1           # grid lines taken on that page
-        assert G.LINES_PER_PAGE - used < len(colophon), (pdf.name, last.text, used, [ln.text for ln in colophon])
+        assert G.LINES_PER_PAGE - used < len(colophon), (name, last.text, used, [ln.text for ln in colophon])
     assert fits and alone, (fits, alone)      # both cases were met
 
 
-def test_the_signature_page_always_carries_body_text(tmp_path):
+def test_the_signature_page_always_carries_body_text(growing_five):
     """特此报告。, the 署名 and the date never stand on a page without a line of the body above them
     (§7.3.5.5; QA: a page held only 特此报告。 and the signature).  Part 五 grows a line at a time,
     so that the signature block meets the page break at every line of a page."""
-    soffice_or_skip()
-    from drafter.loader import load_text
-    from drafter.measure import measure
-    from drafter.pdf import convert
-    from drafter.render import docx_bytes
-
-    text = example("short-complete").read_text(encoding="utf-8")
-    assert "      - 无\n" in text
-    docs = []
-    for k in range(1, G.LINES_PER_PAGE + 2):
-        five = "".join(f"      - 第{i}条补充说明。\n" for i in range(1, k + 1))
-        docx = tmp_path / f"s{k:02d}.docx"
-        docx.write_bytes(docx_bytes(load_text(text.replace("      - 无\n", five), "r.yaml").report))
-        docs.append(docx)
     moved = 0
-    for pdf in sorted(convert(docs, tmp_path)):
-        m = measure(pdf)
+    for name, m in growing_five:
         (closing,) = m.find("^特此报告。$")
-        above = [ln for ln in m.page_lines(closing.page) if ln.top < closing.top - 1
-                 and not re.fullmatch(r"[—-]\s*\d+\s*[—-]", ln.text)]
-        assert above and "补充说明" in above[-1].text, (pdf.name, closing.page)
+        above = [ln for ln in m.page_lines(closing.page) if ln.top < closing.top - 1 and not _page_number(ln)]
+        assert above and "补充说明" in above[-1].text, (name, closing.page)
         moved += closing.page > 1 and above[0].text.startswith("第") and len(above) <= 3
     assert moved, "the signature block never met a page break: the test does not test"
