@@ -36,13 +36,15 @@ _NO_END = set("（《“‘")
 
 
 # the organs a title starts with, one after another ("中共安平县东湖乡委员会安平县东湖乡人民政府关于……")
-_ORGAN_RE = re.compile(r"\s*((?:中共)?[^\s关于的和及与、，。]{0,16}?"
-                       r"(?:委员会|人民政府|办事处|办公室|党工委|局|[省市县区州旗乡镇]委(?!员)|党委|党组|中央|国务院))")
+# (as text: re compiles it on first use, so that drafter check, which breaks no title, never does)
+_ORGAN_RE = (r"\s*((?:中共)?[^\s关于的和及与、，。]{0,16}?"
+             r"(?:委员会|人民政府|办事处|办公室|党工委|局|[省市县区州旗乡镇]委(?!员)|党委|党组|中央|国务院))")
 
 
 def _leading_organs(title: str) -> list[tuple[int, int]]:
     spans, pos = [], 0
-    while (m := _ORGAN_RE.match(title, pos)) is not None:
+    organ = re.compile(_ORGAN_RE)           # (re's own cache: compiled once per process)
+    while (m := organ.match(title, pos)) is not None:
         spans.append(m.span(1))
         pos = m.end()
     return spans

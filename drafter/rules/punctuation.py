@@ -279,7 +279,7 @@ def spaces(ctx):
     for "，" or "；" — deleting them would run the items together."""
     for t in strings(ctx):
         edits, seps = space_runs(t.text, row=t.role == "paragraph")
-        if t.role == "title":           # "中共××县委员会 ××县人民政府关于……": the customary gap between joint organs
+        if t.role == "title" and (edits or seps):   # "中共××县委员会 ××县人民政府关于……": the customary gap
             gaps = organ_gaps(t.text)
             edits = [x for x in edits if (x[0], x[1]) not in gaps]
             seps = [x for x in seps if x not in gaps]
