@@ -481,3 +481,12 @@ def test_org_is_the_full_name_when_the_title_uses_the_short_one(tmp_path):
     r = imp(tmp_path, text)
     assert r.report.org == "红石乡人民政府" and r.report.short_name == "红石乡", r.report
     assert any("发文机关：红石乡人民政府（署名；标题中写的是“红石乡”）" in line for line in r.summary), r.summary
+
+
+def test_a_comma_after_a_bracketed_number_goes_with_the_number(tmp_path):
+    """"（二）、规范……" (QA): the 顿号 stayed as "、规范……" and printed as "（二）、规范……"."""
+    body = PARTS_IN_ORDER.replace("　　（一）加强组织领导，压实工作责任", "　　（一）、加强组织领导，压实工作责任")
+    assert body != PARTS_IN_ORDER
+    r = imp(tmp_path, HEAD + body + "　　特此报告。\n" + SIGN + "\n" + DATE + "\n")
+    sub = r.report.sections[0].content[0]
+    assert sub.heading.startswith("加强组织领导"), sub.heading

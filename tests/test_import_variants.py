@@ -579,3 +579,31 @@ def test_parts_numbered_di_yi_bu_fen(tmp_path):
     assert all(subs(s.content) for s in r.report.sections[:1])          # （一） stays the level below
     assert not any("第一部分" in str(x) for s in r.report.sections for x in s.content)
     assert not any((s.heading or "").startswith("第") for s in r.report.sections)   # never "一、第一部分 …"
+
+
+def test_docx_footnotes_are_listed_not_dropped(tmp_path):
+    """A footnote has no place in the report: the import lists its text for the clerk (QA: it vanished)."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    notes = (f'<w:footnotes xmlns:w="{w}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
+             '</w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r>'
+             '<w:t xml:space="preserve"> 数据截至2024年11月30日。</w:t></w:r></w:p></w:footnote></w:footnotes>')
+    d = docx.Document()
+    d.add_paragraph("青山县司法局关于2024年度法治政府建设情况的报告")
+    intro = d.add_paragraph("2024年，全县办理行政复议案件42件。现将有关情况报告如下：")
+    intro._p.append(parse_xml(f'<w:r xmlns:w="{w}"><w:footnoteReference w:id="1"/></w:r>'))
+    d.add_paragraph("一、主要举措和成效")
+    d.add_paragraph("全年开展执法培训4次。")
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml", notes.encode(),
+                d.part.package)
+    d.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes")
+    src = tmp_path / "fn.docx"
+    d.save(str(src))
+    r = import_file(src, tmp_path / "fn.yaml")
+    assert "# 导入：原文的脚注（尾注）1，未写入报告：数据截至2024年11月30日。" in r.yaml
+    assert any("原文有 1 条脚注或尾注" in ln for ln in r.summary)
+    assert "数据截至" not in "".join(str(x) for s in r.report.sections for x in s.content)

@@ -810,6 +810,8 @@ class Mapper:
         self.assign_parts(sections)
         self.place_trailing(sections, year)
 
+        for k, note in enumerate(self.src.footnotes, 1):
+            self.header.append(f"导入：原文的脚注（尾注）{k}，未写入报告：{note}")
         header = "无"
         flag = m.get("flag")
         if flag and self.src.drafter:
@@ -828,7 +830,7 @@ class Mapper:
             data["doc_number"] = fixed
             if fixed != dn:
                 self.comments.setdefault(("doc_number",), []).append(
-                    f"导入：原文为“{dn}”，已按 GB/T 9704 改为六角括号〔〕")
+                    f"导入：原文为“{dn}”，已按 GB/T 9704 §7.2.4 改写（年份用六角括号〔〕，序号不加“第”、不编虚位）")
                 self.marked.append(f"发文字号“{dn}”已改写为“{fixed}”")
         for f in ("signers", "copy_number", "secrecy", "urgency", "recipients", "signatories", "attachments", "cc",
                   "printer", "print_date", "note", "date"):
@@ -1053,6 +1055,9 @@ class Mapper:
             out.append(f"原文标题（{m['title_punct'][0]}）末尾有标点“{m['title_punct'][1][-1]}”，已删去，请核对。")
         if self.src.soft_joined:
             out.append(f"原文{_first_few(self.src.soft_joined)}中有句子中间的手动换行（Shift+Enter），已接排为一段，请核对。")
+        if self.src.footnotes:
+            out.append(f"原文有 {len(self.src.footnotes)} 条脚注或尾注，报告中没有它们的位置，未写入；"
+                       "文件开头的注释列出了它们，需要时请写进正文。")
         if self.src.page_numbers:
             out.append(f"已删除页码 {len(self.src.page_numbers)} 行：" + "；".join(f"{w}“{t}”" for w, t in self.src.page_numbers[:5])
                        + ("……" if len(self.src.page_numbers) > 5 else ""))

@@ -29,8 +29,9 @@ _MARKERS = [
     # "第一部分 主要举措和成效": a level of its own (a report may number its sections so and use 一、 below)
     ("part", re.compile(rf"^第[{WS}]*([{CN}]{{1,3}})[{WS}]*部分[{WS}]*[、：:.．]?[{WS}]*"), None),
     ("cn", re.compile(rf"^([{CN}]{{1,3}})[{WS}]*(?:、|[.．](?!\d))[{WS}]*"), None),
-    ("pcn", re.compile(rf"^[（(][{WS}]*([{CN}]{{1,3}})[{WS}]*[）)][{WS}]*"), None),
-    ("pnum", re.compile(rf"^[（(][{WS}]*(\d{{1,2}})[{WS}]*[）)][{WS}]*"), None),
+    # "（二）、" (a 顿号 after the bracket, a common slip): the mark goes with the number
+    ("pcn", re.compile(rf"^[（(][{WS}]*([{CN}]{{1,3}})[{WS}]*[）)][{WS}]*[、.．，,]?[{WS}]*"), None),
+    ("pnum", re.compile(rf"^[（(][{WS}]*(\d{{1,2}})[{WS}]*[）)][{WS}]*[、.．，,]?[{WS}]*"), None),
     ("num", re.compile(rf"^(\d{{1,2}})[{WS}]*[.．、](?![\d.．])[{WS}]*"), None),
     ("circ", re.compile(rf"^([\u2460-\u2473])[{WS}]*"), None),
 ]

@@ -386,7 +386,31 @@ def _read_document(doc, name: str) -> S.Source:
                     walk(content)
 
     walk(doc.element.body)
-    return S.Source(name, "docx", paras, drafter=drafter, sealed=bool(state["sealed"]), soft_joined=soft_joined)
+    return S.Source(name, "docx", paras, drafter=drafter, sealed=bool(state["sealed"]), soft_joined=soft_joined,
+                    footnotes=_notes_of(doc))
+
+
+_NOTE_PARTS = ("/footnotes", "/endnotes")
+_NOT_A_NOTE = ("separator", "continuationSeparator", "continuationNotice")
+
+
+def _notes_of(doc) -> list[str]:
+    """The text of each footnote and endnote: the report model has no place for them, so the
+    importer lists them for the clerk instead of dropping them silently."""
+    from lxml import etree
+
+    out = []
+    for rel in doc.part.rels.values():
+        if rel.is_external or not rel.reltype.endswith(_NOTE_PARTS):
+            continue
+        root = etree.fromstring(rel.target_part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+        for note in root:
+            if note.get(_q("w:type")) in _NOT_A_NOTE:
+                continue
+            text = "".join(t.text or "" for t in note.iter(_q("w:t"))).strip()
+            if text:
+                out.append(text)
+    return out
 
 
 def _join_soft_breaks(parts: list[str], where: str, joined: list[str]) -> list[str]:

@@ -47,3 +47,4 @@ class Source:
     joined: int = 0                 # line breaks removed inside paragraphs (text wrapped at a page width)
     joined_at: list[str] = field(default_factory=list)   # where the joined paragraphs start
     soft_joined: list[str] = field(default_factory=list)  # .docx paragraphs whose mid-sentence line breaks were removed
+    footnotes: list[str] = field(default_factory=list)    # .docx footnotes and endnotes (not body text)
