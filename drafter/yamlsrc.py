@@ -378,8 +378,9 @@ def _explain(e: yaml.YAMLError, source: str) -> tuple[str, str, _At] | None:
             return "FZ010", "“-”后面少了一个空格；列表的每一项写成“- 内容”", cm
         return "FZ010", ("这一行既不是“键: 值”，也不是以“- ”开头的一项；如果它是上一段文字的接续，请缩进到与上一行文字对齐"
                          "（| 块中的每一行都要缩进）；如果是新的一段，请在前面加“- ”"), cm
-    if "mapping values are not allowed" in problem and pm is not None:
-        # "发文机关：朝阳区人民政府" on the line before: YAML read it as text running on into this line
+    if ("mapping values are not allowed" in problem or "expected <document start>" in problem) and pm is not None:
+        # "发文机关：朝阳区人民政府" on the line before (comments between, as drafter new writes them):
+        # YAML read it as text running on into this line, or as the whole document
         k = pm.line - 1
         while k >= 0 and (not lines[k].strip() or lines[k].lstrip().startswith("#")):
             k -= 1

@@ -399,3 +399,20 @@ def test_edits_of_long_values_are_found_in_linear_time_and_are_exact():
     assert len(old) ** 2 > DIFF_CELLS
     edits = _value_edits(old, new)
     assert _apply(old, edits) == new and len(edits) == 400 and all(e - s == 1 for s, e, _ in edits)
+
+
+def test_a_full_width_colon_above_a_comment_is_named_and_fixed(tmp_path):
+    """drafter new writes a comment line under 发文机关: YAML then stops at the line after the comment
+    with "expected <document start>" (README walk-through, QA)."""
+    r = run_cli("new", "a.yaml", "--org", "新乐市人民政府", "--year", "2024", "--header", "函", cwd=tmp_path)
+    assert r.code == 0, r
+    p = tmp_path / "a.yaml"
+    good = p.read_text(encoding="utf-8")
+    lines = good.split("\n")
+    n = lines.index("发文机关: 新乐市人民政府")
+    assert lines[n + 1].startswith("#")
+    p.write_text(good.replace("发文机关: 新乐市人民政府", "发文机关：新乐市人民政府"), encoding="utf-8")
+    r = run_cli("check", p)
+    assert f"a.yaml:{n + 1}:1: 错误 FZ010 “发文机关”后面用了全角冒号" in r.text, r
+    run_cli("check", "--fix", p)
+    assert p.read_text(encoding="utf-8") == good
