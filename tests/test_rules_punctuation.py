@@ -31,6 +31,8 @@ FIRES = [
      [(4, 31)], "有 1 处汉字之间的空格"),
     # a zero-width space copied from a web page, inside plain text
     ("FZ408", para("全面推进\u200b依法行政，成效\u200b明显。"), [(15, 17)], "有 2 个看不见的字符（U+200B"),
+    # in a name printed in the 版头 and the 署名 too (QA)
+    ("FZ408", BASE.replace("发文机关: 青山县人民政府", "发文机关: 青山县\u200b人民政府"), [(1, 10)], "有 1 个看不见的字符"),
     ("FZ407", BASE.replace("[青原市人民政府]", "[青原市人民政府：]"), [(6, 15)], "末尾多了“：”；主送机关后的冒号由 drafter 加上"),
     ("FZ407", BASE.replace("年度: 2023\n", "年度: 2023\n标题: 青山县人民政府关于2023年度法治政府建设情况的报告。\n"),
      [(4, 31)], "末尾多了“。”；标题末尾不加标点"),

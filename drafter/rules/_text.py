@@ -48,15 +48,18 @@ def texts(ctx) -> list[TextRef]:
 
 
 def strings(ctx) -> list[TextRef]:
-    """Every clerk-written text (ctx.texts()) plus the short list fields shown in the document,
+    """Every clerk-written text (ctx.texts()) plus the short fields shown in the document (names, lists),
     except text still holding a placeholder from ``drafter new`` (FZ110 reports those).  Computed
     once per Context: several rules walk it."""
     cached = getattr(ctx, "_fz_strings", None)
     if cached is not None:
         return cached
     r = ctx.report
-    extra = [TextRef((f, i), v, "other") for f in ("recipients", "attachments", "cc")
+    extra = [TextRef((f, i), v, "other") for f in ("recipients", "attachments", "cc", "signatories")
              for i, v in enumerate(getattr(r, f)) if isinstance(v, str) and v]
+    # the names printed in the 版头, title and 版记 (an invisible character there prints too, QA)
+    extra += [TextRef((f,), v, "other") for f in ("org", "short_name", "flag", "printer")
+              if isinstance(v := getattr(r, f), str) and v]
     out = [t for t in [*texts(ctx), *extra] if not PLACEHOLDER_RE.search(t.text)]
     ctx._fz_strings = out
     return out

@@ -88,7 +88,8 @@ def placeholder_part(ctx):
 
 
 def _bare(name: str) -> str:
-    return re.sub(r"\s+", "", name)
+    """A name without spaces and invisible characters (FZ408 reports those)."""
+    return re.sub(r"[\s\u200b-\u200f\u2060\ufeff\u00ad]+", "", name)
 
 
 @rule("FZ204", "signature-org", "署名中没有发文机关", severity=WARNING)
