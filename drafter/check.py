@@ -42,8 +42,10 @@ def find_config(start: Path) -> tuple[Path | None, dict]:
             if found:
                 import tomllib  # here: most reports have no drafter.toml (saves ~2.5 ms a run)
 
+                from .yamlsrc import decode
+
                 try:
-                    data = tomllib.loads(p.read_text(encoding="utf-8"))
+                    data = tomllib.loads(decode(p.read_bytes(), str(p))[0])   # UTF-8, GBK, BOMs: as a report
                 except tomllib.TOMLDecodeError as e:
                     import re
 
@@ -51,15 +53,44 @@ def find_config(start: Path) -> tuple[Path | None, dict]:
                     raise DrafterError("FZ033", f"配置文件“{p}”格式错误；请检查这一行的等号和引号（中文键名要加引号，"
                                                 f"如 \"仿宋\" = \"仿宋\"）", file=str(p),
                                        line=int(m.group(1)) if m else None, col=int(m.group(2)) if m else None)
-                except (OSError, UnicodeDecodeError) as e:
-                    raise DrafterError("FZ033", f"配置文件“{p}”无法读取（{type(e).__name__}）；请另存为 UTF-8",
-                                       file=str(p))
+                except OSError as e:
+                    from .atomic import why
+
+                    raise DrafterError("FZ033", f"配置文件“{p}”无法读取（{why(e)}）", file=str(p))
                 table = data.get("check") or data.get("tool", {}).get("drafter", {}).get("check") or {}
                 norm = {"select": _codes(table, "select", p), "ignore": _codes(table, "ignore", p),
-                        "deadline": table.get("deadline"), "publish_deadline": table.get("publish-deadline")
-                        or table.get("publish_deadline"), "fonts": data.get("fonts") or {}, "file": str(p)}
+                        "deadline": _month_day(table, ("deadline",), p),
+                        "publish_deadline": _month_day(table, ("publish-deadline", "publish_deadline"), p),
+                        "fonts": data.get("fonts") or {}, "file": str(p),
+                        "unknown": [f"[{t}]" for t in data if t not in CONFIG_TABLES] +
+                                   [k for k in table if k not in CONFIG_CHECK_KEYS]}
                 return p, norm
     return None, {}
+
+
+CONFIG_TABLES = ("check", "fonts", "tool")
+CONFIG_CHECK_KEYS = ("select", "ignore", "deadline", "publish-deadline", "publish_deadline")
+
+
+def _month_day(table: dict, keys: tuple[str, ...], path: Path) -> str | None:
+    """[check] deadline = "03-01": a month and day of the year after the report's (checked here, where
+    the file can be named, not at the report's line)."""
+    import datetime as dt
+    import re
+
+    key = next((k for k in keys if k in table), None)
+    if key is None:
+        return None
+    v = table[key]
+    m = re.fullmatch(r"\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*", str(v))
+    try:
+        if m is None:
+            raise ValueError
+        dt.date(2000, int(m.group(1)), int(m.group(2)))          # (2000: 02-29 exists)
+    except ValueError:
+        raise DrafterError("FZ033", f"配置文件“{path}”的 [check] {key} = “{v}”不是有效的日期；请写成 "
+                                    f"{key} = \"03-01\" 这样的“月-日”", file=str(path)) from None
+    return str(v)
 
 
 def _codes(table: dict, key: str, path: Path) -> list[str] | None:
@@ -116,6 +147,11 @@ def _unknown_codes(loaded: Loaded, config: dict) -> list[Diagnostic]:
         if bad:
             out.append(Diagnostic("FZ035", WARNING, f"配置文件 [check] {key} 中的“{'、'.join(bad)}”不是规则代码，"
                                                     "不起作用；请改正（全部代码见 drafter rules）", config.get("file")))
+    unknown = config.get("unknown") or []
+    if unknown:
+        out.append(Diagnostic("FZ035", WARNING, f"配置文件中的“{'、'.join(unknown)}”不是 drafter 的设置，不起作用；"
+                                                "可写 [check] 的 select、ignore、deadline、publish-deadline 和 [fonts]",
+                              config.get("file")))
     return out
 
 

@@ -273,3 +273,20 @@ def test_a_paragraph_wrapped_over_lines_is_checked_as_one(first, rest):
     folded = BASE.replace(where, "      - >\n        " + first + "\n        " + rest)
     seen = [sorted((d.code, d.message) for d in run(t)) for t in (one, wrapped, folded)]
     assert seen[0] == seen[1] == seen[2], seen
+
+
+def test_config_file_mistakes_are_named_at_the_config_file(tmp_path):
+    """README walk-through (QA): a bad deadline in drafter.toml was blamed on the report's first line,
+    a misspelt key or table did nothing without a word, and a GBK file gave "UnicodeDecodeError"."""
+    src = tmp_path / "r.yaml"
+    src.write_text(textwrap.dedent(SLIPS).lstrip("\n"), encoding="utf-8")
+    cfg = tmp_path / "drafter.toml"
+    cfg.write_text('[check]\ndeadline = "13-01"\n', encoding="utf-8")
+    r = run_cli("check", src)
+    assert r.code == 1 and f"{cfg}: 错误 FZ033 配置文件“{cfg}”的 [check] deadline = “13-01”不是有效的日期" in r.text, r
+    cfg.write_text('[chek]\nx = 1\n[check]\ningore = ["FZ4"]\n', encoding="utf-8")
+    r = run_cli("check", src)
+    assert f"{cfg}: 警告 FZ035 配置文件中的“[chek]、ingore”不是 drafter 的设置" in r.text, r
+    cfg.write_bytes('# 本局的设置\n[check]\nignore = ["FZ4"]\n'.encode("gbk"))
+    r = run_cli("check", src)
+    assert "FZ401" not in r.text and "FZ033" not in r.text and "Error" not in r.text, r
