@@ -591,3 +591,16 @@ def test_content_of_one_paragraph_may_be_written_without_the_dash(tmp_path):
     assert f"r.yaml:{line}:22: 警告 FZ401" in r.text, r
     r = run_cli("check", "--fix", p)
     assert "    内容: 本年度无其他需要报告的情况，特此说明。\n" in p.read_text(encoding="utf-8"), r
+
+
+def test_nesting_deeper_than_four_levels_and_a_missing_intro():
+    deep = GOOD.replace("          - 严格执行重大行政决策程序。\n",
+                        "          - 标题: 第三级。\n            内容:\n              - 标题: 第四级。\n"
+                        "                内容:\n                  - 标题: 第五级。\n"
+                        "                    内容:\n                      - 严格执行重大行政决策程序。\n")
+    ds = [d for d in diags(deep) if d.code == "FZ113"]
+    assert len(ds) == 1 and ds[0].line == 17 and "标题层次超过四级" in ds[0].message, ds      # "第五级"
+    assert [d for d in diags(GOOD) if d.code in ("FZ113", "FZ114")] == []
+    no_intro = GOOD.replace("导语: |\n  2024年，青山县……现将有关情况报告如下：\n", "")
+    ds = [d for d in diags(no_intro) if d.code == "FZ114"]
+    assert [(d.severity, d.line) for d in ds] == [("warning", 6)] and "缺少导语" in ds[0].message, ds   # at 正文
