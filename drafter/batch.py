@@ -134,7 +134,7 @@ def plan_outputs(inputs: Sequence[str | Path], outdir: str | Path | None = None)
         these = [i for i in renamed if why.get(i) == how]
         if these:
             pairs = "；".join(f"“{srcs[i]}”→“{outs[i]}”" for i in these)
-            notices.append(f"注意：{len(these)} 个输入文件的输出同名，已按{how}区分：{pairs}")
+            notices.append(f"注意：有输入文件的输出会与别的文件同名，已按{how}改名（{len(these)} 个）：{pairs}")
 
     planned = []
     for s, o in zip(srcs, outs):

@@ -96,7 +96,9 @@ def main(argv=None):
         click.echo(_INTERRUPTED, err=True)  # click turns Ctrl-C into Abort
         sys.exit(130)
     except click.ClickException as e:
-        click.echo(f"用法错误：{_zh_click(e)}（用 drafter --help 查看用法）", err=True)
+        ctx = getattr(e, "ctx", None)            # the subcommand the mistake was made in, if known
+        where = ctx.command_path if ctx is not None and ctx.command_path else "drafter"
+        click.echo(f"用法错误：{_zh_click(e)}（用 {where} --help 查看用法）", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
         click.echo(_INTERRUPTED, err=True)

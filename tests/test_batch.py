@@ -109,8 +109,8 @@ def test_collisions_ignore_case_and_extension(tmp_path):
     assert names == ["a-R-2.docx", "b-r.docx", "x-yaml.docx", "x-yml.docx", "a-R.docx"]
     assert len({n.casefold() for n in names}) == len(names)
     assert len(notices) == 2          # one line per reason, each file once
-    assert "已按所在文件夹区分" in notices[0] and "a-R-2.docx" in notices[0] and "x-yaml" not in notices[0]
-    assert "已按扩展名区分" in notices[1] and "x-yaml.docx" in notices[1] and "x-yml.docx" in notices[1]
+    assert "已按所在文件夹改名" in notices[0] and "a-R-2.docx" in notices[0] and "x-yaml" not in notices[0]
+    assert "已按扩展名改名" in notices[1] and "x-yaml.docx" in notices[1] and "x-yml.docx" in notices[1]
     # x.yml, x.yaml and x.YAML in one folder: three names, one notice each
     for p in ("c/x.yml", "c/x.yaml", "c/x.YAML"):
         (tmp_path / p).parent.mkdir(exist_ok=True)

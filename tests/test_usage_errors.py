@@ -80,6 +80,7 @@ def test_every_parameter_mistake_is_explained_in_chinese(tmp_path):
 def test_usage_messages_say_what_to_type(args, want, tmp_path):
     r = run_cli(*args, cwd=tmp_path)
     assert r.code == 2 and want in r.err, r
+    assert f"（用 drafter {args[0]} --help 查看用法）" in r.err, r      # the subcommand's own help (QA)
 
 
 def test_range_words():

@@ -8,7 +8,7 @@ from .zh import Command
 
 @click.command("fonts", cls=Command, help="列出报告所用字体（默认、drafter.toml 的 [fonts] 或 YAML 中“格式: 字体”所设），"
                              "说明本机缺少哪些，以及 LibreOffice 会用什么字体代替。")
-@click.argument("file", required=False, type=click.Path(dir_okay=False, readable=False), metavar="报告.yaml")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, readable=False), metavar="[报告.yaml]")
 def cmd(file):
     from pathlib import Path
 
