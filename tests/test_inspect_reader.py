@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 import pytest
@@ -202,8 +203,11 @@ def test_pdf_on_broken_files(rendered, tmp_path):
     # the 版记 table floated 1598 twips (28.2 mm) higher than the last line of the 版心
     high = edit_parts(rendered["short-complete"], tmp_path / "high.docx",
                       {"word/document.xml": ('w:tblpY="11598"', 'w:tblpY="10000"')})
-    pdfs = convert([wide, tmp_path / "plain.docx", high], tmp_path / "pdf")
-    m_wide, m_plain, m_high = (measure(p) for p in pdfs)
+    # a top margin of 25.4 mm (Word's default) on every page
+    top = edit_parts(rendered["short-complete"], tmp_path / "top.docx",
+                     {"word/document.xml": ('w:top="2098"', 'w:top="1440"')})
+    pdfs = convert([wide, tmp_path / "plain.docx", high, top], tmp_path / "pdf")
+    m_wide, m_plain, m_high, m_top = (measure(p) for p in pdfs)
     (f,) = by_code(inspect_file(high, pdf=True, measures=m_high, content=False), "GB810")
     assert f.expected == "262 mm" and abs(float(f.found.split()[0]) - 234.0) < 1
     res = inspect_file(wide, pdf=True, measures=m_wide, content=False)
@@ -213,6 +217,10 @@ def test_pdf_on_broken_files(rendered, tmp_path):
     res = inspect_file(tmp_path / "plain.docx", pdf=True, measures=m_plain, content=False)
     assert by_code(res, "GB801")[0].found == "215.9 × 279.4 mm"
     assert by_code(res, "GB808")[0].found.startswith("第1页、第2页")
+    # one cause on every page is one finding, not one per page (QA: 1 092 lines for 540 pages)
+    (f,) = by_code(inspect_file(top, pdf=True, measures=m_top, content=False), "GB806")
+    assert m_top.pages == 3 and f.place == "PDF 第2–3页中的 2 页" and re.fullmatch(
+        r"第2页 2\d\.\d mm；第3页 2\d\.\d mm", f.found), f
 
 
 def test_pdf_cli_runs_libreoffice(rendered):

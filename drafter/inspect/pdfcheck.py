@@ -100,17 +100,21 @@ def run(c: Ctx, m=None) -> None:
         if right > G.TYPE_AREA_RIGHT_MM + RIGHT_SLACK_MM:
             c.add("GB805", "正文超出版心右边缘（距纸张左边 184 mm）", place="PDF", expected="≤ 184.6 mm",
                   found=f"{right:.1f} mm")
+    high = []                  # one finding for all the pages a single cause moves (QA: 540 lines for 540 pages)
     for page in range(2, m.pages + 1):
         top = m.first_line_top(page)
         if top is not None and not FIRST_LINE_TOP_MM[0] <= top <= FIRST_LINE_TOP_MM[1]:
-            c.add("GB806", "本页第一行不在版心上边缘（天头 37 mm）", place=f"PDF 第{page}页",
-                  expected=f"{FIRST_LINE_TOP_MM[0]:g}–{FIRST_LINE_TOP_MM[1]:g} mm", found=f"{top:.1f} mm", page=page)
+            high.append((page, f"{top:.1f} mm"))
+    if high:
+        c.add("GB806", "页面第一行不在版心上边缘（天头 37 mm）", place=_pages(high),
+              expected=f"{FIRST_LINE_TOP_MM[0]:g}–{FIRST_LINE_TOP_MM[1]:g} mm", found=_found(high), page=high[0][0])
     numbers = {ln.page: ln for ln in m.page_numbers()}
     missing = [page for page in range(1, m.pages + 1) if page not in numbers and not (page == 1 and letter)]
     if missing:
         c.add("GB808", "有的页没有页码（除信函格式首页外，每页都应有页码）", place="PDF",
               expected="每页“— N —”", found="、".join(f"第{p}页" for p in missing[:8]) + ("等" if len(missing) > 8 else "")
               + "没有页码", page=missing[0])
+    misplaced = []
     for page in range(1, m.pages + 1):
         ln = numbers.get(page)
         if page == 1 and letter:
@@ -128,9 +132,11 @@ def run(c: Ctx, m=None) -> None:
         if not page % 2 and abs(ln.x0 - PAGE_NO_EVEN_X0) > EDGE_TOL_MM:
             problems.append(f"左端 {ln.x0:.1f} mm（应 {PAGE_NO_EVEN_X0:.1f} mm，居左空一字）")
         if problems:
-            c.add("GB807", "页码位置不对：一字线在版心下边缘之下 7 mm，单页居右空一字，双页居左空一字",
-                  place=f"PDF 第{page}页", expected="单页右空一字 / 双页左空一字，距上边 269 mm",
-                  found="；".join(problems), page=page)
+            misplaced.append((page, "，".join(problems)))
+    if misplaced:
+        c.add("GB807", "页码位置不对：一字线在版心下边缘之下 7 mm，单页居右空一字，双页居左空一字",
+              place=_pages(misplaced), expected="单页右空一字 / 双页左空一字，距上边 269 mm",
+              found=_found(misplaced), page=misplaced[0][0])
     if head:
         red = m.red_text(1)
         if red:
@@ -153,3 +159,16 @@ def run(c: Ctx, m=None) -> None:
                 c.add("GB810", "版记的末条分隔线应与版心下边缘重合（距纸张上边 262 mm），版记应在最后一面的最下方",
                       place=f"PDF 第{m.pages}页", expected=f"{G.TYPE_AREA_BOTTOM_MM:g} mm", found=f"{low.y:.1f} mm",
                       page=m.pages)
+
+
+SHOWN_PAGES = 3         # pages described one by one in a finding that covers many
+
+
+def _pages(items: list[tuple[int, str]]) -> str:
+    pages = [p for p, _ in items]
+    return f"PDF 第{pages[0]}页" if len(pages) == 1 else f"PDF 第{pages[0]}–{pages[-1]}页中的 {len(pages)} 页"
+
+
+def _found(items: list[tuple[int, str]]) -> str:
+    shown = "；".join(f"第{p}页 {what}" for p, what in items[:SHOWN_PAGES])
+    return shown + (f"；等 {len(items)} 页" if len(items) > SHOWN_PAGES else "")
