@@ -225,8 +225,11 @@ def test_page_number_without_spaces_or_field(rendered, tmp_path):
             p.remove(r)
         p.find("w:r/w:t", NS).text = "-1-"
     out = edit_parts(rendered["yufa-2023"], tmp_path / "static.docx", {"word/footer1.xml": static})
-    (f,) = by_code(_result(out), "GB603")
+    res = _result(out)
+    (f,) = by_code(res, "GB603")
     assert f.found == "-1-"
+    # the typed number's form is judged at once too, not only after it became a field (QA)
+    assert [g.found for g in by_code(res, "GB602")] == ["-1-"]
 
 
 def test_doc_number_with_square_brackets(rendered, tmp_path):

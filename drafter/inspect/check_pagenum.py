@@ -43,6 +43,8 @@ def _spaces_width(s: str) -> int:
 
 def _check(c: Ctx, p, side: str | None, where: str) -> None:
     disp = _display(p)
+    if disp is None:                 # a number typed by hand (GB603): its form, size and place still count
+        disp = re.sub(r"\d+", "N", p.text.strip(" \t\u3000\n"), count=1)
     shown = disp.replace("N", "1")
     if not GOOD.match(disp):
         c.add("GB602", "页码两边应各加一条一字线“—”（全角破折号的一半，U+2014），形如“— 1 —”；不要用“-”“－”或“第1页”",
@@ -126,14 +128,14 @@ def _section(c: Ctx, s, prefix: str) -> None:
     if not odd:
         in_header = any(_display(p) for part in s.headers.values() for p in doc.footer(part))
         static = [p for p in doc.footer(s.footers.get("default")) if re.search(r"\d", p.text)]
-        if static:
-            c.add("GB603", "页码是手工输入的数字，不会随页变化；请用“插入 › 页码”插入自动页码", static[0], place=prefix + "页脚",
-                  expected="PAGE 域", found=static[0].text.strip())
-        else:
+        if not static:
             c.add("GB601", "没有页码" + ("（页码在页眉里；应在版心下边缘之下的页脚）" if in_header else "") +
                   "：公文页码用4号半角宋体阿拉伯数字，置于版心下边缘之下，形如“— 1 —”；请用“插入 › 页码 › 页面底端”插入",
                   place=prefix + "页脚", expected="— 1 —", found="页眉中" if in_header else "无")
-        return
+            return
+        c.add("GB603", "页码是手工输入的数字，不会随页变化；请用“插入 › 页码”插入自动页码", static[0], place=prefix + "页脚",
+              expected="PAGE 域", found=static[0].text.strip())
+        odd = static                 # and the rest is checked too, not after the clerk fixed this (QA)
     where = prefix + ("页脚（单页）" if doc.even_odd else "页脚")
     _check(c, odd[0], "right" if doc.even_odd else None, where)
     if doc.even_odd:
