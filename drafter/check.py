@@ -45,7 +45,8 @@ def find_config(start: Path) -> tuple[Path | None, dict]:
                 from .yamlsrc import decode
 
                 try:
-                    data = tomllib.loads(decode(p.read_bytes(), str(p))[0])   # UTF-8, GBK, BOMs: as a report
+                    raw = p.read_bytes()       # UTF-8, GBK, BOMs: read as a report is (an empty file: no settings)
+                    data = tomllib.loads(decode(raw, str(p))[0]) if raw.strip() else {}
                 except tomllib.TOMLDecodeError as e:
                     import re
 

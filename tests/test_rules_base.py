@@ -298,3 +298,5 @@ def test_config_file_mistakes_are_named_at_the_config_file(tmp_path):
     cfg.write_bytes('# 本局的设置\n[check]\nignore = ["FZ4"]\n'.encode("gbk"))
     r = run_cli("check", src)
     assert "FZ401" not in r.text and "FZ033" not in r.text and "Error" not in r.text, r
+    cfg.write_bytes(b"")                                   # an empty drafter.toml: no settings, no error
+    assert run_cli("check", src).code == 0

@@ -403,7 +403,10 @@ def _notes_of(doc) -> list[str]:
     for rel in doc.part.rels.values():
         if rel.is_external or not rel.reltype.endswith(_NOTE_PARTS):
             continue
-        root = etree.fromstring(rel.target_part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+        try:
+            root = etree.fromstring(rel.target_part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError:
+            continue                   # a broken notes part does not stop the import of the body
         for note in root:
             if note.get(_q("w:type")) in _NOT_A_NOTE:
                 continue
