@@ -127,7 +127,8 @@ class SourceMap:
             if not where:
                 return s.line, s.col
             at = where[offset][0] if offset < len(where) else where[-1][1]
-            return self.text.count("\n", 0, at) + 1, at - self.text.rfind("\n", 0, at)
+            at = line_col(self.text, at)
+            return at["line"], at["col"]
         if s.style == "|":
             lines = raw.split("\n")
             body = lines[1:]
@@ -644,6 +645,11 @@ def _check_depth(text: str, name: str) -> None:
         loader.dispose()
 
 
+def line_col(text: str, index: int) -> dict[str, int]:
+    """1-based line and column of ``text[index]``, as DrafterError takes them."""
+    return {"line": text.count("\n", 0, index) + 1, "col": index - text.rfind("\n", 0, index)}
+
+
 def load_yaml(text: str, name: str, encoding: str = "utf-8") -> tuple[object, SourceMap]:
     smap = SourceMap(file=name, text=text, encoding=encoding)
     if len(text) > MAX_CHARS:  # text that did not come from a file (drafter import) skips MAX_BYTES
@@ -651,22 +657,16 @@ def load_yaml(text: str, name: str, encoding: str = "utf-8") -> tuple[object, So
                                     f"{MAX_CHARS // 10000} 万字，请检查是否选错了文件", file=name)
     m = _XML_BAD.search(text.replace("\t", " "))
     if m:
-        line = text.count("\n", 0, m.start()) + 1
-        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
         raise DrafterError("FZ016", f"文件中有无法保存到 Word 的控制字符（U+{ord(m.group()):04X}），请删除它",
-                           file=name, line=line, col=col)
+                           file=name, **line_col(text, m.start()))
     m = _YAML_BAD.search(text)
     if m:  # libyaml says "special characters are not allowed", without a position
-        line = text.count("\n", 0, m.start()) + 1
-        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
         raise DrafterError("FZ016", f"文件中有不可见的控制字符（U+{ord(m.group()):04X}，常见于从网页或 PDF 复制的文字），"
-                                    "请删除它", file=name, line=line, col=col)
+                                    "请删除它", file=name, **line_col(text, m.start()))
     m = _LINE_SEP.search(text)
     if m:  # YAML counts these as line breaks, editors do not: every later position would be off
-        line = text.count("\n", 0, m.start()) + 1
-        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
         raise DrafterError("FZ016", f"文件中有特殊的换行符（U+{ord(m.group()):04X}，常见于从网页复制的文字），"
-                                    "请删除它或换成普通的换行", file=name, line=line, col=col)
+                                    "请删除它或换成普通的换行", file=name, **line_col(text, m.start()))
     try:
         _check_depth(text, name)
         loader = _BaseLoader(text)
