@@ -79,11 +79,13 @@ def _month_day(table: dict, keys: tuple[str, ...], path: Path) -> str | None:
     import datetime as dt
     import re
 
+    from .textutil import MONTH_DAY
+
     key = next((k for k in keys if k in table), None)
     if key is None:
         return None
     v = table[key]
-    m = re.fullmatch(r"\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*", str(v))
+    m = re.fullmatch(rf"\s*{MONTH_DAY}\s*", str(v))
     try:
         if m is None:
             raise ValueError

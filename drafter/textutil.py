@@ -93,6 +93,8 @@ DATE_ANY = (r"^(?P<y>[0-9０-９]{4}|[0-9０-９]{2}|[〇○Ｏ零一二三四�
             r"|^(?P<y2>\d{4}|\d{2})\s*[./／\-－．]\s*(?P<m2>\d{1,2})\s*[./／\-－．]\s*(?P<d2>\d{1,2})日?[。.]?$"
             r"|^(?P<y3>(?:19|20)\d{2})(?P<m3>[01]\d)(?P<d3>[0-3]\d)$")
 _FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# a deadline's month and day ("03-01", "3月1日"): the 检查 block's 报送期限 and drafter.toml's deadline
+MONTH_DAY = r"(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?"
 CN_DIGITS = "〇○Ｏ零一二三四五六七八九"          # as years are written: 二〇二四, 二○二四, 二Ｏ二四, 二零二四
 _CN_DIGITS = str.maketrans(CN_DIGITS, "0000123456789")
 

@@ -12,6 +12,7 @@ import re
 
 from . import ERROR, WARNING, Finding, rule
 from ._text import FORWARD_RE, clause_at, clause_start, snippet, texts, years
+from ..textutil import MONTH_DAY
 
 # what follows "2023年" when the year is the subject of a clause: "2023年，" "2023年度，" "2023年以来"
 # "2023年我镇" "2023年全市" "2023年共" "2023年累计" "2023年在……"
@@ -141,7 +142,7 @@ def body_year(ctx):
 
 
 def _month_day(value: str) -> tuple[int, int] | None:
-    m = re.fullmatch(r"\s*(?:\d{4}\s*[-./年]\s*)?(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*", str(value))
+    m = re.fullmatch(rf"\s*(?:\d{{4}}\s*[-./年]\s*)?{MONTH_DAY}\s*", str(value))
     if not m:
         return None
     return int(m.group(1)), int(m.group(2))
