@@ -160,6 +160,10 @@ def test_benchmark_runs_and_prints_every_target(tmp_path):
     assert f"{6 - failed} of 6 targets met." in out
     assert p.returncode == (1 if failed else 0), p.stderr.decode("utf-8", "replace")[-2000:]
     assert "6 written, exit 0" in out and "floor: python importing" in out
+    # the timed batch runs are not watched; memory is sampled in runs of its own, after them
+    timed, watched = out.split("peak memory, in runs of their own")
+    assert "-j 2:" in timed and "MB PSS" not in timed.split("synthetic district")[1]
+    assert watched.count("MB PSS") == 2 and "-j 1:" in watched and "-j 2:" in watched
 
 
 def test_instruction_counter_counts_real_processes():
