@@ -108,6 +108,14 @@ SIG_DATE_OFFSET_ZI = 2           # 成文日期首字比署名首字右移二字
 SIG_SEALED_DATE_RIGHT_ZI = 4     # §7.3.5.1 成文日期 右空四字
 SIG_BLANK_LINES = 1              # §7.3.5.2 正文（或附件说明）下空一行
 SIG_SEALED_BLANK_LINES = 3       # practice for a 42 mm seal (spec §13)
+# §7.3.5.1 联合行文 with seals: the names side by side in rows (整齐排列), a seal pressing each, the
+# last seal pressing the last name and the date; seals 互不相交或相切, each row's seals within the 版心
+SEAL_DIAMETER_MM = 42.0          # practice: a 县/乡 organ's seal (spec S1 and §13: "a 42 mm seal")
+SEAL_DIAMETER = mm(SEAL_DIAMETER_MM)
+SEAL_GAP = ZI_3HAO               # drafter: one 字 between two seals, so that they visibly do not touch
+SIG_JOINT_NAME_GAP = ZI_3HAO     # drafter: at least one 字 between two names on a row
+# name rows one seal and one gap apart, in whole grid lines: ceil((42 mm + 1 字) / 10.2 mm) = 5
+SIG_JOINT_ROW_LINES = -(-(SEAL_DIAMETER + SEAL_GAP) // LINE_PITCH)
 
 # --- 版记 (§7.4) ----------------------------------------------------------------------------
 COLOPHON_THICK_RULE = 8          # eighths of a point: 1 pt ≈ 0.35 mm 推荐 (§7.4.1)

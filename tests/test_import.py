@@ -173,6 +173,19 @@ def test_round_trip_of_every_example(ex, tmp_path):
         assert r.report.sections == src.sections
 
 
+@pytest.mark.parametrize("names", [["中共青山县委员会", "青山县人民政府"],
+                                   ["中共青山县委员会", "青山县人民政府", "青山县人民代表大会常务委员会"]])
+def test_round_trip_of_a_sealed_joint_signature(names, tmp_path):
+    """Sealed joint names are printed side by side on tab stops, rows a seal's height apart: the
+    import reads them back as the same names, in order, with the seal."""
+    text = example("short-complete").read_text(encoding="utf-8").replace(
+        "署名:\n  - 青山县人民政府\n", "署名:\n" + "".join(f"  - {n}\n" for n in names))
+    src = load_text(text, "joint.yaml").report
+    r = import_file(render(src, tmp_path / "joint.docx"), tmp_path / "joint.yaml")
+    assert r.report.signatories == names and r.report.seal is True
+    assert meta_view(r.report) == meta_view(src) and content_view(r.report) == content_view(src)
+
+
 def test_round_trip_of_an_import(tmp_path):
     """Import a seed, render it, import the .docx: the same report (the model in the middle)."""
     r1 = import_file(SEEDS / "xinle-2024-han.txt", tmp_path / "a.yaml")

@@ -561,3 +561,32 @@ def test_top_level_numbered_1_dun_is_advised_as_yi(rendered, tmp_path):
     assert len(wrong) == 1 and wrong[0].found.startswith("“1、”“2、”") and wrong[0].expected.startswith("“一、”“二、”")
     assert not [f for f in by_code(res, "GB303") if "1、" in (f.excerpt or "")]     # 黑体 is right for them
     assert "GB303" not in codes(res) and "GB306" not in codes(res)
+
+
+@pytest.mark.parametrize("names", [["中共青山县委员会", "青山县人民政府"],
+                                   ["中共青山县委员会", "青山县人民政府", "青山县人民代表大会常务委员会"]])
+def test_sealed_joint_signature_on_tab_stops(tmp_path, names):
+    """drafter's sealed joint 署名 (names side by side on centre tab stops, rows a seal's height apart) is
+    read as the 署名, not as tabs pushing text (GB504) or body text; moving the last name off the
+    date's centre is still found (GB505)."""
+    from drafter.loader import load_text
+    from drafter.render import docx_bytes
+
+    from conftest import example
+
+    text = example("short-complete").read_text(encoding="utf-8").replace(
+        "署名:\n  - 青山县人民政府\n", "署名:\n" + "".join(f"  - {n}\n" for n in names))
+    path = tmp_path / "joint.docx"
+    path.write_bytes(docx_bytes(load_text(text, "joint.yaml").report))
+    res = _result(path)
+    assert res.findings == [], [f.code for f in res.findings]
+    assert [p.text.strip("\t").split("\t") for p in res.layout.signature] == [names[:2]] + [[n] for n in names[2:]]
+
+    def shift_last_stop(root):
+        row = [p for p in root.iter(q("p")) if p.find(".//" + q("tabs")) is not None
+               and "".join(t.text or "" for t in p.iter(q("t"))).endswith(names[-1])][-1]
+        for tabs in row.iter(q("tabs")):
+            tabs[-1].set(q("pos"), str(int(tabs[-1].get(q("pos"))) - 320))     # one 字 left of the date's centre
+
+    moved = edit_parts(path, tmp_path / "moved.docx", {"word/document.xml": shift_last_stop})
+    assert codes(_result(moved)) == {"GB505"}

@@ -314,3 +314,58 @@ def test_the_signature_page_always_carries_body_text(growing_five):
         assert above and "补充说明" in above[-1].text, (name, closing.page)
         moved += closing.page > 1 and above[0].text.startswith("第") and len(above) <= 3
     assert moved, "the signature block never met a page break: the test does not test"
+
+
+def _joint(names: list[str]) -> str:
+    """short-complete (sealed, 成文日期 2025年1月20日) signed jointly by ``names``."""
+    text = example("short-complete").read_text(encoding="utf-8")
+    return text.replace("署名:\n  - 青山县人民政府\n", "署名:\n" + "".join(f"  - {n}\n" for n in names))
+
+
+def _names_on(line, names: list[str]) -> list[tuple[str, float, float]]:
+    """(name, x0, x1) in mm of each of ``names`` printed on a measured line, left to right."""
+    text, out, k = line.text, [], 0
+    for n in names:
+        i = text.index(n, k)
+        cs = line.chars[i:i + len(n)]
+        out.append((n, cs[0]["x0"] * G.MM_PER_PT, cs[-1]["x1"] * G.MM_PER_PT))
+        k = i + len(n)
+    return out
+
+
+@pytest.mark.parametrize("rows", [
+    [["中共青山县委员会", "青山县人民政府"]],
+    [["中共青山县委员会", "青山县人民政府"], ["青山县人民代表大会常务委员会"]],
+    [["青山县人民代表大会常务委员会办公室"], ["中共青山县委员会办公室"], ["青山县人民政府办公室"]],   # too long for two a row
+], ids=["two", "three", "one-a-row"])
+def test_sealed_joint_signature_names_side_by_side(tmp_path, rows):
+    """§7.3.5.1 联合行文 with seals: the names in order, side by side in rows; the last name over the
+    成文日期 (右空四字, the name centred on it); a 42 mm seal centred on each name stays inside the 版心 and
+    touches no other; rows a seal's height apart (the spec covers one organ only; drafter follows the
+    standard's text)."""
+    m, _ = _render_and_measure(_joint([n for r in rows for n in r]), tmp_path)
+    (date,) = m.find("^2025年1月20日$")
+    last = m.page_lines(date.page)
+    assert abs(date.x1 - (RIGHT - 4 * ZI_MM)) <= 0.6
+    lines = [next(ln for ln in last if ln.text.replace(" ", "") == "".join(r)) for r in rows]
+    placed = [_names_on(ln, r) for ln, r in zip(lines, rows)]
+    assert [ln.top for ln in lines] == sorted(ln.top for ln in lines) and lines[-1].top < date.top
+    assert abs(date.top - lines[-1].top - G.LINE_PITCH_MM) <= 0.5                  # the date on the next line
+    for a, b in zip(lines, lines[1:]):                                               # a seal's height apart
+        assert abs((b.top - a.top) - G.SIG_JOINT_ROW_LINES * G.LINE_PITCH_MM) <= 1.0
+    _, x0, x1 = placed[-1][-1]
+    assert abs((x0 + x1) / 2 - date.centre_x) <= 0.6                                # the last seal: name and date
+    radius = G.SEAL_DIAMETER_MM / 2
+    centres = [[(a + b) / 2 for _, a, b in row] for row in placed]
+    for row, cs in zip(placed, centres):
+        for (_, a0, a1), (_, b0, b1) in zip(row, row[1:]):
+            assert b0 - a1 >= ZI_MM - 0.6                                             # names apart
+        for c, (_, a, b) in zip(cs, row):
+            assert G.MARGIN_LEFT_MM - 0.6 <= c - radius and c + radius <= RIGHT + 0.6   # seals in the 版心
+            assert G.MARGIN_LEFT_MM - 0.6 <= a and b <= RIGHT + 0.6
+        for c, d in zip(cs, cs[1:]):
+            assert d - c >= G.SEAL_DIAMETER_MM + ZI_MM - 0.6                          # seals do not touch
+    columns = centres[0] + [date.centre_x]                                            # one grid of columns;
+    for row, cs in zip(placed, centres):                                             # a name too long for
+        for (_, _, x1), c in zip(row, cs):                                           # its column keeps to
+            assert min(abs(c - u) for u in columns) <= 0.8 or abs(x1 - RIGHT) <= 0.8  # the right edge

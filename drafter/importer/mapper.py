@@ -353,8 +353,9 @@ class Mapper:
 
     @staticmethod
     def split_joint(t: str) -> list[str]:
-        """"中共青石镇委员会　　青石镇人民政府" (a joint signature on one line) -> both organs."""
-        parts = [x for x in re.split(rf"[{P.WS}]{{2,}}|\u3000", P.strip(t)) if P.strip(x)]
+        """"中共青石镇委员会　　青石镇人民政府" (a joint signature on one line, apart by spaces or by a tab:
+        drafter writes sealed joint names on tab stops) -> both organs."""
+        parts = [x for x in re.split(rf"[{P.WS}]{{2,}}|[\u3000\t]", P.strip(t)) if P.strip(x)]
         if len(parts) >= 2 and all(P.is_orgish(P.strip(x)) for x in parts):
             return [P.strip(x) for x in parts]
         return [t]

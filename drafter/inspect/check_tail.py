@@ -91,10 +91,29 @@ def _extent(c: Ctx, p) -> tuple[float, float] | None:
     return left, width - left - w
 
 
+def _last_on_tab_stop(c: Ctx, p) -> tuple[float, float] | None:
+    """(left edge, right gap) of the last name of a row of names on tab stops, when it stands on a
+    centre or right stop of its own."""
+    runs = p.text_runs()
+    t = p.text.strip("\n")
+    tabs = t.count("\t")
+    stops = sorted(p.props.tabs.items())
+    if not runs or not tabs or len(stops) < tabs or t.rstrip().endswith("\t"):
+        return None
+    pos, kind = stops[tabs - 1]
+    r0 = runs[-1].props
+    w = _advance(t.rsplit("\t", 1)[1].strip(" \u3000"), r0.size_pt, r0.spacing)
+    width = c.doc.section_of(p).text_width or G.TYPE_AREA_WIDTH
+    left = {"center": pos - w / 2, "right": pos - w}.get(kind)
+    return None if left is None else (left, width - left - w)
+
+
 def _signature(c: Ctx) -> None:
     lay = c.lay
     for p in lay.signature + ([lay.date] if lay.date else []):
         raw = p.text
+        if p.props.tabs and not re.search(r"[ \u3000]{2,}", raw):
+            continue       # names on tab stops of their own (a sealed joint 署名): they stay where they are
         if re.match(r"^[ \u3000\t]{2,}", raw) or "\t" in raw.strip(" \u3000"):
             c.add("GB504", "署名或成文日期用空格、制表符推到右侧：换电脑或改字体后位置会变；请删去空格，"
                            "用“右对齐”加“右缩进”定位", p, expected="右对齐 + 右缩进", found="段首空格或制表符")
@@ -102,6 +121,9 @@ def _signature(c: Ctx) -> None:
         return
     name = max(lay.signature, key=lambda q: len(q.text.strip()))
     ne, de = _extent(c, name), _extent(c, lay.date)
+    if lay.signature[-1].props.tabs and "\t" in lay.signature[-1].text:
+        name = lay.signature[-1]           # sealed joint names on tab stops: the last one is over the date
+        ne = _last_on_tab_stop(c, name)
     if ne is None or de is None:
         return
     (n_left, n_gap), (d_left, d_gap) = ne, de

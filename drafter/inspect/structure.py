@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import gbt9704 as G
 from ..textutil import DATE_ANY, parse_cn_numeral, width_zi
 from .document import Document, Para, is_red
 
@@ -123,6 +124,11 @@ class Layout:
 
     def role(self, p: Para) -> str | None:
         return self.roles.get(id(p))
+
+
+def _is_tab_row(p: Para) -> bool:
+    """Names on tab stops of their own (drafter's sealed joint 署名): "\t中共××委员会\t××人民政府"."""
+    return bool(p.props.tabs) and "\t" in p.text
 
 
 def _clean(text: str) -> str:
@@ -305,14 +311,21 @@ def analyse(doc: Document) -> Layout:
             else:
                 lay.attachments.append(p)
                 lay.roles[id(p)] = ATTACHMENT
-        # 署名: up to four short lines right above the date
+        # 署名: up to four short lines right above the date (sealed joint names: rows on tab stops, a
+        # seal's height apart)
         k = date_k - 1
         while k >= body_start and len(lay.signature) < 4:
             p = paras[k]
             t = _clean(p.text)
             if not t:
                 if lay.signature:
-                    break
+                    up = k
+                    while up > body_start and up > k - G.SIG_JOINT_ROW_LINES and not _clean(paras[up].text):
+                        up -= 1
+                    if not (_is_tab_row(lay.signature[0]) and _is_tab_row(paras[up])):
+                        break
+                    k = up
+                    continue
                 k -= 1
                 continue
             if p.in_table is None and width_zi(t) <= 30 and not re.search(r"[。，；：,;:！？]", t) and not marker_of(t) \

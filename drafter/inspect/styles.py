@@ -81,10 +81,12 @@ class ParaProps:
     borders: dict = field(default_factory=dict)      # side -> (val, color, sz)
     outline_level: int | None = None
     keep_next: bool = False
+    tabs: dict = field(default_factory=dict)         # position -> kind (left, center, right, …)
 
     def copy(self) -> "ParaProps":
         c = ParaProps(**{k: getattr(self, k) for k in self.__dataclass_fields__})
         c.borders = dict(self.borders)
+        c.tabs = dict(self.tabs)
         return c
 
 
@@ -265,6 +267,13 @@ class StyleSheet:
                 p.outline_level = wint(el, "val")
             elif name == "keepNext":
                 p.keep_next = bool(on(el))
+            elif name == "tabs":
+                for t in el.findall("w:tab", NS):
+                    pos, kind = wint(t, "pos", 0), wattr(t, "val") or "left"
+                    if kind == "clear":
+                        p.tabs.pop(pos, None)
+                    else:
+                        p.tabs[pos] = kind
 
     def para_props(self, ppr) -> ParaProps:
         sid = self.para_style_id(ppr)

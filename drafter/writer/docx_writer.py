@@ -323,7 +323,11 @@ class Writer:
             return self.para(S.SIGNATURE, [text_run(n, rpr())], ind=ind, keep_next=bool(sig.date) or note_follows)
 
         two = G.SIG_DATE_OFFSET_ZI * zi
-        if sig.sealed:     # §7.3.5.1: date right-indented 4 字, names centred on the date
+        if sig.sealed and len(sig.names) > 1:
+            out += self.sealed_rows(sig, keep_last=bool(sig.date) or note_follows)
+            date_para = self.para(S.SIGNATURE, [text_run(sig.date or "", rpr())],
+                                  ind={"right": G.SIG_SEALED_DATE_RIGHT_ZI * zi}, keep_next=note_follows)
+        elif sig.sealed:   # §7.3.5.1: date right-indented 4 字, names centred on the date
             date_right = G.SIG_SEALED_DATE_RIGHT_ZI * zi
             out += [name_para(n, lambda r: date_right + (date_w(r) - name_w(r)) // 2) for n in sig.names]
             date_para = self.para(S.SIGNATURE, [text_run(sig.date or "", rpr())], ind={"right": date_right},
@@ -344,6 +348,48 @@ class Writer:
                                   keep_next=note_follows)      # the 附注 never starts a page alone
         if sig.date:
             out.append(date_para)
+        return out
+
+    def sealed_rows(self, sig: B.Signature, keep_last: bool):
+        """§7.3.5.1, 联合行文 with seals: the names in order, side by side in rows, on a grid of columns
+        whose last column is centred on the 成文日期 (right-indented 4 字), so that the last seal presses
+        the last name and the date.  Columns are one seal and a gap apart, or wider when long names need
+        it; a row holds as many as keep every seal and name inside the 版心; the last row is aligned
+        right (its last name above the date), rows are a seal's height apart.  Each row is one paragraph
+        with a centre tab stop per name (positions per renderer: LibreOffice's date is wider)."""
+        rpr = self.body_rpr
+        date_right = G.SIG_SEALED_DATE_RIGHT_ZI * G.ZI_3HAO
+        names = sig.names
+
+        def grid(per_row: int, r: str):
+            """(centre of the last column, pitch) with per_row names a row for renderer r, or None when
+            a seal or name of the first column would stand outside the 版心."""
+            w = [zi_twips(n, renderer=r) for n in names]
+            last = G.TYPE_AREA_WIDTH - date_right - (zi_twips(sig.date, renderer=r) if sig.date else w[-1]) / 2
+            if per_row == 1:
+                return last, 0
+            pairs = [(w[i - 1], w[i]) for i in range(1, len(w)) if i % per_row]      # side by side on a row
+            pitch = max(G.SEAL_DIAMETER + G.SEAL_GAP, *((a + b) / 2 + G.SIG_JOINT_NAME_GAP for a, b in pairs))
+            first = last - (per_row - 1) * pitch
+            return (last, pitch) if first - max(G.SEAL_DIAMETER, *w[::per_row]) / 2 >= 0 else None
+
+        # the most names a row that fit (rows of two, as a rule: a 42 mm seal above a date 右空四字
+        # leaves room for one more to its left); one name a row when even two do not
+        per_row = next(k for k in range(len(names), 0, -1) if all(grid(k, r) for r in ("word", "lo")))
+        grids = [grid(per_row, r) for r in ("word", "lo")]
+        rows = [names[i:i + per_row] for i in range(0, len(names), per_row)]
+        out = []
+        for k, row in enumerate(rows):
+            if k:
+                out += [self.blank(keep_next=True) for _ in range(G.SIG_JOINT_ROW_LINES - 1)]
+            first = per_row - len(row)          # the last row is aligned right; full rows fill the grid
+            # a name too long to stand centred on its column keeps to the 版心's right edge
+            stops = tuple([("center", round(min(last - (per_row - 1 - j) * pitch, G.TYPE_AREA_WIDTH - zi_twips(n, renderer=r) / 2)))
+                           for j, n in zip(range(first, per_row), row)]
+                          for (last, pitch), r in zip(grids, ("word", "lo")))
+            runs = [x for n in row for x in (tab_run(rpr()), text_run(n, rpr()))]
+            out.append(self.para(S.SIGNATURE, runs, jc="left", ind={"left": 0, "right": 0, "firstLine": 0},
+                                 tabs=stops, keep_next=k < len(rows) - 1 or keep_last))
         return out
 
     def colophon(self, c: B.Colophon):

@@ -106,7 +106,10 @@ def para_props(style: str | None = None, *, jc: str | None = None, ind: dict | N
         ppr.append(el("w:keepNext"))
     if keep_lines:
         ppr.append(el("w:keepLines"))
-    if tabs:
+    if isinstance(tabs, tuple):          # (Word/WPS stops, LibreOffice stops)
+        ppr.append(per_renderer(*(el("w:tabs", None, *(el("w:tab", {"w:val": kind, "w:pos": pos}) for kind, pos in t))
+                                  for t in tabs)))
+    elif tabs:
         ppr.append(el("w:tabs", None, *(el("w:tab", {"w:val": kind, "w:pos": pos}) for kind, pos in tabs)))
     if not snap_to_grid:
         ppr.append(el("w:snapToGrid", {"w:val": 0}))
