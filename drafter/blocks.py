@@ -31,7 +31,8 @@ class Letterhead:
     """版头: 信函格式 (kind="函", §10.1) or 通用格式 (kind="文件", §7.2)."""
 
     kind: str
-    flag: str
+    flag: list[str]         # one line: the organ (+ 文件); 联合行文: the organs, stacked (§7.2.4)
+    flag_suffix: str = ""   # 联合行文 in the 文件 format: "文件", right of the stacked organs
     doc_number: str | None = None
     signers: list[str] = field(default_factory=list)
     copy_number: str | None = None

@@ -81,12 +81,19 @@ class Composer:
     def compose(self) -> b.Document:
         r, out = self.r, []
         if r.header in ("函", "文件"):
-            flag = (r.flag or r.org).strip()
-            if r.header == "文件" and not flag.endswith("文件"):
-                flag = self.text("file_flag", flag)
-            out.append(b.Letterhead(r.header, flag, r.doc_number, list(r.signers) if r.header == "文件" else [],
+            flag, suffix = [x.strip() for x in r.flag if x.strip()] or [r.org.strip()], ""
+            if len(flag) > 1 and r.header == "文件":
+                # §7.2.4 联合行文: the organs stacked, main one first; "文件" right of them, centred on them
+                word = self.text("file_flag", "")
+                flag[-1] = flag[-1].removesuffix(word).strip() or flag[-1]
+                suffix = word
+            elif len(flag) > 1:      # 信函格式 (§10.1, one line of 标志 above the double line): side by side
+                flag = ["\u3000".join(flag)]
+            elif r.header == "文件" and not flag[0].endswith("文件"):
+                flag = [self.text("file_flag", flag[0])]
+            out.append(b.Letterhead(r.header, flag, suffix, r.doc_number, list(r.signers) if r.header == "文件" else [],
                                     r.copy_number, r.secrecy, r.urgency))
-        names = tuple(x for x in (r.org, r.short_name, r.flag) if x)
+        names = tuple(x for x in (r.org, r.short_name, *r.flag) if x)
         out.append(b.Title(break_title(self.title_text(), TITLE_MAX_ZI, names)))
         if r.recipients and r.layout.show_recipients:
             out.append(b.Addressee(self.text("addressee", [clean_line(x) for x in r.recipients])))

@@ -89,6 +89,10 @@ TITLE_GAP_LINES = 2                    # §7.3.1/§10.1: title 2 lines below the
 FILE_FLAG_TOP_MM = MARGIN_TOP_MM + 35.0   # §7.2.4 上边缘至版心上边缘为 35 mm
 FILE_FLAG_SIZE_PT = 36.0                  # practice: 小初; shrunk to fit the 版心 width
 FILE_FLAG_MIN_SIZE_PT = 22.0
+# §7.2.4 联合行文: the organs' names stacked (主办机关 first), each spread to the widest (分散对齐), and
+# "文件" right of them, centred on them top to bottom.  Spacing is the issuer's: drafter's practice
+FLAG_JOINT_LINE_EM = 1.2                  # one name's line to the next, in flag sizes
+FLAG_JOINT_GAP_ZI = 1                     # between the names and "文件", in flag characters
 FILE_SEPARATOR_GAP_MM = 4.0               # §7.2.7 发文字号之下 4 mm 处 红色分隔线, 与版心等宽
 FILE_SEPARATOR_PT = 1.0                   # thickness not in the standard (practice 1–1.5 pt)
 SIGNER_RIGHT_INDENT = ZI_3HAO             # §7.2.6 签发人 居右空一字

@@ -11,7 +11,7 @@ import datetime as _dt
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag,
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema,
                       field_validator)
 from pydantic_core import PydanticCustomError
 
@@ -109,6 +109,9 @@ def _one_line(v: Any) -> Any:
 YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 OneLine = Annotated[str, BeforeValidator(_one_line)]
 StrList = Annotated[list[str], BeforeValidator(_str_list)]
+# 发文机关标志: one organ's name, or (联合行文, §7.2.4) a list of organs, the main one first
+FlagList = Annotated[list[OneLine], BeforeValidator(lambda v: [] if v is None else _str_list(v)),
+                     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]})]
 PartList = Annotated[list[str], BeforeValidator(_part_list)]
 Date = Annotated[_dt.date, BeforeValidator(_date)]
 Year = Annotated[int, BeforeValidator(_year)]
@@ -248,7 +251,8 @@ class Report(Base):
     short_name: OneLine | None = F("简称", None, "发文机关规范化简称，如：新乐市")
     year: Year = F("年度", description="报告所述年度，四位数字，如 2024")
     header: Literal["函", "文件", "无"] = F("版头", "无", "函：信函格式；文件：通用格式（红头文件）；无：网上公开用的无版头格式")
-    flag: OneLine | None = F("发文机关标志", None, "版头红字；不写则用发文机关全称（文件格式加“文件”）")
+    flag: FlagList = F("发文机关标志", default_factory=_empty_list,
+                       description="版头红字；不写则用发文机关全称（文件格式加“文件”）；联合行文写几个机关，每个一项，主办机关在前")
     doc_number: OneLine | None = F("发文字号", None, "如：新政函〔2024〕5号（年份用六角括号〔〕）")
     signers: StrList = F("签发人", default_factory=_empty_list, description="上行文的签发人姓名（仅文件格式）")
     copy_number: str | None = F("份号", None, "涉密公文的份号，6位阿拉伯数字")

@@ -604,3 +604,13 @@ def test_nesting_deeper_than_four_levels_and_a_missing_intro():
     no_intro = GOOD.replace("导语: |\n  2024年，青山县……现将有关情况报告如下：\n", "")
     ds = [d for d in diags(no_intro) if d.code == "FZ114"]
     assert [(d.severity, d.line) for d in ds] == [("warning", 6)] and "缺少导语" in ds[0].message, ds   # at 正文
+
+
+def test_a_joint_flag_leaves_page_one_less_room_for_addressees():
+    """联合行文: the 文件 format's 标志 of two organs stands two lines taller (stacked names, measured
+    in LibreOffice: the title on line 13 instead of 11), so fewer 主送机关 fit above the body."""
+    names = "".join(f"  - 青原市第{i}人民政府办公室\n" for i in range(14))
+    text = GOOD.replace("主送机关: [青原市人民政府]\n", "主送机关:\n" + names).replace("版头: 函", "版头: 文件")
+    assert [d for d in diags(text) if d.code == "FZ117"] == []
+    joint = text.replace("版头: 文件", "版头: 文件\n发文机关标志: [中共青山县委员会, 青山县人民政府]")
+    assert [d.code for d in diags(joint) if d.code == "FZ117"] == ["FZ117"]

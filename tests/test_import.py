@@ -186,6 +186,21 @@ def test_round_trip_of_a_sealed_joint_signature(names, tmp_path):
     assert meta_view(r.report) == meta_view(src) and content_view(r.report) == content_view(src)
 
 
+def test_round_trip_of_a_joint_report(tmp_path):
+    """A joint report as sent (联合行文: 发文机关标志 of both organs with 文件 beside them, a joint title,
+    sealed joint 署名) comes back the same, the main organ as the 发文机关."""
+    text = example("short-complete").read_text(encoding="utf-8")
+    text = (text.replace("发文机关: 青山县人民政府", "发文机关: 中共青山县委员会")
+            .replace("版头: 文件", "版头: 文件\n发文机关标志: [中共青山县委员会, 青山县人民政府]")
+            .replace("标题: 青山县人民政府关于", "标题: 中共青山县委员会 青山县人民政府关于")
+            .replace("署名:\n  - 青山县人民政府\n", "署名:\n  - 中共青山县委员会\n  - 青山县人民政府\n"))
+    src = load_text(text, "joint.yaml").report
+    assert src.flag == ["中共青山县委员会", "青山县人民政府"]
+    r = import_file(render(src, tmp_path / "joint.docx"), tmp_path / "joint.yaml")
+    assert (r.report.org, r.report.header, r.report.flag) == ("中共青山县委员会", "文件", src.flag)
+    assert meta_view(r.report) == meta_view(src) and content_view(r.report) == content_view(src)
+
+
 def test_round_trip_of_an_import(tmp_path):
     """Import a seed, render it, import the .docx: the same report (the model in the middle)."""
     r1 = import_file(SEEDS / "xinle-2024-han.txt", tmp_path / "a.yaml")

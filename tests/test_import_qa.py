@@ -490,3 +490,44 @@ def test_a_comma_after_a_bracketed_number_goes_with_the_number(tmp_path):
     r = imp(tmp_path, HEAD + body + "　　特此报告。\n" + SIGN + "\n" + DATE + "\n")
     sub = r.report.sections[0].content[0]
     assert sub.heading.startswith("加强组织领导"), sub.heading
+
+
+# --------------------------------------------------------------------------------------------
+# a joint 发文机关标志 (联合行文, §7.2.4): the organs stacked, "文件" beside them
+@pytest.mark.parametrize("flag", [
+    ["中共青石镇委员会", "青石镇人民政府文件"],
+    ["中共青石镇委员会", "青石镇人民政府", "文件"],
+    ["中共青石镇委员会　　文件", "青石镇人民政府"],
+], ids=["after-the-last", "own-line", "after-the-first"])
+def test_joint_flag_lines(tmp_path, flag):
+    text = ("\n".join(flag) + "\n\n青石发〔2025〕1号\n\n中共青石镇委员会 青石镇人民政府\n关于2024年度法治政府建设工作情况的报告\n\n"
+            "县委、县人民政府：\n　　2024年，青石镇坚持以习近平法治思想为指导，扎实推进法治政府建设各项工作。现将有关情况报告如下：\n"
+            + PARTS_IN_ORDER + "　　特此报告。\n\n　　中共青石镇委员会　　青石镇人民政府\n" + DATE + "\n")
+    r = imp(tmp_path, text)
+    rep = r.report
+    assert rep.flag == ["中共青石镇委员会", "青石镇人民政府"] and rep.header == "文件"
+    assert rep.org == "中共青石镇委员会"                      # the main organ, named first
+    assert rep.signatories == ["中共青石镇委员会", "青石镇人民政府"]
+
+
+def test_a_single_flag_is_not_joined_with_the_line_below(tmp_path):
+    """"××人民政府文件" is one organ's 标志: an organ's name below it (a title's first line) stays apart."""
+    text = ("青石镇人民政府文件\n\n青石发〔2025〕1号\n\n青石镇人民政府\n关于2024年度法治政府建设工作情况的报告\n\n"
+            "县人民政府：\n　　2024年，青石镇坚持以习近平法治思想为指导。现将有关情况报告如下：\n"
+            + PARTS_IN_ORDER + "　　特此报告。\n\n　　青石镇人民政府\n" + DATE + "\n")
+    rep = imp(tmp_path, text).report
+    assert rep.flag in ([], ["青石镇人民政府文件"]) and rep.org == "青石镇人民政府"
+    assert rep.title.startswith("青石镇人民政府")
+
+
+def test_one_organs_flag_is_written_on_one_line_and_a_joint_one_as_a_list(tmp_path):
+    one = imp(tmp_path, open_text("青石镇人民政府办公室文件"), name="one.txt")
+    assert "\n发文机关标志: 青石镇人民政府办公室文件\n" in one.yaml
+    joint = imp(tmp_path, open_text("中共青石镇委员会\n青石镇人民政府文件"), name="joint.txt")
+    assert "\n发文机关标志:\n  - 中共青石镇委员会\n  - 青石镇人民政府\n" in joint.yaml
+
+
+def open_text(flag: str) -> str:
+    return (flag + "\n\n青石发〔2025〕1号\n\n青石镇人民政府\n关于2024年度法治政府建设工作情况的报告\n\n县人民政府：\n"
+            "　　2024年，青石镇坚持以习近平法治思想为指导。现将有关情况报告如下：\n" + PARTS_IN_ORDER
+            + "　　特此报告。\n\n　　青石镇人民政府\n" + DATE + "\n")

@@ -501,7 +501,7 @@ def test_a_date_without_its_day_is_not_taken_for_body_text(tmp_path):
 def test_breadcrumb_is_page_furniture(tmp_path):
     src = _xinle_variant(tmp_path, "crumb.txt", lambda ls: ["首页 > 政务公开 > 法治政府建设"] + ls)
     r = imp(src, tmp_path)
-    assert r.report.flag is None and "首页" not in (r.report.title or "") and r.report.org == "新乐市人民政府"
+    assert r.report.flag == [] and "首页" not in (r.report.title or "") and r.report.org == "新乐市人民政府"
     assert "已删除网页信息 1 行：首页 > 政务公开 > 法治政府建设" in "\n".join(r.summary)
 
 

@@ -369,3 +369,27 @@ def test_sealed_joint_signature_names_side_by_side(tmp_path, rows):
     for row, cs in zip(placed, centres):                                             # a name too long for
         for (_, _, x1), c in zip(row, cs):                                           # its column keeps to
             assert min(abs(c - u) for u in columns) <= 0.8 or abs(x1 - RIGHT) <= 0.8  # the right edge
+
+
+def test_joint_file_flag_stacks_the_organs_with_wenjian_beside_them(tmp_path):
+    """§7.2.4 联合行文: the organs stacked, the main one first, each spread to the same width; "文件"
+    right of them and centred on them top to bottom; the whole centred on the 版心, its top 35 mm below
+    the 版心's; the 发文字号 and the red separator follow the taller 标志."""
+    text = _joint(["中共青山县委员会", "青山县人民政府"]).replace(
+        "版头: 文件\n", "版头: 文件\n发文机关标志:\n  - 中共青山县委员会\n  - 青山县人民政府\n")
+    m, _ = _render_and_measure(text, tmp_path)
+    red = {ln.text: ln for ln in m.red_text(1)}
+    assert set(red) == {"中共青山县委员会", "青山县人民政府", "文件"}, list(red)
+    first, second, word = red["中共青山县委员会"], red["青山县人民政府"], red["文件"]
+    em = first.size * G.MM_PER_PT
+    assert abs(first.top - G.FILE_FLAG_TOP_MM) <= 1.0
+    assert abs((second.top - first.top) - G.FLAG_JOINT_LINE_EM * em) <= 0.6         # stacked
+    assert abs(first.x0 - second.x0) <= 0.6 and abs(first.x1 - second.x1) <= 0.6   # 分散对齐: one width
+    assert abs((word.top + word.bottom) / 2 - (first.top + second.bottom) / 2) <= 0.6
+    assert abs(word.x0 - first.x1 - G.FLAG_JOINT_GAP_ZI * em) <= 1.0
+    assert abs((first.x0 + word.x1) / 2 - CENTRE) <= 1.0
+    assert G.MARGIN_LEFT_MM - 0.6 <= first.x0 and word.x1 <= RIGHT + 0.6
+    (num,) = [ln for ln in m.page_lines(1) if DOC_NUMBER_RE.search(ln.text)]
+    assert num.top > second.bottom + 2 * G.LINE_PITCH_MM - 2                         # 2 lines below
+    (sep,) = m.red_strokes(1)
+    assert abs(sep.y - (num.bottom + G.FILE_SEPARATOR_GAP_MM)) <= 1.0

@@ -261,6 +261,29 @@ def test_letterhead_elements_in_xml(rendered):
 
 
 # --- the command ---------------------------------------------------------------------------
+@pytest.mark.parametrize("header, boxes", [
+    ("文件", [["中共新乐市委员会", "新乐市人民政府"], ["文件"]]),                # stacked, 文件 beside
+    ("函", [["中共新乐市委员会\u3000新乐市人民政府"]]),                        # a letter's one line
+])
+def test_joint_flag(tmp_path, header, boxes):
+    """发文机关标志 as a list (联合行文, §7.2.4): in the 文件 format one text box of the organs, one per
+    paragraph and spread to one width, and one of "文件" (written after the last organ or not); the
+    信函格式 has one line of 标志 above its double line: the organs side by side."""
+    from drafter.loader import load_text
+    from drafter.render import docx_bytes
+
+    text = example("xinle-2024-han").read_text(encoding="utf-8").replace(
+        "版头: 函", f"版头: {header}\n发文机关标志: [中共新乐市委员会, 新乐市人民政府{'文件' if header == '文件' else ''}]")
+    loaded = load_text(text, "joint.yaml")
+    assert loaded.report.flag == ["中共新乐市委员会", "新乐市人民政府" + ("文件" if header == "文件" else "")]
+    (tmp_path / "j.docx").write_bytes(docx_bytes(loaded.report))
+    doc = _xml(tmp_path / "j.docx", "word/document.xml")
+    txbx = doc.findall(".//w:txbxContent", NS)
+    assert [["".join(t.text for t in p.iter(q("t"))) for p in x.iter(q("p"))] for x in txbx] == boxes
+    jcs = {p.find("w:pPr/w:jc", NS).get(q("val")) for p in txbx[0].iter(q("p"))}
+    assert jcs == ({"distribute"} if header == "文件" else {"center"})
+
+
 def test_render_refuses_on_errors_and_writes_nothing(tmp_path):
     p = tmp_path / "bad.yaml"
     p.write_text("发文机关: 青山县人民政府\n年度: 2024\n正文: []\n", encoding="utf-8")

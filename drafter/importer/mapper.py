@@ -168,6 +168,8 @@ class Mapper:
                 if "flag" not in m and (P.is_orgish(t, strict=False) or t.endswith("文件")):
                     m["flag"] = t
                     self.found["flag"] = p.where
+                elif "flag" in m and P.joint_flag_line(m.get("flag_lines", [m["flag"]]), t):
+                    m.setdefault("flag_lines", [m["flag"]]).append(t)      # 联合行文: organs stacked (+ 文件)
                 else:
                     self.unknown.append(p)
             elif not intro and P.DOC_NUMBER_RE.match(t) and "doc_number" not in m:
@@ -241,12 +243,18 @@ class Mapper:
                     end += 1
                 group = short[start:end + 1]
                 title.extend(p for _, p in group)
+        last_flag = None
         for i, p in short:
             if any(p is q for _, q in group):
                 continue
             if docno_at is not None and i < docno_at and "flag" not in self.meta and P.is_orgish(p.text, False):
                 self.meta["flag"] = p.text
                 self.found["flag"] = p.where
+                last_flag = i
+            elif docno_at is not None and i < docno_at and "flag" in self.meta and last_flag == i - 1 \
+                    and P.joint_flag_line(self.meta.get("flag_lines", [self.meta["flag"]]), p.text):
+                self.meta.setdefault("flag_lines", [self.meta["flag"]]).append(p.text)   # 联合行文, one organ a line
+                last_flag = i
             else:
                 self.unknown.append(p)
 
@@ -740,6 +748,13 @@ class Mapper:
             return self.opt_org, "命令行 --org"
         if title and P.org_from_title(title):
             named = P.org_from_title(title)
+            # 联合行文 (中共××委员会 ××人民政府关于……): the 发文机关 is the main organ, named first
+            parts = [x for x in re.split(rf"[{P.WS}]+", named) if x]
+            signed = m.get("signatories", [])
+            if len(parts) > 1 and all(P.is_orgish(x) for x in parts):
+                return parts[0], "标题中的第一个机关（联合行文的主办机关）"
+            if len(signed) > 1 and "".join(parts) == "".join(signed):
+                return signed[0], "标题中的第一个机关（联合行文的主办机关）"
             # "红石乡2024年度……报告" signed 红石乡人民政府: the title used the short name
             full = next((x for x in m.get("signatories", []) if x.startswith(named) and len(x) > len(named)), None)
             if full:
@@ -749,7 +764,7 @@ class Mapper:
             return m["signatories"][0], "署名"
         flag = m.get("flag")
         if flag:
-            return flag.removesuffix("文件") if flag.endswith("文件") and len(flag) > 4 else flag, "发文机关标志"
+            return P.FLAG_FILE_RE.sub("", flag) if len(flag) > 4 else flag, "发文机关标志"
         web = m.get("web", {})
         for label in ("发布机构", "发文机构", "所属机构", "发布单位"):
             v = web.get(label)
@@ -815,15 +830,20 @@ class Mapper:
             self.header.append(f"导入：原文的脚注（尾注）{k}，未写入报告：{note}")
         header = "无"
         flag = m.get("flag")
+        # 联合行文: the organs stacked, "文件" beside them (one line of its own, or after the last organ)
+        joint = [P.FLAG_FILE_RE.sub("", x) for x in m.get("flag_lines", [])]
+        joint = [x for x in joint if x] if len([x for x in joint if x]) > 1 else []
         if flag and self.src.drafter:
-            header = "文件" if flag.endswith("文件") else "函"
+            header = "文件" if any(x.endswith("文件") for x in m.get("flag_lines", [flag])) else "函"
         elif m.get("doc_number") and m.get("recipients") and m.get("date"):
             header = "函" if "函" in m["doc_number"] else "文件"
         data: dict = {"org": org, "year": year, "header": header}
         short = P.short_name(org)
         if short and short != org:
             data["short_name"] = short
-        if flag and flag not in (org, org + "文件"):
+        if joint:
+            data["flag"] = joint
+        elif flag and flag not in (org, org + "文件"):
             data["flag"] = flag
         if m.get("doc_number"):
             dn = m["doc_number"]
@@ -911,7 +931,7 @@ class Mapper:
             if default_title is not None and title_joined == default_title:
                 title_note = "标题与 drafter 按发文机关和年度生成的标题相同，未写“标题”"
             else:
-                names = tuple(x for x in (org, report.short_name, report.flag) if x)
+                names = tuple(x for x in (org, report.short_name, *report.flag) if x)
                 from ..compose import TITLE_MAX_ZI
 
                 auto = break_title(title_joined, TITLE_MAX_ZI, names)

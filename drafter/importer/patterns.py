@@ -283,3 +283,17 @@ def short_name(org: str) -> str | None:
     if units and "".join(units) == base:
         return units[-1]
     return None
+
+
+# "文件" after the organ(s) of a 发文机关标志, with or without a space before it (联合行文: on a line of its own)
+FLAG_FILE_RE = re.compile(rf"[{WS}]*文件$")
+
+
+def joint_flag_line(lines: list[str], t: str) -> bool:
+    """Whether ``t``, right below the 发文机关标志 ``lines``, is one more line of a joint 标志 (联合行文,
+    §7.2.4: the organs stacked, "文件" beside them: after one of them, spaced, or on a line of its own).
+    A 标志 that already ended in "文件" written close ("××人民政府文件") is one organ's."""
+    if any(re.search(rf"[^{WS}]文件$", x) and len(x) > 2 for x in lines):
+        return False
+    t = strip(t)
+    return t == "文件" or is_orgish(FLAG_FILE_RE.sub("", t), strict=False)

@@ -136,6 +136,10 @@ class Writer:
             self.lines.append(f"{indent}{key}: {flow[0] if len(flow) == 1 else '[' + ', '.join(flow) + ']'}")
         elif isinstance(value, list) and not value:
             self.lines.append(f"{indent}{key}: []")
+        elif isinstance(value, list) and name == "flag" and len(value) == 1:
+            head, more = scalar(value[0], indent + INDENT)      # one organ's 标志: a line, as usually written
+            self.lines.append(f"{indent}{key}: {head}")
+            self.lines.extend(more)
         elif isinstance(value, list):
             self.lines.append(f"{indent}{key}:")
             self.sequence(value, indent + INDENT, path)

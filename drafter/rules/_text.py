@@ -55,10 +55,10 @@ def strings(ctx) -> list[TextRef]:
     if cached is not None:
         return cached
     r = ctx.report
-    extra = [TextRef((f, i), v, "other") for f in ("recipients", "attachments", "cc", "signatories")
+    extra = [TextRef((f, i), v, "other") for f in ("recipients", "attachments", "cc", "signatories", "flag")
              for i, v in enumerate(getattr(r, f)) if isinstance(v, str) and v]
     # the names printed in the 版头, title and 版记 (an invisible character there prints too, QA)
-    extra += [TextRef((f,), v, "other") for f in ("org", "short_name", "flag", "printer")
+    extra += [TextRef((f,), v, "other") for f in ("org", "short_name", "printer")
               if isinstance(v := getattr(r, f), str) and v]
     out = [t for t in [*texts(ctx), *extra] if not PLACEHOLDER_RE.search(t.text)]
     ctx._fz_strings = out

@@ -172,18 +172,45 @@ class Writer:
         self.shape_id += 1
         return self.shape_id
 
-    def flag_box(self, text: str, top_mm: float, size_pt: float):
-        ppr = (f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="{round(size_pt * G.TWIPS_PER_PT)}" '
-               f'w:lineRule="exact"/><w:ind w:firstLine="0"/><w:jc w:val="center"/></w:pPr>')
+    def flag_box(self, lines: list[str], top_mm: float, size_pt: float, *, x_mm: float | None = None,
+                 width_mm: float = G.TYPE_AREA_WIDTH_MM, pitch_mm: float | None = None, jc: str = "center"):
+        """A text box of red 小标宋 lines, the first glyph top ``top_mm`` from the page top; further lines
+        ``pitch_mm`` below each other."""
         rpr = (f'<w:rPr><w:rFonts w:ascii="{xml_text(self.f[B.FLAG])}" w:hAnsi="{xml_text(self.f[B.FLAG])}" '
                f'w:eastAsia="{xml_text(self.f[B.FLAG])}" w:cs="{xml_text(self.f[B.FLAG])}" w:hint="eastAsia"/>'
                f'<w:color w:val="{G.RED}"/><w:spacing w:val="0"/><w:sz w:val="{round(size_pt * 2)}"/>'
                f'<w:szCs w:val="{round(size_pt * 2)}"/></w:rPr>')
-        pxml = f'<w:p {NSDECL}>{ppr}<w:r>{rpr}<w:t>{xml_text(text)}</w:t></w:r></w:p>'
-        height = size_pt * G.MM_PER_PT * 1.5
+        em = size_pt * G.MM_PER_PT
+        before = round(((pitch_mm or em) - em) / G.MM_PER_PT * G.TWIPS_PER_PT)
+        pxml = "".join(
+            f'<w:p {NSDECL}><w:pPr><w:spacing w:before="{before if k else 0}" w:after="0" '
+            f'w:line="{round(size_pt * G.TWIPS_PER_PT)}" w:lineRule="exact"/><w:ind w:firstLine="0"/>'
+            f'<w:jc w:val="{jc}"/></w:pPr><w:r>{rpr}<w:t>{xml_text(text)}</w:t></w:r></w:p>'
+            for k, text in enumerate(lines))
+        height = (len(lines) - 1) * (pitch_mm or em) + em * 1.5
         # the box top sits above the wanted glyph top by the renderer's offset inside an exact line
-        return text_box(self._next_id(), top_mm - G.FLAG_GLYPH_OFFSET_EM * size_pt * G.MM_PER_PT,
-                        G.TYPE_AREA_WIDTH_MM, height, pxml)
+        return text_box(self._next_id(), top_mm - G.FLAG_GLYPH_OFFSET_EM * em, width_mm, height, pxml, x_mm)
+
+    def flag(self, lh: B.Letterhead, top_mm: float, preferred: float, minimum: float):
+        """The 发文机关标志's text boxes, and the bottom of its glyphs in mm from the page top.  One line,
+        centred; or (§7.2.4 联合行文) the organs stacked, each spread to the widest, with "文件" right of
+        them, centred on them top to bottom, the whole centred on the 版心."""
+        if len(lh.flag) == 1 and not lh.flag_suffix:
+            size = self.flag_size(lh.flag[0], preferred, minimum)
+            return [self.flag_box(lh.flag, top_mm, size)], top_mm + size * G.MM_PER_PT
+        widest = max(lh.flag, key=width_zi)
+        gap = "\u3000" * G.FLAG_JOINT_GAP_ZI if lh.flag_suffix else ""
+        size = self.flag_size(widest + gap + lh.flag_suffix, preferred, minimum)
+        em = size * G.MM_PER_PT
+        pitch = em * G.FLAG_JOINT_LINE_EM
+        names_w, gap_w, suffix_w = (width_zi(t) * em for t in (widest, gap, lh.flag_suffix))
+        x0 = G.MARGIN_LEFT_MM + (G.TYPE_AREA_WIDTH_MM - names_w - gap_w - suffix_w) / 2
+        height = (len(lh.flag) - 1) * pitch + em
+        boxes = [self.flag_box(lh.flag, top_mm, size, x_mm=x0, width_mm=names_w, pitch_mm=pitch, jc="distribute")]
+        if lh.flag_suffix:
+            boxes.append(self.flag_box([lh.flag_suffix], top_mm + (height - em) / 2, size,
+                                       x_mm=x0 + names_w + gap_w, width_mm=suffix_w))
+        return boxes, top_mm + height
 
     @staticmethod
     def flag_size(text: str, preferred: float, minimum: float) -> float:
@@ -197,8 +224,7 @@ class Writer:
 
     def letter_head(self, lh: B.Letterhead):
         """信函格式 (§10.1)."""
-        size = self.flag_size(lh.flag, G.LETTER_FLAG_SIZE_PT, G.LETTER_FLAG_MIN_SIZE_PT)
-        flag_bottom = G.LETTER_FLAG_TOP_MM + size * G.MM_PER_PT
+        flag, flag_bottom = self.flag(lh, G.LETTER_FLAG_TOP_MM, G.LETTER_FLAG_SIZE_PT, G.LETTER_FLAG_MIN_SIZE_PT)
         thick_y = flag_bottom + G.LETTER_LINE_GAP_BELOW_FLAG_MM
         thin_y = thick_y + G.LETTER_DOUBLE_LINE_DISTANCE_MM
         low_thick_y = G.PAGE_HEIGHT_MM - G.LETTER_BOTTOM_LINE_FROM_EDGE_MM
@@ -206,7 +232,7 @@ class Writer:
         x0 = G.MARGIN_LEFT_MM + (G.TYPE_AREA_WIDTH_MM - G.LETTER_LINE_LENGTH_MM) / 2
         L = G.LETTER_LINE_LENGTH_MM
         anchors = [
-            self.flag_box(lh.flag, G.LETTER_FLAG_TOP_MM, size),
+            *flag,
             red_line(self._next_id(), x0, thick_y, L, G.LETTER_THICK_LINE_PT),     # 上粗
             red_line(self._next_id(), x0, thin_y, L, G.LETTER_THIN_LINE_PT),       # 下细
             red_line(self._next_id(), x0, low_thin_y, L, G.LETTER_THIN_LINE_PT),   # 上细
@@ -233,8 +259,7 @@ class Writer:
     def file_head(self, lh: B.Letterhead):
         """通用格式 (§7.2): 份号/密级/紧急程度 top left, red 标志 35 mm below the 版心 top, 发文字号 and
         签发人 2 lines below it, red separator 4 mm below the 发文字号, title 2 lines below that."""
-        size = self.flag_size(lh.flag, G.FILE_FLAG_SIZE_PT, G.FILE_FLAG_MIN_SIZE_PT)
-        flag_bottom = G.FILE_FLAG_TOP_MM + size * G.MM_PER_PT
+        flag, flag_bottom = self.flag(lh, G.FILE_FLAG_TOP_MM, G.FILE_FLAG_SIZE_PT, G.FILE_FLAG_MIN_SIZE_PT)
         pitch = G.twips_to_mm(G.LINE_PITCH)
         flag_line = int((flag_bottom - G.MARGIN_TOP_MM) // pitch) + 1      # grid line holding its bottom
         number_line = flag_line + G.TITLE_GAP_LINES + 1
@@ -244,7 +269,7 @@ class Writer:
         glyph_bottom = (G.MARGIN_TOP_MM + (last_line - 1) * pitch + G.GLYPH_TOP_IN_LINE_MM
                         + G.SIZE_3HAO * G.MM_PER_PT)
         sep_y = glyph_bottom + G.FILE_SEPARATOR_GAP_MM
-        anchors = [self.flag_box(lh.flag, G.FILE_FLAG_TOP_MM, size),
+        anchors = [*flag,
                    red_line(self._next_id(), G.MARGIN_LEFT_MM, sep_y, G.TYPE_AREA_WIDTH_MM, G.FILE_SEPARATOR_PT)]
         left = [x for x in (lh.copy_number, lh.secrecy, lh.urgency) if x]
         rpr = self.body_rpr

@@ -196,10 +196,12 @@ def red_line(doc_pr_id: int, x_mm: float, y_mm: float, length_mm: float, width_p
     return parse_xml(_anchor(doc_pr_id, G.emu(x_mm), G.emu(y_mm), cx, 0, graphic, "Line"))
 
 
-def text_box(doc_pr_id: int, y_mm: float, width_mm: float, height_mm: float, paragraph_xml: str):
-    """A borderless text box centred on the 版心, top edge ``y_mm`` from the top of the page."""
+def text_box(doc_pr_id: int, y_mm: float, width_mm: float, height_mm: float, paragraph_xml: str,
+             x_mm: float | None = None):
+    """A borderless text box, top edge ``y_mm`` from the top of the page, left edge ``x_mm`` from its
+    left edge (default: centred on the 版心)."""
     cx, cy = G.emu(width_mm), G.emu(height_mm)
-    x = G.emu(G.MARGIN_LEFT_MM + (G.TYPE_AREA_WIDTH_MM - width_mm) / 2)
+    x = G.emu(G.MARGIN_LEFT_MM + (G.TYPE_AREA_WIDTH_MM - width_mm) / 2 if x_mm is None else x_mm)
     graphic = (
         f'<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/>'
         f'</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln>'
