@@ -40,7 +40,8 @@ sys.path.insert(0, str(ROOT))
 
 # Each example's place name, replaced in the synthetic copies (the same everywhere in a file, so the
 # report stays consistent: title, 简称, signature).
-PLACE = {"daxing-2023": "大兴", "xinle-2024-han": "新乐", "yufa-2023": "榆垡", "short-complete": "青山"}
+PLACE = {"daxing-2023": "大兴", "xinle-2024-han": "新乐", "yufa-2023": "榆垡", "short-complete": "青山",
+         "qingshi-2024-joint": "青石"}
 NAMES = [a + b for a in "东西南北中上下前后新" for b in "湖山岭川河林桥源坪岗"]
 
 
@@ -177,7 +178,8 @@ def make_district(folder: Path, n: int, seed: int = 7) -> list[Path]:
         name = NAMES[(i // len(stems)) % len(NAMES)]
         if stem in PLACE and name != PLACE[stem]:
             text = text.replace(PLACE[stem], name)
-        text = text.replace("〔2024〕5号", f"〔2024〕{i + 1}号").replace("〔2025〕3号", f"〔2025〕{i + 1}号")
+        for number in ("〔2024〕5号", "〔2025〕3号", "〔2025〕2号"):
+            text = text.replace(number, f"{number[:6]}{i + 1}号")
         if rng.random() < 0.6:          # vary the length: repeat or drop paragraphs
             data = yaml.safe_load(text)
             body = data.get("正文") or []

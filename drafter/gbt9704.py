@@ -93,6 +93,7 @@ FILE_FLAG_MIN_SIZE_PT = 22.0
 # "文件" right of them, centred on them top to bottom.  Spacing is the issuer's: drafter's practice
 FLAG_JOINT_LINE_EM = 1.2                  # one name's line to the next, in flag sizes
 FLAG_JOINT_GAP_ZI = 1                     # between the names and "文件", in flag characters
+FLAG_BOX_SLACK_MM = 1.0                   # drafter: a joint 标志's boxes this much wider than their text
 FILE_SEPARATOR_GAP_MM = 4.0               # §7.2.7 发文字号之下 4 mm 处 红色分隔线, 与版心等宽
 FILE_SEPARATOR_PT = 1.0                   # thickness not in the standard (practice 1–1.5 pt)
 SIGNER_RIGHT_INDENT = ZI_3HAO             # §7.2.6 签发人 居右空一字

@@ -169,7 +169,7 @@ def test_round_trip_of_every_example(ex, tmp_path):
     assert r.source.drafter
     assert content_view(r.report) == content_view(src)
     assert meta_view(r.report) == meta_view(src)
-    if ex.stem != "short-complete":      # its YAML writes short paragraphs without | blocks
+    if ex.stem not in ("short-complete", "qingshi-2024-joint"):   # these write paragraphs without | blocks
         assert r.report.sections == src.sections
 
 

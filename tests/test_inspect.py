@@ -18,7 +18,7 @@ def _result(path, **kw):
 
 
 # --- acceptance: every rendered example, every 版头 kind ------------------------------------------
-@pytest.mark.parametrize("stem", ["xinle-2024-han", "short-complete", "yufa-2023", "daxing-2023"])
+@pytest.mark.parametrize("stem", ["xinle-2024-han", "short-complete", "yufa-2023", "daxing-2023", "qingshi-2024-joint"])
 def test_rendered_examples_have_zero_errors(rendered, stem):
     res = _result(rendered[stem])
     assert errors(res) == []

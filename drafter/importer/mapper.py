@@ -831,8 +831,8 @@ class Mapper:
         header = "无"
         flag = m.get("flag")
         # 联合行文: the organs stacked, "文件" beside them (one line of its own, or after the last organ)
-        joint = [P.FLAG_FILE_RE.sub("", x) for x in m.get("flag_lines", [])]
-        joint = [x for x in joint if x] if len([x for x in joint if x]) > 1 else []
+        organs = [x for x in (P.FLAG_FILE_RE.sub("", y) for y in m.get("flag_lines", [])) if x]
+        joint = organs if len(organs) > 1 else []
         if flag and self.src.drafter:
             header = "文件" if any(x.endswith("文件") for x in m.get("flag_lines", [flag])) else "函"
         elif m.get("doc_number") and m.get("recipients") and m.get("date"):
@@ -934,8 +934,15 @@ class Mapper:
                 names = tuple(x for x in (org, report.short_name, *report.flag) if x)
                 from ..compose import TITLE_MAX_ZI
 
-                auto = break_title(title_joined, TITLE_MAX_ZI, names)
-                data["title"] = title_joined if auto == title_lines or len(title_lines) == 1 else "\n".join(title_lines)
+                # a joint title broken between two organs ("中共××委员会" / "××人民政府关于……"): the
+                # customary space between them, which the break dropped, comes back when the title
+                # breaks the same way with it
+                spaced = title_lines[0] + "".join(
+                    (" " if P.is_orgish(a) and not b.startswith("关于") else "") + b
+                    for a, b in zip(title_lines, title_lines[1:]))
+                joined = next((t for t in (spaced, title_joined)
+                               if break_title(t, TITLE_MAX_ZI, names) == title_lines), None)
+                data["title"] = joined or (title_joined if len(title_lines) == 1 else "\n".join(title_lines))
         report = Report.model_validate(data, by_name=True, by_alias=False)
         self.annotate(report, sections, org, org_from, year_from, title_note)
         summary = self.summary(report, sections, org_from, year_from, title_note)

@@ -203,13 +203,17 @@ class Writer:
         size = self.flag_size(widest + gap + lh.flag_suffix, preferred, minimum)
         em = size * G.MM_PER_PT
         pitch = em * G.FLAG_JOINT_LINE_EM
+        # the boxes are a little wider than their text, so that no renderer's rounding wraps a line:
+        # the names fill theirs (分散对齐), "文件" stands in the middle of its own
+        slack = G.FLAG_BOX_SLACK_MM
         names_w, gap_w, suffix_w = (width_zi(t) * em for t in (widest, gap, lh.flag_suffix))
-        x0 = G.MARGIN_LEFT_MM + (G.TYPE_AREA_WIDTH_MM - names_w - gap_w - suffix_w) / 2
+        x0 = G.MARGIN_LEFT_MM + (G.TYPE_AREA_WIDTH_MM - (names_w + slack + gap_w + suffix_w)) / 2
         height = (len(lh.flag) - 1) * pitch + em
-        boxes = [self.flag_box(lh.flag, top_mm, size, x_mm=x0, width_mm=names_w, pitch_mm=pitch, jc="distribute")]
+        boxes = [self.flag_box(lh.flag, top_mm, size, x_mm=x0, width_mm=names_w + slack, pitch_mm=pitch,
+                               jc="distribute")]
         if lh.flag_suffix:
             boxes.append(self.flag_box([lh.flag_suffix], top_mm + (height - em) / 2, size,
-                                       x_mm=x0 + names_w + gap_w, width_mm=suffix_w))
+                                       x_mm=x0 + names_w + slack + gap_w - slack / 2, width_mm=suffix_w + slack))
         return boxes, top_mm + height
 
     @staticmethod
