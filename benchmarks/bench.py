@@ -118,7 +118,7 @@ def block_texts(report) -> list[str]:
     out = []
     for b in Composer(report).compose().blocks:
         if isinstance(b, B.Letterhead):
-            out += [x for x in (b.flag, b.doc_number, b.copy_number, b.secrecy, b.urgency) if x]
+            out += [x for x in (*b.flag, b.flag_suffix, b.doc_number, b.copy_number, b.secrecy, b.urgency) if x]
         elif isinstance(b, B.Title):
             out.append("".join(b.lines))
         elif isinstance(b, (B.Addressee, B.Closing, B.Note)):

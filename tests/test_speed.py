@@ -224,3 +224,20 @@ def test_the_command_keeps_exit_codes():
     ok = _run_entry("import sys\nsys.argv = ['drafter', 'check', {!r}]\nfrom drafter.cli import run\nrun()\n"
                     .format(str(example("short-complete"))))
     assert ok.returncode == 0, ok.stderr.decode("utf-8")
+
+
+def test_the_floor_gets_the_same_text_as_the_render():
+    """The benchmark's floor writes every text drafter prints, as strings (a joint 标志 is a list of
+    organs: each of them, and 文件, is a paragraph's text), for every example."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import bench
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    from drafter.loader import load_file
+
+    for ex in sorted((ROOT / "examples").glob("*.yaml")):
+        texts = bench.block_texts(load_file(ex).report)
+        assert texts and all(isinstance(t, str) and t for t in texts), ex.name
+    joint = bench.block_texts(load_file(ROOT / "examples" / "qingshi-2024-joint.yaml").report)
+    assert joint[:3] == ["中共安平县青石镇委员会", "安平县青石镇人民政府", "文件"]
