@@ -590,3 +590,35 @@ def test_sealed_joint_signature_on_tab_stops(tmp_path, names):
 
     moved = edit_parts(path, tmp_path / "moved.docx", {"word/document.xml": shift_last_stop})
     assert codes(_result(moved)) == {"GB505"}
+
+
+def test_joint_signature_pushed_apart_with_spaces_is_told_to_use_tab_stops(tmp_path):
+    """A clerk's sealed joint 署名 side by side, the names pushed apart with full-width spaces: GB504
+    says how to place them (centre tab stops), not "right-align with a right indent"."""
+    from drafter.loader import load_text
+    from drafter.render import docx_bytes
+
+    from conftest import example
+
+    names = ["中共青山县委员会", "青山县人民政府"]
+    text = example("short-complete").read_text(encoding="utf-8").replace(
+        "署名:\n  - 青山县人民政府\n", "署名:\n" + "".join(f"  - {n}\n" for n in names))
+    path = tmp_path / "joint.docx"
+    path.write_bytes(docx_bytes(load_text(text, "joint.yaml").report))
+
+    def spaces_for_tabs(root):
+        row = [p for p in root.iter(q("p")) if p.find(".//" + q("tabs")) is not None
+               and "".join(t.text or "" for t in p.iter(q("t"))).endswith(names[-1])][-1]
+        ppr = row.find(q("pPr"))
+        for child in list(ppr):
+            if child.tag == q("tabs") or child.tag.endswith("}AlternateContent"):
+                ppr.remove(child)
+        for tab in list(row.iter(q("tab"))):
+            t = etree.SubElement(tab.getparent(), q("t"))
+            t.text = "\u3000" * 4
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            tab.getparent().remove(tab)
+
+    pushed = edit_parts(path, tmp_path / "pushed.docx", {"word/document.xml": spaces_for_tabs})
+    found = by_code(_result(pushed), "GB504")
+    assert len(found) == 1 and "居中制表位" in found[0].message, [f.message for f in found]

@@ -114,7 +114,12 @@ def _signature(c: Ctx) -> None:
         raw = p.text
         if p.props.tabs and not re.search(r"[ \u3000]{2,}", raw):
             continue       # names on tab stops of their own (a sealed joint 署名): they stay where they are
-        if re.match(r"^[ \u3000\t]{2,}", raw) or "\t" in raw.strip(" \u3000"):
+        if re.search(r"\S[ \u3000\t]{2,}\S|\S\t\S", raw.strip(" \u3000\t\n")):
+            # 联合署名 side by side (§7.3.5.1, sealed), pushed apart with spaces
+            c.add("GB504", "并排的联合署名用空格、制表符隔开：换电脑或改字体后位置会变；请删去空格，为每个机关名称"
+                           "设一个居中制表位（最后一个对准成文日期的中间），名称前各按一次 Tab", p,
+                  expected="居中制表位", found="名称之间的空格或制表符")
+        elif re.match(r"^[ \u3000\t]{2,}", raw) or "\t" in raw.strip(" \u3000"):
             c.add("GB504", "署名或成文日期用空格、制表符推到右侧：换电脑或改字体后位置会变；请删去空格，"
                            "用“右对齐”加“右缩进”定位", p, expected="右对齐 + 右缩进", found="段首空格或制表符")
     if not lay.signature or lay.date is None:
