@@ -38,6 +38,17 @@ def example(name: str) -> Path:
     return ROOT / "examples" / f"{name}.yaml"
 
 
+def signed_by(names: list[str], stem: str = "short-complete") -> str:
+    """An example's YAML with its 署名 replaced by ``names`` (a joint report: 联合行文)."""
+    import re
+
+    text = example(stem).read_text(encoding="utf-8")
+    new = "署名:\n" + "".join(f"  - {n}\n" for n in names)
+    out, n = re.subn(r"(?m)^署名:\n(?:  - .*\n)+", lambda m: new, text)
+    assert n == 1, stem
+    return out
+
+
 def soffice_or_skip():
     """LibreOffice is required in CI (CI set); on a developer machine without it the test skips."""
     from drafter.pdf import soffice_path

@@ -563,8 +563,12 @@ def test_top_level_numbered_1_dun_is_advised_as_yi(rendered, tmp_path):
     assert "GB303" not in codes(res) and "GB306" not in codes(res)
 
 
-@pytest.mark.parametrize("names", [["中共青山县委员会", "青山县人民政府"],
-                                   ["中共青山县委员会", "青山县人民政府", "青山县人民代表大会常务委员会"]])
+@pytest.mark.parametrize("names", [
+    ["中共青山县委员会", "青山县人民政府"],
+    ["中共青山县委员会", "青山县人民政府", "青山县人民代表大会常务委员会"],
+    ["中共青山县委员会办公室", "青山县人民代表大会常务委员会", "青山县人民政府办公室", "中国人民政治协商会议青山县委员会",
+     "青山县人民检察院"],                                                     # five rows, one name each
+])
 def test_sealed_joint_signature_on_tab_stops(tmp_path, names):
     """drafter's sealed joint 署名 (names side by side on centre tab stops, rows a seal's height apart) is
     read as the 署名, not as tabs pushing text (GB504) or body text; moving the last name off the
@@ -572,15 +576,14 @@ def test_sealed_joint_signature_on_tab_stops(tmp_path, names):
     from drafter.loader import load_text
     from drafter.render import docx_bytes
 
-    from conftest import example
+    from conftest import signed_by
 
-    text = example("short-complete").read_text(encoding="utf-8").replace(
-        "署名:\n  - 青山县人民政府\n", "署名:\n" + "".join(f"  - {n}\n" for n in names))
+    text = signed_by(names)
     path = tmp_path / "joint.docx"
     path.write_bytes(docx_bytes(load_text(text, "joint.yaml").report))
     res = _result(path)
     assert res.findings == [], [f.code for f in res.findings]
-    assert [p.text.strip("\t").split("\t") for p in res.layout.signature] == [names[:2]] + [[n] for n in names[2:]]
+    assert [n for p in res.layout.signature for n in p.text.strip("\t").split("\t")] == names
 
     def shift_last_stop(root):
         row = [p for p in root.iter(q("p")) if p.find(".//" + q("tabs")) is not None
@@ -598,11 +601,10 @@ def test_joint_signature_pushed_apart_with_spaces_is_told_to_use_tab_stops(tmp_p
     from drafter.loader import load_text
     from drafter.render import docx_bytes
 
-    from conftest import example
+    from conftest import signed_by
 
     names = ["中共青山县委员会", "青山县人民政府"]
-    text = example("short-complete").read_text(encoding="utf-8").replace(
-        "署名:\n  - 青山县人民政府\n", "署名:\n" + "".join(f"  - {n}\n" for n in names))
+    text = signed_by(names)
     path = tmp_path / "joint.docx"
     path.write_bytes(docx_bytes(load_text(text, "joint.yaml").report))
 
@@ -622,3 +624,24 @@ def test_joint_signature_pushed_apart_with_spaces_is_told_to_use_tab_stops(tmp_p
     pushed = edit_parts(path, tmp_path / "pushed.docx", {"word/document.xml": spaces_for_tabs})
     found = by_code(_result(pushed), "GB504")
     assert len(found) == 1 and "居中制表位" in found[0].message, [f.message for f in found]
+
+
+@pytest.mark.parametrize("kind, tabs", [("left", 1), ("left", 6), ("center", 2)])
+def test_a_signature_pushed_by_tabs_is_still_found(rendered, tmp_path, kind, tabs):
+    """Only names each on a centre (or right) stop of their own count as placed: a 署名 pushed along by
+    tabs (to a left stop, to default stops, or more tabs than stops) is GB504, as before."""
+    def push(root):
+        sig = [p for p in root.iter(q("p")) if "".join(t.text or "" for t in p.iter(q("t"))) == "青山县人民政府"][-1]
+        ppr = sig.find(q("pPr"))
+        stops = etree.Element(q("tabs"))
+        etree.SubElement(stops, q("tab"), {q("val"): kind, q("pos"): "5000"})
+        ahead = [c for c in ppr if c.tag in (q("pStyle"), q("keepNext"), q("keepLines"))]
+        ppr.insert(len(ahead), stops)                          # schema order: after pStyle, keepNext, keepLines
+        run = sig.find(q("r"))
+        for _ in range(tabs):
+            r = etree.Element(q("r"))
+            etree.SubElement(r, q("tab"))
+            run.addprevious(r)
+
+    pushed = edit_parts(rendered["short-complete"], tmp_path / "pushed.docx", {"word/document.xml": push})
+    assert "GB504" in codes(_result(pushed))

@@ -9,7 +9,7 @@ from . import fontnames as F
 from .context import Ctx, cjk_runs, pt
 from .check_text import _indent_zi
 from .findings import INFO, WARNING
-from .structure import DATE_OK
+from .structure import DATE_OK, tab_row_stops
 
 ZI = G.ZI_3HAO
 POS_TOL = ZI // 2                       # ½ 字
@@ -91,33 +91,27 @@ def _extent(c: Ctx, p) -> tuple[float, float] | None:
     return left, width - left - w
 
 
-def _last_on_tab_stop(c: Ctx, p) -> tuple[float, float] | None:
-    """(left edge, right gap) of the last name of a row of names on tab stops, when it stands on a
-    centre or right stop of its own."""
-    runs = p.text_runs()
-    t = p.text.strip("\n")
-    tabs = t.count("\t")
-    stops = sorted(p.props.tabs.items())
-    if not runs or not tabs or len(stops) < tabs or t.rstrip().endswith("\t"):
-        return None
-    pos, kind = stops[tabs - 1]
-    r0 = runs[-1].props
-    w = _advance(t.rsplit("\t", 1)[1].strip(" \u3000"), r0.size_pt, r0.spacing)
+def _last_on_tab_stop(c: Ctx, p, stops: list[tuple[int, str]]) -> tuple[float, float]:
+    """(left edge, right gap) of the last name of a row of names on tab stops (structure.tab_row_stops)."""
+    pos, kind = stops[-1]
+    r0 = p.text_runs()[-1].props
+    w = _advance(p.text.strip("\n").rsplit("\t", 1)[1].strip(" \u3000"), r0.size_pt, r0.spacing)
     width = c.doc.section_of(p).text_width or G.TYPE_AREA_WIDTH
-    left = {"center": pos - w / 2, "right": pos - w}.get(kind)
-    return None if left is None else (left, width - left - w)
+    left = pos - w / 2 if kind == "center" else pos - w
+    return left, width - left - w
 
 
 def _signature(c: Ctx) -> None:
     lay = c.lay
     for p in lay.signature + ([lay.date] if lay.date else []):
         raw = p.text
-        if p.props.tabs and not re.search(r"[ \u3000]{2,}", raw):
-            continue       # names on tab stops of their own (a sealed joint 署名): they stay where they are
+        if tab_row_stops(p):
+            continue       # names on centre stops of their own (a sealed joint 署名): they stay where they are
         if re.search(r"\S[ \u3000\t]{2,}\S|\S\t\S", raw.strip(" \u3000\t\n")):
             # 联合署名 side by side (§7.3.5.1, sealed), pushed apart with spaces
             c.add("GB504", "并排的联合署名用空格、制表符隔开：换电脑或改字体后位置会变；请删去空格，为每个机关名称"
-                           "设一个居中制表位（最后一个对准成文日期的中间），名称前各按一次 Tab", p,
+                           "设一个居中制表位（最后一个对准成文日期的中间），名称前各按一次 Tab（不加盖印章的，"
+                           "联合署名应依次向下编排，每行一个）", p,
                   expected="居中制表位", found="名称之间的空格或制表符")
         elif re.match(r"^[ \u3000\t]{2,}", raw) or "\t" in raw.strip(" \u3000"):
             c.add("GB504", "署名或成文日期用空格、制表符推到右侧：换电脑或改字体后位置会变；请删去空格，"
@@ -126,9 +120,10 @@ def _signature(c: Ctx) -> None:
         return
     name = max(lay.signature, key=lambda q: len(q.text.strip()))
     ne, de = _extent(c, name), _extent(c, lay.date)
-    if lay.signature[-1].props.tabs and "\t" in lay.signature[-1].text:
-        name = lay.signature[-1]           # sealed joint names on tab stops: the last one is over the date
-        ne = _last_on_tab_stop(c, name)
+    stops = tab_row_stops(lay.signature[-1])
+    if stops:                              # sealed joint names on tab stops: the last one is over the date
+        name = lay.signature[-1]
+        ne = _last_on_tab_stop(c, name, stops)
     if ne is None or de is None:
         return
     (n_left, n_gap), (d_left, d_gap) = ne, de

@@ -126,9 +126,20 @@ class Layout:
         return self.roles.get(id(p))
 
 
-def _is_tab_row(p: Para) -> bool:
-    """Names on tab stops of their own (drafter's sealed joint 署名): "\t中共××委员会\t××人民政府"."""
-    return bool(p.props.tabs) and "\t" in p.text
+def tab_row_stops(p: Para) -> list[tuple[int, str]] | None:
+    """The stops of a row of names on tab stops of their own (a sealed joint 署名, §7.3.5.1:
+    "\t中共××委员会\t××人民政府"): each tab goes to a centre or right stop of the paragraph's own, in
+    order, and each is followed by a name.  None for any other paragraph (tabs pushing text along,
+    default stops, spaces between names)."""
+    parts = p.text.strip("\n").split("\t")
+    if len(parts) < 2 or parts[0].strip(" \u3000") or re.search(r"[ \u3000]{2,}", p.text):
+        return None
+    if not all(x.strip(" \u3000") for x in parts[1:]):
+        return None
+    stops = sorted(p.props.tabs.items())[:len(parts) - 1]
+    if len(stops) < len(parts) - 1 or any(kind not in ("center", "right") for _, kind in stops):
+        return None
+    return stops
 
 
 def _clean(text: str) -> str:
@@ -311,10 +322,11 @@ def analyse(doc: Document) -> Layout:
             else:
                 lay.attachments.append(p)
                 lay.roles[id(p)] = ATTACHMENT
-        # 署名: up to four short lines right above the date (sealed joint names: rows on tab stops, a
-        # seal's height apart)
+        # 署名: up to four short lines right above the date (sealed joint names: any number of rows on
+        # tab stops, a seal's height apart)
         k = date_k - 1
-        while k >= body_start and len(lay.signature) < 4:
+        while k >= body_start and (len(lay.signature) < 4
+                                   or (len(lay.signature) < 12 and tab_row_stops(lay.signature[0]))):
             p = paras[k]
             t = _clean(p.text)
             if not t:
@@ -322,7 +334,7 @@ def analyse(doc: Document) -> Layout:
                     up = k
                     while up > body_start and up > k - G.SIG_JOINT_ROW_LINES and not _clean(paras[up].text):
                         up -= 1
-                    if not (_is_tab_row(lay.signature[0]) and _is_tab_row(paras[up])):
+                    if not (tab_row_stops(lay.signature[0]) and tab_row_stops(paras[up])):
                         break
                     k = up
                     continue
