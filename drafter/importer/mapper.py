@@ -170,6 +170,7 @@ class Mapper:
                     self.found["flag"] = p.where
                 elif "flag" in m and P.joint_flag_line(m.get("flag_lines", [m["flag"]]), t):
                     m.setdefault("flag_lines", [m["flag"]]).append(t)      # 联合行文: organs stacked (+ 文件)
+                    m.setdefault("flag_more", []).append(p)
                 else:
                     self.unknown.append(p)
             elif not intro and P.DOC_NUMBER_RE.match(t) and "doc_number" not in m:
@@ -254,6 +255,7 @@ class Mapper:
             elif docno_at is not None and i < docno_at and "flag" in self.meta and last_flag == i - 1 \
                     and P.joint_flag_line(self.meta.get("flag_lines", [self.meta["flag"]]), p.text):
                 self.meta.setdefault("flag_lines", [self.meta["flag"]]).append(p.text)   # 联合行文, one organ a line
+                self.meta.setdefault("flag_more", []).append(p)
                 last_flag = i
             else:
                 self.unknown.append(p)
@@ -359,12 +361,24 @@ class Mapper:
             j -= 1
         return j
 
+    def joint_flag(self, organs: list[str], title: str | None) -> bool:
+        """Whether stacked organ lines above the 发文字号 are one joint 标志 (联合行文, §7.2.4): in
+        drafter's own .docx (one text box); else with "文件" beside them (the 文件 format: a 函 has one
+        标志 line) and the report joint: signed by several organs, or titled by these organs."""
+        if self.src.drafter:
+            return True
+        lines = self.meta.get("flag_lines", [])
+        titled = "".join(organs) in re.sub(rf"[{P.WS}]", "", title or "")
+        return any(x.endswith("文件") for x in lines) and (len(self.meta.get("signatories", [])) > 1 or titled)
+
     @staticmethod
     def split_joint(t: str) -> list[str]:
         """"中共青石镇委员会　　青石镇人民政府" (a joint signature on one line, apart by spaces or by a tab:
         drafter writes sealed joint names on tab stops) -> both organs."""
         parts = [x for x in re.split(rf"[{P.WS}]{{2,}}|[\u3000\t]", P.strip(t)) if P.strip(x)]
-        if len(parts) >= 2 and all(P.is_orgish(P.strip(x)) for x in parts):
+        # names on tab stops are names, whatever their ending (青山县政协); spaces need organs' endings
+        strict = "\t" not in P.strip(t)
+        if len(parts) >= 2 and all(P.is_orgish(P.strip(x), strict=strict) for x in parts):
             return [P.strip(x) for x in parts]
         return [t]
 
@@ -753,8 +767,8 @@ class Mapper:
             signed = m.get("signatories", [])
             if len(parts) > 1 and all(P.is_orgish(x) for x in parts):
                 return parts[0], "标题中的第一个机关（联合行文的主办机关）"
-            if len(signed) > 1 and "".join(parts) == "".join(signed):
-                return signed[0], "标题中的第一个机关（联合行文的主办机关）"
+            if len(signed) > 1 and "".join(parts).startswith(signed[0]) and "".join(parts) != signed[0]:
+                return signed[0], "标题中的第一个机关（联合行文的主办机关）"     # (the title may name fewer)
             # "红石乡2024年度……报告" signed 红石乡人民政府: the title used the short name
             full = next((x for x in m.get("signatories", []) if x.startswith(named) and len(x) > len(named)), None)
             if full:
@@ -832,7 +846,16 @@ class Mapper:
         flag = m.get("flag")
         # 联合行文: the organs stacked, "文件" beside them (one line of its own, or after the last organ)
         organs = [x for x in (P.FLAG_FILE_RE.sub("", y) for y in m.get("flag_lines", [])) if x]
-        joint = organs if len(organs) > 1 else []
+        joint = organs if len(organs) > 1 and self.joint_flag(organs, title_joined) else []
+        if m.get("flag_more") and not joint:
+            if all(P.strip(p.text) == "文件" for p in m["flag_more"]):
+                flag = m["flag"] = flag + "文件"    # one organ, "文件" on the line below
+            else:                                   # an organ's name under a one-organ 标志: not the 标志
+                self.unknown.extend(m["flag_more"])
+            m["flag_lines"] = [flag]
+        if flag and not joint and len(side := [x for x in re.split(rf"[{P.WS}]+", P.strip(flag)) if x]) > 1 \
+                and all(P.is_orgish(x) for x in side):
+            joint = side                            # organs side by side on one line (a joint 函)
         if flag and self.src.drafter:
             header = "文件" if any(x.endswith("文件") for x in m.get("flag_lines", [flag])) else "函"
         elif m.get("doc_number") and m.get("recipients") and m.get("date"):
@@ -938,7 +961,7 @@ class Mapper:
                 # customary space between them, which the break dropped, comes back when the title
                 # breaks the same way with it
                 spaced = title_lines[0] + "".join(
-                    (" " if P.is_orgish(a) and not b.startswith("关于") else "") + b
+                    (" " if P.is_orgish(a) and P.is_orgish(b.split("关于")[0]) else "") + b
                     for a, b in zip(title_lines, title_lines[1:]))
                 joined = next((t for t in (spaced, title_joined)
                                if break_title(t, TITLE_MAX_ZI, names) == title_lines), None)
