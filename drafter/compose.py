@@ -77,22 +77,34 @@ class Composer:
             return "及".join(self.kind.part(k).name for k in keys)
         return None
 
+    def letterhead(self, word: str | None = None) -> b.Letterhead:
+        """版头 of the 函 or 文件 format: the 发文机关标志 as printed, and the elements beside it.
+        ``word``: what the 文件 format adds to the organ (default: the template's; a check that only
+        measures the 标志 passes the standard's "文件" and needs no template)."""
+        r = self.r
+        flag, suffix = [x.strip() for x in r.flag if x.strip()] or [r.org.strip()], ""
+        measuring = word is not None
+        word = word if measuring else self.text("file_flag", "")
+        organs = [y for y in (x.removesuffix(word).rstrip(" \u3000") for x in flag) if y]
+        if len(organs) > 1 and r.header == "文件":
+            # §7.2.4 联合行文: the organs stacked, main one first; "文件" (written after any of them,
+            # or as an item of its own: once) right of them, centred on them
+            flag, suffix = organs, word
+        elif len(organs) > 1:    # 信函格式 (§10.1, one line of 标志 above the double line): side by side
+            flag = ["\u3000".join(organs)]
+        else:                    # one organ, as written ("××人民政府文件" too); "文件" added in that format
+            one = flag[0] if len(flag) == 1 and organs else (organs or [r.org.strip()])[0]
+            if r.header == "文件" and not one.endswith(word):
+                one = one + word if measuring else self.text("file_flag", one)
+            flag = [one]
+        return b.Letterhead(r.header, flag, suffix, r.doc_number, list(r.signers) if r.header == "文件" else [],
+                            r.copy_number, r.secrecy, r.urgency)
+
     # -- the document --
     def compose(self) -> b.Document:
         r, out = self.r, []
         if r.header in ("函", "文件"):
-            flag, suffix = [x.strip() for x in r.flag if x.strip()] or [r.org.strip()], ""
-            if len(flag) > 1 and r.header == "文件":
-                # §7.2.4 联合行文: the organs stacked, main one first; "文件" right of them, centred on them
-                word = self.text("file_flag", "")
-                flag[-1] = flag[-1].removesuffix(word).strip() or flag[-1]
-                suffix = word
-            elif len(flag) > 1:      # 信函格式 (§10.1, one line of 标志 above the double line): side by side
-                flag = ["\u3000".join(flag)]
-            elif r.header == "文件" and not flag[0].endswith("文件"):
-                flag = [self.text("file_flag", flag[0])]
-            out.append(b.Letterhead(r.header, flag, suffix, r.doc_number, list(r.signers) if r.header == "文件" else [],
-                                    r.copy_number, r.secrecy, r.urgency))
+            out.append(self.letterhead())
         names = tuple(x for x in (r.org, r.short_name, *r.flag) if x)
         out.append(b.Title(break_title(self.title_text(), TITLE_MAX_ZI, names)))
         if r.recipients and r.layout.show_recipients:

@@ -89,6 +89,7 @@ TITLE_GAP_LINES = 2                    # §7.3.1/§10.1: title 2 lines below the
 FILE_FLAG_TOP_MM = MARGIN_TOP_MM + 35.0   # §7.2.4 上边缘至版心上边缘为 35 mm
 FILE_FLAG_SIZE_PT = 36.0                  # practice: 小初; shrunk to fit the 版心 width
 FILE_FLAG_MIN_SIZE_PT = 22.0
+FILE_FLAG_WORD = "文件"                    # §7.2.4 发文机关全称或者规范化简称后加“文件”二字
 # §7.2.4 联合行文: the organs' names stacked (主办机关 first), each spread to the widest (分散对齐), and
 # "文件" right of them, centred on them top to bottom.  Spacing is the issuer's: drafter's practice
 FLAG_JOINT_LINE_EM = 1.2                  # one name's line to the next, in flag sizes

@@ -284,7 +284,8 @@ class Report(Base):
     # -- derived values used by the composer and the rules --
     @property
     def signature_names(self) -> list[str]:
-        return self.signatories or [self.org]
+        """The organs printed as 署名 (an empty item of the list prints nothing and takes no place)."""
+        return [x for x in self.signatories if x.strip()] or [self.org]
 
     @property
     def closing_text(self) -> str | None:

@@ -38,7 +38,8 @@ _NO_END = set("（《“‘")
 # the organs a title starts with, one after another ("中共安平县东湖乡委员会安平县东湖乡人民政府关于……")
 # (as text: re compiles it on first use, so that drafter check, which breaks no title, never does)
 _ORGAN_RE = (r"\s*((?:中共)?[^\s关于的和及与、，。]{0,16}?"
-             r"(?:委员会|人民政府|办事处|办公室|党工委|局|[省市县区州旗乡镇]委(?!员)|党委|党组|中央|国务院))")
+             r"(?:委员会|人民政府|办事处|办公室|党工委|局|[省市县区州旗乡镇]委(?!员)|党委|党组|中央|国务院"
+             r"|常委会|主席团|武装部|政协|纪委|监委))")
 
 
 def _leading_organs(title: str) -> list[tuple[int, int]]:

@@ -614,3 +614,21 @@ def test_a_joint_flag_leaves_page_one_less_room_for_addressees():
     assert [d for d in diags(text) if d.code == "FZ117"] == []
     joint = text.replace("版头: 文件", "版头: 文件\n发文机关标志: [中共青山县委员会, 青山县人民政府]")
     assert [d.code for d in diags(joint) if d.code == "FZ117"] == ["FZ117"]
+
+
+LONG = ["中共广西壮族自治区某某市某某县某某镇委员会", "广西壮族自治区某某市某某县某某镇人民政府"]
+
+
+@pytest.mark.parametrize("header, flag, fires", [
+    ("函", LONG, True),                                    # side by side: 43 字 on one line
+    ("文件", LONG, True),                                  # stacked: 22 字 + 文件
+    ("文件", ["中共安平县青石镇委员会", "安平县青石镇人民政府"], False),
+    ("函", ["中共青山县委员会", "青山县人民政府"], False),
+    ("文件", [], False),                                   # 青山县人民政府文件
+])
+def test_a_flag_too_long_for_the_usual_sizes(header, flag, fires):
+    text = GOOD.replace("版头: 函", f"版头: {header}" + (f"\n发文机关标志: [{', '.join(flag)}]" if flag else ""))
+    ds = [d for d in diags(text) if d.code == "FZ122"]
+    assert bool(ds) == fires, [d.message for d in ds]
+    if fires:
+        assert ds[0].line == 4 and "规范化简称" in ds[0].message      # the 发文机关标志 line

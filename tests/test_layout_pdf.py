@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import EXAMPLES, example, soffice_or_skip
+from conftest import EXAMPLES, example, signed_by, soffice_or_skip
 from drafter import gbt9704 as G
 from drafter.measure import DATE_RE, DOC_NUMBER_RE
 
@@ -316,12 +316,6 @@ def test_the_signature_page_always_carries_body_text(growing_five):
     assert moved, "the signature block never met a page break: the test does not test"
 
 
-def _joint(names: list[str]) -> str:
-    """short-complete (sealed, 成文日期 2025年1月20日) signed jointly by ``names``."""
-    text = example("short-complete").read_text(encoding="utf-8")
-    return text.replace("署名:\n  - 青山县人民政府\n", "署名:\n" + "".join(f"  - {n}\n" for n in names))
-
-
 def _names_on(line, names: list[str]) -> list[tuple[str, float, float]]:
     """(name, x0, x1) in mm of each of ``names`` printed on a measured line, left to right."""
     text, out, k = line.text, [], 0
@@ -343,7 +337,7 @@ def test_sealed_joint_signature_names_side_by_side(tmp_path, rows):
     成文日期 (右空四字, the name centred on it); a 42 mm seal centred on each name stays inside the 版心 and
     touches no other; rows a seal's height apart (the spec covers one organ only; drafter follows the
     standard's text)."""
-    m, _ = _render_and_measure(_joint([n for r in rows for n in r]), tmp_path)
+    m, _ = _render_and_measure(signed_by([n for r in rows for n in r]), tmp_path)
     (date,) = m.find("^2025年1月20日$")
     last = m.page_lines(date.page)
     assert abs(date.x1 - (RIGHT - 4 * ZI_MM)) <= 0.6
@@ -375,7 +369,7 @@ def test_joint_file_flag_stacks_the_organs_with_wenjian_beside_them(tmp_path):
     """§7.2.4 联合行文: the organs stacked, the main one first, each spread to the same width; "文件"
     right of them and centred on them top to bottom; the whole centred on the 版心, its top 35 mm below
     the 版心's; the 发文字号 and the red separator follow the taller 标志."""
-    text = _joint(["中共青山县委员会", "青山县人民政府"]).replace(
+    text = signed_by(["中共青山县委员会", "青山县人民政府"]).replace(
         "版头: 文件\n", "版头: 文件\n发文机关标志:\n  - 中共青山县委员会\n  - 青山县人民政府\n")
     m, _ = _render_and_measure(text, tmp_path)
     red = {ln.text: ln for ln in m.red_text(1)}
@@ -393,3 +387,20 @@ def test_joint_file_flag_stacks_the_organs_with_wenjian_beside_them(tmp_path):
     assert num.top > second.bottom + 2 * G.LINE_PITCH_MM - 2                         # 2 lines below
     (sep,) = m.red_strokes(1)
     assert abs(sep.y - (num.bottom + G.FILE_SEPARATOR_GAP_MM)) <= 1.0
+
+
+@pytest.mark.parametrize("header", ["函", "文件"])
+def test_a_very_long_joint_flag_stays_inside_the_type_area(tmp_path, header):
+    """Organ names too long for the usual sizes (FZ122 warns) are still printed whole, on their own
+    lines, inside the 版心, above the red line: shrunk, never wrapped or cut."""
+    long = ["中共广西壮族自治区某某市某某县某某镇委员会", "广西壮族自治区某某市某某县某某镇人民政府"]
+    text = signed_by(long).replace("版头: 文件\n", f"版头: {header}\n发文机关标志: [{', '.join(long)}]\n")
+    if header == "函":
+        text = re.sub(r"(?m)^(签发人|印发机关|印发日期): .*\n", "", text)
+    m, _ = _render_and_measure(text, tmp_path)
+    red = m.red_text(1)
+    printed = sorted(ln.text.replace(" ", "").replace("\u3000", "") for ln in red)   # one line each: none wrapped
+    assert printed == (["".join(long)] if header == "函" else sorted(long + ["文件"])), printed
+    assert all(G.MARGIN_LEFT_MM - 0.6 <= ln.x0 and ln.x1 <= RIGHT + 0.6 for ln in red), [(ln.x0, ln.x1) for ln in red]
+    top_red_line = min(s.y for s in m.red_strokes(1))
+    assert all(ln.bottom < top_red_line for ln in red)

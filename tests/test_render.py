@@ -495,3 +495,38 @@ def test_title_and_names_wrapped_in_the_yaml_are_laid_out_as_one_line():
         want = ["青山县人民政府关于2024年度法治政府建设", "情况的报告"] if style == "literal" else \
             break_title(title, 20, ("青山县人民政府",))
         assert list(got.lines) == want, (style, got)
+
+
+@pytest.mark.parametrize("header, written, boxes", [
+    ("文件", "[中共新乐市委员会, 新乐市人民政府, 文件]", [["中共新乐市委员会", "新乐市人民政府"], ["文件"]]),
+    ("文件", "[中共新乐市委员会　文件, 新乐市人民政府文件]", [["中共新乐市委员会", "新乐市人民政府"], ["文件"]]),
+    ("文件", "[新乐市人民政府, 文件]", [["新乐市人民政府文件"]]),
+    ("函", "[新乐市人民政府, 文件]", [["新乐市人民政府"]]),
+    ("函", "[文件]", [["新乐市人民政府"]]),
+], ids=["own-item", "after-each", "one-organ", "letter-one-organ", "only-wenjian"])
+def test_wenjian_in_a_flag_list_is_printed_once(tmp_path, header, written, boxes):
+    """However the clerk writes "文件" into the list (after an organ, as an item of its own), it is
+    printed once, beside the organs; a 函 prints none."""
+    from drafter.loader import load_text
+    from drafter.render import docx_bytes
+
+    text = example("xinle-2024-han").read_text(encoding="utf-8").replace(
+        "版头: 函", f"版头: {header}\n发文机关标志: {written}")
+    (tmp_path / "j.docx").write_bytes(docx_bytes(load_text(text, "j.yaml").report))
+    doc = _xml(tmp_path / "j.docx", "word/document.xml")
+    txbx = doc.findall(".//w:txbxContent", NS)
+    assert [["".join(t.text for t in p.iter(q("t"))) for p in x.iter(q("p"))] for x in txbx] == boxes
+
+
+def test_an_empty_item_of_the_signature_takes_no_place(tmp_path):
+    """署名: [中共新乐市委员会, ''] prints one name, centred as one organ's (it printed a row of two)."""
+    from drafter import blocks as B
+    from drafter.compose import Composer
+    from drafter.loader import load_text
+
+    text = re.sub(r"(?m)^署名:\n(?:  - .*\n)+", "署名: [中共新乐市委员会, '']\n",
+                  example("xinle-2024-han").read_text(encoding="utf-8"))
+    text = text.replace("印章: 否", "印章: 是")
+    report = load_text(text, "x.yaml").report
+    (sig,) = [blk for blk in Composer(report).compose().blocks if isinstance(blk, B.Signature)]
+    assert sig.names == ["中共新乐市委员会"] and sig.sealed

@@ -29,6 +29,9 @@ FIRES = [
     # in a title only the gap between joint organs is customary
     ("FZ405", BASE.replace("年度: 2023\n", "年度: 2023\n标题: 中共青山县委员会 青山县人民政府关于2023年度法治 政府建设情况的报告\n"),
      [(4, 31)], "有 1 处汉字之间的空格"),
+    # three organs (one of them an 人武部, 主席团 or 政协): both gaps between them are customary
+    ("FZ405", BASE.replace("年度: 2023\n", "年度: 2023\n标题: 中共青山县委 青山县人民政府 青山县人民武装部关于2023年度法治 政府建设情况的报告\n"),
+     [(4, 38)], "有 1 处汉字之间的空格"),
     # a zero-width space copied from a web page, inside plain text
     ("FZ408", para("全面推进\u200b依法行政，成效\u200b明显。"), [(15, 17)], "有 2 个看不见的字符（U+200B"),
     # in a name printed in the 版头 and the 署名 too (QA)

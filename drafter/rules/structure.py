@@ -228,6 +228,27 @@ def addressee_too_long(ctx):
                                        "“各乡镇人民政府，各街道办事处”")
 
 
+@rule("FZ122", "flag-too-long", "发文机关标志太长，要缩到很小的字号才排得下", severity=WARNING)
+def flag_too_long(ctx):
+    """The 发文机关标志 is printed on one line (联合行文 in the 文件 format: each organ on a line, 文件
+    beside them) as wide as the 版心 allows.  Below the smallest usual size (22 pt in the 文件 format,
+    18 pt in a 函) drafter still fits it, but it reads poorly: the clerk is pointed to the 规范化简称."""
+    from .. import gbt9704 as G
+    from ..textutil import width_zi
+
+    r = ctx.report
+    if r.header not in ("函", "文件"):
+        return
+    lh = ctx.composer.letterhead(G.FILE_FLAG_WORD)       # (measured with the standard's word: no template)
+    zi = max(map(width_zi, lh.flag)) + (G.FLAG_JOINT_GAP_ZI + width_zi(lh.flag_suffix) if lh.flag_suffix else 0)
+    minimum = G.FILE_FLAG_MIN_SIZE_PT if r.header == "文件" else G.LETTER_FLAG_MIN_SIZE_PT
+    size = G.TYPE_AREA_WIDTH_MM / G.MM_PER_PT / zi
+    if size < minimum:
+        path = ("flag",) if r.flag else ("org",)
+        yield Finding(path, f"发文机关标志每行约 {zi:g} 字，要缩到约 {int(size)} 磅才排得下版心（通常不小于 {minimum:g} 磅）；"
+                            "请在“发文机关标志”中改用规范化简称，如“××县委”“××县政府”")
+
+
 @rule("FZ112", "signature-date", "缺少成文日期（无版头的公开文本为警告）")
 def signature_date(ctx):
     """成文日期 is required when the report is sent (函/文件); a web copy without it is a warning:

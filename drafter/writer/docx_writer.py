@@ -198,15 +198,23 @@ class Writer:
         if len(lh.flag) == 1 and not lh.flag_suffix:
             size = self.flag_size(lh.flag[0], preferred, minimum)
             return [self.flag_box(lh.flag, top_mm, size)], top_mm + size * G.MM_PER_PT
-        widest = max(lh.flag, key=width_zi)
         gap = "\u3000" * G.FLAG_JOINT_GAP_ZI if lh.flag_suffix else ""
-        size = self.flag_size(widest + gap + lh.flag_suffix, preferred, minimum)
+        slack = G.FLAG_BOX_SLACK_MM
+
+        def width_mm(text: str, size: float) -> float:      # the wider of Word's and LibreOffice's
+            return G.twips_to_mm(max(both(lambda r: zi_twips(text, size, 0, renderer=r))))
+
+        def widths(size: float) -> tuple[float, float, float]:
+            return (max(width_mm(t, size) for t in lh.flag), width_mm(gap, size), width_mm(lh.flag_suffix, size))
+
+        size = self.flag_size(max(lh.flag, key=width_zi) + gap + lh.flag_suffix, preferred, minimum)
+        while size > 1 and sum(widths(size)) + slack > G.TYPE_AREA_WIDTH_MM:
+            size -= 1
         em = size * G.MM_PER_PT
         pitch = em * G.FLAG_JOINT_LINE_EM
         # the boxes are a little wider than their text, so that no renderer's rounding wraps a line:
         # the names fill theirs (分散对齐), "文件" stands in the middle of its own
-        slack = G.FLAG_BOX_SLACK_MM
-        names_w, gap_w, suffix_w = (width_zi(t) * em for t in (widest, gap, lh.flag_suffix))
+        names_w, gap_w, suffix_w = widths(size)
         x0 = G.MARGIN_LEFT_MM + (G.TYPE_AREA_WIDTH_MM - (names_w + slack + gap_w + suffix_w)) / 2
         height = (len(lh.flag) - 1) * pitch + em
         boxes = [self.flag_box(lh.flag, top_mm, size, x_mm=x0, width_mm=names_w + slack, pitch_mm=pitch,
@@ -218,8 +226,10 @@ class Writer:
 
     @staticmethod
     def flag_size(text: str, preferred: float, minimum: float) -> float:
-        fit = G.TYPE_AREA_WIDTH / G.TWIPS_PER_PT / max(1.0, sum(1 if is_wide(c) else 0.5 for c in text))
-        return max(minimum, min(preferred, float(int(fit))))
+        """The 标志's size: the preferred one, smaller to fit the 版心's width, not below the minimum
+        unless even that would run past the 版心 (a name too long: FZ122 asks for the 规范化简称)."""
+        fit = float(int(G.TYPE_AREA_WIDTH / G.TWIPS_PER_PT / max(1.0, sum(1 if is_wide(c) else 0.5 for c in text))))
+        return fit if fit < minimum else min(preferred, fit)
 
     def letterhead(self, lh: B.Letterhead):
         if lh.kind == "函":
@@ -392,33 +402,42 @@ class Writer:
 
         def grid(per_row: int, r: str):
             """(centre of the last column, pitch) with per_row names a row for renderer r, or None when
-            a seal or name of the first column would stand outside the 版心."""
+            a seal or a name would stand outside the 版心 (a name too long for the last column takes
+            one name a row, where it keeps to the right edge)."""
             w = [zi_twips(n, renderer=r) for n in names]
             last = G.TYPE_AREA_WIDTH - date_right - (zi_twips(sig.date, renderer=r) if sig.date else w[-1]) / 2
             if per_row == 1:
                 return last, 0
-            pairs = [(w[i - 1], w[i]) for i in range(1, len(w)) if i % per_row]      # side by side on a row
+            rows = [w[i:i + per_row] for i in range(0, len(w), per_row)]
+            if any(last + row[-1] / 2 > G.TYPE_AREA_WIDTH for row in rows):
+                return None
+            pairs = [(a, b) for row in rows for a, b in zip(row, row[1:])]      # side by side on a row
             pitch = max(G.SEAL_DIAMETER + G.SEAL_GAP, *((a + b) / 2 + G.SIG_JOINT_NAME_GAP for a, b in pairs))
             first = last - (per_row - 1) * pitch
-            return (last, pitch) if first - max(G.SEAL_DIAMETER, *w[::per_row]) / 2 >= 0 else None
+            return (last, pitch) if first - max(G.SEAL_DIAMETER, *(row[0] for row in rows)) / 2 >= 0 else None
 
         # the most names a row that fit (rows of two, as a rule: a 42 mm seal above a date 右空四字
         # leaves room for one more to its left); one name a row when even two do not
-        per_row = next(k for k in range(len(names), 0, -1) if all(grid(k, r) for r in ("word", "lo")))
-        grids = [grid(per_row, r) for r in ("word", "lo")]
+        per_row = next(k for k in range(len(names), 0, -1) if all(both(lambda r: grid(k, r))))
+        grids = both(lambda r: grid(per_row, r))
         rows = [names[i:i + per_row] for i in range(0, len(names), per_row)]
         out = []
         for k, row in enumerate(rows):
             if k:
                 out += [self.blank(keep_next=True) for _ in range(G.SIG_JOINT_ROW_LINES - 1)]
             first = per_row - len(row)          # the last row is aligned right; full rows fill the grid
-            # a name too long to stand centred on its column keeps to the 版心's right edge
-            stops = tuple([("center", round(min(last - (per_row - 1 - j) * pitch, G.TYPE_AREA_WIDTH - zi_twips(n, renderer=r) / 2)))
-                           for j, n in zip(range(first, per_row), row)]
-                          for (last, pitch), r in zip(grids, ("word", "lo")))
+
+            def stops(r, last_pitch):
+                last, pitch = last_pitch
+                # (one name a row) a name too long to stand centred on the date keeps to the right edge
+                return [("center", round(min(last - (per_row - 1 - j) * pitch,
+                                             G.TYPE_AREA_WIDTH - zi_twips(n, renderer=r) / 2)))
+                        for j, n in zip(range(first, per_row), row)]
+
             runs = [x for n in row for x in (tab_run(rpr()), text_run(n, rpr()))]
             out.append(self.para(S.SIGNATURE, runs, jc="left", ind={"left": 0, "right": 0, "firstLine": 0},
-                                 tabs=stops, keep_next=k < len(rows) - 1 or keep_last))
+                                 tabs=(stops("word", grids[0]), stops("lo", grids[1])),
+                                 keep_next=k < len(rows) - 1 or keep_last))
         return out
 
     def colophon(self, c: B.Colophon):
