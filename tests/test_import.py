@@ -320,3 +320,14 @@ def test_doc_is_converted_through_libreoffice(tmp_path):
     assert (rep.org, rep.year, rep.doc_number, rep.date, rep.recipients) == \
         (ex.org, ex.year, ex.doc_number, ex.date, ex.recipients)
     assert content_view(rep) == content_view(ex)
+
+
+def test_round_trip_of_three_signers(tmp_path):
+    """§7.2.6: three 签发人 print two a line, the last one on the 发文字号's line: all three and the
+    发文字号 come back (the 发文字号 line was kept as an unknown line, and check then failed)."""
+    text = example("qingshi-2024-joint").read_text(encoding="utf-8").replace(
+        "签发人: [赵建国, 孙立平]", "签发人: [赵建国, 孙立平, 王武]")
+    src = load_text(text, "q.yaml").report
+    r = import_file(render(src, tmp_path / "q.docx"), tmp_path / "q.yaml")
+    assert (r.report.doc_number, r.report.signers) == ("青发〔2025〕2号", ["赵建国", "孙立平", "王武"])
+    assert meta_view(r.report) == meta_view(src)

@@ -173,13 +173,15 @@ class Mapper:
                     m.setdefault("flag_more", []).append(p)
                 else:
                     self.unknown.append(p)
-            elif not intro and P.DOC_NUMBER_RE.match(t) and "doc_number" not in m:
-                mm = P.DOC_NUMBER_RE.match(t)
+            elif not intro and (mm := P.DOC_NUMBER_RE.match(t)) and "doc_number" not in m \
+                    and (not mm.group("more") or "signers" in m):
                 m["doc_number"] = P.strip(mm.group("no"))
                 self.found["doc_number"] = p.where
                 docno_at = i
                 if mm.group("signers"):
                     m["signers"] = [x for x in re.split(rf"[{P.WS}，,、]+", mm.group("signers")) if x]
+                if mm.group("more"):        # §7.2.6, three 签发人 or more: the last row's names share its line
+                    m["signers"] += [x for x in re.split(rf"[{P.WS}]+", mm.group("more")) if x]
             elif not intro and P.SIGNERS_RE.match(t):
                 m["signers"] = [x for x in re.split(rf"[{P.WS}，,、]+", P.SIGNERS_RE.match(t).group("signers")) if x]
             elif not intro and not title and P.COPY_NUMBER_RE.match(t):

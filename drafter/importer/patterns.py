@@ -170,7 +170,8 @@ def chrome_pairs(text: str) -> dict[str, str]:
 # 版头 elements
 DOC_NUMBER_RE = re.compile(
     rf"^(?P<no>[\u4e00-\u9fffA-Za-z]{{1,16}}[{WS}]*[〔\[［【(（][{WS}]*(?P<year>(?:19|20)\d{{2}})[{WS}]*"
-    rf"[〕\]］】)）][{WS}]*第?[{WS}]*(?P<seq>\d{{1,5}})[{WS}]*号)(?:[{WS}]*签发人[{WS}]*[:：][{WS}]*(?P<signers>.+))?$")
+    rf"[〕\]］】)）][{WS}]*第?[{WS}]*(?P<seq>\d{{1,5}})[{WS}]*号)"
+    rf"(?:[{WS}]*签发人[{WS}]*[:：][{WS}]*(?P<signers>.+)|[{WS}]+(?P<more>[\u4e00-\u9fff·]{{2,6}}(?:[{WS}]+[\u4e00-\u9fff·]{{2,6}})?))?$")
 SIGNERS_RE = re.compile(rf"^签发人[{WS}]*[:：][{WS}]*(?P<signers>.+)$")
 COPY_NUMBER_RE = re.compile(r"^\d{6}$")
 SECRECY_RE = re.compile(r"^(绝密|机密|秘密)(★.*)?$")
