@@ -19,6 +19,8 @@ FIRES = [
     ("FZ203", para("略", P1), [(15, 13)], "只写了“略”"),
     # a 署名 left from another organ's report
     ("FZ204", BASE + "署名: [青原县人民政府]\n", [(29, 1)], "署名“青原县人民政府”中没有发文机关“青山县人民政府”"),
+    # a joint 署名 written as one item: told to write an item per organ, at that item
+    ("FZ204", BASE + "署名: 中共青山县委员会、青山县人民政府\n", [(29, 5)], "把几个机关写在了一项里；联合署名请每个机关写一项"),
     ("FZ205", BASE.replace("版头: 函", "版头: 文件").replace("青政函", "青政发"), [(4, 1)], "应标注签发人"),
     ("FZ206", TOWNSHIP.replace("[青原市人民政府]", "[青山县人民政府, 青山县人大常委会]"), [(6, 17)],
      "不主送“青山县人大常委会”"),

@@ -99,6 +99,12 @@ def signature_org(ctx):
     r = ctx.report
     sigs = [s for s in r.signatories if _bare(s)]
     if sigs and _bare(r.org) not in {_bare(s) for s in sigs}:
+        for k, s in enumerate(r.signatories):       # "中共××委员会、××人民政府": organs written as one item
+            parts = [x for x in re.split(r"[、，,；;]|\s{2,}|\u3000", s) if _bare(x)]
+            if len(parts) > 1 and _bare(r.org) in {_bare(x) for x in parts}:
+                yield Finding(("signatories", k), f"署名“{s.strip()}”把几个机关写在了一项里；联合署名请每个机关写一项，"
+                                                  f"每项以“- ”开头，如：" + " / ".join(f"- {x.strip()}" for x in parts))
+                return
         yield Finding(("signatories",), f"署名“{'、'.join(sigs)}”中没有发文机关“{r.org}”；报告以发文机关的名义报送，"
                                         "署名应与发文机关一致（联合报告时也要有它），请核对")
 
