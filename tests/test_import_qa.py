@@ -581,3 +581,14 @@ def test_a_joint_title_naming_fewer_organs_than_sign_gives_the_main_organ(tmp_pa
     rep = imp(tmp_path, text).report
     assert rep.org == "中共青石镇委员会"
     assert rep.signatories == ["中共青石镇委员会", "青石镇人民政府", "中共青石镇纪律检查委员会"]
+
+
+def test_letter_spaced_flag_and_signature_from_a_pdf(tmp_path):
+    """A red head and a 署名 spread out with 分散对齐 come out of a PDF one space between characters:
+    the names are read without the spaces (they were kept, and FZ405 then fired on them)."""
+    text = open_text("中 共 青 石 镇 委 员 会\n青 石 镇 人 民 政 府　文件")
+    text = text.replace("　　青石镇人民政府\n", "　　中共青石镇委员会　　青 石 镇 人 民 政 府\n")
+    r = imp(tmp_path, text)
+    assert r.report.flag == ["中共青石镇委员会", "青石镇人民政府"]
+    assert r.report.signatories == ["中共青石镇委员会", "青石镇人民政府"]
+    assert "FZ405" not in {d.code for d in check_loaded(load_text(r.yaml, "x.yaml")).diagnostics}

@@ -165,6 +165,7 @@ class Mapper:
                 self.take_chrome(t)
                 self.dropped.append(p)
             elif p.role in (S.FLAG, S.TEXTBOX) and not intro and not P.DOC_NUMBER_RE.match(t):
+                t = P.unspread(t)
                 if "flag" not in m and (P.is_orgish(t, strict=False) or t.endswith("文件")):
                     m["flag"] = t
                     self.found["flag"] = p.where
@@ -250,6 +251,8 @@ class Mapper:
         for i, p in short:
             if any(p is q for _, q in group):
                 continue
+            if docno_at is not None and i < docno_at:
+                p.text = P.unspread(p.text)          # a letter-spaced 标志 copied from a PDF
             if docno_at is not None and i < docno_at and "flag" not in self.meta and P.is_orgish(p.text, False):
                 self.meta["flag"] = p.text
                 self.found["flag"] = p.where
@@ -377,6 +380,7 @@ class Mapper:
     def split_joint(t: str) -> list[str]:
         """"中共青石镇委员会　　青石镇人民政府" (a joint signature on one line, apart by spaces or by a tab:
         drafter writes sealed joint names on tab stops) -> both organs."""
+        t = P.unspread(t)                         # a letter-spaced 署名 copied from a PDF
         parts = [x for x in re.split(rf"[{P.WS}]{{2,}}|[\u3000\t]", P.strip(t)) if P.strip(x)]
         # names on tab stops are names, whatever their ending (青山县政协); spaces need organs' endings
         strict = "\t" not in P.strip(t)
@@ -396,7 +400,7 @@ class Mapper:
 
         def collect(j):
             while j > i and len(names) < 6 and not P.marker(paras[j - 1].text) and (
-                    paras[j - 1].role == S.SIGNATURE or (paras[j - 1].role is None and P.is_orgish(paras[j - 1].text))):
+                    paras[j - 1].role == S.SIGNATURE or (paras[j - 1].role is None and P.is_orgish(P.unspread(paras[j - 1].text)))):
                 names[:0] = self.split_joint(paras[j - 1].text)
                 self.found["signatories"] = paras[j - 1].where
                 j -= 1

@@ -298,3 +298,14 @@ def joint_flag_line(lines: list[str], t: str) -> bool:
         return False
     t = strip(t)
     return t == "文件" or is_orgish(FLAG_FILE_RE.sub("", t), strict=False)
+
+
+# a name copied from a PDF whose characters were spread out (分散对齐, letter-spaced red heads): one
+# space between every two characters, "安 平 县 青 石 镇 人 民 政 府"
+_SPREAD_RE = re.compile(r"(?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff]")
+
+
+def unspread(t: str) -> str:
+    """"安 平 县 人 民 政 府　文件" -> "安平县人民政府　文件" (runs of three or more characters, each one
+    space apart; other spaces stay)."""
+    return _SPREAD_RE.sub(lambda m: m.group().replace(" ", ""), t)
