@@ -535,16 +535,21 @@ def open_text(flag: str) -> str:
             + "　　特此报告。\n\n　　青石镇人民政府\n" + DATE + "\n")
 
 
-@pytest.mark.parametrize("lines, title", [
-    (["青石镇人民政府", "2024年度法治政府建设情况的报告"], "青石镇人民政府2024年度法治政府建设情况的报告"),
-    (["中共安平县青石镇委员会", "安平县青石镇人民政府关于2024年度", "法治政府建设情况的报告"],
-     "中共安平县青石镇委员会 安平县青石镇人民政府关于2024年度法治政府建设情况的报告"),
-], ids=["one-organ", "joint"])
-def test_a_space_comes_back_only_between_two_organs_of_a_title(tmp_path, lines, title):
-    """A joint title broken between its organs gets back the customary space; a title broken after its
-    one organ does not get one."""
+JOINT_TITLE = ["中共安平县青石镇委员会", "安平县青石镇人民政府关于2024年度", "法治政府建设情况的报告"]
+ONE_ORGAN = ["中共北京市大兴区委", "全面依法治区委员会办公室关于2024年度", "法治政府建设情况的报告"]
+
+
+@pytest.mark.parametrize("lines, signed, title", [
+    (["青石镇人民政府", "2024年度法治政府建设情况的报告"], "青石镇人民政府", "青石镇人民政府2024年度法治政府建设情况的报告"),
+    (JOINT_TITLE, "中共安平县青石镇委员会　　安平县青石镇人民政府", "".join(JOINT_TITLE).replace("会安", "会 安")),
+    (JOINT_TITLE, "中共安平县青石镇委员会", "".join(JOINT_TITLE)),          # signed by one: not a joint report
+    (ONE_ORGAN, "中共北京市大兴区委全面依法治区委员会办公室", "".join(ONE_ORGAN)),   # one organ's long name
+], ids=["one-organ", "joint", "signed-by-one", "long-name"])
+def test_a_space_comes_back_only_between_two_organs_of_a_joint_title(tmp_path, lines, signed, title):
+    """A joint report's title broken between its organs gets back the customary space; a title broken
+    after its one organ, or inside one organ's long name, does not get one."""
     text = ("\n".join(lines) + "\n\n县人民政府：\n　　2024年，青石镇坚持以习近平法治思想为指导。现将有关情况报告如下：\n"
-            + PARTS_IN_ORDER + "　　特此报告。\n\n　　青石镇人民政府\n" + DATE + "\n")
+            + PARTS_IN_ORDER + f"　　特此报告。\n\n　　{signed}\n" + DATE + "\n")
     rep = imp(tmp_path, text).report
     assert (rep.title or "").replace("\n", "") == title
 
@@ -592,3 +597,26 @@ def test_letter_spaced_flag_and_signature_from_a_pdf(tmp_path):
     assert r.report.flag == ["中共青石镇委员会", "青石镇人民政府"]
     assert r.report.signatories == ["中共青石镇委员会", "青石镇人民政府"]
     assert "FZ405" not in {d.code for d in check_loaded(load_text(r.yaml, "x.yaml")).diagnostics}
+
+
+def one_organ_text(flag: str, title: str, signed: str) -> str:
+    return (flag + "\n\n青石发〔2025〕1号\n\n" + title + "\n\n县人民政府：\n"
+            "　　2024年，青石县坚持以习近平法治思想为指导。现将有关情况报告如下：\n" + PARTS_IN_ORDER
+            + "　　特此报告。\n\n" + signed + DATE + "\n")
+
+
+def test_one_organ_signed_over_two_lines_keeps_the_titles_organ(tmp_path):
+    """署名 "青石县人民政府" / "办公室" (one organ's name broken over two lines) is no joint report: the
+    发文机关 stays the title's "青石县人民政府办公室" (it became 青石县人民政府, silently)."""
+    text = one_organ_text("青石县人民政府办公室文件", "青石县人民政府办公室关于2024年度法治政府建设情况的报告",
+                          "　　青石县人民政府\n　　办公室\n")
+    assert imp(tmp_path, text).report.org == "青石县人民政府办公室"
+
+
+@pytest.mark.parametrize("flag", ["青石镇　人民政府", "青石镇人民政府\n党政办公室文件"], ids=["spaced", "wrapped"])
+def test_one_organs_flag_with_a_space_or_wrapped_is_not_joint(tmp_path, flag):
+    """A one-organ report's 标志 with a space in it, or wrapped over two lines, is not a joint 标志 (it
+    was printed stacked, as two organs)."""
+    text = one_organ_text(flag, "青石镇人民政府党政办公室关于2024年度法治政府建设情况的报告", "　　青石镇人民政府党政办公室\n")
+    rep = imp(tmp_path, text).report
+    assert len(rep.flag) <= 1, rep.flag

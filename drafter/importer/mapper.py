@@ -345,7 +345,7 @@ class Mapper:
         t = paras[j - 1].text
         signed = P.split_signed_date(t)
         if signed:                                  # 署名 and 成文日期 on one line
-            names[:0] = self.split_joint(signed[0])
+            names[:0] = self.split_row(signed[0])
             t = signed[1]
             self.found["signatories"] = paras[j - 1].where
         if P.parse_date(t):
@@ -366,15 +366,26 @@ class Mapper:
             j -= 1
         return j
 
-    def joint_flag(self, organs: list[str], title: str | None) -> bool:
+    def joint_flag(self, organs: list[str]) -> bool:
         """Whether stacked organ lines above the 发文字号 are one joint 标志 (联合行文, §7.2.4): in
         drafter's own .docx (one text box); else with "文件" beside them (the 文件 format: a 函 has one
-        标志 line) and the report joint: signed by several organs, or titled by these organs."""
+        标志 line) in a report signed by several organs."""
         if self.src.drafter:
             return True
         lines = self.meta.get("flag_lines", [])
-        titled = "".join(organs) in re.sub(rf"[{P.WS}]", "", title or "")
-        return any(x.endswith("文件") for x in lines) and (len(self.meta.get("signatories", [])) > 1 or titled)
+        return any(x.endswith("文件") for x in lines) and self.signed_jointly()
+
+    def signed_jointly(self) -> bool:
+        """Several organs sign (a title naming several is no evidence: one organ's long name is too)."""
+        return len(self.meta.get("signatories", [])) > 1
+
+    def split_row(self, t: str) -> list[str]:
+        """split_joint, remembering a 署名 line that held several organs (evidence of a joint report:
+        a single organ's name broken over two lines is not)."""
+        names = self.split_joint(t)
+        if len(names) > 1:
+            self.meta["joint_row"] = True
+        return names
 
     @staticmethod
     def split_joint(t: str) -> list[str]:
@@ -401,7 +412,7 @@ class Mapper:
         def collect(j):
             while j > i and len(names) < 6 and not P.marker(paras[j - 1].text) and (
                     paras[j - 1].role == S.SIGNATURE or (paras[j - 1].role is None and P.is_orgish(P.unspread(paras[j - 1].text)))):
-                names[:0] = self.split_joint(paras[j - 1].text)
+                names[:0] = self.split_row(paras[j - 1].text)
                 self.found["signatories"] = paras[j - 1].where
                 j -= 1
                 j = self.skip_seal(paras, i, j)
@@ -773,7 +784,7 @@ class Mapper:
             signed = m.get("signatories", [])
             if len(parts) > 1 and all(P.is_orgish(x) for x in parts):
                 return parts[0], "标题中的第一个机关（联合行文的主办机关）"
-            if len(signed) > 1 and "".join(parts).startswith(signed[0]) and "".join(parts) != signed[0]:
+            if m.get("joint_row") and "".join(parts).startswith(signed[0]) and "".join(parts) != signed[0]:
                 return signed[0], "标题中的第一个机关（联合行文的主办机关）"     # (the title may name fewer)
             # "红石乡2024年度……报告" signed 红石乡人民政府: the title used the short name
             full = next((x for x in m.get("signatories", []) if x.startswith(named) and len(x) > len(named)), None)
@@ -852,14 +863,15 @@ class Mapper:
         flag = m.get("flag")
         # 联合行文: the organs stacked, "文件" beside them (one line of its own, or after the last organ)
         organs = [x for x in (P.FLAG_FILE_RE.sub("", y) for y in m.get("flag_lines", [])) if x]
-        joint = organs if len(organs) > 1 and self.joint_flag(organs, title_joined) else []
+        joint = organs if len(organs) > 1 and self.joint_flag(organs) else []
         if m.get("flag_more") and not joint:
             if all(P.strip(p.text) == "文件" for p in m["flag_more"]):
                 flag = m["flag"] = flag + "文件"    # one organ, "文件" on the line below
             else:                                   # an organ's name under a one-organ 标志: not the 标志
                 self.unknown.extend(m["flag_more"])
             m["flag_lines"] = [flag]
-        if flag and not joint and len(side := [x for x in re.split(rf"[{P.WS}]+", P.strip(flag)) if x]) > 1 \
+        if flag and not joint and (self.src.drafter or self.signed_jointly()) \
+                and len(side := [x for x in re.split(rf"[{P.WS}]+", P.strip(flag)) if x]) > 1 \
                 and all(P.is_orgish(x) for x in side):
             joint = side                            # organs side by side on one line (a joint 函)
         if flag and self.src.drafter:
@@ -963,11 +975,12 @@ class Mapper:
                 names = tuple(x for x in (org, report.short_name, *report.flag) if x)
                 from ..compose import TITLE_MAX_ZI
 
-                # a joint title broken between two organs ("中共××委员会" / "××人民政府关于……"): the
-                # customary space between them, which the break dropped, comes back when the title
+                # a joint report's title broken between two organs ("中共××委员会" / "××人民政府关于……"):
+                # the customary space between them, which the break dropped, comes back when the title
                 # breaks the same way with it
+                jointly = bool(joint) or self.signed_jointly()
                 spaced = title_lines[0] + "".join(
-                    (" " if P.is_orgish(a) and P.is_orgish(b.split("关于")[0]) else "") + b
+                    (" " if jointly and P.is_orgish(a) and P.is_orgish(b.split("关于")[0]) else "") + b
                     for a, b in zip(title_lines, title_lines[1:]))
                 joined = next((t for t in (spaced, title_joined)
                                if break_title(t, TITLE_MAX_ZI, names) == title_lines), None)
