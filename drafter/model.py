@@ -111,7 +111,8 @@ OneLine = Annotated[str, BeforeValidator(_one_line)]
 StrList = Annotated[list[str], BeforeValidator(_str_list)]
 # 发文机关标志: one organ's name, or (联合行文, §7.2.4) a list of organs, the main one first
 FlagList = Annotated[list[OneLine], BeforeValidator(lambda v: [] if v is None else _str_list(v)),
-                     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]})]
+                     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}},
+                                               {"type": "null"}]})]
 PartList = Annotated[list[str], BeforeValidator(_part_list)]
 Date = Annotated[_dt.date, BeforeValidator(_date)]
 Year = Annotated[int, BeforeValidator(_year)]

@@ -105,6 +105,20 @@ def test_fix_specific_texts(tmp_path):
     assert "“3.15”消费者权益保护日、“12.4”国家宪法日" in seven        # dates left alone
 
 
+@pytest.mark.parametrize("written, fixed", [
+    ("发文机关标志: 青山县 人民政府\n", "发文机关标志: 青山县人民政府\n"),                       # one organ: a line
+    ("发文机关标志:\n  - 青山县 人民政府\n", "发文机关标志:\n  - 青山县人民政府\n"),          # a list of one
+    ("发文机关标志:\n  - 中共青山县委员会\n  - 青山县 人民政府\n",
+     "发文机关标志:\n  - 中共青山县委员会\n  - 青山县人民政府\n"),                             # 联合行文
+], ids=["line", "list-of-one", "joint"])
+def test_a_space_in_the_flag_is_fixed_however_it_is_written(tmp_path, written, fixed):
+    p = copy_example(tmp_path, "short-complete")
+    p.write_text(p.read_text(encoding="utf-8").replace("版头: 文件\n", "版头: 文件\n" + written), encoding="utf-8")
+    r = run_cli("check", "--fix", p)
+    assert fixed in p.read_text(encoding="utf-8"), r.err
+    assert "FZ405" not in run_cli("check", p).err
+
+
 def test_short_complete_has_nothing_to_fix(tmp_path):
     p = copy_example(tmp_path, "short-complete")
     original = p.read_bytes()

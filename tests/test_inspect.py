@@ -644,4 +644,19 @@ def test_a_signature_pushed_by_tabs_is_still_found(rendered, tmp_path, kind, tab
             run.addprevious(r)
 
     pushed = edit_parts(rendered["short-complete"], tmp_path / "pushed.docx", {"word/document.xml": push})
-    assert "GB504" in codes(_result(pushed))
+    found = by_code(_result(pushed), "GB504")
+    assert found and "右对齐" in found[0].message                # one organ: right-align, not tab stops
+
+
+def test_a_seal_note_after_the_signature_is_not_a_joint_signature(rendered, tmp_path):
+    """"青山县人民政府　　（印章）" is one organ and a note where the seal goes, not joint names side by
+    side: no advice to set a tab stop per organ (it was given)."""
+    def note(root):
+        sig = [p for p in root.iter(q("p")) if "".join(t.text or "" for t in p.iter(q("t"))) == "青山县人民政府"][-1]
+        t = list(sig.iter(q("t")))[-1]
+        t.text += "\u3000\u3000（印章）"
+
+    edited = edit_parts(rendered["short-complete"], tmp_path / "note.docx", {"word/document.xml": note})
+    res = _result(edited)
+    assert any(p.text.startswith("青山县人民政府\u3000\u3000（印章）") for p in res.layout.signature)
+    assert not any("制表位" in f.message for f in by_code(res, "GB504"))

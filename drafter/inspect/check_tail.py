@@ -107,8 +107,9 @@ def _signature(c: Ctx) -> None:
         raw = p.text
         if tab_row_stops(p):
             continue       # names on centre stops of their own (a sealed joint 署名): they stay where they are
-        if re.search(r"\S[ \u3000\t]{2,}\S|\S\t\S", raw.strip(" \u3000\t\n")):
-            # 联合署名 side by side (§7.3.5.1, sealed), pushed apart with spaces
+        parts = [x for x in re.split(r"[ \u3000]{2,}|\t", raw.strip(" \u3000\t\n")) if x.strip(" \u3000")]
+        if p is not lay.date and len(parts) > 1 and all(len(x) >= 4 and not re.search(r"[\d（）()]", x) for x in parts):
+            # 联合署名 side by side (§7.3.5.1, sealed), pushed apart with spaces (not "（章）", not a date)
             c.add("GB504", "并排的联合署名用空格、制表符隔开：换电脑或改字体后位置会变；请删去空格，为每个机关名称"
                            "设一个居中制表位（最后一个对准成文日期的中间），名称前各按一次 Tab（不加盖印章的，"
                            "联合署名应依次向下编排，每行一个）", p,

@@ -55,8 +55,12 @@ def strings(ctx) -> list[TextRef]:
     if cached is not None:
         return cached
     r = ctx.report
-    extra = [TextRef((f, i), v, "other") for f in ("recipients", "attachments", "cc", "signatories", "flag")
+    extra = [TextRef((f, i), v, "other") for f in ("recipients", "attachments", "cc", "signatories")
              for i, v in enumerate(getattr(r, f)) if isinstance(v, str) and v]
+    # 发文机关标志: one organ's, written on its line (no item to point at); or a list (联合行文)
+    src = ctx.source
+    extra += [TextRef(("flag",) if src is not None and not src.has(("flag", i)) else ("flag", i), v, "other")
+              for i, v in enumerate(r.flag) if v]
     # the names printed in the 版头, title and 版记 (an invisible character there prints too, QA)
     extra += [TextRef((f,), v, "other") for f in ("org", "short_name", "printer")
               if isinstance(v := getattr(r, f), str) and v]
