@@ -259,7 +259,10 @@ def translate(e: ValidationError, smap: SourceMap, data, skip=frozenset()) -> li
             continue
         if typ == "extra_forbidden":
             continue  # reported by normalize with a did-you-mean
-        if typ in ("string_type", "string_unicode"):
+        if typ in ("string_type", "string_unicode") and isinstance(value, list) and loc and isinstance(loc[-1], int):
+            # an item of a list written as a list again ("- - 中共××委员会")
+            code, msg = "FZ022", f"{label}的每一项应为一行文字，这里又写成了列表；请每项只写一个名称，写成“- 名称”"
+        elif typ in ("string_type", "string_unicode"):
             code, msg = "FZ022", f"{label}应为文字，这里是{_found(value)}" + _text_hint(value)
         elif typ in ("int_type", "int_parsing", "int_from_float", "finite_number"):
             code, msg = "FZ023", f"{label}应只写数字（如年度写 2024），这里是{_found(value)}"

@@ -632,3 +632,11 @@ def test_a_flag_too_long_for_the_usual_sizes(header, flag, fires):
     assert bool(ds) == fires, [d.message for d in ds]
     if fires:
         assert ds[0].line == 4 and "规范化简称" in ds[0].message      # the 发文机关标志 line
+
+
+def test_a_list_inside_a_list_says_one_name_an_item():
+    """"- - 中共××委员会": a list where each item is a name; the message says so (it said the field could
+    not be a list at all, though a list is what 发文机关标志 and 署名 take)."""
+    text = GOOD.replace("版头: 函", "版头: 函\n发文机关标志:\n  - - 中共青山县委员会\n    - 青山县人民政府")
+    (d,) = [d for d in diags(text) if d.code == "FZ022"]
+    assert "每一项应为一行文字" in d.message and "不能写成" not in d.message and d.line == 5
