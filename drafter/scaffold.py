@@ -18,11 +18,13 @@ def yaml_scalar(value) -> str:
     return json.dumps(s, ensure_ascii=False)
 
 
-def scaffold_text(org: str, year: int, header: str, target: Path, kind: str | None = None) -> str:
+def scaffold_text(org: str, year: int, header: str, target: Path, kind: str | None = None,
+                  joint: tuple[str, ...] = ()) -> str:
+    """``joint``: the other organs of a joint report (联合行文), after the main one, ``org``."""
     k = get_kind(kind)
     env = environment(str(k.directory))
     env = env.overlay()
     env.filters["yaml"] = yaml_scalar
     tpl = env.get_template("scaffold.yaml.j2")
     return tpl.render(org=org, year=year, header=header, schema_comment=schema_comment(target),
-                      filename=target.name) + "\n"
+                      filename=target.name, joint=list(joint)) + "\n"

@@ -417,6 +417,31 @@ def test_filled_scaffold_renders(tmp_path, header):
     assert load_file(p).report.seal is (header != "无")
 
 
+@pytest.mark.parametrize("header", ["文件", "函", "无"])
+def test_joint_scaffold_fills_and_renders(tmp_path, header):
+    """drafter new --joint: a joint report's scaffold (联合行文): 发文机关标志 and 署名 list both organs, the
+    title names both; filled in, it checks without a warning about the organs and renders."""
+    organs = ["中共安平县青石镇委员会", "安平县青石镇人民政府"]
+    r = run_cli("new", "j.yaml", "--org", organs[0], "--joint", organs[1], "--year", "2024", "--header", header,
+                cwd=tmp_path)
+    assert r.code == 0, r
+    p = tmp_path / "j.yaml"
+    report = load_file(p).report
+    assert report.signatories == organs and report.flag == (organs if header != "无" else [])
+    assert report.title == f"{organs[0]} {organs[1]}关于2024年度法治政府建设情况的报告"
+    text = re.sub(r"【请填写：如 (某政函〔2025〕1号)】", "青发〔2025〕1号", p.read_text(encoding="utf-8"))
+    text = re.sub(r"【请填写[^】]*】", "已填写的内容", text).replace("成文日期:           #", "成文日期: 2025年1月20日   #")
+    p.write_text(text, encoding="utf-8")
+    chk = run_cli("check", "j.yaml", cwd=tmp_path)
+    assert not {"FZ204", "FZ405", "FZ122"} & set(re.findall(r"FZ\d{3}", chk.text)), chk.text
+    assert run_cli("render", "j.yaml", cwd=tmp_path).code == 0 and (tmp_path / "j.docx").is_file()
+
+
+def test_joint_scaffold_refuses_the_main_organ_again(tmp_path):
+    r = run_cli("new", "j.yaml", "--org", "青山县人民政府", "--joint", "青山县人民政府", cwd=tmp_path)
+    assert r.code == 1 and "--joint" in r.text and not (tmp_path / "j.yaml").exists()
+
+
 def test_schema_is_current():
     from drafter.schema import schema_text
 
