@@ -22,6 +22,11 @@ FIRES = [
     # a joint 署名 written as one item: told to write an item per organ, at that item
     ("FZ204", BASE + "署名: 中共青山县委员会、青山县人民政府\n", [(29, 5)], "把几个机关写在了一项里；联合署名请每个机关写一项"),
     ("FZ205", BASE.replace("版头: 函", "版头: 文件").replace("青政函", "青政发"), [(4, 1)], "应标注签发人"),
+    # 联合行文: the organs of the 标志 and of the 署名 differ, or stand in another order
+    ("FZ207", BASE.replace("版头: 函", "版头: 函\n发文机关标志: [中共青山县委员会, 青山县人民政府]")
+     + "署名: [中共青山县委员会, 青山县人民政府, 青山县人民武装部]\n", [(30, 1)], "署名中的“青山县人民武装部”不在发文机关标志中"),
+    ("FZ207", BASE.replace("版头: 函", "版头: 函\n发文机关标志: [中共青山县委员会, 青山县人民政府]")
+     + "署名: [青山县人民政府, 中共青山县委员会]\n", [(30, 1)], "请按发文机关标志的顺序排列"),
     ("FZ206", TOWNSHIP.replace("[青原市人民政府]", "[青山县人民政府, 青山县人大常委会]"), [(6, 17)],
      "不主送“青山县人大常委会”"),
 ]
@@ -38,6 +43,11 @@ SILENT = [
     ("FZ203", BASE.replace("      - 无\n", "      - 暂无\n")),
     ("FZ204", BASE + "署名: [青山县人民政府]\n"),
     ("FZ204", BASE + "署名:\n  - 中共青山县委员会\n  - 青山县 人民政府\n"),                  # jointly
+    ("FZ207", BASE.replace("版头: 函", "版头: 函\n发文机关标志: [中共青山县委员会, 青山县人民政府文件]")
+     + "署名: [中共青山县委员会, 青山县 人民政府]\n"),                 # the same organs (文件 and a stray space aside)
+    ("FZ207", BASE + "署名: [中共青山县委员会, 青山县人民政府]\n"),         # one organ's 标志: nothing to compare
+    ("FZ207", BASE.replace("版头: 函", "版头: 无\n发文机关标志: [中共青山县委员会, 青山县人民政府]")
+     + "署名: [青山县人民政府]\n"),                                      # a web copy has no 标志
     ("FZ205", BASE.replace("版头: 函", "版头: 文件").replace("青政函", "青政发") + "签发人: 王明\n"),
     ("FZ206", BASE.replace("[青原市人民政府]", "[青原市人民政府, 青原市人大常委会]")),          # a county: yes
     ("FZ206", TOWNSHIP.replace("[青原市人民政府]", "[中共青山县委员会, 青山县人民政府]")),

@@ -109,6 +109,32 @@ def signature_org(ctx):
                                         "署名应与发文机关一致（联合报告时也要有它），请核对")
 
 
+@rule("FZ207", "joint-organs", "联合行文的发文机关标志与署名中的机关不一致", severity=WARNING)
+def joint_organs(ctx):
+    """A joint report (联合行文) names its organs twice: in the 发文机关标志 (§7.2.4, the main one first)
+    and in the 署名 (§7.3.5, in the same order).  An organ added or moved in one place only is a
+    slip a reviewer sends back."""
+    r = ctx.report
+    if r.header == "无":
+        return
+    from ..gbt9704 import FILE_FLAG_WORD
+
+    # (文件 written after an organ, or as an item of its own, is no organ)
+    flag = [y for y in (_bare(x).removesuffix(FILE_FLAG_WORD) for x in r.flag) if y]
+    signed = [_bare(x) for x in r.signatories if _bare(x)]
+    if len(flag) < 2 or len(signed) < 2 or flag == signed:
+        return
+    if set(flag) == set(signed):
+        yield Finding(("signatories",), f"署名的顺序（{'、'.join(signed)}）与发文机关标志（{'、'.join(flag)}）不同；"
+                                        "联合行文的署名请按发文机关标志的顺序排列，主办机关在前")
+        return
+    only_flag = [x for x in flag if x not in signed]
+    only_signed = [x for x in signed if x not in flag]
+    parts = ([f"发文机关标志中的“{'、'.join(only_flag)}”不在署名中"] if only_flag else []) + \
+            ([f"署名中的“{'、'.join(only_signed)}”不在发文机关标志中"] if only_signed else [])
+    yield Finding(("signatories",), "；".join(parts) + "；联合行文的署名与发文机关标志应是同样几个机关，请核对")
+
+
 @rule("FZ205", "file-signer", "文件格式的上行文没有标注签发人", severity=WARNING)
 def file_signer(ctx):
     """The report goes up (to the 党委, the 人大常委会 and the government above): a 上行文 in the 文件
