@@ -620,3 +620,32 @@ def test_one_organs_flag_with_a_space_or_wrapped_is_not_joint(tmp_path, flag):
     text = one_organ_text(flag, "青石镇人民政府党政办公室关于2024年度法治政府建设情况的报告", "　　青石镇人民政府党政办公室\n")
     rep = imp(tmp_path, text).report
     assert len(rep.flag) <= 1, rep.flag
+
+
+def _head_table_docx(path, rows: list[list[str]], signed: str):
+    """A clerk's Word file whose red head is a table (a joint 标志: organs | 文件), then a short report."""
+    d = docx.Document()
+    t = d.add_table(rows=len(rows), cols=max(map(len, rows)))
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            t.cell(i, j).text = text
+    for text in ["青发〔2025〕1号", "中共青石镇委员会 青石镇人民政府关于2024年度法治政府建设情况的报告", "县委、县人民政府：",
+                 "2024年，青石镇坚持以习近平法治思想为指导。现将有关情况报告如下："] + \
+            [ln.strip("\u3000") for ln in PARTS_IN_ORDER.strip("\n").split("\n")] + ["特此报告。", signed, "2025年1月20日"]:
+        d.add_paragraph(text)
+    d.save(path)
+    return path
+
+
+@pytest.mark.parametrize("rows, flag", [
+    ([["中共青石镇委员会", "文件"], ["青石镇人民政府", ""]], ["中共青石镇委员会", "青石镇人民政府"]),
+    ([["青石镇人民政府", "文件"]], ["青石镇人民政府文件"]),                  # one organ: its 标志, 文件 joined
+    ([["份号", "000001"]], []),                                             # not a head: kept as a line to check
+], ids=["joint", "one-organ", "not-a-head"])
+def test_a_head_typed_as_a_table(tmp_path, rows, flag):
+    signed = "中共青石镇委员会　　青石镇人民政府" if len(flag) > 1 else "青石镇人民政府"
+    src = _head_table_docx(tmp_path / "head.docx", rows, signed)
+    r = import_checked(src, tmp_path)
+    assert r.report.flag == flag and r.report.doc_number == "青发〔2025〕1号"
+    if rows[0][0] == "份号":
+        assert "份号" in r.yaml                                             # (a comment: not lost)

@@ -159,6 +159,8 @@ class Mapper:
                     self.dropped.append(p)
                 elif intro:
                     intro.append(p)
+                elif not title and "doc_number" not in m and self.head_row(p):
+                    pass                                  # a 标志 laid out in a table (联合行文: organs | 文件)
                 else:
                     self.unknown.append(p)
             elif P.is_chrome(t) and p.role not in (S.TITLE, S.ADDRESSEE):
@@ -365,6 +367,27 @@ class Mapper:
             self.meta.setdefault("seal_lines", []).insert(0, paras[j - 1])
             j -= 1
         return j
+
+    def head_row(self, p: S.Para) -> bool:
+        """A table row of the 发文机关标志 above the 发文字号 (a joint head typed in Word as a table: the
+        organs in one column, "文件" in a merged cell beside them): its cells become 标志 lines."""
+        m = self.meta
+        cells = [P.unspread(P.strip(c)) for c in (p.cells or [p.text])]
+        cells = [c for c in cells if c]
+        if not cells or not all(c == "文件" or P.is_orgish(P.FLAG_FILE_RE.sub("", c)) for c in cells):
+            return False
+        organs = [c for c in cells if c != "文件"]
+        for c in organs:
+            if "flag" not in m:
+                m["flag"] = c
+                self.found["flag"] = p.where
+            else:
+                m.setdefault("flag_lines", [m["flag"]]).append(c)
+                m.setdefault("flag_more", []).append(S.Para(c, where=p.where))
+        if "文件" in cells and "flag" in m:
+            m.setdefault("flag_lines", [m["flag"]]).append("文件")
+            m.setdefault("flag_more", []).append(S.Para("文件", where=p.where))
+        return True
 
     def joint_flag(self, organs: list[str]) -> bool:
         """Whether stacked organ lines above the 发文字号 are one joint 标志 (联合行文, §7.2.4): in
