@@ -639,6 +639,8 @@ def test_a_joint_flag_leaves_page_one_less_room_for_addressees():
     assert [d for d in diags(text) if d.code == "FZ117"] == []
     joint = text.replace("版头: 文件", "版头: 文件\n发文机关标志: [中共青山县委员会, 青山县人民政府]")
     assert [d.code for d in diags(joint) if d.code == "FZ117"] == ["FZ117"]
+    wenjian_item = text.replace("版头: 文件", "版头: 文件\n发文机关标志: [青山县人民政府, 文件]")   # one organ
+    assert [d for d in diags(wenjian_item) if d.code == "FZ117"] == []
 
 
 LONG = ["中共广西壮族自治区某某市某某县某某镇委员会", "广西壮族自治区某某市某某县某某镇人民政府"]

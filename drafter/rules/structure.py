@@ -219,8 +219,9 @@ def addressee_too_long(ctx):
     title = ctx.composer.title_text()                 # the written 标题, else the template's
     title_lines = max(1, ceil(width_zi(title.replace("\n", "")) / G.TITLE_CHARS_PER_LINE))
     above = G.PAGE1_LINES_ABOVE_TITLE.get(r.header, 0)
-    if r.header == "文件" and len(r.flag) > 1:        # 联合行文: the organs stacked in the 标志 (§7.2.4)
-        above += ceil((len(r.flag) - 1) * G.FLAG_JOINT_LINE_EM * G.FILE_FLAG_SIZE_PT * G.TWIPS_PER_PT / G.LINE_PITCH)
+    organs = ctx.composer.letterhead(G.FILE_FLAG_WORD).flag if r.header == "文件" else []
+    if len(organs) > 1:                                # 联合行文: the organs stacked in the 标志 (§7.2.4)
+        above += ceil((len(organs) - 1) * G.FLAG_JOINT_LINE_EM * G.FILE_FLAG_SIZE_PT * G.TWIPS_PER_PT / G.LINE_PITCH)
     room = G.LINES_PER_PAGE - above - title_lines - G.ADDRESSEE_GAP_LINES - 1   # and a line of the body
     if lines > room:
         yield Finding(("recipients",), f"主送机关约占 {lines} 行，首页只余 {max(room, 0)} 行，排不下正文"
