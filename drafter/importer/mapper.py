@@ -167,13 +167,12 @@ class Mapper:
                 self.take_chrome(t)
                 self.dropped.append(p)
             elif p.role in (S.FLAG, S.TEXTBOX) and not intro and not P.DOC_NUMBER_RE.match(t):
-                t = P.unspread(t)
+                p.text = t = P.unspread(t)                 # a letter-spaced 标志 copied from a PDF
                 if "flag" not in m and (P.is_orgish(t, strict=False) or t.endswith("文件")):
                     m["flag"] = t
                     self.found["flag"] = p.where
-                elif "flag" in m and P.joint_flag_line(m.get("flag_lines", [m["flag"]]), t):
-                    m.setdefault("flag_lines", [m["flag"]]).append(t)      # 联合行文: organs stacked (+ 文件)
-                    m.setdefault("flag_more", []).append(p)
+                elif "flag" in m and P.joint_flag_line(self.flag_lines(), t):
+                    self.more_flag(p)                       # 联合行文: organs stacked (+ 文件)
                 else:
                     self.unknown.append(p)
             elif not intro and (mm := P.DOC_NUMBER_RE.match(t)) and "doc_number" not in m \
@@ -260,9 +259,8 @@ class Mapper:
                 self.found["flag"] = p.where
                 last_flag = i
             elif docno_at is not None and i < docno_at and "flag" in self.meta and last_flag == i - 1 \
-                    and P.joint_flag_line(self.meta.get("flag_lines", [self.meta["flag"]]), p.text):
-                self.meta.setdefault("flag_lines", [self.meta["flag"]]).append(p.text)   # 联合行文, one organ a line
-                self.meta.setdefault("flag_more", []).append(p)
+                    and P.joint_flag_line(self.flag_lines(), p.text):
+                self.more_flag(p)                           # 联合行文, one organ a line
                 last_flag = i
             else:
                 self.unknown.append(p)
@@ -376,27 +374,32 @@ class Mapper:
         cells = [c for c in cells if c]
         if not cells or not all(c == "文件" or P.is_orgish(P.FLAG_FILE_RE.sub("", c)) for c in cells):
             return False
-        organs = [c for c in cells if c != "文件"]
-        for c in organs:
+        for c in [c for c in cells if c != "文件"] + (["文件"] if "文件" in cells else []):
             if "flag" not in m:
+                if c == "文件":
+                    break
                 m["flag"] = c
                 self.found["flag"] = p.where
             else:
-                m.setdefault("flag_lines", [m["flag"]]).append(c)
-                m.setdefault("flag_more", []).append(S.Para(c, where=p.where))
-        if "文件" in cells and "flag" in m:
-            m.setdefault("flag_lines", [m["flag"]]).append("文件")
-            m.setdefault("flag_more", []).append(S.Para("文件", where=p.where))
+                self.more_flag(S.Para(c, where=p.where))
         return True
 
-    def joint_flag(self, organs: list[str]) -> bool:
+    def flag_lines(self) -> list[str]:
+        """The 发文机关标志's lines read so far: the first, then those stacked under it (联合行文)."""
+        m = self.meta
+        return ([m["flag"]] if "flag" in m else []) + [p.text for p in m.get("flag_more", [])]
+
+    def more_flag(self, p: S.Para) -> None:
+        """One more line of the 标志 (judged a joint 标志, or not, in build)."""
+        self.meta.setdefault("flag_more", []).append(p)
+
+    def joint_flag(self) -> bool:
         """Whether stacked organ lines above the 发文字号 are one joint 标志 (联合行文, §7.2.4): in
         drafter's own .docx (one text box); else with "文件" beside them (the 文件 format: a 函 has one
         标志 line) in a report signed by several organs."""
         if self.src.drafter:
             return True
-        lines = self.meta.get("flag_lines", [])
-        return any(x.endswith("文件") for x in lines) and self.signed_jointly()
+        return any(x.endswith("文件") for x in self.flag_lines()) and self.signed_jointly()
 
     def signed_jointly(self) -> bool:
         """Several organs sign (a title naming several is no evidence: one organ's long name is too)."""
@@ -885,20 +888,20 @@ class Mapper:
         header = "无"
         flag = m.get("flag")
         # 联合行文: the organs stacked, "文件" beside them (one line of its own, or after the last organ)
-        organs = [x for x in (P.FLAG_FILE_RE.sub("", y) for y in m.get("flag_lines", [])) if x]
-        joint = organs if len(organs) > 1 and self.joint_flag(organs) else []
+        organs = [x for x in (P.FLAG_FILE_RE.sub("", y) for y in self.flag_lines()) if x]
+        joint = organs if len(organs) > 1 and self.joint_flag() else []
         if m.get("flag_more") and not joint:
             if all(P.strip(p.text) == "文件" for p in m["flag_more"]):
                 flag = m["flag"] = flag + "文件"    # one organ, "文件" on the line below
             else:                                   # an organ's name under a one-organ 标志: not the 标志
                 self.unknown.extend(m["flag_more"])
-            m["flag_lines"] = [flag]
+            m["flag_more"] = []
         if flag and not joint and (self.src.drafter or self.signed_jointly()) \
                 and len(side := [x for x in re.split(rf"[{P.WS}]+", P.strip(flag)) if x]) > 1 \
                 and all(P.is_orgish(x) for x in side):
             joint = side                            # organs side by side on one line (a joint 函)
         if flag and self.src.drafter:
-            header = "文件" if any(x.endswith("文件") for x in m.get("flag_lines", [flag])) else "函"
+            header = "文件" if any(x.endswith("文件") for x in self.flag_lines()) else "函"
         elif m.get("doc_number") and m.get("recipients") and m.get("date"):
             header = "函" if "函" in m["doc_number"] else "文件"
         data: dict = {"org": org, "year": year, "header": header}
