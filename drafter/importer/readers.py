@@ -175,8 +175,8 @@ def read_markdown(path: Path, name: str) -> S.Source:
 
 
 # ---------------------------------------------------------------------------------------------
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+from ..ooxml import MC_NS as MC, W_NS as W
+
 _SKIP_ANCESTORS = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{W}}}txbxContent", f"{{{MC}}}Fallback"}
 _DRAFTER_STYLES = {"GWTitle", "GWHeading1", "GWSignature"}
 _ROLE_OF_STYLE = {"GWTitle": S.TITLE, "GWAddressee": S.ADDRESSEE, "GWSignature": S.SIGNATURE, "GWNote": S.NOTE,

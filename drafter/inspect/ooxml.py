@@ -13,52 +13,10 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..diagnostics import DrafterError
+from ..ooxml import (MC_NS, NS, R_NS, RT_COMMENTS, RT_FOOTER, RT_HEADER, RT_NUMBERING,  # noqa: F401 (re-exported)
+                     RT_OFFICE_DOCUMENT, RT_SETTINGS, RT_STYLES, RT_THEME, W_NS, WORD_UNDERSTANDS, local)
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {
-    "w": W_NS,
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
-    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
-    "wpg": "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
-    "wpc": "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",
-    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
-    "v": "urn:schemas-microsoft-com:vml",
-    "o": "urn:schemas-microsoft-com:office:office",
-    "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
-    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
-    "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
-}
-MC_NS = NS["mc"]
-REL_NS = NS["r"]
-
-# Namespaces Word 2010+ understands in mc:Choice/@Requires; anything else falls back.
-_UNDERSTOOD = {
-    NS["wps"], NS["wpg"], NS["wpc"], NS["w14"],
-    "http://schemas.microsoft.com/office/word/2012/wordml",                 # w15
-    "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",  # wp14
-    "http://schemas.microsoft.com/office/drawing/2010/main",                # a14
-    "http://schemas.microsoft.com/office/word/2015/wordml/symex",           # w16se
-    "http://schemas.microsoft.com/office/word/2016/wordml/cid",
-    "http://schemas.microsoft.com/office/word/2018/wordml",
-    "http://schemas.microsoft.com/office/word/2018/wordml/cex",
-    "http://schemas.microsoft.com/office/word/2010/wordprocessingInk",      # wpi
-    "http://schemas.microsoft.com/office/drawing/2014/chartex",
-    "http://schemas.microsoft.com/office/drawing/2016/ink",
-    "http://schemas.microsoft.com/office/drawing/2017/model3d",
-}
-
-RT_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-RT_OFFICE_DOCUMENT = RT_BASE + "officeDocument"
-RT_STYLES = RT_BASE + "styles"
-RT_THEME = RT_BASE + "theme"
-RT_SETTINGS = RT_BASE + "settings"
-RT_NUMBERING = RT_BASE + "numbering"
-RT_FOOTER = RT_BASE + "footer"
-RT_HEADER = RT_BASE + "header"
-RT_COMMENTS = RT_BASE + "comments"
+REL_NS = R_NS
 
 
 def w(tag: str) -> str:
@@ -68,11 +26,6 @@ def w(tag: str) -> str:
 def q(prefixed: str) -> str:
     prefix, local = prefixed.split(":")
     return "{%s}%s" % (NS[prefix], local)
-
-
-def local(el) -> str:
-    tag = el.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 def wattr(el, name: str, default=None):
@@ -116,7 +69,7 @@ def resolve_mc(root) -> None:
             if local(branch) == "Choice":
                 req = (branch.get("Requires") or "").split()
                 nsmap = branch.nsmap
-                if all(nsmap.get(p) in _UNDERSTOOD for p in req):
+                if all(nsmap.get(p) in WORD_UNDERSTANDS for p in req):
                     chosen = branch
                     break
             elif local(branch) == "Fallback":

@@ -9,16 +9,12 @@ from lxml import etree
 
 from .. import gbt9704 as G
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
-WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
-NSDECL = f'xmlns:w="{W_NS}" xmlns:wp="{WP_NS}" xmlns:a="{A_NS}" xmlns:wps="{WPS_NS}"'
+from ..ooxml import NS, nsdecl
 
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
-W15_NS = "http://schemas.microsoft.com/office/word/2012/wordml"
-NSMAP = {"w": W_NS, "wp": WP_NS, "a": A_NS, "wps": WPS_NS, "mc": MC_NS, "w15": W15_NS}
+W_NS, WP_NS, A_NS, WPS_NS = NS["w"], NS["wp"], NS["a"], NS["wps"]
+MC_NS, W14_NS, W15_NS, R_NS = NS["mc"], NS["w14"], NS["w15"], NS["r"]
+NSDECL = nsdecl("w", "wp", "a", "wps")
+NSMAP = {p: NS[p] for p in ("w", "wp", "a", "wps", "mc", "w15")}
 _W = "{%s}" % W_NS
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=True)
 

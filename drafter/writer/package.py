@@ -12,9 +12,8 @@ import zipfile
 
 from lxml import etree
 
-from .oxml import MC_NS, W14_NS, W15_NS, W_NS, WP_NS, A_NS, WPS_NS, xml_text
+from .oxml import MC_NS, R_NS, W14_NS, W15_NS, W_NS, WP_NS, A_NS, WPS_NS, xml_text
 
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 CT = "application/vnd.openxmlformats-officedocument.wordprocessingml."

@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 
 from .. import gbt9704 as G
-from .oxml import W_NS, xml_text
+from .oxml import MC_NS, W15_NS, W_NS, xml_text
 
 # style ids used by the writer (and recognised by the importer and the inspector)
 NORMAL = "Normal"
@@ -40,8 +40,6 @@ def _style(sid: str, name: str, ppr: str = "", rpr: str = "", based: str | None 
 # LibreOffice's writerfilter understands only wps/wpg/w14/wpc and takes the Fallback.
 NO_HANGING_PUNCTUATION = ('<mc:AlternateContent><mc:Choice Requires="w15"><w:overflowPunct w:val="0"/></mc:Choice>'
                           '<mc:Fallback><w:overflowPunct w:val="1"/></mc:Fallback></mc:AlternateContent>')
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-W15_NS = "http://schemas.microsoft.com/office/word/2012/wordml"
 
 
 @functools.lru_cache(maxsize=32)
