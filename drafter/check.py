@@ -79,7 +79,7 @@ def _month_day(table: dict, keys: tuple[str, ...], path: Path) -> str | None:
     import datetime as dt
     import re
 
-    from .textutil import MONTH_DAY
+    from .conventions import MONTH_DAY
 
     key = next((k for k in keys if k in table), None)
     if key is None:

@@ -7,7 +7,8 @@ from . import blocks as b
 from . import gbt9704 as G
 from .kinds import Kind, call_macro, get_kind, text_macros
 from .model import Report, Section, Subsection
-from .textutil import fmt_date, join_lines, level_marker
+from .conventions import fmt_date
+from .textutil import join_lines, level_marker
 from .titlebreak import break_title
 
 _LEVEL_ROLE = {1: b.H1, 2: b.H2, 3: b.H3, 4: b.H4}

@@ -10,13 +10,11 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from . import conventions as C
 from . import gbt9704 as G
 from .textutil import is_cjk
 
 MM = G.MM_PER_PT
-PAGE_NO_RE = re.compile(r"^[\u2014\u2015\u2500\-–—]+\s*\d+\s*[\u2014\u2015\u2500\-–—]+$")
-DOC_NUMBER_RE = re.compile(r"〔\d{4}〕\d+号")
-DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 
 
 @dataclass
@@ -65,7 +63,7 @@ class Measures:
     def body_lines(self, page: int | None = None) -> list[Line]:
         """3号 lines inside the 版心 (not the page number)."""
         return [ln for ln in self.lines if (page is None or ln.page == page) and 15.0 <= ln.size <= 17.0
-                and not ln.red and ln.top < G.TYPE_AREA_BOTTOM_MM and not PAGE_NO_RE.match(ln.text.replace(" ", ""))]
+                and not ln.red and ln.top < G.TYPE_AREA_BOTTOM_MM and not C.is_gb_page_number(ln.text)]
 
     def body_lines_per_page(self) -> list[int]:
         return [len(self.body_lines(p)) for p in range(1, self.pages + 1)]
@@ -103,7 +101,7 @@ class Measures:
         return bl[0].top if bl else None
 
     def page_numbers(self) -> list[Line]:
-        return [ln for ln in self.lines if PAGE_NO_RE.match(ln.text.replace(" ", ""))]
+        return [ln for ln in self.lines if C.is_gb_page_number(ln.text)]
 
     def red_strokes(self, page: int | None = None) -> list[Stroke]:
         return [s for s in self.strokes if s.red and (page is None or s.page == page)]

@@ -15,7 +15,8 @@ from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Fie
                       field_validator)
 from pydantic_core import PydanticCustomError
 
-from .textutil import CN_DIGITS, ascii_digits, date_parts, join_lines
+from .conventions import date_parts
+from .textutil import CN_DIGITS, ascii_digits, join_lines
 
 _TRUE = {"是", "有", "对", "要", "需要", "加盖", "盖章", "yes", "true", "y", "on", "1"}
 _FALSE = {"否", "无", "不", "不要", "不需要", "no", "false", "n", "off", "0", ""}

@@ -79,22 +79,6 @@ def width_zi(s: str) -> float:
     return sum(1.0 if is_wide(c) else 0.5 for c in s)
 
 
-def fmt_date(d) -> str:
-    """GB/T 9704 §7.3.5.4: Arabic numerals, full year, no leading zeros."""
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
-# A date as clerks write it: 2024年12月20日 / 2024年12月20号 / ２０２４年… / 二〇二四年十二月二十日 /
-# 2024-12-20 / 2024.12.20 / 20241220 (and a two-digit year, which normal_date reads as 20xx).  As text:
-# re compiles it on first use (most commands never read a loose date).
-DATE_ANY = (r"^(?P<y>[0-9０-９]{4}|[0-9０-９]{2}|[〇○Ｏ零一二三四五六七八九]{4})\s*年\s*"
-            r"(?P<m>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|元)\s*月\s*"
-            r"(?P<d>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号][。.]?$"
-            r"|^(?P<y2>\d{4}|\d{2})\s*[./／\-－．]\s*(?P<m2>\d{1,2})\s*[./／\-－．]\s*(?P<d2>\d{1,2})日?[。.]?$"
-            r"|^(?P<y3>(?:19|20)\d{2})(?P<m3>[01]\d)(?P<d3>[0-3]\d)$")
-_FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-# a deadline's month and day ("03-01", "3月1日"): the 检查 block's 报送期限 and drafter.toml's deadline
-MONTH_DAY = r"(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?"
 CN_DIGITS = "〇○Ｏ零一二三四五六七八九"          # as years are written: 二〇二四, 二○二四, 二Ｏ二四, 二零二四
 _CN_DIGITS = str.maketrans(CN_DIGITS, "0000123456789")
 
@@ -102,34 +86,6 @@ _CN_DIGITS = str.maketrans(CN_DIGITS, "0000123456789")
 def ascii_digits(s: str) -> str:
     """Full-width (any Unicode decimal) and Chinese digits as ASCII: "２０２４" / "二〇二四" -> "2024"."""
     return "".join(str(int(c)) if c.isdecimal() and not c.isascii() else c for c in s).translate(_CN_DIGITS)
-
-
-def date_parts(text: str) -> tuple[int, int, int] | None:
-    """(year, month, day) of a date written any common way (see DATE_ANY), unchecked; or None."""
-    m = re.match(DATE_ANY, re.sub(r"\s+", "", text))
-    if not m:
-        return None
-    y = m.group("y") or m.group("y2") or m.group("y3")
-    mo = m.group("m") or m.group("m2") or m.group("m3")
-    d = m.group("d") or m.group("d2") or m.group("d3")
-    y = ascii_digits(y)
-    if len(y) == 2:                   # 25年: the year in full is 2025 (reports are of this century)
-        y = "20" + y
-
-    def num(s: str) -> int | None:
-        s = s.translate(_FW_DIGITS)
-        return 1 if s == "元" else int(s) if s.isdigit() else parse_cn_numeral(s)
-
-    mo_n, d_n = num(mo), num(d)
-    if not y.isdigit() or mo_n is None or d_n is None:
-        return None
-    return int(y), mo_n, d_n
-
-
-def normal_date(text: str) -> str | None:
-    """The GB/T 9704 form (2024年12月20日) of a date written any common way, or None."""
-    parts = date_parts(text)
-    return None if parts is None else "{}年{}月{}日".format(*parts)
 
 
 _LINE_WS = " \t\u3000"

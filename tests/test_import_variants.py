@@ -531,7 +531,7 @@ def test_part_headings_that_lost_their_numbers(tmp_path):
 
 
 def test_org_from_a_title_without_a_year():
-    from drafter.importer.patterns import org_from_title
+    from drafter.conventions import org_from_title
 
     assert org_from_title("北京市大兴区人民政府关于法治政府建设年度情况的报告") == "北京市大兴区人民政府"
     assert org_from_title("北京市大兴区人民政府2023年法治政府建设年度情况报告") == "北京市大兴区人民政府"

@@ -122,7 +122,7 @@ def test_wps_style_file_reads_as_printed(wps_file):
     assert {"项目", "数量", "审议决策事项", "8件"} <= set(texts)
     assert "一、主要举措和成效" in texts
     assert [m.expected for _, m in lay.headings] == ["一、", "（一）", "二、"]
-    assert lay.letter == "文件" and lay.doc_number[1].group("all") == "青政〔2025〕3号"
+    assert lay.letter == "文件" and lay.doc_number[1].text == "青政〔2025〕3号"
     assert [s.vml for s in lay.red_lines] == [True] and round(lay.red_lines[0].cx_mm) == 156
     assert lay.date.text == "2025年1月20日" and [p.text for p in lay.notes] == ["（此件公开发布）"]
 

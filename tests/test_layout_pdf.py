@@ -10,7 +10,7 @@ import pytest
 
 from conftest import EXAMPLES, example, signed_by, soffice_or_skip
 from drafter import gbt9704 as G
-from drafter.measure import DATE_RE, DOC_NUMBER_RE
+from drafter.conventions import find_doc_number, is_gb_date
 
 STEMS = [p.stem for p in EXAMPLES]
 ZI_MM = G.SIZE_3HAO * G.MM_PER_PT          # 1 字 of 3号 = 5.644 mm
@@ -109,7 +109,7 @@ def test_letter_format_header(measured):
     assert abs(top_thick.y - (flag[0].bottom + G.LETTER_LINE_GAP_BELOW_FLAG_MM)) <= 1.0
     assert abs(low_thick.y - (G.PAGE_HEIGHT_MM - G.LETTER_BOTTOM_LINE_FROM_EDGE_MM)) <= 1.0
     assert not m.red_strokes(2)
-    (num,) = [ln for ln in m.page_lines(1) if DOC_NUMBER_RE.search(ln.text)]
+    (num,) = [ln for ln in m.page_lines(1) if find_doc_number(ln.text)]
     assert num.text == "新政函〔2024〕5号"
     assert abs(num.x1 - RIGHT) <= 0.6
     assert abs(num.top - (top_thin.y + G.SEVEN_EIGHTHS_3HAO_MM)) <= 1.0
@@ -126,7 +126,7 @@ def test_file_format_header(measured):
     assert abs(flag.top - G.FILE_FLAG_TOP_MM) <= 1.0 and abs(flag.centre_x - CENTRE) <= 1.0
     (sep,) = m.red_strokes(1)
     assert abs(sep.length - G.TYPE_AREA_WIDTH_MM) <= 1.0 and abs(sep.x0 - G.MARGIN_LEFT_MM) <= 1.0
-    (num,) = [ln for ln in m.page_lines(1) if DOC_NUMBER_RE.search(ln.text)]
+    (num,) = [ln for ln in m.page_lines(1) if find_doc_number(ln.text)]
     assert num.text.startswith("青政〔2025〕3号") and num.text.endswith("签发人：王明")
     assert abs(num.x0 - (G.MARGIN_LEFT_MM + ZI_MM)) <= 0.6          # 上行文: 发文字号 居左空一字
     assert abs(num.x1 - (RIGHT - ZI_MM)) <= 0.6                     # 签发人 居右空一字
@@ -137,7 +137,7 @@ def test_file_format_header(measured):
 
 def _sig(m):
     last = m.page_lines(m.pages)
-    (date,) = [ln for ln in last if DATE_RE.match(ln.text)]
+    (date,) = [ln for ln in last if is_gb_date(ln.text)]
     name = last[last.index(date) - 1]
     return name, date
 
@@ -238,7 +238,7 @@ def test_three_signers_two_a_line_with_the_doc_number_on_the_last(tmp_path):
     m, pdf = _render_and_measure(text, tmp_path)
     lines = m.page_lines(1)
     (first,) = [ln for ln in lines if ln.text.startswith("签发人：")]
-    (last,) = [ln for ln in lines if DOC_NUMBER_RE.search(ln.text)]
+    (last,) = [ln for ln in lines if find_doc_number(ln.text)]
     assert first.text.replace(" ", "").replace("\u3000", "") == "签发人：王明李华"
     assert last.text.replace(" ", "").replace("\u3000", "").endswith("3号张强")
     assert abs((last.top - first.top) - G.LINE_PITCH_MM) <= 0.5                 # the next line
@@ -383,7 +383,7 @@ def test_joint_file_flag_stacks_the_organs_with_wenjian_beside_them(tmp_path):
     assert abs(word.x0 - first.x1 - G.FLAG_JOINT_GAP_ZI * em) <= 1.0
     assert abs((first.x0 + word.x1) / 2 - CENTRE) <= 1.0
     assert G.MARGIN_LEFT_MM - 0.6 <= first.x0 and word.x1 <= RIGHT + 0.6
-    (num,) = [ln for ln in m.page_lines(1) if DOC_NUMBER_RE.search(ln.text)]
+    (num,) = [ln for ln in m.page_lines(1) if find_doc_number(ln.text)]
     assert num.top > second.bottom + 2 * G.LINE_PITCH_MM - 2                         # 2 lines below
     (sep,) = m.red_strokes(1)
     assert abs(sep.y - (num.bottom + G.FILE_SEPARATOR_GAP_MM)) <= 1.0

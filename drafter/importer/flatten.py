@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
+from .. import conventions as C
 from . import patterns as P
 from .source import Para
 
-_BOUNDARY_BEFORE = set(P.WS) | set("。：:；;！？!?")
-_SPLIT_WS = re.compile(rf"[{P.WS}]+")
+_BOUNDARY_BEFORE = set(C.WS) | set("。：:；;！？!?")
+_SPLIT_WS = re.compile(rf"[{C.WS}]+")
 _TAIL_BITS = re.compile(r"(特此报告。|特此报告)")
 
 
@@ -28,7 +29,7 @@ def _boundary_markers(text: str, allow_no_space: bool = True) -> list[tuple[int,
         bracketed = text[pos] in "（("
         if pos and prev not in _BOUNDARY_BEFORE and not (bracketed and prev not in "第款项条目"):
             continue
-        if pos and prev not in P.WS and not allow_no_space:
+        if pos and prev not in C.WS and not allow_no_space:
             continue
         kind, n = P.inline_kind(m)
         if n:
@@ -64,7 +65,7 @@ def is_flattened(text: str) -> list[int]:
     kept = [k for k in kept if k[0] > 0]
     cn = [k for k in kept if k[1] == "cn"]
     pcn = [k for k in kept if k[1] == "pcn"]
-    spaced = [k for k in kept if text[k[0] - 1] in P.WS]
+    spaced = [k for k in kept if text[k[0] - 1] in C.WS]
     if len(cn) >= 2 or (cn and len(pcn) >= 2) or len(spaced) >= 2:
         return [k[0] for k in kept]
     return []
@@ -74,7 +75,7 @@ def _head_token(tok: str) -> bool:
     """A token that can stand before the text of a flattened report: title, chrome, 发文字号, organ."""
     if not tok or len(tok) > 60 or any(c in tok for c in "，,。；;"):
         return False
-    return bool(P.is_chrome(tok) or P.title_like(tok) or P.DOC_NUMBER_RE.match(tok) or P.is_orgish(tok)
+    return bool(P.is_chrome(tok) or C.title_like(tok) or C.doc_number_line(tok) or C.is_orgish(tok)
                 or re.fullmatch(r"[\d:：\-/.]+", tok))
 
 
@@ -89,10 +90,10 @@ def _head_tokens(chunk: str) -> tuple[list[str], str]:
         rest = rest[m.end():]
     if not tokens:       # "……年度情况报告青原市人民政府：2024年，……": title and addressee glued to the text
         m = re.match(r"^([^，,。；;：:]{4,60}?报告)(?!如下)", chunk)
-        if m and P.YEAR_RE.search(m.group(1)):
+        if m and C.year_in(m.group(1)):
             tokens, rest = [m.group(1)], chunk[m.end():]
             a = re.match(r"^([^，,。；;：:]{2,40}[：:])(?=\S)", rest)
-            if a and P.is_orgish(a.group(1)[:-1]):
+            if a and C.is_orgish(a.group(1)[:-1]):
                 tokens.append(a.group(1))
                 rest = rest[a.end():]
     return tokens, rest
@@ -106,7 +107,7 @@ def _glued_heading_end(chunk: str, start: int) -> int | None:
     """Where a heading run into its text without space or full stop ends ("二、存在的问题一是……",
     "四、下一步工作打算2025年，我县……"): before a typical opening word, or after a typical last word of
     a part heading.  Only when the first sentence is too long or has clauses to be a heading."""
-    from .patterns import first_sentence_end
+    from ..conventions import first_sentence_end
 
     body = chunk[start:]
     end = first_sentence_end(body)
@@ -133,7 +134,7 @@ def _sentences(chunk: str) -> list[str]:
             out.append(chunk[start:m.start()])
             start = m.end()
     out.append(chunk[start:])
-    return [P.strip(x) for x in out if P.strip(x)]
+    return [C.strip(x) for x in out if C.strip(x)]
 
 
 def _tail_split(piece: str) -> list[str]:
@@ -144,16 +145,16 @@ def _tail_split(piece: str) -> list[str]:
         out.append(piece[:m.start()])
         piece = piece[m.start():]
         out.append(m.group(1))
-        piece = P.strip(piece[len(m.group(1)):])
+        piece = C.strip(piece[len(m.group(1)):])
         note = re.search(r"[（(](?:此件|本件).{1,20}[）)]$", piece)
         tail_note = None
         if note:
             tail_note = note.group(0)
-            piece = P.strip(piece[:note.start()])
+            piece = C.strip(piece[:note.start()])
         d = re.search(r"(\d{4}年\d{1,2}月\d{1,2}日)$", piece)
         if d:
-            if P.strip(piece[:d.start()]):
-                out.append(P.strip(piece[:d.start()]))
+            if C.strip(piece[:d.start()]):
+                out.append(C.strip(piece[:d.start()]))
             out.append(d.group(1))
         elif piece:
             out.append(piece)
@@ -185,14 +186,14 @@ def unflatten(para: Para) -> list[Para]:
         prev = c
     chunks.append(text[prev:])
     pieces: list[str] = []
-    first = P.strip(chunks[0])
+    first = C.strip(chunks[0])
     if first:
         tokens, rest = _head_tokens(first)
         pieces.extend(tokens)
         pieces.extend(_sentences(rest))
     for chunk in chunks[1:]:
-        chunk = P.strip(chunk)
-        m = P.marker(chunk)
+        chunk = C.strip(chunk)
+        m = C.heading_marker(chunk)
         if m is None:
             pieces.extend(_sentences(chunk))
             continue
@@ -210,7 +211,7 @@ def unflatten(para: Para) -> list[Para]:
     last = pieces.pop()
     tail = _tail_split(last)
     pieces.extend(tail)
-    if len(tail) == 1 and len(pieces) >= 2 and P.is_closing(pieces[-2]):
+    if len(tail) == 1 and len(pieces) >= 2 and C.is_closing(pieces[-2]):
         pieces[-1:] = _split_trailing_tokens(pieces[-1])
     out = []
     for k, piece in enumerate(p for p in pieces if p):

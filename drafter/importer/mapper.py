@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..kinds import Kind, get_kind
 from ..model import Report
 from ..textutil import XML_BAD, level_marker
+from .. import conventions as C
 from . import patterns as P
 from . import source as S
 from .flatten import unflatten
@@ -124,7 +125,7 @@ class Mapper:
             text, n = XML_BAD.subn("", p.text)
             if n:
                 self.marked.append(f"{p.where}：删除了 {n} 个无法保存到 Word 的控制字符")
-            p.text = P.strip(text)
+            p.text = C.strip(text)
             if not p.text:
                 continue
             if p.role is None:
@@ -150,7 +151,7 @@ class Mapper:
         while i < len(paras):
             p = paras[i]
             t = p.text
-            if p.role == S.HEADING and not P.marker(t) and not title and not intro and P.title_like(t):
+            if p.role == S.HEADING and not C.heading_marker(t) and not title and not intro and C.title_like(t):
                 title.append(p)                                   # Markdown '# 标题'
             elif self.is_heading(p):
                 break
@@ -166,40 +167,40 @@ class Mapper:
             elif P.is_chrome(t) and p.role not in (S.TITLE, S.ADDRESSEE):
                 self.take_chrome(t)
                 self.dropped.append(p)
-            elif p.role in (S.FLAG, S.TEXTBOX) and not intro and not P.DOC_NUMBER_RE.match(t):
-                p.text = t = P.unspread(t)                 # a letter-spaced 标志 copied from a PDF
-                if "flag" not in m and (P.is_orgish(t, strict=False) or t.endswith("文件")):
+            elif p.role in (S.FLAG, S.TEXTBOX) and not intro and not C.doc_number_line(t):
+                p.text = t = C.unspread(t)                 # a letter-spaced 标志 copied from a PDF
+                if "flag" not in m and (C.is_orgish(t, strict=False) or t.endswith("文件")):
                     m["flag"] = t
                     self.found["flag"] = p.where
-                elif "flag" in m and P.joint_flag_line(self.flag_lines(), t):
+                elif "flag" in m and C.joint_flag_line(self.flag_lines(), t):
                     self.more_flag(p)                       # 联合行文: organs stacked (+ 文件)
                 else:
                     self.unknown.append(p)
-            elif not intro and (mm := P.DOC_NUMBER_RE.match(t)) and "doc_number" not in m \
+            elif not intro and (mm := C.doc_number_line(t)) and "doc_number" not in m \
                     and (not mm.group("more") or "signers" in m):
-                m["doc_number"] = P.strip(mm.group("no"))
+                m["doc_number"] = C.strip(mm.group("no"))
                 self.found["doc_number"] = p.where
                 docno_at = i
                 if mm.group("signers"):
-                    m["signers"] = [x for x in re.split(rf"[{P.WS}，,、]+", mm.group("signers")) if x]
+                    m["signers"] = [x for x in re.split(rf"[{C.WS}，,、]+", mm.group("signers")) if x]
                 if mm.group("more"):        # §7.2.6, three 签发人 or more: the last row's names share its line
-                    m["signers"] += [x for x in re.split(rf"[{P.WS}]+", mm.group("more")) if x]
-            elif not intro and P.SIGNERS_RE.match(t):
-                m["signers"] = [x for x in re.split(rf"[{P.WS}，,、]+", P.SIGNERS_RE.match(t).group("signers")) if x]
-            elif not intro and not title and P.COPY_NUMBER_RE.match(t):
+                    m["signers"] += [x for x in re.split(rf"[{C.WS}]+", mm.group("more")) if x]
+            elif not intro and C.signers_of(t):
+                m["signers"] = C.signers_of(t)
+            elif not intro and not title and C.is_copy_number(t):
                 m["copy_number"] = t
-            elif not intro and not title and P.SECRECY_RE.match(t):
+            elif not intro and not title and C.is_secrecy(t):
                 m["secrecy"] = t
-            elif not intro and not title and P.URGENCY_RE.match(t):
+            elif not intro and not title and C.is_urgency(t):
                 m["urgency"] = t
             elif p.role == S.TITLE and not intro:
                 title.append(p)
             elif not intro and not title and "recipients" not in m and self.punct_title(t):
                 m["title_punct"] = (p.where, t)          # "……年度报告。": a title with a full stop
-                p.text = P.strip(t.rstrip("。.．，,；;！!"))
+                p.text = C.strip(t.rstrip("。.．，,；;！!"))
                 title.append(p)
             elif not intro and "recipients" not in m and (p.role == S.ADDRESSEE or self.addressee_like(t)):
-                m["recipients"] = P.split_names(t.rstrip(":："))
+                m["recipients"] = C.split_names(t.rstrip(":："))
                 self.found["recipients"] = p.where
             elif not intro and "recipients" not in m and len(t) <= 60 and "。" not in t \
                     and not t.endswith(("：", ":", "，", ",", "；", ";")):
@@ -209,7 +210,7 @@ class Mapper:
             i += 1
         self.sort_short(short, title, docno_at)
         if title:
-            m["title_lines"] = [ln for p in title for ln in p.text.split("\n") if P.strip(ln)]
+            m["title_lines"] = [ln for p in title for ln in p.text.split("\n") if C.strip(ln)]
             self.found["title"] = title[0].where
         m["intro"] = intro
         return i
@@ -219,15 +220,15 @@ class Mapper:
         """"东湖街道办事处2024年法治政府建设年度报告。": a title line ending in punctuation."""
         if not t.endswith(("。", ".", "．")) or "如下" in t:
             return False
-        bare = P.strip(t.rstrip("。.．，,；;！!"))
-        return (P.title_like(bare) and "。" not in bare and bare.endswith(("报告", "情况", "总结"))
-                and bool(P.YEAR_RE.search(bare) or "关于" in bare or P.org_from_title(bare))
+        bare = C.strip(t.rstrip("。.．，,；;！!"))
+        return (C.title_like(bare) and "。" not in bare and bare.endswith(("报告", "情况", "总结"))
+                and bool(C.year_in(bare) or "关于" in bare or C.org_from_title(bare))
                 and not any(c in bare for c in "，,；;："))
 
     @staticmethod
     def addressee_like(t: str) -> bool:
         return (t.endswith((":", "：")) and 2 <= len(t) <= 60 and "如下" not in t and "。" not in t
-                and not P.chrome_label(t) and not P.marker(t))
+                and not P.chrome_label(t) and not C.heading_marker(t))
 
     def sort_short(self, short: list[tuple[int, S.Para]], title: list[S.Para], docno_at: int | None) -> None:
         """Short lines before the 导语: the title (a group ending in a line with 报告/情况, at most three
@@ -236,7 +237,7 @@ class Mapper:
             return
         group: list[tuple[int, S.Para]] = []
         if not title:
-            idx = [k for k, (_, p) in enumerate(short) if P.title_like(p.text)]
+            idx = [k for k, (_, p) in enumerate(short) if C.title_like(p.text)]
             if idx:
                 end = idx[0]
                 start = end
@@ -244,7 +245,7 @@ class Mapper:
                         and (docno_at is None or short[start - 1][0] > docno_at or short[end][0] < docno_at):
                     start -= 1
                 while end + 1 < len(short) and short[end + 1][0] == short[end][0] + 1 and end - start < 2 \
-                        and P.title_like(short[end + 1][1].text):
+                        and C.title_like(short[end + 1][1].text):
                     end += 1
                 group = short[start:end + 1]
                 title.extend(p for _, p in group)
@@ -253,20 +254,20 @@ class Mapper:
             if any(p is q for _, q in group):
                 continue
             if docno_at is not None and i < docno_at:
-                p.text = P.unspread(p.text)          # a letter-spaced 标志 copied from a PDF
-            if docno_at is not None and i < docno_at and "flag" not in self.meta and P.is_orgish(p.text, False):
+                p.text = C.unspread(p.text)          # a letter-spaced 标志 copied from a PDF
+            if docno_at is not None and i < docno_at and "flag" not in self.meta and C.is_orgish(p.text, False):
                 self.meta["flag"] = p.text
                 self.found["flag"] = p.where
                 last_flag = i
             elif docno_at is not None and i < docno_at and "flag" in self.meta and last_flag == i - 1 \
-                    and P.joint_flag_line(self.flag_lines(), p.text):
+                    and C.joint_flag_line(self.flag_lines(), p.text):
                 self.more_flag(p)                           # 联合行文, one organ a line
                 last_flag = i
             else:
                 self.unknown.append(p)
 
     def chrome_row(self, p: S.Para) -> bool:
-        cells = [P.strip(c) for c in p.cells] or [p.text]
+        cells = [C.strip(c) for c in p.cells] or [p.text]
         is_chrome = False
         for k, c in enumerate(cells):
             label = c.rstrip(":：").strip()
@@ -298,19 +299,19 @@ class Mapper:
 
         while j > i:
             t, role = text(j - 1), paras[j - 1].role
-            cc, printed = P.CC_RE.match(t), P.PRINTED_RE.match(t)
+            cc, printed = C.cc_line(t), C.printed_line(t)
             if cc:
-                m["cc"] = P.split_names(cc.group("names"))
+                m["cc"] = C.split_names(cc.group("names"))
             elif printed:
-                if P.strip(printed.group("printer")):
-                    m["printer"] = P.strip(printed.group("printer"))
-                m["print_date"] = P.parse_date(printed.group("date"))
+                if C.strip(printed.group("printer")):
+                    m["printer"] = C.strip(printed.group("printer"))
+                m["print_date"] = C.parse_date(printed.group("date"))
             elif role == S.COLOPHON:
                 self.unknown.append(paras[j - 1])
             else:
                 break
             j -= 1
-        if j > i and (paras[j - 1].role == S.NOTE or P.NOTE_RE.match(text(j - 1))):
+        if j > i and (paras[j - 1].role == S.NOTE or C.is_note(text(j - 1))):
             m["note"] = text(j - 1)
             self.found["note"] = paras[j - 1].where
             j -= 1
@@ -319,19 +320,19 @@ class Mapper:
             m["signatories"] = names
         # 附件说明: "附件：1.……" and the numbered lines after it, between the closing and the signature
         k = j
-        while k > i and P.ATTACHMENT_ITEM_RE.match(text(k - 1)) and not P.ATTACHMENT_RE.match(text(k - 1)):
+        while k > i and C.attachment_item(text(k - 1)) and not C.attachment_note(text(k - 1)):
             k -= 1
-        if k > i and P.ATTACHMENT_RE.match(text(k - 1)):
-            first = P.strip(P.ATTACHMENT_RE.match(text(k - 1)).group("rest"))
+        if k > i and C.attachment_note(text(k - 1)):
+            first = C.strip(C.attachment_note(text(k - 1)).group("rest"))
             items = [first] if first else []
             items += [text(x) for x in range(k, j)]
             names = []
             for it in items:
-                mm = P.ATTACHMENT_ITEM_RE.match(it)
-                names.append(P.strip(mm.group("name")) if mm and len(items) > 1 else it)
+                mm = C.attachment_item(it)
+                names.append(C.strip(mm.group("name")) if mm and len(items) > 1 else it)
             m["attachments"] = names
             j = k - 1
-        if j > i and P.is_closing(text(j - 1)):
+        if j > i and C.is_closing(text(j - 1)):
             m["closing"] = text(j - 1)
             self.found["closing"] = paras[j - 1].where
             j -= 1
@@ -343,17 +344,17 @@ class Mapper:
         if j <= i or paras[j - 1].role not in (None, S.SIGNATURE):
             return j
         t = paras[j - 1].text
-        signed = P.split_signed_date(t)
+        signed = C.split_signed_date(t)
         if signed:                                  # 署名 and 成文日期 on one line
             names[:0] = self.split_row(signed[0])
             t = signed[1]
             self.found["signatories"] = paras[j - 1].where
-        if P.parse_date(t):
-            m["date"] = P.parse_date(t)
+        if C.parse_date(t):
+            m["date"] = C.parse_date(t)
             m["date_text"] = t
             self.found["date"] = paras[j - 1].where
             return j - 1
-        if P.MONTH_ONLY_RE.match(t):               # "2024年12月": the date line, without its day
+        if C.is_month_only(t):               # "2024年12月": the date line, without its day
             m["date_partial"] = t
             self.found["date"] = paras[j - 1].where
             return j - 1
@@ -361,7 +362,7 @@ class Mapper:
 
     def skip_seal(self, paras: list[S.Para], i: int, j: int) -> int:
         """"（盖章）" / "（印章）" where the seal goes (between or after the 署名 and the 成文日期)."""
-        while j > i and paras[j - 1].role in (None, S.SIGNATURE, S.PLAIN) and P.SEAL_RE.match(paras[j - 1].text):
+        while j > i and paras[j - 1].role in (None, S.SIGNATURE, S.PLAIN) and C.is_seal_line(paras[j - 1].text):
             self.meta.setdefault("seal_lines", []).insert(0, paras[j - 1])
             j -= 1
         return j
@@ -370,9 +371,9 @@ class Mapper:
         """A table row of the 发文机关标志 above the 发文字号 (a joint head typed in Word as a table: the
         organs in one column, "文件" in a merged cell beside them): its cells become 标志 lines."""
         m = self.meta
-        cells = [P.unspread(P.strip(c)) for c in (p.cells or [p.text])]
+        cells = [C.unspread(C.strip(c)) for c in (p.cells or [p.text])]
         cells = [c for c in cells if c]
-        if not cells or not all(c == "文件" or P.is_orgish(P.FLAG_FILE_RE.sub("", c)) for c in cells):
+        if not cells or not all(c == "文件" or C.is_orgish(C.without_file_word(c)) for c in cells):
             return False
         for c in [c for c in cells if c != "文件"] + (["文件"] if "文件" in cells else []):
             if "flag" not in m:
@@ -417,12 +418,12 @@ class Mapper:
     def split_joint(t: str) -> list[str]:
         """"中共青石镇委员会　　青石镇人民政府" (a joint signature on one line, apart by spaces or by a tab:
         drafter writes sealed joint names on tab stops) -> both organs."""
-        t = P.unspread(t)                         # a letter-spaced 署名 copied from a PDF
-        parts = [x for x in re.split(rf"[{P.WS}]{{2,}}|[\u3000\t]", P.strip(t)) if P.strip(x)]
+        t = C.unspread(t)                         # a letter-spaced 署名 copied from a PDF
+        parts = [x for x in re.split(rf"[{C.WS}]{{2,}}|[\u3000\t]", C.strip(t)) if C.strip(x)]
         # names on tab stops are names, whatever their ending (青山县政协); spaces need organs' endings
-        strict = "\t" not in P.strip(t)
-        if len(parts) >= 2 and all(P.is_orgish(P.strip(x), strict=strict) for x in parts):
-            return [P.strip(x) for x in parts]
+        strict = "\t" not in C.strip(t)
+        if len(parts) >= 2 and all(C.is_orgish(C.strip(x), strict=strict) for x in parts):
+            return [C.strip(x) for x in parts]
         return [t]
 
     def read_signature(self, paras: list[S.Para], i: int, j: int) -> tuple[int, list[str]]:
@@ -436,8 +437,8 @@ class Mapper:
         j = self.skip_seal(paras, i, j)
 
         def collect(j):
-            while j > i and len(names) < 6 and not P.marker(paras[j - 1].text) and (
-                    paras[j - 1].role == S.SIGNATURE or (paras[j - 1].role is None and P.is_orgish(P.unspread(paras[j - 1].text)))):
+            while j > i and len(names) < 6 and not C.heading_marker(paras[j - 1].text) and (
+                    paras[j - 1].role == S.SIGNATURE or (paras[j - 1].role is None and C.is_orgish(C.unspread(paras[j - 1].text)))):
                 names[:0] = self.split_row(paras[j - 1].text)
                 self.found["signatories"] = paras[j - 1].where
                 j -= 1
@@ -480,10 +481,10 @@ class Mapper:
         report (drafter writes the report itself) and listed for the clerk."""
         def dated(k: int) -> bool:
             t = paras[k].text
-            return bool(P.parse_date(t) or P.MONTH_ONLY_RE.match(t) or P.split_signed_date(t))
+            return bool(C.parse_date(t) or C.is_month_only(t) or C.split_signed_date(t))
 
         for a in range(i + 1, j):
-            if paras[a].role in (S.TITLE, S.HEADING) or not P.ATTACHMENT_PAGE_RE.match(paras[a].text):
+            if paras[a].role in (S.TITLE, S.HEADING) or not C.attachment_page(paras[a].text):
                 continue
             k, ok = a - 1, False
             for _ in range(4):                    # the date, perhaps under a 署名, 附注 or "（盖章）"
@@ -493,7 +494,7 @@ class Mapper:
                 if dated(k):
                     ok = True
                     break
-                if not (P.SEAL_RE.match(t) or P.NOTE_RE.match(t) or P.is_orgish(t)):
+                if not (C.is_seal_line(t) or C.is_note(t) or C.is_orgish(t)):
                     break
                 k -= 1
             if ok:
@@ -506,7 +507,7 @@ class Mapper:
         t = p.text
         if p.role in (S.TITLE, S.ADDRESSEE, S.SIGNATURE, S.NOTE, S.COLOPHON, S.FLAG, S.PLAIN, S.TABLE):
             return None
-        mk = P.marker(t)
+        mk = C.heading_marker(t)
         if mk is not None and mk.kind == "circ":
             mk = None
         if p.role == S.HEADING:
@@ -517,16 +518,16 @@ class Mapper:
                 return _Head(mk.kind, t[mk.end:], None, False)
             return _Head(self.level_kinds.get(p.level, f"h{p.level}"), t, None, False)
         if p.lead and mk is not None:
-            lm = P.marker(p.lead + "x")
-            rest = P.strip(t[len(p.lead):])
-            return _Head(lm.kind if lm else mk.kind, P.strip(p.lead[lm.end:] if lm else p.lead), rest or None,
+            lm = C.heading_marker(p.lead + "x")
+            rest = C.strip(t[len(p.lead):])
+            return _Head(lm.kind if lm else mk.kind, C.strip(p.lead[lm.end:] if lm else p.lead), rest or None,
                          bool(rest))
         if mk is None:
             return self.bare_part_heading(p)
         body = t[mk.end:]
-        end = P.first_sentence_end(body)
-        if end is not None and P.strip(body[end + 1:]):
-            return _Head(mk.kind, body[:end + 1], P.strip(body[end + 1:]), True)
+        end = C.first_sentence_end(body)
+        if end is not None and C.strip(body[end + 1:]):
+            return _Head(mk.kind, body[:end + 1], C.strip(body[end + 1:]), True)
         return _Head(mk.kind, body, None, False)
 
     def bare_part_heading(self, p: S.Para) -> _Head | None:
@@ -534,7 +535,7 @@ class Mapper:
         left without its number: web copies lose Word's automatic "一、".  Only a short line with no
         sentence punctuation that carries a part's full name (score 3), or a keyword in the standard
         wording with a year, counts."""
-        t = P.strip(p.text)
+        t = C.strip(p.text)
         if p.role is not None or not 4 <= len(t) <= 40 or any(c in t for c in "。；;！!？?，,：:") \
                 or "关于" in t or t.endswith("报告"):          # the report's own title
             return None
@@ -550,18 +551,18 @@ class Mapper:
         ("加强执法监督"): a heading whose number was never typed."""
         from .wrap import ends_sentence
 
-        t = P.strip(p.text)
-        return (p.bold is not None and p.role is None and 2 <= len(t) <= 30 and P.marker(t + "x") is None
+        t = C.strip(p.text)
+        return (p.bold is not None and p.role is None and 2 <= len(t) <= 30 and C.heading_marker(t + "x") is None
                 and not ends_sentence(t) and not any(c in t for c in "。；;！!？?")
-                and not (P.is_closing(t) or P.parse_date(t) or P.is_chrome(t)))
+                and not (C.is_closing(t) or C.parse_date(t) or P.is_chrome(t)))
 
     def note_renumbered(self, node: Node, p: S.Para, depth: int) -> None:
         """drafter numbers by level (一、 （一） 1. （1））: a "1." written directly under "一、" prints
         as "（一）".  Say so, once per kind of numbering, so the clerk can check the levels."""
-        mk = P.marker(p.text)
+        mk = C.heading_marker(p.text)
         if mk is None or mk.kind not in _LEVEL_KINDS or _LEVEL_KINDS.index(mk.kind) == depth:
             return
-        written = P.strip(p.text[:mk.end])
+        written = C.strip(p.text[:mk.end])
         shown = level_marker(depth + 1, 1)
         node.comments.append(f"导入：原文序号“{written}”在第{depth + 1}层，按层次编为“{shown}”式，请核对层次")
         key = (mk.kind, depth)
@@ -591,7 +592,7 @@ class Mapper:
                     del kinds[d:]
                     del stack[d + 1:]
                     kinds.append(h.kind)
-                    node = Node(P.strip(h.text), h.kind, p.where, run_in=h.run_in)
+                    node = Node(C.strip(h.text), h.kind, p.where, run_in=h.run_in)
                     self.note_renumbered(node, p, d)
                     if bold:
                         shown = level_marker(d + 1, 1) if d else "一、"
@@ -803,12 +804,12 @@ class Mapper:
         m = self.meta
         if self.opt_org:
             return self.opt_org, "命令行 --org"
-        if title and P.org_from_title(title):
-            named = P.org_from_title(title)
+        if title and C.org_from_title(title):
+            named = C.org_from_title(title)
             # 联合行文 (中共××委员会 ××人民政府关于……): the 发文机关 is the main organ, named first
-            parts = [x for x in re.split(rf"[{P.WS}]+", named) if x]
+            parts = [x for x in re.split(rf"[{C.WS}]+", named) if x]
             signed = m.get("signatories", [])
-            if len(parts) > 1 and all(P.is_orgish(x) for x in parts):
+            if len(parts) > 1 and all(C.is_orgish(x) for x in parts):
                 return parts[0], "标题中的第一个机关（联合行文的主办机关）"
             if m.get("joint_row") and "".join(parts).startswith(signed[0]) and "".join(parts) != signed[0]:
                 return signed[0], "标题中的第一个机关（联合行文的主办机关）"     # (the title may name fewer)
@@ -821,16 +822,15 @@ class Mapper:
             return m["signatories"][0], "署名"
         flag = m.get("flag")
         if flag:
-            return P.FLAG_FILE_RE.sub("", flag) if len(flag) > 4 else flag, "发文机关标志"
+            return C.without_file_word(flag) if len(flag) > 4 else flag, "发文机关标志"
         web = m.get("web", {})
         for label in ("发布机构", "发文机构", "所属机构", "发布单位"):
             v = web.get(label)
-            if v and P.is_orgish(v):
+            if v and C.is_orgish(v):
                 return v, f"取自网页信息“{label}”，请核对是否为全称"
         for para in m.get("intro", [])[:1]:
-            mm = P.ORG_IN_INTRO_RE.match(para.text)
-            if mm:
-                name = mm.group("name")
+            name = C.organ_in_intro(para.text)
+            if name:
                 full = name + ("办事处" if name.endswith("街道") else "人民政府" if name.endswith(("镇", "乡", "县", "市", "区"))
                                else "")
                 return full, f"由导语中的“{name}”推断，请核对全称"
@@ -841,17 +841,17 @@ class Mapper:
         if self.opt_year:
             return self.opt_year, "命令行 --year"
         if title:
-            y = P.YEAR_RE.search(title)
+            y = C.year_in(title)
             if y:
-                return int(y.group(1)), "标题"
+                return y, "标题"
         for para in m.get("intro", [])[:1]:
-            y = P.YEAR_RE.search(para.text)
+            y = C.year_in(para.text)
             if y:
-                return int(y.group(1)), "导语"
+                return y, "导语"
         for s in sections[:1]:
-            y = P.YEAR_RE.search(s.heading or "")
+            y = C.year_in(s.heading or "")
             if y:
-                return int(y.group(1)), "第一部分标题"
+                return y, "第一部分标题"
         if m.get("date"):
             d = m["date"]
             return (d.year if d.month >= 10 else d.year - 1), "成文日期（推断）"
@@ -866,13 +866,13 @@ class Mapper:
         web = m.get("web", {})
         if not m.get("doc_number"):
             for label in ("文号", "发文字号"):
-                if web.get(label) and P.DOC_NUMBER_RE.match(web[label]):
-                    m["doc_number"] = P.strip(P.DOC_NUMBER_RE.match(web[label]).group("no"))
+                if web.get(label) and C.doc_number_line(web[label]):
+                    m["doc_number"] = C.strip(C.doc_number_line(web[label]).group("no"))
                     self.found["doc_number"] = f"网页信息“{label}”"
                     break
         if not m.get("title_lines"):
             for label in ("标题", "名称", "信息名称"):
-                if web.get(label) and P.title_like(web[label]):
+                if web.get(label) and C.title_like(web[label]):
                     m["title_lines"] = [web[label]]
                     self.found["title"] = f"网页信息“{label}”"
                     break
@@ -888,24 +888,24 @@ class Mapper:
         header = "无"
         flag = m.get("flag")
         # 联合行文: the organs stacked, "文件" beside them (one line of its own, or after the last organ)
-        organs = [x for x in (P.FLAG_FILE_RE.sub("", y) for y in self.flag_lines()) if x]
+        organs = [x for x in (C.without_file_word(y) for y in self.flag_lines()) if x]
         joint = organs if len(organs) > 1 and self.joint_flag() else []
         if m.get("flag_more") and not joint:
-            if all(P.strip(p.text) == "文件" for p in m["flag_more"]):
+            if all(C.strip(p.text) == "文件" for p in m["flag_more"]):
                 flag = m["flag"] = flag + "文件"    # one organ, "文件" on the line below
             else:                                   # an organ's name under a one-organ 标志: not the 标志
                 self.unknown.extend(m["flag_more"])
             m["flag_more"] = []
         if flag and not joint and (self.src.drafter or self.signed_jointly()) \
-                and len(side := [x for x in re.split(rf"[{P.WS}]+", P.strip(flag)) if x]) > 1 \
-                and all(P.is_orgish(x) for x in side):
+                and len(side := [x for x in re.split(rf"[{C.WS}]+", C.strip(flag)) if x]) > 1 \
+                and all(C.is_orgish(x) for x in side):
             joint = side                            # organs side by side on one line (a joint 函)
         if flag and self.src.drafter:
             header = "文件" if any(x.endswith("文件") for x in self.flag_lines()) else "函"
         elif m.get("doc_number") and m.get("recipients") and m.get("date"):
             header = "函" if "函" in m["doc_number"] else "文件"
         data: dict = {"org": org, "year": year, "header": header}
-        short = P.short_name(org)
+        short = C.short_name(org)
         if short and short != org:
             data["short_name"] = short
         if joint:
@@ -914,7 +914,7 @@ class Mapper:
             data["flag"] = flag
         if m.get("doc_number"):
             dn = m["doc_number"]
-            fixed = P.normalise_doc_number(dn)
+            fixed = C.parse_doc_number(dn).normalized if C.parse_doc_number(dn) else dn
             data["doc_number"] = fixed
             if fixed != dn:
                 self.comments.setdefault(("doc_number",), []).append(
@@ -1006,7 +1006,7 @@ class Mapper:
                 # breaks the same way with it
                 jointly = bool(joint) or self.signed_jointly()
                 spaced = title_lines[0] + "".join(
-                    (" " if jointly and P.is_orgish(a) and P.is_orgish(b.split("关于")[0]) else "") + b
+                    (" " if jointly and C.is_orgish(a) and C.is_orgish(b.split("关于")[0]) else "") + b
                     for a, b in zip(title_lines, title_lines[1:]))
                 joined = next((t for t in (spaced, title_joined)
                                if break_title(t, TITLE_MAX_ZI, names) == title_lines), None)
@@ -1062,8 +1062,8 @@ class Mapper:
         pages = self.meta.get("attachment_pages") or []
         if not pages:
             return ""
-        mm = P.ATTACHMENT_PAGE_RE.match(pages[0].text)
-        t = P.strip((mm.group("t1") or mm.group("t2") or "") if mm else "")
+        mm = C.attachment_page(pages[0].text)
+        t = C.strip((mm.group("t1") or mm.group("t2") or "") if mm else "")
         if not t and len(pages) > 1:
             t = pages[1].text
         return _short(t, 40)
@@ -1116,7 +1116,7 @@ class Mapper:
                                                  "如按函或文件格式报送，请改为 函 或 文件 并补全")
         if report.closing == "无":
             c.setdefault(("closing",), []).append("导入：原文没有结束语（如“特此报告。”）")
-        if m.get("date_text") and report.date and P.DATE_RE.match(m["date_text"]) is None:
+        if m.get("date_text") and report.date and not C.is_gb_date(m["date_text"]):
             c.setdefault(("date",), []).append(f"导入：原文为“{m['date_text']}”")
 
         def walk(nodes, path):

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..diagnostics import DrafterError
 from ..inputs import OLE_MAGIC, ZIP_MAGIC
 from . import source as S
-from .patterns import strip
+from ..conventions import strip
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024     # a report as text is 10–60 KB
 TEXT_SUFFIXES = (".txt", ".text")
@@ -110,7 +110,7 @@ def read_markdown(path: Path, name: str) -> S.Source:
     a line break inside a paragraph is editor wrapping unless the line ends a sentence, ends with a
     hard break (two spaces or a backslash) or the next line starts with a number (Chinese text has
     no spaces between wrapped lines)."""
-    from .patterns import marker
+    from ..conventions import heading_marker as marker
 
     text = _decode(path, name)
     paras: list[S.Para] = []
@@ -463,7 +463,7 @@ def _auto_numbering(doc):
 def _lead(runs: list[tuple[str, tuple]], drafter: bool) -> str | None:
     """A run-in heading known from the formatting: drafter writes it as its own run; other Word files
     set it in another font or in bold.  Only when it starts with a heading number."""
-    from .patterns import marker
+    from ..conventions import heading_marker as marker
 
     if len(runs) < 2:
         return None

@@ -13,45 +13,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import conventions as C
 from ..textutil import line_joint, width_zi
 from . import patterns as P
 
 TERMINAL = "。！？；：…!?;:"
 _CLOSERS = "”’」』\"'"
 MID_CLAUSE = "，、,“‘《（(〈「『—"
-_PAGE_NO_RE = re.compile(
-    rf"^(?:[—–\-－﹣―‒─]+[{P.WS}]*\d{{1,3}}[{P.WS}]*[—–\-－﹣―‒─]+"
-    rf"|第[{P.WS}]*\d{{1,3}}[{P.WS}]*页(?:[{P.WS}]*[，,/]?[{P.WS}]*共[{P.WS}]*\d{{1,3}}[{P.WS}]*页)?"
-    rf"|共[{P.WS}]*\d{{1,3}}[{P.WS}]*页[{P.WS}]*[，,/]?[{P.WS}]*第[{P.WS}]*\d{{1,3}}[{P.WS}]*页"
-    rf"|\d{{1,3}}[{P.WS}]*/[{P.WS}]*\d{{1,3}})$")
 _BARE_NO_RE = re.compile(r"^\d{1,3}$")
 
 
 def is_page_number(text: str) -> bool:
     """"— 1 —", "- 2 -", "第 3 页", "第3页 共10页", "3/10" (a bare "3" is decided by its neighbours)."""
-    return bool(_PAGE_NO_RE.match(P.strip(text)))
+    return C.is_page_number(text)
 
 
 def width(raw: str) -> float:
     """Printed width in 字: full-width characters 1, others ½ (the indent included)."""
-    return width_zi(raw.rstrip(P.WS + "\r\n").replace("\t", "    "))
+    return width_zi(raw.rstrip(C.WS + "\r\n").replace("\t", "    "))
 
 
 def ends_sentence(text: str) -> bool:
-    t = text.rstrip(_CLOSERS + P.WS)
-    if t != text.rstrip(P.WS) and t.endswith(tuple(TERMINAL)):
+    t = text.rstrip(_CLOSERS + C.WS)
+    if t != text.rstrip(C.WS) and t.endswith(tuple(TERMINAL)):
         return True
     return text.endswith(tuple(TERMINAL)) or text.endswith(("）", ")", "】", "]", "〕"))
 
 
 def heading_like(text: str) -> bool:
     """A numbered heading on a line of its own ("（二）推进依法决策", "一、主要举措和成效")."""
-    mk = P.marker(text + "x")           # a bare "一、" or "（一）" too
+    mk = C.heading_marker(text + "x")           # a bare "一、" or "（一）" too
     return mk is not None and "。" not in text[mk.end:]
 
 
 def _title(t: str) -> bool:
-    return P.title_like(t) and not any(c in t for c in "，,；;、")
+    return C.title_like(t) and not any(c in t for c in "，,；;、")
 
 
 def _addressee(t: str) -> bool:
@@ -59,28 +55,28 @@ def _addressee(t: str) -> bool:
     if not t.endswith(("：", ":")) or "如下" in t:
         return False
     names = [x for x in re.split(r"[、，,]", t[:-1]) if x]
-    return bool(names) and all(P.is_orgish(P.strip(x)) for x in names)
+    return bool(names) and all(C.is_orgish(C.strip(x)) for x in names)
 
 
 def _own_kind(t: str) -> bool:
     """A line of a kind of its own, whether it starts or ends a paragraph: the closing, a date, a
     title, web chrome, a 发文字号, an attachment line, a page number."""
-    return bool(P.is_closing(t) or P.parse_date(t) or P.MONTH_ONLY_RE.match(t) or P.split_signed_date(t)
-                or P.is_chrome(t) or P.DOC_NUMBER_RE.match(t) or _title(t) or P.ATTACHMENT_RE.match(t)
-                or P.ATTACHMENT_PAGE_RE.match(t) or is_page_number(t))
+    return bool(C.is_closing(t) or C.parse_date(t) or C.is_month_only(t) or C.split_signed_date(t)
+                or P.is_chrome(t) or C.doc_number_line(t) or _title(t) or C.attachment_note(t)
+                or C.attachment_page(t) or is_page_number(t))
 
 
 def starts_own_line(text: str) -> bool:
     """Lines that begin something of their own: they are never the rest of the line before."""
-    t = P.strip(text)
-    return bool(P.marker(t + "x") or re.match(r"^[\u2460-\u2473]", t) or _own_kind(t) or P.is_orgish(t)
-                or P.NOTE_RE.match(t) or P.CC_RE.match(t) or P.PRINTED_RE.match(t) or _addressee(t))
+    t = C.strip(text)
+    return bool(C.heading_marker(t + "x") or re.match(r"^[\u2460-\u2473]", t) or _own_kind(t) or C.is_orgish(t)
+                or C.is_note(t) or C.cc_line(t) or C.printed_line(t) or _addressee(t))
 
 
 def cannot_end_paragraph(text: str) -> bool:
     """The line before may be continued: not a sentence end, heading, title, organ name, date …"""
-    t = P.strip(text)
-    return not (ends_sentence(t) or heading_like(t) or _own_kind(t) or (P.is_orgish(t) and len(t) <= 20))
+    t = C.strip(text)
+    return not (ends_sentence(t) or heading_like(t) or _own_kind(t) or (C.is_orgish(t) and len(t) <= 20))
 
 
 def glue(a: str, b: str) -> str:
@@ -113,12 +109,12 @@ def unwrap(raw_lines: list[str]) -> Unwrapped:
         parts = re.split("[\x0b\x0c]", raw)
         first = True
         for part in parts:
-            t = P.strip(part)
+            t = C.strip(part)
             if t:
                 lines.append(Line(i, part, t, hard=not first, gap=blank_before))
                 blank_before = False
             first = False
-        if not P.strip(raw.replace("\x0b", "").replace("\x0c", "")):
+        if not C.strip(raw.replace("\x0b", "").replace("\x0c", "")):
             blank_before = True
     out = Unwrapped([])
     # page numbers: the dashed/“第N页” forms anywhere; a bare number only between blank lines with text

@@ -6,7 +6,6 @@ from . import fontnames as F
 from .context import Ctx, cjk_runs
 from .document import is_red
 
-_FW = str.maketrans("０１２３４５６７８９", "0123456789")
 LINE_TOL_MM = G.MARGIN_TOLERANCE_MM
 
 
@@ -27,24 +26,12 @@ def _doc_number(c: Ctx) -> None:
     lay = c.lay
     if lay.doc_number is None:
         return
-    p, m = lay.doc_number
-    org, year, num = m.group("org"), m.group("year").translate(_FW), m.group("num").translate(_FW)
-    fixed_num = str(int(num)) if num.isdigit() else num
-    year4 = year if len(year) == 4 else (f"20{year}" if len(year) == 2 else year)
-    good = f"{org}〔{year4}〕{fixed_num}号"
-    found = m.group("all")
-    if (m.group("open"), m.group("close")) != G.DOC_NUMBER_BRACKETS:
-        c.add("GB403", "发文字号的年份应用六角括号“〔〕”括入（不用“[]”“【】”“()”“［］”）；"
-                       "可在 Word 中用“插入 › 符号”或输入法的符号表输入〔〕", p, expected=good, found=found)
-    problems = []
-    if len(year) != 4:
-        problems.append("年份应写全称（4 位）")
-    if m.group("year") != year or m.group("num") != num:
-        problems.append("数字应为半角阿拉伯数字")
-    if m.group("di"):
-        problems.append("序号前不加“第”")
-    if num.isdigit() and (num.startswith("0") and len(num) > 1):
-        problems.append("序号不编虚位（1 不编为 01）")
+    p, dn = lay.doc_number
+    good, found = dn.normalized, dn.text
+    if not dn.brackets_ok:
+        c.add("GB403", "发文字号的年份应用六角括号“〔〕”括入（不用“[]”“【】”“()”“［］”“﹝﹞”）；"
+                       "可在 Word 或 WPS 中用“插入 › 符号”或输入法的符号表输入〔〕", p, expected=good, found=found)
+    problems = [x for x in dn.problems() if not x.startswith("年份用了")]
     if problems:
         c.add("GB404", "发文字号格式不对：" + "；".join(problems), p, expected=good, found=found)
     if c.lay.letter == "函" and p.props.jc != "right" and "\t" not in p.text:

@@ -4,12 +4,14 @@ from __future__ import annotations
 import re
 
 from .. import gbt9704 as G
-from ..textutil import is_wide, normal_date
+from .. import conventions as C
+from ..conventions import normal_date
+from ..textutil import is_wide
 from . import fontnames as F
 from .context import Ctx, cjk_runs, pt
 from .check_text import _indent_zi
 from .findings import INFO, WARNING
-from .structure import DATE_OK, tab_row_stops
+from .structure import tab_row_stops
 
 ZI = G.ZI_3HAO
 POS_TOL = ZI // 2                       # ½ 字
@@ -42,7 +44,7 @@ def _date(c: Ctx) -> None:
     p = c.lay.date
     if p is not None:
         t = p.text.strip(" \u3000\t\n")
-        if not DATE_OK.match(t):
+        if not C.is_gb_date(t):
             good = normal_date(t)
             c.add("GB503", "成文日期应用阿拉伯数字将年、月、日标全，年份标全称，月、日不编虚位（1 不编为 01）", p,
                   expected=good or "如 2024年12月20日", found=t)
@@ -56,7 +58,7 @@ def _date(c: Ctx) -> None:
             continue
         d = m.group(1)
         d = re.sub(r"^.*?(?=[0-9０-９〇○零一二三四五六七八九]{4}\s*年)", "", d)
-        if not DATE_OK.match(d):
+        if not C.is_gb_date(d):
             c.add("GB503", "印发日期应用阿拉伯数字将年、月、日标全，月、日不编虚位，后加“印发”二字", q, place="版记",
                   expected=(normal_date(d) or "如 2024年12月20日") + "印发", found=d + "印发")
 

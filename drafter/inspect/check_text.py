@@ -126,7 +126,7 @@ def _headings(c: Ctx) -> None:
         elif m.level == 3 and not m.ok and "、" in m.found and (top_dun or (last[1] is None and last[2] is None)):
             # "1、健全……" with no "一、" or "（一）" before it: a top-level heading numbered the wrong way,
             # not a third-level one (the advice is "一、", and its font is 黑体's to judge)
-            m = replace(m, level=1, expected=level_marker(1, m.number))
+            m = replace(m, level=1)
             top_dun = True
         text = p.text
         end = lead_end(text, m.end)

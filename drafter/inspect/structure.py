@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import conventions as C
 from .. import gbt9704 as G
-from ..textutil import DATE_ANY, parse_cn_numeral, width_zi
+from ..textutil import width_zi
 from .document import Document, Para, is_red
 
 CN = "[一二三四五六七八九十]+"
-FW_DIGITS = "０１２３４５６７８９"
-_FW = str.maketrans(FW_DIGITS, "0123456789")
 
 # role names
 EMPTY, HEAD, TITLE, ADDRESSEE, BODY, HEADING, TABLE = "empty", "head", "title", "addressee", "body", "heading", "table"
@@ -24,71 +23,14 @@ CLOSING, ATTACH_NOTE, SIGNATURE, DATE, NOTE, COLOPHON, ATTACHMENT = (
     "closing", "attach_note", "signature", "date", "note", "colophon", "attachment")
 # roles set in 3号仿宋 (§5.2.2 default), checked for font and size
 FANGSONG_ROLES = (BODY, ADDRESSEE, CLOSING, ATTACH_NOTE, SIGNATURE, DATE, NOTE)
-
-DOC_NUMBER_ANY = re.compile(
-    r"(?:^|(?<=\s))(?P<all>(?P<org>[\u4e00-\u9fff]{1,15})\s*(?P<open>[〔\[【(（［｛{〈<《])\s*"
-    r"(?P<year>[0-9０-９]{2,4})\s*(?P<close>[〕\]】)）］｝}〉>》])\s*(?P<di>第?)\s*(?P<num>[0-9０-９]+)\s*号)(?=\s|$)")
-HEAD_OTHER = re.compile(r"^(\d{6}|[０-９]{6}|(绝密|机密|秘密)(★.*)?|特急|加急|.*签发人[：:].*)$")
-# a date as GB/T 9704 writes it (any other way is textutil.DATE_ANY's, and GB503 says how to write it)
-DATE_OK = re.compile(r"^\d{4}年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日$")
-NOTE_RE = re.compile(r"^[（(].{1,80}[）)]$")
-NOTE_WORDS = re.compile(r"^[（(](此件|本件|联系人|联系电话|此页无正文)")
-COLOPHON_RE = re.compile(r"^(抄送|主送|分送|抄报)\s*[：:]|印发\s*$")
-CLOSING_RE = re.compile(r"^特此(报告|函告|函复|通知|请示|批复|函达|说明|公告|通报)\s*[。.]?$")
-ATTACH_RE = re.compile(r"^附\s*件\s*[：:]")
 ATTACH_NAME_MAX_ZI = 200     # an attachment's name may wrap over several lines (its number: "2.")
-_ORG_SUFFIX = re.compile(r"(政府|委员会|常委会|人大|政协|局|厅|部|办|办公室|委|院|会|中心|公司|单位|街道|镇|乡|党委|党组|处|科|所|队|站)$")
 _SENTENCE = re.compile(r"[。；！？;!?]")
 
 
-@dataclass
-class Marker:
-    level: int
-    number: int
-    ok: bool
-    found: str          # the marker as written
-    expected: str       # the marker in the GB/T 9704 form
-    end: int            # length of the marker in the text
-
-
-def _n(s: str) -> int | None:
-    s = s.translate(_FW)
-    if s.isdigit():
-        return int(s)
-    return parse_cn_numeral(s)
-
-
-_MARKERS = [
-    # (level, regex, ok)
-    (2, re.compile(rf"^（({CN})）(?![、.．，,])"), True),
-    (2, re.compile(rf"^[（(]({CN})[）)][、.．，,]?"), False),
-    (2, re.compile(rf"^({CN})[）)]"), False),
-    (4, re.compile(r"^（(\d{1,2})）(?![、.．，,])"), True),
-    (4, re.compile(r"^[（(]([0-9０-９]{1,2})[）)][、.．，,]?"), False),
-    (4, re.compile(r"^([0-9０-９]{1,2})[）)]"), False),
-    (1, re.compile(rf"^({CN})、"), True),
-    (1, re.compile(rf"^({CN})(?:[.．,，:：]|\s+)(?=\S)"), False),
-    (3, re.compile(r"^(\d{1,2})\.(?![\d.])"), True),
-    (3, re.compile(r"^([0-9０-９]{1,2})(?:[、．，,]|\.(?![\d.]))(?![0-9０-９])"), False),
-]
-
-
-def marker_of(text: str) -> Marker | None:
-    t = text.lstrip(" \u3000\t")
-    lead = len(text) - len(t)
-    for level, rx, ok in _MARKERS:
-        m = rx.match(t)
-        if not m:
-            continue
-        if level == 3 and not ok and m.group(1).isascii() and t[m.end(1):m.end(1) + 1] == ".":
-            continue
-        n = _n(m.group(1))
-        if n is None or n <= 0:
-            continue
-        from ..textutil import level_marker
-
-        return Marker(level, n, ok, m.group(0), level_marker(level, n), lead + m.end())
-    return None
+def marker_of(text: str) -> C.Marker | None:
+    """A heading number of the four levels of §7.3.3 (一、 （一） 1. （1） or a mistyped form of them)."""
+    m = C.heading_marker(text)
+    return m if m is not None and 1 <= m.level <= 4 else None
 
 
 def lead_end(text: str, start: int) -> int:
@@ -162,7 +104,7 @@ def _all_red(p: Para) -> bool:
 
 def title_like(p: Para) -> bool:
     t = _clean(p.text)
-    if not t or marker_of(t) or re.match(DATE_ANY, t.replace(" ", "")) or COLOPHON_RE.search(t):
+    if not t or marker_of(t) or C.date_parts(t) is not None or C.is_colophon(t):
         return False
     if width_zi(t) > 80 or _SENTENCE.search(t) or t.endswith(("：", ":", "，", ",")):
         return False
@@ -180,7 +122,7 @@ def addressee_like(p: Para) -> bool | None:
         return True
     if width_zi(t) <= 60:
         items = [x for x in re.split(r"[，、,]", t) if x]
-        if items and all(_ORG_SUFFIX.search(x) for x in items):
+        if items and all(C.ends_like_organ(x) for x in items):
             return None
     return False
 
@@ -203,13 +145,13 @@ def analyse(doc: Document) -> Layout:
                 lay.roles[id(p)] = HEAD
             i += 1
             continue
-        dn = DOC_NUMBER_ANY.search(t)
-        head_like = (dn is not None and width_zi(t) <= 40) or HEAD_OTHER.match(t) or _all_red(p) or (
+        dn = C.find_doc_number(t)
+        head_like = (dn is not None and width_zi(t) <= 40) or C.head_other(t) or _all_red(p) or (
             t.endswith("文件") and _big(p) and width_zi(t) <= 30)
         if not head_like and not lay.zone and width_zi(t) <= 30 and (_big(p) or p.props.jc == "center"):
             # a 发文机关标志 in black: a short display line with the 发文字号 right after it
             nxt = next((q for q in paras[i + 1:i + 6] if not _is_empty(q)), None)
-            head_like = nxt is not None and DOC_NUMBER_ANY.search(_clean(nxt.text)) is not None
+            head_like = nxt is not None and C.find_doc_number(_clean(nxt.text)) is not None
         if not head_like:
             break
         lay.zone.append(p)
@@ -223,21 +165,21 @@ def analyse(doc: Document) -> Layout:
         for tp in p.textboxes:
             if _clean(tp.text):
                 lay.flag.append(tp)
-        if _clean(p.text) and not DOC_NUMBER_ANY.search(_clean(p.text)) and not HEAD_OTHER.match(_clean(p.text)):
+        if _clean(p.text) and not C.find_doc_number(_clean(p.text)) and not C.head_other(_clean(p.text)):
             lay.flag.append(p)
     # a frame or text box holding red text anywhere before the title counts too
     if lay.zone or lay.flag:
         flag_text = "".join(_clean(p.text) for p in lay.flag)
         if flag_text.endswith("文件"):
             lay.letter = "文件"
-        elif lay.doc_number and "函" in lay.doc_number[1].group("org"):
+        elif lay.doc_number and "函" in lay.doc_number[1].org:
             lay.letter = "函"
         elif lay.flag:
             # 信函格式: the 发文字号 at the right edge, alone (jc right) or after 份号/密级 and a tab
             # (a 上行文's "青政〔2025〕3号<tab>签发人：王明" is the general format: the number comes first)
             dn_par = lay.doc_number[0] if lay.doc_number else None
             after_tab = dn_par is not None and "\t" in dn_par.text and "签发人" not in dn_par.text and \
-                dn_par.text.index("\t") < dn_par.text.find(lay.doc_number[1].group("all"))
+                dn_par.text.index("\t") < dn_par.text.find(lay.doc_number[1].text)
             lay.letter = "函" if not flag_text.endswith("文件") and dn_par is not None and \
                 (dn_par.props.jc == "right" or after_tab) else "文件"
     for p in paras:
@@ -283,7 +225,7 @@ def analyse(doc: Document) -> Layout:
             k -= 1
             continue
         in_colophon_table = p.in_table is not None and any(c.in_table == p.in_table for c in lay.colophon)
-        if COLOPHON_RE.search(t) or in_colophon_table:
+        if C.is_colophon(t) or in_colophon_table:
             lay.colophon.insert(0, p)
             lay.roles[id(p)] = COLOPHON
             end = k
@@ -294,7 +236,7 @@ def analyse(doc: Document) -> Layout:
     for p in paras[body_start:]:
         for shape in p.shapes:
             tps = [tp for tp in shape.paragraphs if _clean(tp.text)]
-            if tps and any(COLOPHON_RE.search(_clean(tp.text)) for tp in tps):
+            if tps and any(C.is_colophon(_clean(tp.text)) for tp in tps):
                 for tp in tps:
                     if lay.roles.get(id(tp)) != COLOPHON:
                         lay.colophon.append(tp)
@@ -303,7 +245,7 @@ def analyse(doc: Document) -> Layout:
     date_k = None
     for k in range(end - 1, body_start - 1, -1):
         t = _clean(paras[k].text).replace(" ", "").replace("\u3000", "")
-        if paras[k].in_table is None and re.match(DATE_ANY, t):
+        if paras[k].in_table is None and C.date_parts(t) is not None:
             date_k = k
             break
     tail_start = end
@@ -316,7 +258,7 @@ def analyse(doc: Document) -> Layout:
             t = _clean(p.text)
             if not t:
                 continue
-            if NOTE_RE.match(t) and not lay.attachments:
+            if C.is_bracketed_note(t) and not lay.attachments:
                 lay.notes.append(p)
                 lay.roles[id(p)] = NOTE
             else:
@@ -341,7 +283,7 @@ def analyse(doc: Document) -> Layout:
                 k -= 1
                 continue
             if p.in_table is None and width_zi(t) <= 30 and not re.search(r"[。，；：,;:！？]", t) and not marker_of(t) \
-                    and not CLOSING_RE.match(t):
+                    and not C.is_closing(t):
                 lay.signature.insert(0, p)
                 lay.roles[id(p)] = SIGNATURE
                 tail_start = k
@@ -354,7 +296,7 @@ def analyse(doc: Document) -> Layout:
             t = _clean(paras[k].text)
             if not t:
                 continue
-            if NOTE_RE.match(t) and NOTE_WORDS.match(t):
+            if C.is_bracketed_note(t) and C.has_note_words(t):
                 lay.notes.insert(0, paras[k])
                 lay.roles[id(paras[k])] = NOTE
                 tail_start = k
@@ -369,7 +311,7 @@ def analyse(doc: Document) -> Layout:
         if not t:
             k -= 1
             continue
-        if ATTACH_RE.match(t):
+        if C.attachment_note(t):
             attach.insert(0, p)
             lay.attach_note = attach
             for a in attach:
@@ -387,7 +329,7 @@ def analyse(doc: Document) -> Layout:
         k = tail_start - 1
     while k >= body_start and _is_empty(paras[k]):
         k -= 1
-    if k >= body_start and CLOSING_RE.match(_clean(paras[k].text)):
+    if k >= body_start and C.is_closing(_clean(paras[k].text)):
         lay.closing = paras[k]
         lay.roles[id(paras[k])] = CLOSING
         tail_start = k
@@ -413,7 +355,7 @@ def analyse(doc: Document) -> Layout:
             lay.headings.append((p, m))
         else:
             lay.body.append(p)
-            if NOTE_RE.match(t) and NOTE_WORDS.match(t):
+            if C.is_bracketed_note(t) and C.has_note_words(t):
                 lay.stray_notes.append(p)
     for p in paras[:body_start]:
         if lay.roles.get(id(p)) == BODY and p.in_table is not None:

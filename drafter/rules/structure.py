@@ -265,10 +265,10 @@ def signature_date(ctx):
 def _example_date(r) -> str:
     """A 成文日期 to show as an example that no other rule would question: in the year of the
     发文字号 when it is 年度 or 年度+1 (FZ306), before the reporting deadline (FZ305)."""
-    from .docnumber import parse_doc_number
+    from ..conventions import parse_doc_number
 
     m = parse_doc_number(r.doc_number)
-    if m is not None and m.group("year") == str(r.year):
+    if m is not None and m.year == str(r.year):
         return f"{r.year}年12月20日"
     return f"{r.year + 1}年1月20日"
 
@@ -290,7 +290,7 @@ def intro(ctx):
 
 @rule("FZ115", "header-elements", "版头要素与版头格式不符")
 def header_elements(ctx):
-    """份号/密级/紧急程度 belong to a 版头 (§7.2); a 函 or 文件 must carry its 发文字号 (§7.2.4, §10.1)."""
+    """份号/密级/紧急程度 belong to a 版头 (§7.2); a 函 or 文件 must carry its 发文字号 (§7.2.5, §10.1)."""
     r = ctx.report
     if r.header == "无":
         for f, label in (("copy_number", "份号"), ("secrecy", "密级"), ("urgency", "紧急程度")):

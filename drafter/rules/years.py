@@ -12,7 +12,7 @@ import re
 
 from . import ERROR, WARNING, Finding, rule
 from ._text import FORWARD_RE, clause_at, clause_start, snippet, texts, years
-from ..textutil import MONTH_DAY
+from ..conventions import MONTH_DAY
 
 # what follows "2023年" when the year is the subject of a clause: "2023年，" "2023年度，" "2023年以来"
 # "2023年我镇" "2023年全市" "2023年共" "2023年累计" "2023年在……"
@@ -190,18 +190,18 @@ def doc_number_year(ctx):
     A 成文日期 that does not fit 年度 itself (FZ108: before 11月 of 年度, or after 年度+1) is the
     likelier slip: the number is then judged against 年度 alone, as without a date, and a number
     of 年度 or 年度+1 is not questioned."""
-    from .docnumber import parse_doc_number
+    from ..conventions import parse_doc_number
     from .structure import date_fits_year
 
     r = ctx.report
     m = parse_doc_number(r.doc_number)
-    if m is None or len(m.group("year")) != 4:
+    if m is None or len(m.year) != 4:
         return
-    y = int(m.group("year"))
+    y = m.year_int
     if r.date is not None and date_fits_year(r.date, r.year):
         if y != r.date.year:
             yield Finding(("doc_number",), f"发文字号“{r.doc_number}”中的年份是{y}年，成文日期却是{r.date.year}年；"
-                                           f"请改为“〔{r.date.year}〕”，或核对成文日期", m.start("year"))
+                                           f"请改为“〔{r.date.year}〕”，或核对成文日期", m.offset("year"))
     elif y not in (r.year, r.year + 1):
         yield Finding(("doc_number",), f"发文字号“{r.doc_number}”中的年份是{y}年，年度却是{r.year}年；"
-                                       f"请改为印发报告的年份（通常是“〔{r.year + 1}〕”）", m.start("year"))
+                                       f"请改为印发报告的年份（通常是“〔{r.year + 1}〕”）", m.offset("year"))
