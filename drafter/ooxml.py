@@ -115,3 +115,58 @@ def register_with_python_docx() -> None:
         docx_ns.nsmap.setdefault(prefix, uri)
         docx_ns.pfxmap.setdefault(uri, prefix)
     _registered = True
+
+
+# -- reading helpers (any part of any .docx; WPS and some converters write w: attributes unqualified) --
+def wattr(el, name: str, default=None):
+    """A w:-namespaced attribute of ``el`` (or the unqualified one), else ``default``."""
+    if el is None:
+        return default
+    v = el.get(_CLARK["w"] + name)
+    if v is None:
+        v = el.get(name)
+    return default if v is None else v
+
+
+def wint(el, name: str, default=None):
+    """``wattr`` as an int ("nan", "inf" or garbage in a hostile file: ``default``)."""
+    v = wattr(el, name)
+    if v is None:
+        return default
+    try:
+        return int(round(float(v)))
+    except (ValueError, OverflowError):
+        return default
+
+
+def on(el, name: str = "val") -> bool | None:
+    """An OOXML on/off property: present without val (or val true/1/on) is on; None when absent."""
+    if el is None:
+        return None
+    v = wattr(el, name)
+    return v is None or v.lower() in ("1", "true", "on")
+
+
+def resolve_mc(root) -> None:
+    """Replace every mc:AlternateContent under ``root`` with the children of the branch Word takes:
+    the first mc:Choice whose required namespaces Word understands, else mc:Fallback.  A text box
+    written both as DrawingML and as a VML fallback is then read once."""
+    for ac in list(root.iter(_CLARK["mc"] + "AlternateContent")):
+        chosen = None
+        for branch in ac:
+            if local(branch) == "Choice":
+                req = (branch.get("Requires") or "").split()
+                if all(branch.nsmap.get(p) in WORD_UNDERSTANDS for p in req):
+                    chosen = branch
+                    break
+            elif local(branch) == "Fallback":
+                chosen = branch
+                break
+        parent = ac.getparent()
+        if parent is None:
+            continue
+        idx = parent.index(ac)
+        parent.remove(ac)
+        if chosen is not None:
+            for k, child in enumerate(list(chosen)):
+                parent.insert(idx + k, child)

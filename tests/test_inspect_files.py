@@ -322,7 +322,7 @@ def test_word_default_margins_blame_the_margins_only(rendered, tmp_path):
 
 
 def test_word_built_in_styles_are_named_as_a_chinese_word_shows_them(tmp_path):
-    from drafter.inspect.styles import word_ui_name
+    from drafter.reader.styles import word_ui_name
 
     assert [word_ui_name(n) for n in ("heading 1", "Heading 2", "Normal", "header", "公文标题", "My Style")] == \
         ["标题 1", "标题 2", "正文", "页眉", "公文标题", "My Style"]

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 
 import pytest
 
 from conftest import run_cli, soffice_or_skip
 from drafter.inspect import inspect_file
-from drafter.inspect.document import load
+from drafter.reader.document import load
 from inspect_helpers import build_docx, by_code, codes, edit_parts, errors
 
 SECT = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" '
@@ -149,7 +148,6 @@ def test_sections_and_inherited_footers(rendered, tmp_path):
 
 # --- content rules through drafter.importer -----------------------------------------------------------
 def test_content_rules_map_to_paragraphs(rendered, tmp_path):
-    pytest.importorskip("drafter.importer.mapper")
     res = inspect_file(rendered["xinle-2024-han"])
     assert not res.notes, res.notes
     (rate,) = by_code(res, "FZ701")
@@ -162,16 +160,6 @@ def test_content_rules_map_to_paragraphs(rendered, tmp_path):
                       {"word/document.xml": ("2024年以来,我市坚持", "2023年以来,我市坚持")})
     (year,) = [f for f in inspect_file(slip).findings if f.code.startswith("FZ3")]
     assert year.paragraph == 8 and "2023" in year.message and "2024" in year.message
-
-
-def test_content_step_is_skipped_without_importer(rendered, monkeypatch):
-    for name in [m for m in sys.modules if m.startswith("drafter.importer")]:
-        monkeypatch.delitem(sys.modules, name)
-    monkeypatch.setitem(sys.modules, "drafter.importer", None)      # import now fails: package absent
-    res = inspect_file(rendered["xinle-2024-han"])
-    assert res.notes == ["未运行内容检查（标点、年份等）：没有 drafter.importer"]
-    assert not [f for f in res.findings if f.code.startswith("FZ")]
-    assert errors(res) == []
 
 
 # --- --pdf --------------------------------------------------------------------------------------------

@@ -175,9 +175,6 @@ def read_markdown(path: Path, name: str) -> S.Source:
 
 
 # ---------------------------------------------------------------------------------------------
-from ..ooxml import MC_NS as MC, W_NS as W
-
-_SKIP_ANCESTORS = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{W}}}txbxContent", f"{{{MC}}}Fallback"}
 _DRAFTER_STYLES = {"GWTitle", "GWHeading1", "GWSignature"}
 _ROLE_OF_STYLE = {"GWTitle": S.TITLE, "GWAddressee": S.ADDRESSEE, "GWSignature": S.SIGNATURE, "GWNote": S.NOTE,
                   "GWColophon": S.COLOPHON, "GWPlain": S.PLAIN}
@@ -192,98 +189,19 @@ def _drafter_style_names() -> dict[str, str]:
     return {m.group(2): m.group(1) for m in re.finditer(r'w:styleId="(GW\w+)"><w:name w:val="([^"]+)"', xml)}
 
 
-def _q(tag: str) -> str:
-    p, t = tag.split(":")
-    return f"{{{W if p == 'w' else MC}}}{t}"
-
-
-def _val(e, tag: str) -> str | None:
-    x = e.find(_q(tag)) if e is not None else None
-    return x.get(_q("w:val")) if x is not None else None
-
-
-def _run_text(r) -> str:
-    rpr = r.find(_q("w:rPr"))
-    if rpr is not None and rpr.find(_q("w:vanish")) is not None:
-        return ""
-    out = []
-    for c in r:
-        tag = c.tag
-        if tag == _q("w:t"):
-            out.append(c.text or "")
-        elif tag == _q("w:tab"):
-            out.append("\t")
-        elif tag in (_q("w:br"), _q("w:cr")):
-            if c.get(_q("w:type")) not in ("page", "column"):
-                out.append("\n")
-        elif tag == _q("w:noBreakHyphen"):
-            out.append("-")
-    return "".join(out)
-
-
-def _fmt(r) -> tuple:
-    rpr = r.find(_q("w:rPr"))
-    if rpr is None:
-        return (None, None, False)
-    fonts = rpr.find(_q("w:rFonts"))
-    east = fonts.get(_q("w:eastAsia")) if fonts is not None else None
-    b = rpr.find(_q("w:b"))
-    bold = b is not None and b.get(_q("w:val")) not in ("0", "false")
-    return (_val(rpr, "w:rStyle"), east, bold)
-
-
-def _runs(p) -> list[tuple[str, tuple]]:
-    out = []
-    for r in p.iter(_q("w:r")):
-        anc = r.getparent()
-        skip = False
-        while anc is not None and anc is not p:
-            if anc.tag in _SKIP_ANCESTORS:
-                skip = True
-                break
-            anc = anc.getparent()
-        if skip:
-            continue
-        t = _run_text(r)
-        if t:
-            out.append((t, _fmt(r)))
-    return out
-
-
-def _textboxes(p) -> list[str]:
-    out = []
-    for box in p.iter(_q("w:txbxContent")):
-        anc, fallback = box.getparent(), False
-        while anc is not None and anc is not p:
-            if anc.tag in (_q("mc:Fallback"), _q("w:txbxContent")):
-                fallback = True
-                break
-            anc = anc.getparent()
-        if fallback:
-            continue
-        for bp in box.iter(_q("w:p")):
-            t = strip("".join(t for t, _ in _runs(bp)))
-            if t:
-                out.append(t)
-    return out
-
-
 def read_docx(path: Path, name: str) -> S.Source:
-    """A Word file opened through drafter.safezip: paragraphs in order (text boxes and table rows
-    included), with the role its style gives (drafter's GW* styles, Word's Title/Heading N)."""
-    from ..safezip import open_docx, reading_docx
+    """A Word file read by drafter's one reader (:mod:`drafter.reader`), as a list of paragraphs with
+    the role its style gives (drafter's GW* styles, Word's Title/Heading N)."""
+    from ..reader import load
 
-    doc = open_docx(path, name)
-    with reading_docx(name):       # python-docx fails lazily on hostile parts: FZ083, not a traceback
-        return _read_document(doc, name)
+    return source_of(load(path, name))
 
 
-def _read_document(doc, name: str) -> S.Source:
-    names = {}
-    for st in doc.styles.element.findall(_q("w:style")):
-        sid = st.get(_q("w:styleId"))
-        nm = st.find(_q("w:name"))
-        names[sid] = (nm.get(_q("w:val")) if nm is not None else sid) or sid
+def source_of(doc) -> S.Source:
+    """The reader's document as the importer's paragraphs: body paragraphs in order (text boxes before
+    the paragraph that anchors them, a table row as one paragraph), numbered as ``inspect`` numbers
+    them ("第12段")."""
+    names = dict(doc.sheet.names)
     native = _DRAFTER_STYLES <= set(names)           # written by drafter itself: run boundaries are exact
     by_name = _drafter_style_names()
     for sid, nm in list(names.items()):
@@ -292,8 +210,7 @@ def _read_document(doc, name: str) -> S.Source:
     drafter = native or _DRAFTER_STYLES <= set(names.values())
     paras: list[S.Para] = []
     soft_joined: list[str] = []
-    state = {"p": 0, "t": 0, "blank_plain": 0, "sealed": None}
-    auto_number = _auto_numbering(doc)
+    state = {"blank_plain": 0, "sealed": None}
 
     def role_of(sid: str | None) -> tuple[str | None, int | None]:
         if not sid:
@@ -312,16 +229,22 @@ def _read_document(doc, name: str) -> S.Source:
             return S.TITLE, None
         return None, None
 
-    def paragraph(p, where: str | None = None):
-        state["p"] += 1
-        where = where or f"第{state['p']}段"
-        for t in _textboxes(p):
-            paras.append(S.Para(t, where, S.FLAG if drafter else S.TEXTBOX))
-        ppr = p.find(_q("w:pPr"))
-        sid = _val(ppr, "w:pStyle")
-        role, level = role_of(sid)
-        label = auto_number(ppr)            # counted even for an empty paragraph, as Word does
-        runs = _runs(p)
+    def label_of(p) -> str | None:
+        """The number Word prints in front of an automatically numbered paragraph ("一、", "（一）"),
+        so that such headings read like typed ones; None for bullets."""
+        if not p.label or doc.numbering.level_format(p.props.num_id, p.props.ilvl) in ("bullet", "none"):
+            return None
+        return p.label.strip() or None
+
+    def paragraph(p):
+        where = f"第{p.number}段"
+        for tp in p.textboxes:
+            t = strip(tp.text)
+            if t:
+                paras.append(S.Para(t, where, S.FLAG if drafter else S.TEXTBOX))
+        role, level = role_of(p.style)
+        runs = [(r.text, r.direct) for r in p.runs if r.text]
+        label = label_of(p)
         if label and runs:                  # the number Word prints, set like the text it heads
             runs.insert(0, (label, runs[0][1]))
         text = "".join(t for t, _ in runs)
@@ -345,7 +268,7 @@ def _read_document(doc, name: str) -> S.Source:
             parts = _join_soft_breaks(parts, where, soft_joined)
         bold = None
         if role is None and len(parts) == 1 and all(f[2] for t, f in runs if strip(t)):
-            bold = "｜".join(x for x in (sid or "", runs[0][1][1] or "") if x) or "bold"
+            bold = "｜".join(x for x in (p.style or "", runs[0][1][1] or "") if x) or "bold"
         first = True
         for part in parts:
             if part:
@@ -353,67 +276,42 @@ def _read_document(doc, name: str) -> S.Source:
                                     else None, bold=bold))
                 first = False
 
-    def table(tbl):
-        state["t"] += 1
-        rows = tbl.findall(_q("w:tr"))
-        for k, tr in enumerate(rows, 1):
-            where = f"第{state['t']}个表格第{k}行"
-            cells, colophon = [], []
-            for tc in tr.findall(_q("w:tc")):
-                ctexts = []
-                for p in tc.iter(_q("w:p")):
-                    sid = _val(p.find(_q("w:pPr")), "w:pStyle")
-                    t = strip("".join(t for t, _ in _runs(p)))
-                    if role_of(sid)[0] == S.COLOPHON and t:
-                        colophon.append(t)
-                    elif t:
-                        ctexts.append(t)
-                cells.append(strip("\n".join(ctexts)))
-            for t in colophon:
-                paras.append(S.Para(t, where, S.COLOPHON))
-            if any(cells):
-                paras.append(S.Para("　".join(c for c in cells if c), where, S.TABLE, cells=cells))
+    def table_row(cells_paras: list, t: int, k: int):
+        where = f"第{t}个表格第{k}行"
+        cells: dict[int, list[str]] = {}
+        colophon = []
+        for p in cells_paras:
+            txt = strip(p.raw)
+            if role_of(p.style)[0] == S.COLOPHON and txt:
+                colophon.append(txt)
+            elif txt:
+                cells.setdefault(p.col or 0, []).append(txt)
+            else:
+                cells.setdefault(p.col or 0, [])
+        row = [strip("\n".join(cells[c])) for c in sorted(cells)]
+        for txt in colophon:
+            paras.append(S.Para(txt, where, S.COLOPHON))
+        if any(row):
+            paras.append(S.Para("　".join(c for c in row if c), where, S.TABLE, cells=row))
 
-    def walk(parent):
-        for child in parent:
-            if child.tag == _q("w:p"):
-                paragraph(child)
-            elif child.tag == _q("w:tbl"):
-                table(child)
-            elif child.tag == _q("w:sdt"):
-                content = child.find(_q("w:sdtContent"))
-                if content is not None:
-                    walk(content)
-
-    walk(doc.element.body)
-    return S.Source(name, "docx", paras, drafter=drafter, sealed=bool(state["sealed"]), soft_joined=soft_joined,
-                    footnotes=_notes_of(doc))
-
-
-_NOTE_PARTS = ("/footnotes", "/endnotes")
-_NOT_A_NOTE = ("separator", "continuationSeparator", "continuationNotice")
-
-
-def _notes_of(doc) -> list[str]:
-    """The text of each footnote and endnote: the report model has no place for them, so the
-    importer lists them for the clerk instead of dropping them silently."""
-    from lxml import etree
-
-    out = []
-    for rel in doc.part.rels.values():
-        if rel.is_external or not rel.reltype.endswith(_NOTE_PARTS):
+    tables_seen: dict[int, int] = {}
+    k = 0
+    body = doc.paragraphs
+    while k < len(body):
+        p = body[k]
+        if p.in_table is None:
+            paragraph(p)
+            k += 1
             continue
-        try:
-            root = etree.fromstring(rel.target_part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
-        except etree.XMLSyntaxError:
-            continue                   # a broken notes part does not stop the import of the body
-        for note in root:
-            if note.get(_q("w:type")) in _NOT_A_NOTE:
-                continue
-            text = "".join(t.text or "" for t in note.iter(_q("w:t"))).strip()
-            if text:
-                out.append(text)
-    return out
+        key = (p.in_table, p.row)
+        j = k
+        while j < len(body) and (body[j].in_table, body[j].row) == key:
+            j += 1
+        t = tables_seen.setdefault(p.in_table, len(tables_seen) + 1)
+        table_row(body[k:j], t, (p.row or 0) + 1)
+        k = j
+    return S.Source(doc.name, "docx", paras, drafter=drafter, sealed=bool(state["sealed"]), soft_joined=soft_joined,
+                    footnotes=list(doc.notes))
 
 
 def _join_soft_breaks(parts: list[str], where: str, joined: list[str]) -> list[str]:
@@ -431,33 +329,6 @@ def _join_soft_breaks(parts: list[str], where: str, joined: list[str]) -> list[s
         else:
             out.append(part)
     return out
-
-
-def _auto_numbering(doc):
-    """``label(pPr)``: the number Word prints in front of an automatically numbered paragraph
-    ("一、", "（一）", "1.", "（1）"), so that such headings read like typed ones; None for other
-    paragraphs and bullets.  Counting and style resolution are the inspector's (Word's rules)."""
-    from ..inspect.numbering import Numbering
-    from ..inspect.styles import StyleSheet, Theme
-
-    part = next((r.target_part for r in doc.part.rels.values()
-                 if not r.is_external and r.reltype.endswith("/numbering")), None)
-    root = getattr(part, "element", None)         # None also for a part of the wrong content type
-    if root is None:
-        return lambda ppr: None
-    numbering = Numbering(root)
-    sheet = StyleSheet(doc.styles.element, Theme(None, None), numbering)
-
-    def label(ppr) -> str | None:
-        props = sheet.para_props(ppr)
-        if not props.num_id or props.num_id == "0":
-            return None
-        text = numbering.label(props.num_id, props.ilvl)
-        if not text or numbering.level_format(props.num_id, props.ilvl) in ("bullet", "none"):
-            return None
-        return text.strip()
-
-    return label
 
 
 def _lead(runs: list[tuple[str, tuple]], drafter: bool) -> str | None:

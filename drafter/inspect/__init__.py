@@ -46,7 +46,7 @@ def inspect_file(path, *, pdf: bool = False, select=(), ignore=(), content: bool
     """Inspect one .docx.  Raises DrafterError (Chinese message) for unreadable or unsafe files."""
     from . import check_file, check_head, check_page, check_pagenum, check_tail, check_text
     from .context import Ctx
-    from .document import load
+    from ..reader.document import load
     from .structure import analyse
 
     name = display or str(path)
@@ -65,7 +65,7 @@ def inspect_file(path, *, pdf: bool = False, select=(), ignore=(), content: bool
     if content and wants_fz:
         from .content import content_findings
 
-        found, note = content_findings(Path(path), doc, lay, [s for s in select if s.upper().startswith("FZ")],
+        found, note = content_findings(doc, lay, [s for s in select if s.upper().startswith("FZ")],
                                        ignore)
         c.out.extend(found)
         if note:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from .. import gbt9704 as G
 from . import fontnames as F
 from .context import Ctx, cjk_runs
-from .document import is_red
+from ..reader.document import is_red
 
 LINE_TOL_MM = G.MARGIN_TOLERANCE_MM
 

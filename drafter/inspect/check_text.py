@@ -8,7 +8,7 @@ from .. import gbt9704 as G
 from ..textutil import level_marker
 from . import fontnames as F
 from .context import Ctx, cjk_runs, has_cjk, pt
-from .document import is_black
+from ..reader.document import is_black
 from .structure import (ADDRESSEE, ATTACH_NOTE, BODY, CLOSING, CN, DATE, FANGSONG_ROLES, HEADING, NOTE, SIGNATURE,
                         lead_end)
 

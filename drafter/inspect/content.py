@@ -1,19 +1,17 @@
 """Content rules of ``drafter check`` (years, punctuation, enumeration, figures, typos) on a .docx.
 
-The document's text becomes a :class:`drafter.model.Report` through ``drafter.importer`` (the same
-reading ``drafter import`` does); the rule registry then runs on it, and every rule finding — a
-path in the model plus an offset — is mapped back to the paragraph of the .docx that holds the text.
-When the importer is not available the step is skipped and says so.
+The document's text becomes a :class:`drafter.model.Report` through ``drafter.importer``'s mapping of
+the document already read (the same mapping ``drafter import`` does); the rule registry then runs on
+it, and every rule finding — a path in the model plus an offset — is mapped back to the paragraph of
+the .docx that holds the text.
 """
 from __future__ import annotations
 
-import importlib
 import re
-from pathlib import Path
 from typing import Any
 
 from ..diagnostics import DrafterError
-from .document import Document
+from ..reader.document import Document
 from .findings import Finding, excerpt
 from .structure import Layout
 
@@ -29,42 +27,13 @@ def _norm(s: str) -> str:
     return _WS.sub("", s)
 
 
-def _report_of(result: Any):
-    from ..model import Report
+def to_report(doc: Document):
+    """The Report ``drafter import`` makes of the document the inspector has already read (the same
+    reading: :func:`drafter.importer.readers.source_of` on the one reader's Document)."""
+    from ..importer import map_source
+    from ..importer.readers import source_of
 
-    if isinstance(result, Report):
-        return result
-    for attr in ("report", "model"):
-        r = getattr(result, attr, None)
-        if isinstance(r, Report):
-            return r
-    if isinstance(result, (tuple, list)):
-        for item in result:
-            r = _report_of(item)
-            if r is not None:
-                return r
-    return None
-
-
-def importer_available() -> bool:
-    try:
-        importlib.import_module("drafter.importer")
-    except ImportError:
-        return False
-    return True
-
-
-def to_report(path, doc: Document):
-    """The importer's Report for ``path`` (``read`` → ``map_source``, as ``drafter import`` does), or None
-    when drafter.importer is not installed."""
-    try:
-        mod = importlib.import_module("drafter.importer")
-    except ImportError:
-        return None
-    read, map_source = getattr(mod, "read", None), getattr(mod, "map_source", None)
-    if not (callable(read) and callable(map_source)):
-        return None
-    return _report_of(map_source(read(Path(path), doc.name)))
+    return map_source(source_of(doc)).report
 
 
 def _value(report, path: tuple):
@@ -97,17 +66,14 @@ class _Locator:
         return None
 
 
-def content_findings(path, doc: Document, lay: Layout, select=(), ignore=()) -> tuple[list[Finding], str | None]:
+def content_findings(doc: Document, lay: Layout, select=(), ignore=()) -> tuple[list[Finding], str | None]:
     """(findings, note): note says why the step did not run, else None."""
     try:
-        report = to_report(path, doc)
+        report = to_report(doc)
     except DrafterError as e:
         return [], f"未运行内容检查（标点、年份等）：导入文字时出错（{e.diagnostic.code}）"
     except Exception as e:  # noqa: BLE001 - the content step is auxiliary: the format audit still stands
         return [], f"未运行内容检查（标点、年份等）：drafter.importer 读取本文件时出错（{type(e).__name__}）"
-    if report is None:
-        why = "没有 drafter.importer" if not importer_available() else "drafter.importer 无法读取本文件的文字"
-        return [], f"未运行内容检查（标点、年份等）：{why}"
     try:
         from ..kinds import get_kind
         from ..rules import Context, active_rules, settings_for

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from .. import gbt9704 as G
 from ..textutil import is_cjk
-from .document import Document, Para, Run
+from ..reader.document import Document, Para, Run
 from .findings import Finding, excerpt
 from .structure import Layout
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .. import conventions as C
 from .. import gbt9704 as G
 from ..textutil import width_zi
-from .document import Document, Para, is_red
+from ..reader.document import Document, Para, is_red
 
 CN = "[一二三四五六七八九十]+"
 

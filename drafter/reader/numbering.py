@@ -8,7 +8,7 @@ restart when a higher level advances, ``w:startOverride`` restarts a list instan
 from __future__ import annotations
 
 from ..textutil import cn_numeral
-from .ooxml import NS, wattr, wint
+from ..ooxml import NS, wattr, wint
 
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _DIZHI = "子丑寅卯辰巳午未申酉戌亥"

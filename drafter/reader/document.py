@@ -1,22 +1,27 @@
-"""A .docx read as it would print: paragraphs with their text and resolved properties.
+"""The one .docx reader of drafter: a file as it would print, for ``import`` and ``inspect`` alike.
 
-Text is what Word prints: tracked insertions accepted and deletions dropped, field results (not
-field codes), hidden text left out, content controls, hyperlinks and smart tags looked through,
-automatic numbering turned into its printed label.  Text boxes (DrawingML ``wps:txbx`` and VML
-``v:textbox``) are kept apart from the body with the paragraph that anchors them; lines and
-shapes are recorded with their colour, stroke width and page position, so the 版头's red rules
-can be checked.  Paragraphs are numbered 1, 2, … in body order, table cells included.
+The file is opened by python-docx (after :mod:`drafter.safezip` has checked it) and read once into
+paragraphs with their text and resolved properties.  Text is what Word prints: tracked insertions
+accepted and deletions dropped, field results (not field codes), hidden text left out, content
+controls, hyperlinks and smart tags looked through, automatic numbering turned into its printed
+label, ``mc:AlternateContent`` read in the branch Word takes.  Text boxes (DrawingML ``wps:txbx``
+and VML ``v:textbox``) are kept apart from the body with the paragraph that anchors them — in the
+body and in headers and footers (WPS puts the page number in a text box in the footer); lines and
+shapes are recorded with their colour, stroke width, compound type (Word's double line is one
+line with ``cmpd="thickThin"``) and page position, so the 版头's red rules can be checked.
+Paragraphs are numbered 1, 2, … in body order, table cells included; each knows its table, row
+and cell.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .. import gbt9704 as G
-from ..safezip import read_package
+from ..ooxml import (NS, R_NS, RT_COMMENTS, RT_ENDNOTES, RT_FOOTER, RT_FOOTNOTES, RT_HEADER, RT_NUMBERING,
+                     RT_SETTINGS, RT_STYLES, RT_THEME, local, on, resolve_mc, w, wattr, wint)
 from .numbering import Numbering
-from .ooxml import (NS, RT_COMMENTS, RT_FOOTER, RT_HEADER, RT_NUMBERING, RT_SETTINGS, RT_STYLES, RT_THEME, REL_NS,
-                    Package, local, on, w, wattr, wint)
 from .styles import ParaProps, RunProps, StyleSheet, Theme
 
 EMU_PER_MM = G.EMU_PER_MM
@@ -75,6 +80,7 @@ class Run:
     props: RunProps
     field: str | None = None        # the field whose result this run shows ("PAGE", "NUMPAGES", …)
     start: int = 0                  # offset in Para.raw
+    direct: tuple = ()              # direct formatting (character style, east-Asian font, bold) as written
 
 
 @dataclass
@@ -87,6 +93,7 @@ class Shape:
     cx_mm: float | None = None
     cy_mm: float | None = None
     vml: bool = False
+    compound: str | None = None     # a double or triple line: "dbl", "thickThin", "thinThick", "tri"
     paragraphs: list = field(default_factory=list)   # text box content (Para, story "textbox")
 
     @property
@@ -102,6 +109,10 @@ class Para:
     runs: list[Run] = field(default_factory=list)
     label: str | None = None        # automatic numbering as printed
     in_table: int | None = None     # index of the table holding it
+    row: int | None = None          # its row and cell in that table (0-based)
+    col: int | None = None
+    page_break: bool = False        # a page or column break in it (not part of the text)
+    style: str | None = None        # the paragraph style as written (w:pStyle), None for the default
     section: int = 0
     shapes: list[Shape] = field(default_factory=list)
     fields: list[tuple[str, str | None]] = field(default_factory=list)   # (instruction, result text)
@@ -140,6 +151,7 @@ class Table:
     index: int
     borders: list = field(default_factory=list)      # (side, val, colour, sz) from table and cells
     floating: bool = False
+    rows: int = 0
 
 
 @dataclass
@@ -197,20 +209,20 @@ def field_name(instr: str) -> str:
 
 
 class Document:
-    """Everything the checks read."""
+    """Everything ``import`` and ``inspect`` read of a .docx: paragraphs (body, table cells, text
+    boxes, headers and footers) with resolved properties, tables, sections with their page setup,
+    drawn shapes, and the python-docx document itself (``docx``) for whatever else a caller needs."""
 
-    def __init__(self, path, display: str | None = None):
-        self.name = display or str(path)
-        self.pkg = Package(self.name, read_package(path, self.name))
-        pkg = self.pkg
-        self.main = pkg.main
-        root = pkg.xml(self.main)
-        if root is None or local(root) != "document":
-            from ..diagnostics import DrafterError
-
-            raise DrafterError("FZ083", f"“{self.name}”不是 Word 文档（主文档部件不是 w:document）；"
-                                        "请在 Word/WPS 中另存为 .docx 后重试", file=self.name)
-        settings = pkg.xml(pkg.related(self.main, RT_SETTINGS) or "")
+    def __init__(self, docx_document, name: str):
+        d = docx_document
+        self.docx = d
+        self.name = name
+        self.path: Path | None = None                 # the file read (set by load)
+        self._roots: dict[int, object] = {}
+        self._parts: dict[str, object] = {}
+        self.main = _partname(d.part)
+        root = self._root(d.part)
+        settings = self._root(self._related(d.part, RT_SETTINGS))
         self.even_odd = settings is not None and on(settings.find("w:evenAndOddHeaders", NS)) is True
         self.mirror_margins = settings is not None and on(settings.find("w:mirrorMargins", NS)) is True
         self.gutter_at_top = settings is not None and on(settings.find("w:gutterAtTop", NS)) is True
@@ -218,14 +230,12 @@ class Document:
         if settings is not None:
             tfl = settings.find("w:themeFontLang", NS)
             lang = wattr(tfl, "eastAsia")
-        theme_part = pkg.related(self.main, RT_THEME)
+        theme_part = self._related(d.part, RT_THEME)
         self.has_theme = theme_part is not None
-        self.theme = Theme(pkg.xml(theme_part) if theme_part else None, lang)
-        num_part = pkg.related(self.main, RT_NUMBERING)
-        self.numbering = Numbering(pkg.xml(num_part) if num_part else None)
-        styles_part = pkg.related(self.main, RT_STYLES)
-        self.sheet = StyleSheet(pkg.xml(styles_part) if styles_part else None, self.theme, self.numbering)
-        self.styles_root = pkg.xml(styles_part) if styles_part else None
+        self.theme = Theme(self._root(theme_part), lang)
+        self.numbering = Numbering(self._root(self._related(d.part, RT_NUMBERING)))
+        self.styles_root = self._root(self._related(d.part, RT_STYLES))
+        self.sheet = StyleSheet(self.styles_root, self.theme, self.numbering)
 
         self.tracked = 0
         self.comments = 0
@@ -234,12 +244,19 @@ class Document:
         self.paragraphs: list[Para] = []
         self.sections: list[Section] = []
         self.stories: dict[str, list[Para]] = {}
+        self.notes: list[str] = []                    # footnotes and endnotes, as text
 
-        comments_part = pkg.related(self.main, RT_COMMENTS)
-        if comments_part:
-            croot = pkg.xml(comments_part)
-            if croot is not None:
-                self.comments = len(croot.findall("w:comment", NS))
+        croot = self._root(self._related(d.part, RT_COMMENTS))
+        if croot is not None:
+            self.comments = len(croot.findall("w:comment", NS))
+        for reltype in (RT_FOOTNOTES, RT_ENDNOTES):
+            nroot = self._root(self._related(d.part, reltype))
+            for note in (nroot if nroot is not None else ()):
+                if wattr(note, "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                    continue
+                text = "".join(t.text or "" for t in note.iter(w("t"))).strip()
+                if text:
+                    self.notes.append(text)
 
         body = root.find("w:body", NS)
         if body is not None:
@@ -253,12 +270,37 @@ class Document:
             self._end_section(None)
         self._finish_sections()
         for part in {p for s in self.sections for p in list(s.footers.values()) + list(s.headers.values())}:
-            proot = pkg.xml(part)
+            proot = self._root(self._parts[part])
             paras: list[Para] = []
             if proot is not None:
                 self._blocks(proot, "footer" if local(proot) == "ftr" else "header", part, paras, None,
                              _FieldState())
             self.stories[part] = paras
+
+    # -- parts ----------------------------------------------------------------------------------
+    @staticmethod
+    def _related(part, reltype: str):
+        """The first internal part ``part`` relates to by ``reltype`` (None when there is none:
+        python-docx's own accessors would add a default part instead)."""
+        for rel in part.rels.values():
+            if not rel.is_external and rel.reltype == reltype:
+                return rel.target_part
+        return None
+
+    def _root(self, part):
+        """A part's XML root with ``mc:AlternateContent`` resolved as Word does (once per part);
+        python-docx's parsed element for the parts it knows, the blob parsed safely for others."""
+        if part is None:
+            return None
+        key = id(part)
+        if key not in self._roots:
+            root = getattr(part, "element", None)
+            if root is None:
+                root = _parse(part.blob, self.name, _partname(part))
+            if root is not None:
+                resolve_mc(root)
+            self._roots[key] = root
+        return self._roots[key]
 
     # -- sections -------------------------------------------------------------------------------
     def _end_section(self, sect) -> None:
@@ -284,12 +326,15 @@ class Document:
             s.title_pg = on(sect.find("w:titlePg", NS)) is True
             cols = sect.find("w:cols", NS)
             s.cols = wint(cols, "num", 1) if cols is not None else 1
-            rels = self.pkg.rels(self.main)
+            rels = self.docx.part.rels
             for tag, target in (("footerReference", s.footers), ("headerReference", s.headers)):
                 for ref in sect.findall(f"w:{tag}", NS):
-                    rid = ref.get("{%s}id" % REL_NS)
-                    if rid in rels and rels[rid][1] in (RT_FOOTER, RT_HEADER) and rels[rid][0] in self.pkg.parts:
-                        target[wattr(ref, "type") or "default"] = rels[rid][0]
+                    rel = rels.get(ref.get("{%s}id" % R_NS) or "")
+                    if rel is None or rel.is_external or rel.reltype not in (RT_FOOTER, RT_HEADER):
+                        continue
+                    name = _partname(rel.target_part)
+                    self._parts[name] = rel.target_part
+                    target[wattr(ref, "type") or "default"] = name
         self.sections.append(s)
 
     def _finish_sections(self) -> None:
@@ -309,7 +354,7 @@ class Document:
 
     # -- block content ------------------------------------------------------------------------
     def _blocks(self, container, story: str, part: str, out: list, table: int | None, fs: _FieldState,
-                anchor: int | None = None) -> None:
+                anchor: int | None = None, cell: tuple[int, int] | None = None) -> None:
         pending: list[Run] = []
         pending_shapes: list[Shape] = []
         for el in container:
@@ -317,6 +362,8 @@ class Document:
             if name == "p":
                 number = len(out) + 1 if out is self.paragraphs else (anchor or 0)
                 para = self._paragraph(el, story, part, table, fs, number)
+                if cell is not None:
+                    para.row, para.col = cell
                 if pending or pending_shapes:
                     para.runs[:0] = pending
                     para.shapes[:0] = pending_shapes
@@ -339,9 +386,9 @@ class Document:
             elif name in ("sdt",):
                 content = el.find("w:sdtContent", NS)
                 if content is not None:
-                    self._blocks(content, story, part, out, table, fs, anchor)
+                    self._blocks(content, story, part, out, table, fs, anchor, cell)
             elif name in ("customXml", "ins", "moveTo", "txbxContent", "sdtContent"):
-                self._blocks(el, story, part, out, table, fs, anchor)
+                self._blocks(el, story, part, out, table, fs, anchor, cell)
         if (pending or pending_shapes) and out:
             out[-1].runs.extend(pending)
             out[-1].shapes.extend(pending_shapes)
@@ -362,7 +409,8 @@ class Document:
             trpr = row.find("w:trPr", NS)
             if trpr is not None and trpr.find("w:del", NS) is not None:
                 continue
-            for cell in _children(row, "tc"):
+            t.rows += 1
+            for k, cell in enumerate(_children(row, "tc")):
                 tcpr = cell.find("w:tcPr", NS)
                 if tcpr is not None:
                     b = tcpr.find("w:tcBorders", NS)
@@ -370,12 +418,14 @@ class Document:
                         for side in b:
                             t.borders.append((local(side), wattr(side, "val"),
                                               (wattr(side, "color") or "auto").upper(), wint(side, "sz", 0)))
-                self._blocks(cell, story, part, out, t.index, fs, anchor)
+                self._blocks(cell, story, part, out, t.index, fs, anchor, (t.rows - 1, k))
 
     def _paragraph(self, p, story, part, table, fs: _FieldState, number: int) -> Para:
         ppr = p.find("w:pPr", NS)
         props = self.sheet.para_props(ppr)
         para = Para(number, story, props, in_table=table, part=part)
+        ps = ppr.find("w:pStyle", NS) if ppr is not None else None
+        para.style = wattr(ps, "val")
         if props.num_id and props.num_id != "0":
             para.label = self.numbering.label(props.num_id, props.ilvl)
         self._inline(p, para, fs)
@@ -406,6 +456,7 @@ class Document:
     def _run(self, r, para: Para, fs: _FieldState) -> None:
         rpr = r.find("w:rPr", NS)
         props = self.sheet.run_props(rpr, para.props)
+        direct = _direct(rpr)
         buf: list[str] = []
 
         def flush():
@@ -415,7 +466,7 @@ class Document:
                 if props.vanish:
                     self.hidden += len(text.strip())
                     return
-                para.runs.append(Run(text, props, fs.current))
+                para.runs.append(Run(text, props, fs.current, direct=direct))
 
         for child in r:
             name = local(child)
@@ -445,6 +496,8 @@ class Document:
                 continue
             elif name in ("tab", "ptab"):
                 buf.append("\t")
+            elif name == "br" and wattr(child, "type") in ("page", "column"):
+                para.page_break = True
             elif name in ("br", "cr"):
                 buf.append("\n")
             elif name == "noBreakHyphen":
@@ -498,6 +551,8 @@ class Document:
                 if ln is not None:
                     if ln.get("w", "").isdigit():
                         shape.width_pt = int(ln.get("w")) / 12700
+                    if ln.get("cmpd") not in (None, "sng"):
+                        shape.compound = ln.get("cmpd")
                     clr = ln.find("a:solidFill/a:srgbClr", NS)
                     if clr is not None:
                         shape.color = (clr.get("val") or "").upper()
@@ -525,6 +580,9 @@ class Document:
             shape.color = vml_colour(color) if (el.get("stroked") or "t") not in ("f", "false") else None
             wt = el.get("strokeweight")
             shape.width_pt = _length_pt(wt) if wt else 0.75
+            style_of_line = stroke.get("linestyle") if stroke is not None else None
+            if style_of_line and style_of_line != "single":
+                shape.compound = {"thinThin": "dbl", "thickBetweenThin": "tri"}.get(style_of_line, style_of_line)
             in_group = local(el.getparent()) == "group"
             if name == "line" and in_group:
                 shape.kind = "line"
@@ -603,6 +661,17 @@ def _place_in_group(sp, shape: Shape) -> None:
         shape.x_mm += (own[0] - child[0]) * sx / EMU_PER_MM
 
 
+def _direct(rpr) -> tuple:
+    """(character style, east-Asian font, bold) as written on the run itself: how a run-in heading set
+    apart by its own formatting ("（一）加强领导。" in 楷体 before 仿宋 text) is told from its text."""
+    if rpr is None:
+        return (None, None, False)
+    style = rpr.find("w:rStyle", NS)
+    fonts = rpr.find("w:rFonts", NS)
+    b = rpr.find("w:b", NS)
+    return (wattr(style, "val"), wattr(fonts, "eastAsia"), b is not None and wattr(b, "val") not in ("0", "false"))
+
+
 def _renumber(para: Para) -> None:
     pos = 0
     for r in para.runs:
@@ -641,5 +710,34 @@ def _css(style: str) -> dict:
     return out
 
 
+def _partname(part) -> str:
+    """"word/footer1.xml": a part's name inside the package."""
+    return str(part.partname).lstrip("/")
+
+
+def _parse(blob: bytes, name: str, part: str):
+    """A part python-docx keeps as bytes (theme, footnotes): parsed with no entities, no DTD, no
+    network (:mod:`drafter.safezip` has already refused DTDs)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False,
+                             remove_comments=True, remove_pis=True)
+    try:
+        return etree.fromstring(blob, parser)
+    except etree.XMLSyntaxError:
+        from ..diagnostics import DrafterError
+
+        raise DrafterError("FZ081", f"“{name}”中的 {part} 已损坏，无法读取；请在 Word/WPS 中打开后另存为 .docx 再检查",
+                           file=name)
+
+
 def load(path, display: str | None = None) -> Document:
-    return Document(path, display)
+    """Read ``path`` (any .docx, safely): the one way drafter reads a Word file."""
+    from ..safezip import open_docx, reading_docx
+
+    name = display or str(path)
+    d = open_docx(path, name)
+    with reading_docx(name):
+        doc = Document(d, name)
+    doc.path = Path(path)
+    return doc

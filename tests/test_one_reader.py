@@ -1,0 +1,45 @@
+"""One reader: ``drafter import`` and ``drafter inspect`` read a .docx only through drafter.reader
+(python-docx behind drafter.safezip), and both see the same paragraphs."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import drafter
+from drafter.importer import import_file
+from drafter.importer.readers import read_docx
+from drafter.inspect import inspect_file
+
+PKG = Path(drafter.__file__).parent
+# what opens or unpacks a Word file
+_OPENS = re.compile(r"^\s*(?:import docx\b|from docx\b(?!\.oxml)|import zipfile|from zipfile)|"
+                    r"\b(?:read_package|open_docx|etree\.(?:fromstring|parse|XML)|ZipFile)\s*\(", re.M)
+# the reader itself, the safe opener it stands behind, and the writer (which makes files, never reads one)
+_ALLOWED = {"reader", "safezip.py", "writer"}
+
+
+def test_only_the_reader_opens_docx_files():
+    offenders = []
+    for path in PKG.rglob("*.py"):
+        rel = path.relative_to(PKG)
+        if rel.parts[0] in _ALLOWED:
+            continue
+        for m in _OPENS.finditer(path.read_text(encoding="utf-8")):
+            offenders.append(f"{rel}: {m.group().strip()}")
+    assert offenders == [], offenders
+
+
+def test_import_and_inspect_number_paragraphs_alike(rendered, tmp_path):
+    """The importer's "第N段" is the inspector's paragraph N (one reading, one numbering)."""
+    path = rendered["xinle-2024-han"]
+    src = read_docx(path, str(path))
+    res = inspect_file(path, content=False)
+    body = {p.number: p.text for p in res.document.paragraphs}
+    checked = 0
+    for p in src.paras:
+        m = re.fullmatch(r"第(\d+)段", p.where)
+        if m and p.role is None:
+            assert p.text.replace("\t", "") in body[int(m.group(1))].replace("\t", ""), (p.where, p.text)
+            checked += 1
+    assert checked > 10
+    assert import_file(path, tmp_path / "x.yaml").report.org == "新乐市人民政府"
