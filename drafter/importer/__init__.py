@@ -18,7 +18,7 @@ from ..diagnostics import DrafterError
 from ..model import Report
 from .mapper import MISSING_REASON, Mapped, map_source
 from .readers import read
-from .source import Para, Source
+from ..source import Para, Source
 from .yamlwriter import dump
 
 

@@ -12,7 +12,7 @@ import re
 
 from .. import conventions as C
 from . import patterns as P
-from .source import Para
+from ..source import Para
 
 _BOUNDARY_BEFORE = set(C.WS) | set("。：:；;！？!?")
 _SPLIT_WS = re.compile(rf"[{C.WS}]+")

@@ -1,8 +1,9 @@
-"""Paragraphs (``Source``) -> the drafter ``Report``, with comments for the YAML and a summary.
+"""The anatomy of a source (``drafter.anatomy``) -> the drafter ``Report``, with comments for the YAML
+and a summary.
 
-Order of work: split flattened paragraphs; read the head (web chrome, 发文字号, title, 主送机关,
-导语) up to the first heading; read the tail backwards (版记, 附注, 成文日期, 署名, 附件, 结束语);
-parse the body into a tree by its numbering (一、（一）1.（1） in any of their spellings, Word heading
+Order of work: the anatomy pass splits flattened paragraphs, reads the head (web chrome, 发文字号,
+title, 主送机关, 导语) up to the first heading and the tail backwards (版记, 附注, 成文日期, 署名,
+附件, 结束语); here the body is parsed into a tree by its numbering (一、（一）1.（1） in any of their spellings, Word heading
 styles, Markdown '#'); map the top-level sections to the kind's required parts by their wording and
 position; give unheaded paragraphs after the last heading to a part when their wording leaves no
 doubt.  Text is never changed: only numbers are dropped and whitespace at the ends of lines removed.
@@ -13,13 +14,13 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
+from .. import anatomy as A
+from .. import conventions as C
+from .. import source as S
 from ..kinds import Kind, get_kind
 from ..model import Report
-from ..textutil import XML_BAD, level_marker
-from .. import conventions as C
+from ..textutil import level_marker
 from . import patterns as P
-from . import source as S
-from .flatten import unflatten
 
 MISSING_REASON = "【请补写这一部分，或在这里写明不单列的理由】导入时原文中没有找到此部分"   # FZ101 until edited
 ORG_PLACEHOLDER = "【请填写发文机关全称】"
@@ -69,482 +70,65 @@ class Mapped:
     summary: list[str]                # printed by the command (Chinese)
 
 
-@dataclass
-class _Head:
-    kind: str
-    text: str
-    rest: str | None
-    run_in: bool
-
-
 # ---------------------------------------------------------------------------------------------
 class Mapper:
-    def __init__(self, src: S.Source, kind: Kind | None = None, org: str | None = None, year: int | None = None):
+    """The anatomy of a source -> the kind's Report: the body read into a tree by its numbering, its
+    sections matched to the required parts, head and tail copied to the model's fields."""
+
+    def __init__(self, src: S.Source, kind: Kind | None = None, org: str | None = None, year: int | None = None,
+                 doc=None, anatomy: "A.Anatomy | None" = None):
         self.src = src
         self.kind = kind or get_kind()
         self.opt_org = org.strip() if org else None
         self.opt_year = year
+        self.doc = doc
+        self.a = anatomy
         self.comments: dict[tuple, list[str]] = {}
         self.header: list[str] = []
         self.dropped: list[S.Para] = []          # web chrome (listed in the header comment and summary)
         self.unknown: list[S.Para] = []          # head lines that fit nowhere (kept as comments)
         self.marked: list[str] = []              # summary lines: what the clerk must check
         self.renumbered: set[tuple[str, int]] = set()
-        self.meta: dict = {}
-        self.found: dict[str, str] = {}          # field -> where it came from (for the summary)
-        self.level_kinds: dict[int | None, str] = {}   # heading level -> numbering kind seen at it
+        self.loose_intro: list[S.Para] = []      # text before the first heading that the head did not take
         self.out_of_order: dict[str, Node] = {}  # part key -> the section that looks like it but is out of order
+        self.origins: dict[tuple, object] = {}   # model path -> the source paragraph it came from
+        self.found: dict[str, str] = {}          # field -> where it came from (for the summary)
+        self.title_lines: list[str] = []
 
     # -- entry ---------------------------------------------------------------------------------
     def run(self) -> Mapped:
-        paras = self.prepare(self.src.paras)
-        if not paras:
-            from ..diagnostics import DrafterError
-
-            raise DrafterError("FZ092", f"“{self.src.name}”中没有找到文字，无法导入；请确认选对了文件", file=self.src.name)
-        i = self.read_head(paras)
-        if i >= len(paras) and len(self.meta["intro"]) > 1:
-            i = self.headless(paras)
-        j = self.read_tail(paras, i)
-        sections = self.read_body(paras[i:j])
+        if self.a is None:
+            self.a = A.read(self.src, self.kind, self.doc)
+        a = self.a
+        self.marked.extend(a.notes)
+        self.dropped = a.head.chrome + a.tail.web
+        self.unknown = a.head.unknown + a.tail.unknown
+        h, tl = a.head, a.tail
+        for key, p in (("flag", h.flag[0] if h.flag else None), ("doc_number", h.doc_number_at),
+                       ("title", h.title[0] if h.title else None), ("recipients", h.addressee_at),
+                       ("signatories", tl.signature_at[0] if tl.signature_at else None), ("date", tl.date_at),
+                       ("note", tl.note), ("closing", tl.closing)):
+            if p is not None:
+                self.found[key] = p.where
+        sections = self.read_body(a.body)
         return self.build(sections)
 
-    def headless(self, paras: list[S.Para]) -> int:
-        """No heading anywhere: the 导语 ends at "……报告如下：" (else after its first paragraph); the rest
-        is the body, to be read as unheaded paragraphs."""
-        intro = self.meta["intro"]
-        end = next((k for k, p in enumerate(intro) if p.text.rstrip().endswith(("如下：", "如下:"))), 0)
-        self.meta["intro"] = intro[:end + 1]
-        last = intro[end]
-        self.meta["headless"] = True
-        return next(k for k, p in enumerate(paras) if p is last) + 1
+    @property
+    def head(self) -> A.Head:
+        return self.a.head
 
-    def prepare(self, paras: list[S.Para]) -> list[S.Para]:
-        out = []
-        for p in paras:
-            text, n = XML_BAD.subn("", p.text)
-            if n:
-                self.marked.append(f"{p.where}：删除了 {n} 个无法保存到 Word 的控制字符")
-            p.text = C.strip(text)
-            if not p.text:
-                continue
-            if p.role is None:
-                split = unflatten(p)
-                if len(split) > 1:
-                    self.meta["flattened"] = self.meta.get("flattened", 0) + 1
-                out.extend(split)
-            else:
-                out.append(p)
-        return out
+    @property
+    def tail(self) -> A.Tail:
+        return self.a.tail
 
-    # -- head ----------------------------------------------------------------------------------
-    def is_heading(self, p: S.Para) -> bool:
-        return self.heading_of(p) is not None
+    @property
+    def intro(self) -> list[S.Para]:
+        return self.head.intro + self.loose_intro
 
-    def read_head(self, paras: list[S.Para]) -> int:
-        m = self.meta
-        title: list[S.Para] = []
-        short: list[tuple[int, S.Para]] = []      # short lines before the 导语: title / 发文机关标志 / unknown
-        intro: list[S.Para] = []
-        docno_at = None
-        i = 0
-        while i < len(paras):
-            p = paras[i]
-            t = p.text
-            if p.role == S.HEADING and not C.heading_marker(t) and not title and not intro and C.title_like(t):
-                title.append(p)                                   # Markdown '# 标题'
-            elif self.is_heading(p):
-                break
-            elif p.role == S.TABLE:
-                if self.chrome_row(p):
-                    self.dropped.append(p)
-                elif intro:
-                    intro.append(p)
-                elif not title and "doc_number" not in m and self.head_row(p):
-                    pass                                  # a 标志 laid out in a table (联合行文: organs | 文件)
-                else:
-                    self.unknown.append(p)
-            elif P.is_chrome(t) and p.role not in (S.TITLE, S.ADDRESSEE):
-                self.take_chrome(t)
-                self.dropped.append(p)
-            elif p.role in (S.FLAG, S.TEXTBOX) and not intro and not C.doc_number_line(t):
-                p.text = t = C.unspread(t)                 # a letter-spaced 标志 copied from a PDF
-                if "flag" not in m and (C.is_orgish(t, strict=False) or t.endswith("文件")):
-                    m["flag"] = t
-                    self.found["flag"] = p.where
-                elif "flag" in m and C.joint_flag_line(self.flag_lines(), t):
-                    self.more_flag(p)                       # 联合行文: organs stacked (+ 文件)
-                else:
-                    self.unknown.append(p)
-            elif not intro and (mm := C.doc_number_line(t)) and "doc_number" not in m \
-                    and (not mm.group("more") or "signers" in m):
-                m["doc_number"] = C.strip(mm.group("no"))
-                self.found["doc_number"] = p.where
-                docno_at = i
-                if mm.group("signers"):
-                    m["signers"] = [x for x in re.split(rf"[{C.WS}，,、]+", mm.group("signers")) if x]
-                if mm.group("more"):        # §7.2.6, three 签发人 or more: the last row's names share its line
-                    m["signers"] += [x for x in re.split(rf"[{C.WS}]+", mm.group("more")) if x]
-            elif not intro and C.signers_of(t):
-                m["signers"] = C.signers_of(t)
-            elif not intro and not title and C.is_copy_number(t):
-                m["copy_number"] = t
-            elif not intro and not title and C.is_secrecy(t):
-                m["secrecy"] = t
-            elif not intro and not title and C.is_urgency(t):
-                m["urgency"] = t
-            elif p.role == S.TITLE and not intro:
-                title.append(p)
-            elif not intro and not title and "recipients" not in m and self.punct_title(t):
-                m["title_punct"] = (p.where, t)          # "……年度报告。": a title with a full stop
-                p.text = C.strip(t.rstrip("。.．，,；;！!"))
-                title.append(p)
-            elif not intro and "recipients" not in m and (p.role == S.ADDRESSEE or self.addressee_like(t)):
-                m["recipients"] = C.split_names(t.rstrip(":："))
-                self.found["recipients"] = p.where
-            elif not intro and "recipients" not in m and len(t) <= 60 and "。" not in t \
-                    and not t.endswith(("：", ":", "，", ",", "；", ";")):
-                short.append((i, p))
-            else:
-                intro.append(p)
-            i += 1
-        self.sort_short(short, title, docno_at)
-        if title:
-            m["title_lines"] = [ln for p in title for ln in p.text.split("\n") if C.strip(ln)]
-            self.found["title"] = title[0].where
-        m["intro"] = intro
-        return i
-
-    @staticmethod
-    def punct_title(t: str) -> bool:
-        """"东湖街道办事处2024年法治政府建设年度报告。": a title line ending in punctuation."""
-        if not t.endswith(("。", ".", "．")) or "如下" in t:
-            return False
-        bare = C.strip(t.rstrip("。.．，,；;！!"))
-        return (C.title_like(bare) and "。" not in bare and bare.endswith(("报告", "情况", "总结"))
-                and bool(C.year_in(bare) or "关于" in bare or C.org_from_title(bare))
-                and not any(c in bare for c in "，,；;："))
-
-    @staticmethod
-    def addressee_like(t: str) -> bool:
-        return (t.endswith((":", "：")) and 2 <= len(t) <= 60 and "如下" not in t and "。" not in t
-                and not P.chrome_label(t) and not C.heading_marker(t))
-
-    def sort_short(self, short: list[tuple[int, S.Para]], title: list[S.Para], docno_at: int | None) -> None:
-        """Short lines before the 导语: the title (a group ending in a line with 报告/情况, at most three
-        lines), the 发文机关标志 (an organ's name above the 发文字号), or unknown (kept as a comment)."""
-        if not short:
-            return
-        group: list[tuple[int, S.Para]] = []
-        if not title:
-            idx = [k for k, (_, p) in enumerate(short) if C.title_like(p.text)]
-            if idx:
-                end = idx[0]
-                start = end
-                while start > 0 and short[start - 1][0] == short[start][0] - 1 and end - start < 2 \
-                        and (docno_at is None or short[start - 1][0] > docno_at or short[end][0] < docno_at):
-                    start -= 1
-                while end + 1 < len(short) and short[end + 1][0] == short[end][0] + 1 and end - start < 2 \
-                        and C.title_like(short[end + 1][1].text):
-                    end += 1
-                group = short[start:end + 1]
-                title.extend(p for _, p in group)
-        last_flag = None
-        for i, p in short:
-            if any(p is q for _, q in group):
-                continue
-            if docno_at is not None and i < docno_at:
-                p.text = C.unspread(p.text)          # a letter-spaced 标志 copied from a PDF
-            if docno_at is not None and i < docno_at and "flag" not in self.meta and C.is_orgish(p.text, False):
-                self.meta["flag"] = p.text
-                self.found["flag"] = p.where
-                last_flag = i
-            elif docno_at is not None and i < docno_at and "flag" in self.meta and last_flag == i - 1 \
-                    and C.joint_flag_line(self.flag_lines(), p.text):
-                self.more_flag(p)                           # 联合行文, one organ a line
-                last_flag = i
-            else:
-                self.unknown.append(p)
-
-    def chrome_row(self, p: S.Para) -> bool:
-        cells = [C.strip(c) for c in p.cells] or [p.text]
-        is_chrome = False
-        for k, c in enumerate(cells):
-            label = c.rstrip(":：").strip()
-            if label in P.CHROME_LABELS and k + 1 < len(cells):
-                is_chrome = True
-                self.take_chrome(f"{label}：{cells[k + 1]}")
-            elif P.chrome_label(c):
-                is_chrome = True
-                self.take_chrome(c)
-        return is_chrome or P.is_chrome(p.text)
-
-    def take_chrome(self, t: str) -> None:
-        """Keep what the chrome says about the document, for fields the text does not give."""
-        pairs = P.chrome_pairs(t)
-        web = self.meta.setdefault("web", {})
-        for k, v in pairs.items():
-            if v:
-                web.setdefault(k, v)
-
-    # -- tail ----------------------------------------------------------------------------------
-    def read_tail(self, paras: list[S.Para], i: int) -> int:
-        m = self.meta
-        j = self.cut_web_tail(paras, i, len(paras))
-        j = self.cut_attachment_pages(paras, i, j)
-        j = self.cut_web_tail(paras, i, j)
-
-        def text(k):
-            return paras[k].text
-
-        while j > i:
-            t, role = text(j - 1), paras[j - 1].role
-            cc, printed = C.cc_line(t), C.printed_line(t)
-            if cc:
-                m["cc"] = C.split_names(cc.group("names"))
-            elif printed:
-                if C.strip(printed.group("printer")):
-                    m["printer"] = C.strip(printed.group("printer"))
-                m["print_date"] = C.parse_date(printed.group("date"))
-            elif role == S.COLOPHON:
-                self.unknown.append(paras[j - 1])
-            else:
-                break
-            j -= 1
-        if j > i and (paras[j - 1].role == S.NOTE or C.is_note(text(j - 1))):
-            m["note"] = text(j - 1)
-            self.found["note"] = paras[j - 1].where
-            j -= 1
-        j, names = self.read_signature(paras, i, j)
-        if names:
-            m["signatories"] = names
-        # 附件说明: "附件：1.……" and the numbered lines after it, between the closing and the signature
-        k = j
-        while k > i and C.attachment_item(text(k - 1)) and not C.attachment_note(text(k - 1)):
-            k -= 1
-        if k > i and C.attachment_note(text(k - 1)):
-            first = C.strip(C.attachment_note(text(k - 1)).group("rest"))
-            items = [first] if first else []
-            items += [text(x) for x in range(k, j)]
-            names = []
-            for it in items:
-                mm = C.attachment_item(it)
-                names.append(C.strip(mm.group("name")) if mm and len(items) > 1 else it)
-            m["attachments"] = names
-            j = k - 1
-        if j > i and C.is_closing(text(j - 1)):
-            m["closing"] = text(j - 1)
-            self.found["closing"] = paras[j - 1].where
-            j -= 1
-        return j
-
-    def take_date(self, paras: list[S.Para], i: int, j: int, names: list[str]) -> int:
-        """The 成文日期 (or 署名 and 成文日期 on one line) in paras[j - 1]: returns the new j."""
-        m = self.meta
-        if j <= i or paras[j - 1].role not in (None, S.SIGNATURE):
-            return j
-        t = paras[j - 1].text
-        signed = C.split_signed_date(t)
-        if signed:                                  # 署名 and 成文日期 on one line
-            names[:0] = self.split_row(signed[0])
-            t = signed[1]
-            self.found["signatories"] = paras[j - 1].where
-        if C.parse_date(t):
-            m["date"] = C.parse_date(t)
-            m["date_text"] = t
-            self.found["date"] = paras[j - 1].where
-            return j - 1
-        if C.is_month_only(t):               # "2024年12月": the date line, without its day
-            m["date_partial"] = t
-            self.found["date"] = paras[j - 1].where
-            return j - 1
-        return j
-
-    def skip_seal(self, paras: list[S.Para], i: int, j: int) -> int:
-        """"（盖章）" / "（印章）" where the seal goes (between or after the 署名 and the 成文日期)."""
-        while j > i and paras[j - 1].role in (None, S.SIGNATURE, S.PLAIN) and C.is_seal_line(paras[j - 1].text):
-            self.meta.setdefault("seal_lines", []).insert(0, paras[j - 1])
-            j -= 1
-        return j
-
-    def head_row(self, p: S.Para) -> bool:
-        """A table row of the 发文机关标志 above the 发文字号 (a joint head typed in Word as a table: the
-        organs in one column, "文件" in a merged cell beside them): its cells become 标志 lines."""
-        m = self.meta
-        cells = [C.unspread(C.strip(c)) for c in (p.cells or [p.text])]
-        cells = [c for c in cells if c]
-        if not cells or not all(c == "文件" or C.is_orgish(C.without_file_word(c)) for c in cells):
-            return False
-        for c in [c for c in cells if c != "文件"] + (["文件"] if "文件" in cells else []):
-            if "flag" not in m:
-                if c == "文件":
-                    break
-                m["flag"] = c
-                self.found["flag"] = p.where
-            else:
-                self.more_flag(S.Para(c, where=p.where))
-        return True
-
-    def flag_lines(self) -> list[str]:
-        """The 发文机关标志's lines read so far: the first, then those stacked under it (联合行文)."""
-        m = self.meta
-        return ([m["flag"]] if "flag" in m else []) + [p.text for p in m.get("flag_more", [])]
-
-    def more_flag(self, p: S.Para) -> None:
-        """One more line of the 标志 (judged a joint 标志, or not, in build)."""
-        self.meta.setdefault("flag_more", []).append(p)
-
-    def joint_flag(self) -> bool:
-        """Whether stacked organ lines above the 发文字号 are one joint 标志 (联合行文, §7.2.4): in
-        drafter's own .docx (one text box); else with "文件" beside them (the 文件 format: a 函 has one
-        标志 line) in a report signed by several organs."""
-        if self.src.drafter:
-            return True
-        return any(x.endswith("文件") for x in self.flag_lines()) and self.signed_jointly()
-
-    def signed_jointly(self) -> bool:
-        """Several organs sign (a title naming several is no evidence: one organ's long name is too)."""
-        return len(self.meta.get("signatories", [])) > 1
-
-    def split_row(self, t: str) -> list[str]:
-        """split_joint, remembering a 署名 line that held several organs (evidence of a joint report:
-        a single organ's name broken over two lines is not)."""
-        names = self.split_joint(t)
-        if len(names) > 1:
-            self.meta["joint_row"] = True
-        return names
-
-    @staticmethod
-    def split_joint(t: str) -> list[str]:
-        """"中共青石镇委员会　　青石镇人民政府" (a joint signature on one line, apart by spaces or by a tab:
-        drafter writes sealed joint names on tab stops) -> both organs."""
-        t = C.unspread(t)                         # a letter-spaced 署名 copied from a PDF
-        parts = [x for x in re.split(rf"[{C.WS}]{{2,}}|[\u3000\t]", C.strip(t)) if C.strip(x)]
-        # names on tab stops are names, whatever their ending (青山县政协); spaces need organs' endings
-        strict = "\t" not in C.strip(t)
-        if len(parts) >= 2 and all(C.is_orgish(C.strip(x), strict=strict) for x in parts):
-            return [C.strip(x) for x in parts]
-        return [t]
-
-    def read_signature(self, paras: list[S.Para], i: int, j: int) -> tuple[int, list[str]]:
-        """署名 and 成文日期 in either order, with "（盖章）" lines between or after them."""
-        m = self.meta
-        names: list[str] = []
-        j = self.skip_seal(paras, i, j)
-        had_date = j
-        j = self.take_date(paras, i, j, names)
-        had_date = j != had_date
-        j = self.skip_seal(paras, i, j)
-
-        def collect(j):
-            while j > i and len(names) < 6 and not C.heading_marker(paras[j - 1].text) and (
-                    paras[j - 1].role == S.SIGNATURE or (paras[j - 1].role is None and C.is_orgish(C.unspread(paras[j - 1].text)))):
-                names[:0] = self.split_row(paras[j - 1].text)
-                self.found["signatories"] = paras[j - 1].where
-                j -= 1
-                j = self.skip_seal(paras, i, j)
-            return j
-
-        j = collect(j)
-        if not had_date and names:                  # the 成文日期 written above the 署名
-            before = j
-            j = self.take_date(paras, i, j, names)
-            if j != before:
-                m["date_first"] = True
-                j = self.skip_seal(paras, i, j)
-                j = collect(j)
-        return j, names
-
-    def cut_web_tail(self, paras: list[S.Para], i: int, j: int) -> int:
-        """The web page after the report: "责任编辑：……", "【我要纠错】【打印】【关闭】", "分享到：",
-        "附件下载：" and its links, "相关稿件" and the list under it."""
-        cut: list[S.Para] = []
-        while True:
-            start = j
-            for k in range(j - 1, max(i, j - 25) - 1, -1):
-                if paras[k].role != S.TITLE and P.RELATED_RE.match(paras[k].text) and all(
-                        len(paras[x].text) <= 80 and "。" not in paras[x].text for x in range(k + 1, j)):
-                    cut[:0] = paras[k:j]
-                    j = k
-                    break
-            while j > i and paras[j - 1].role != S.TITLE and P.is_tail_junk(paras[j - 1].text):
-                if P.chrome_label(paras[j - 1].text):
-                    self.take_chrome(paras[j - 1].text)
-                cut.insert(0, paras[j - 1])
-                j -= 1
-            if j == start:
-                self.dropped.extend(cut)          # in the order of the text
-                return j
-
-    def cut_attachment_pages(self, paras: list[S.Para], i: int, j: int) -> int:
-        """An attachment page after the 成文日期 ("附件" / its title / its text or table): kept out of the
-        report (drafter writes the report itself) and listed for the clerk."""
-        def dated(k: int) -> bool:
-            t = paras[k].text
-            return bool(C.parse_date(t) or C.is_month_only(t) or C.split_signed_date(t))
-
-        for a in range(i + 1, j):
-            if paras[a].role in (S.TITLE, S.HEADING) or not C.attachment_page(paras[a].text):
-                continue
-            k, ok = a - 1, False
-            for _ in range(4):                    # the date, perhaps under a 署名, 附注 or "（盖章）"
-                if k < i:
-                    break
-                t = paras[k].text
-                if dated(k):
-                    ok = True
-                    break
-                if not (C.is_seal_line(t) or C.is_note(t) or C.is_orgish(t)):
-                    break
-                k -= 1
-            if ok:
-                self.meta["attachment_pages"] = paras[a:j]
-                return a
-        return j
+    def heading_of(self, p: S.Para) -> A.HeadingOf | None:
+        return self.a.heading_of(p)
 
     # -- body ----------------------------------------------------------------------------------
-    def heading_of(self, p: S.Para) -> _Head | None:
-        t = p.text
-        if p.role in (S.TITLE, S.ADDRESSEE, S.SIGNATURE, S.NOTE, S.COLOPHON, S.FLAG, S.PLAIN, S.TABLE):
-            return None
-        mk = C.heading_marker(t)
-        if mk is not None and mk.kind == "circ":
-            mk = None
-        if p.role == S.HEADING:
-            # a heading style (or Markdown '#') with a number teaches which numbering that level uses,
-            # so that unnumbered headings of the same level become its siblings
-            if mk is not None:
-                self.level_kinds.setdefault(p.level, mk.kind)
-                return _Head(mk.kind, t[mk.end:], None, False)
-            return _Head(self.level_kinds.get(p.level, f"h{p.level}"), t, None, False)
-        if p.lead and mk is not None:
-            lm = C.heading_marker(p.lead + "x")
-            rest = C.strip(t[len(p.lead):])
-            return _Head(lm.kind if lm else mk.kind, C.strip(p.lead[lm.end:] if lm else p.lead), rest or None,
-                         bool(rest))
-        if mk is None:
-            return self.bare_part_heading(p)
-        body = t[mk.end:]
-        end = C.first_sentence_end(body)
-        if end is not None and C.strip(body[end + 1:]):
-            return _Head(mk.kind, body[:end + 1], C.strip(body[end + 1:]), True)
-        return _Head(mk.kind, body, None, False)
-
-    def bare_part_heading(self, p: S.Para) -> _Head | None:
-        """A line of its own that names a required part ("2023年度推进法治政府建设的主要举措和成效"),
-        left without its number: web copies lose Word's automatic "一、".  Only a short line with no
-        sentence punctuation that carries a part's full name (score 3), or a keyword in the standard
-        wording with a year, counts."""
-        t = C.strip(p.text)
-        if p.role is not None or not 4 <= len(t) <= 40 or any(c in t for c in "。；;！!？?，,：:") \
-                or "关于" in t or t.endswith("报告"):          # the report's own title
-            return None
-        score = max(self.part_scores(t).values(), default=0)
-        standard = "法治政府建设" in t and re.search(r"\d{4}年", t)     # "2024年度推进法治政府建设的主要安排"
-        if score < 3 and not (standard and score >= 1):
-            return None
-        return _Head("bare", t, None, False)
-
     @staticmethod
     def bold_heading(p: S.Para) -> bool:
         """A short paragraph set in bold throughout, without a number or sentence punctuation
@@ -583,7 +167,7 @@ class Mapper:
             h = self.heading_of(p)
             bold = h is None and self.bold_heading(p)
             if bold:
-                h = _Head("bold:" + (p.bold or ""), p.text, None, False)
+                h = A.HeadingOf("bold:" + (p.bold or ""), p.text, None, False)
             if h is not None:
                 d = kinds.index(h.kind) if h.kind in kinds else len(kinds)
                 if d >= MAX_LEVELS:
@@ -623,23 +207,13 @@ class Mapper:
             self.trailing = [(node, x) for x in loose[1:]]
             return [node]
         if loose:                                # text before the first heading that the head did not take
-            self.meta["intro"] = list(self.meta.get("intro", [])) + [S.Para(x.text, x.where) for x in loose]
+            self.loose_intro = [S.Para(x.text, x.where) for x in loose]
         return [x for x in root.content if isinstance(x, Node)]
 
     # -- parts -----------------------------------------------------------------------------------
     def part_scores(self, heading: str) -> dict[str, float]:
-        """Which parts a heading names: the part's name (3), each keyword (1, long keywords 2)."""
-        out = {}
-        for part in self.kind.parts:
-            s = 0.0
-            if part.name in heading:
-                s += 3
-            for kw in part.keywords:
-                if kw in heading:
-                    s += 2 if len(kw) >= 3 else 1
-            if s:
-                out[part.key] = s
-        return out
+        """Which parts a heading names (the kind's data: part names and keywords)."""
+        return C.part_scores(self.kind, heading)
 
     def assign_parts(self, sections: list[Node]) -> None:
         """Best order-respecting assignment (FZ103): every section takes the parts its heading names,
@@ -744,7 +318,6 @@ class Mapper:
                 sec.comments.append(f"导入：原文这一部分排在正文第{_cn(old)}部分（{sec.where}），已按规定的顺序"
                                     f"（第{'、'.join(keys)}部分）移到第{_cn(n)}部分，请核对")
         self.marked.append(f"原文各部分的顺序（第{was}部分）与规定的顺序不同，已按规定的顺序重新排列（文字未改），请核对")
-        self.meta["reordered"] = was
         return True
 
     def cues(self, year: int) -> dict[str, dict[str, list[str]]]:
@@ -801,50 +374,46 @@ class Mapper:
 
     # -- metadata ----------------------------------------------------------------------------------
     def resolve_org(self, title: str | None) -> tuple[str, str]:
-        m = self.meta
+        h, tl = self.head, self.tail
         if self.opt_org:
             return self.opt_org, "命令行 --org"
+        signed = tl.signatories
         if title and C.org_from_title(title):
             named = C.org_from_title(title)
             # 联合行文 (中共××委员会 ××人民政府关于……): the 发文机关 is the main organ, named first
             parts = [x for x in re.split(rf"[{C.WS}]+", named) if x]
-            signed = m.get("signatories", [])
             if len(parts) > 1 and all(C.is_orgish(x) for x in parts):
                 return parts[0], "标题中的第一个机关（联合行文的主办机关）"
-            if m.get("joint_row") and "".join(parts).startswith(signed[0]) and "".join(parts) != signed[0]:
+            if tl.joint_row and "".join(parts).startswith(signed[0]) and "".join(parts) != signed[0]:
                 return signed[0], "标题中的第一个机关（联合行文的主办机关）"     # (the title may name fewer)
             # "红石乡2024年度……报告" signed 红石乡人民政府: the title used the short name
-            full = next((x for x in m.get("signatories", []) if x.startswith(named) and len(x) > len(named)), None)
+            full = next((x for x in signed if x.startswith(named) and len(x) > len(named)), None)
             if full:
                 return full, f"署名；标题中写的是“{named}”"
             return named, "标题"
-        if m.get("signatories"):
-            return m["signatories"][0], "署名"
-        flag = m.get("flag")
+        if signed:
+            return signed[0], "署名"
+        flag = h.flag[0].text if h.flag else None
         if flag:
             return C.without_file_word(flag) if len(flag) > 4 else flag, "发文机关标志"
-        web = m.get("web", {})
         for label in ("发布机构", "发文机构", "所属机构", "发布单位"):
-            v = web.get(label)
+            v = h.web.get(label)
             if v and C.is_orgish(v):
                 return v, f"取自网页信息“{label}”，请核对是否为全称"
-        for para in m.get("intro", [])[:1]:
+        for para in self.intro[:1]:
             name = C.organ_in_intro(para.text)
             if name:
-                full = name + ("办事处" if name.endswith("街道") else "人民政府" if name.endswith(("镇", "乡", "县", "市", "区"))
-                               else "")
-                return full, f"由导语中的“{name}”推断，请核对全称"
+                return C.full_name(name) or name, f"由导语中的“{name}”推断，请核对全称"
         return ORG_PLACEHOLDER, ""
 
     def resolve_year(self, title: str | None, sections: list[Node]) -> tuple[int, str]:
-        m = self.meta
         if self.opt_year:
             return self.opt_year, "命令行 --year"
         if title:
             y = C.year_in(title)
             if y:
                 return y, "标题"
-        for para in m.get("intro", [])[:1]:
+        for para in self.intro[:1]:
             y = C.year_in(para.text)
             if y:
                 return y, "导语"
@@ -852,8 +421,8 @@ class Mapper:
             y = C.year_in(s.heading or "")
             if y:
                 return y, "第一部分标题"
-        if m.get("date"):
-            d = m["date"]
+        d = self.tail.date
+        if d:
             return (d.year if d.month >= 10 else d.year - 1), "成文日期（推断）"
         return _dt.date.today().year - 1, ""
 
@@ -862,21 +431,23 @@ class Mapper:
         from ..compose import Composer, clean_line
         from ..titlebreak import break_title
 
-        m = self.meta
-        web = m.get("web", {})
-        if not m.get("doc_number"):
+        h, tl = self.head, self.tail
+        web = h.web
+        doc_number = h.doc_number
+        if not doc_number:
             for label in ("文号", "发文字号"):
                 if web.get(label) and C.doc_number_line(web[label]):
-                    m["doc_number"] = C.strip(C.doc_number_line(web[label]).group("no"))
+                    doc_number = C.strip(C.doc_number_line(web[label]).group("no"))
                     self.found["doc_number"] = f"网页信息“{label}”"
                     break
-        if not m.get("title_lines"):
+        title_lines = h.title_lines
+        if not title_lines:
             for label in ("标题", "名称", "信息名称"):
                 if web.get(label) and C.title_like(web[label]):
-                    m["title_lines"] = [web[label]]
+                    title_lines = [web[label]]
                     self.found["title"] = f"网页信息“{label}”"
                     break
-        title_lines = m.get("title_lines") or []
+        self.title_lines = title_lines
         title_joined = "".join(title_lines) if title_lines else None
         org, org_from = self.resolve_org(title_joined)
         year, year_from = self.resolve_year(title_joined, sections)
@@ -886,24 +457,25 @@ class Mapper:
         for k, note in enumerate(self.src.footnotes, 1):
             self.header.append(f"导入：原文的脚注（尾注）{k}，未写入报告：{note}")
         header = "无"
-        flag = m.get("flag")
+        flag = h.flag[0].text if h.flag else None
         # 联合行文: the organs stacked, "文件" beside them (one line of its own, or after the last organ)
-        organs = [x for x in (C.without_file_word(y) for y in self.flag_lines()) if x]
-        joint = organs if len(organs) > 1 and self.joint_flag() else []
-        if m.get("flag_more") and not joint:
-            if all(C.strip(p.text) == "文件" for p in m["flag_more"]):
-                flag = m["flag"] = flag + "文件"    # one organ, "文件" on the line below
+        organs = [x for x in (C.without_file_word(y) for y in h.flag_lines) if x]
+        joint = organs if len(organs) > 1 and self.a.joint_flag else []
+        flag_lines = h.flag_lines
+        if h.flag_more and not joint:
+            if all(C.strip(p.text) == "文件" for p in h.flag_more):
+                flag = flag + "文件"                 # one organ, "文件" on the line below
             else:                                   # an organ's name under a one-organ 标志: not the 标志
-                self.unknown.extend(m["flag_more"])
-            m["flag_more"] = []
-        if flag and not joint and (self.src.drafter or self.signed_jointly()) \
+                self.unknown.extend(h.flag_more)
+            flag_lines = [flag]
+        if flag and not joint and (self.src.drafter or self.a.signed_jointly) \
                 and len(side := [x for x in re.split(rf"[{C.WS}]+", C.strip(flag)) if x]) > 1 \
                 and all(C.is_orgish(x) for x in side):
             joint = side                            # organs side by side on one line (a joint 函)
         if flag and self.src.drafter:
-            header = "文件" if any(x.endswith("文件") for x in self.flag_lines()) else "函"
-        elif m.get("doc_number") and m.get("recipients") and m.get("date"):
-            header = "函" if "函" in m["doc_number"] else "文件"
+            header = "文件" if any(x.endswith("文件") for x in flag_lines) else "函"
+        elif doc_number and h.recipients and tl.date:
+            header = "函" if "函" in doc_number else "文件"
         data: dict = {"org": org, "year": year, "header": header}
         short = C.short_name(org)
         if short and short != org:
@@ -912,46 +484,49 @@ class Mapper:
             data["flag"] = joint
         elif flag and flag not in (org, org + "文件"):
             data["flag"] = flag
-        if m.get("doc_number"):
-            dn = m["doc_number"]
+        if doc_number:
+            dn = doc_number
             fixed = C.parse_doc_number(dn).normalized if C.parse_doc_number(dn) else dn
             data["doc_number"] = fixed
             if fixed != dn:
                 self.comments.setdefault(("doc_number",), []).append(
-                    f"导入：原文为“{dn}”，已按 GB/T 9704 §7.2.4 改写（年份用六角括号〔〕，序号不加“第”、不编虚位）")
+                    f"导入：原文为“{dn}”，已按 GB/T 9704 §7.2.5 改写（年份用六角括号〔〕，序号不加“第”、不编虚位）")
                 self.marked.append(f"发文字号“{dn}”已改写为“{fixed}”")
-        for f in ("signers", "copy_number", "secrecy", "urgency", "recipients", "signatories", "attachments", "cc",
-                  "printer", "print_date", "note", "date"):
-            if m.get(f):
-                data[f] = m[f]
+        values = {"signers": h.signers, "copy_number": h.copy_number, "secrecy": h.secrecy, "urgency": h.urgency,
+                  "recipients": h.recipients, "signatories": tl.signatories, "attachments": tl.attachments,
+                  "cc": tl.cc, "printer": tl.printer, "print_date": tl.print_date,
+                  "note": tl.note.text if tl.note else None, "date": tl.date}
+        for f, v in values.items():
+            if v:
+                data[f] = v
         if header == "无":
             for f, label in (("copy_number", "份号"), ("secrecy", "密级"), ("urgency", "紧急程度")):
                 if data.pop(f, None):
-                    self.header.append(f"导入：原文的{label}“{m[f]}”未写入：无版头的公开文本不能有{label}；"
-                                       f"如按函或文件格式报送，请把版头改为 函 或 文件，并写“{label}: {m[f]}”")
-                    self.marked.append(f"{label}“{m[f]}”未写入（版头为“无”），见文件开头的注释")
+                    self.header.append(f"导入：原文的{label}“{values[f]}”未写入：无版头的公开文本不能有{label}；"
+                                       f"如按函或文件格式报送，请把版头改为 函 或 文件，并写“{label}: {values[f]}”")
+                    self.marked.append(f"{label}“{values[f]}”未写入（版头为“无”），见文件开头的注释")
         if self.src.sealed:
             data["seal"] = True
-        elif header != "无" and not m.get("seal_lines") and not self.src.drafter:
+        elif header != "无" and not tl.seal_lines and not self.src.drafter:
             # a 函/文件 as sent is usually sealed, but the published text does not show it: the clerk decides
             data["seal"] = False
             self.comments.setdefault(("seal",), []).append(
                 f"导入：原文看不出是否盖章；报送的{header}盖章时请改为“印章: 是”（署名和成文日期随之按盖章的格式排）")
-        if m.get("seal_lines"):
+        if tl.seal_lines:
             data["seal"] = True
-            seal = m["seal_lines"][0]
+            seal = tl.seal_lines[0]
             self.comments.setdefault(("seal",), []).append(
                 f"导入：原文署名处有“{seal.text}”（{seal.where}），已写“印章: 是”，生成时留出盖章位置（drafter 不画印章）；"
                 "不需要盖章的公开文本请改为“否”")
             self.marked.append(f"{seal.where}：“{seal.text}”未作为文字导入，已写“印章: 是”")
-        if m.get("date_first") and m.get("date"):
+        if tl.date_first and tl.date:
             self.comments.setdefault(("date",), []).append(
                 f"导入：原文成文日期写在署名之上（{self.found.get('date', '')}），生成的文件按 GB/T 9704 排在署名之下")
             self.marked.append(f"成文日期原在署名之上（{self.found.get('date', '')}），生成时排在署名之下")
-        intro = [p.text for p in m.get("intro", [])]
+        intro = [p.text for p in self.intro]
         if intro:
             data["intro"] = "\n\n".join(intro)
-        data["closing"] = m.get("closing") or "无"
+        data["closing"] = tl.closing.text if tl.closing else "无"
 
         # run-in: one global setting when every heading with text after it is run in
         subs = [n for s in sections for n in _walk(s.content) if n.content and isinstance(n.content[0], Text)]
@@ -1004,7 +579,7 @@ class Mapper:
                 # a joint report's title broken between two organs ("中共××委员会" / "××人民政府关于……"):
                 # the customary space between them, which the break dropped, comes back when the title
                 # breaks the same way with it
-                jointly = bool(joint) or self.signed_jointly()
+                jointly = bool(joint) or self.a.signed_jointly
                 spaced = title_lines[0] + "".join(
                     (" " if jointly and C.is_orgish(a) and C.is_orgish(b.split("关于")[0]) else "") + b
                     for a, b in zip(title_lines, title_lines[1:]))
@@ -1059,7 +634,7 @@ class Mapper:
 
     # -- comments and summary ---------------------------------------------------------------------
     def attachment_title(self) -> str:
-        pages = self.meta.get("attachment_pages") or []
+        pages = self.tail.attachment_pages
         if not pages:
             return ""
         mm = C.attachment_page(pages[0].text)
@@ -1072,7 +647,7 @@ class Mapper:
                  title_note: str | None) -> None:
         c = self.comments
         h = self.header
-        m = self.meta
+        head, tl = self.head, self.tail
         h[:0] = [f"由 drafter import 从“{self.src.name}”导入。正文文字按原文保留（标点未改），序号由 drafter 重新生成。",
                  "以“导入：”开头的注释是导入时的说明，核对后可删除。"]
         if title_note:
@@ -1086,12 +661,12 @@ class Mapper:
         if src.joined:
             h.append(f"导入：原文是按版面折行的文字（如从 PDF 复制），已把 {src.joined} 处行末断开的行接回原来的段落"
                      f"（{_first_few(src.joined_at)}起的段落），请对照原文核对分段")
-        if m.get("title_punct"):
-            where, t = m["title_punct"]
+        if head.title_punct:
+            where, t = head.title_punct
             h.append(f"导入：原文标题（{where}）“{t}”末尾有标点，已删去（公文标题末尾不加标点），请核对")
         if src.soft_joined:
             h.append(f"导入：原文{_first_few(src.soft_joined)}中有句子中间的手动换行（Shift+Enter），已接排为一段，请核对")
-        pages = m.get("attachment_pages")
+        pages = tl.attachment_pages
         if pages:
             h.append(f"导入：原文成文日期之后的附件（{pages[0].where}起，共 {len(pages)} 段）不是报告正文，未导入；"
                      "drafter 只生成报告本身，附件请用原文件另行制作、随报告报送。附件原文如下：")
@@ -1111,13 +686,13 @@ class Mapper:
             c.setdefault(("year",), []).append("导入：原文中没有找到年度，暂填去年，请核对（或导入时加 --year）")
         elif "推断" in year_from:
             c.setdefault(("year",), []).append(f"导入：年度取自{year_from}")
-        if m.get("doc_number") and report.header == "无":
+        if head.doc_number and report.header == "无":
             c.setdefault(("header",), []).append("导入：原文有发文字号，但主送机关或成文日期不全，版头暂设为“无”；"
                                                  "如按函或文件格式报送，请改为 函 或 文件 并补全")
         if report.closing == "无":
             c.setdefault(("closing",), []).append("导入：原文没有结束语（如“特此报告。”）")
-        if m.get("date_text") and report.date and not C.is_gb_date(m["date_text"]):
-            c.setdefault(("date",), []).append(f"导入：原文为“{m['date_text']}”")
+        if tl.date_text and report.date and not C.is_gb_date(tl.date_text):
+            c.setdefault(("date",), []).append(f"导入：原文为“{tl.date_text}”")
 
         def walk(nodes, path):
             for k, x in enumerate(nodes):
@@ -1137,18 +712,18 @@ class Mapper:
         from ..compose import Composer
 
         out = []
-        m = self.meta
+        head, tl = self.head, self.tail
         fmt = {"txt": "纯文本", "md": "Markdown", "docx": "Word 文件"}[self.src.fmt]
         extra = "（drafter 生成的文件）" if self.src.drafter else ""
         out.append(f"已读取“{self.src.name}”（{fmt}{extra}）。")
         out.extend(self.src.notes)
-        if m.get("flattened"):
-            out.append(f"原文有 {m['flattened']} 段是把标题和正文连在一起的长段，已按序号拆开。")
+        if self.a.flattened:
+            out.append(f"原文有 {self.a.flattened} 段是把标题和正文连在一起的长段，已按序号拆开。")
         if self.src.joined:
             out.append(f"原文是按版面折行的文字（如从 PDF 复制）：已把 {self.src.joined} 处行末断开的行接回原来的段落"
                        f"（{_first_few(self.src.joined_at)}起），请对照原文核对分段。")
-        if m.get("title_punct"):
-            out.append(f"原文标题（{m['title_punct'][0]}）末尾有标点“{m['title_punct'][1][-1]}”，已删去，请核对。")
+        if head.title_punct:
+            out.append(f"原文标题（{head.title_punct[0]}）末尾有标点“{head.title_punct[1][-1]}”，已删去，请核对。")
         if self.src.soft_joined:
             out.append(f"原文{_first_few(self.src.soft_joined)}中有句子中间的手动换行（Shift+Enter），已接排为一段，请核对。")
         if self.src.footnotes:
@@ -1169,16 +744,16 @@ class Mapper:
         line("版头", report.header)
         line("发文字号", report.doc_number or "未找到", self.found.get("doc_number", ""))
         line("主送机关", "，".join(report.recipients) or "未找到", self.found.get("recipients", ""))
-        if m.get("title_lines"):
-            line("标题", "".join(m["title_lines"]), "与自动生成的相同，未写入" if title_note else self.found.get("title", ""))
+        if self.title_lines:
+            line("标题", "".join(self.title_lines), "与自动生成的相同，未写入" if title_note else self.found.get("title", ""))
         else:
             line("标题", "未找到，将按发文机关和年度自动生成")
-        line("导语", f"{len(m.get('intro', []))} 段" if m.get("intro") else "未找到")
+        line("导语", f"{len(self.intro)} 段" if self.intro else "未找到")
         line("结束语", report.closing if report.closing != "无" else "未找到（写为“无”）")
         if report.attachments:
             line("附件", "；".join(report.attachments))
         line("署名", "、".join(report.signatories) or "未找到", self.found.get("signatories", ""))
-        line("成文日期", m.get("date_text") or (f"“{m['date_partial']}”缺少日，未填写，请补全" if m.get("date_partial")
+        line("成文日期", tl.date_text or (f"“{tl.date_partial}”缺少日，未填写，请补全" if tl.date_partial
                                               else "未找到"), self.found.get("date", ""))
         if report.note:
             line("附注", report.note)
@@ -1208,7 +783,7 @@ class Mapper:
                 out.append(f"  第{key}部分“{self.kind.part(key).name}”：未找到，已写入“省略部分”（{MISSING_REASON}）")
         if self.dropped:
             out.append(f"已删除网页信息 {len(self.dropped)} 行：" + "；".join(_short(p.text, 30) for p in self.dropped))
-        pages = m.get("attachment_pages")
+        pages = tl.attachment_pages
         if pages:
             out.append(f"成文日期之后的附件（{pages[0].where}起，共 {len(pages)} 段：“{self.attachment_title()}”）未导入，"
                        "原文已作为注释保留在 YAML 文件开头；附件请用原文件另行制作、随报告报送。")
@@ -1251,5 +826,8 @@ def _cn(n: int) -> str:
     return cn_numeral(n)
 
 
-def map_source(src: S.Source, kind: Kind | None = None, org: str | None = None, year: int | None = None) -> Mapped:
-    return Mapper(src, kind, org, year).run()
+def map_source(src: S.Source, kind: Kind | None = None, org: str | None = None, year: int | None = None,
+               doc=None, anatomy: A.Anatomy | None = None) -> Mapped:
+    """``src`` (with ``doc``, the reader's Document of a .docx) as the kind's Report; ``anatomy`` when the
+    caller has already read it (``inspect`` does)."""
+    return Mapper(src, kind, org, year, doc, anatomy).run()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..diagnostics import DrafterError
 from ..inputs import OLE_MAGIC, ZIP_MAGIC
-from . import source as S
+from .. import source as S
 from ..conventions import strip
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024     # a report as text is 10–60 KB
@@ -241,7 +241,7 @@ def source_of(doc) -> S.Source:
         for tp in p.textboxes:
             t = strip(tp.text)
             if t:
-                paras.append(S.Para(t, where, S.FLAG if drafter else S.TEXTBOX))
+                paras.append(S.Para(t, where, S.FLAG if drafter else S.TEXTBOX, origin=tp))
         role, level = role_of(p.style)
         runs = [(r.text, r.direct) for r in p.runs if r.text]
         label = label_of(p)
@@ -259,7 +259,7 @@ def source_of(doc) -> S.Source:
         state["blank_plain"] = 0
         lead = _lead(runs, native) if role is None else None
         if role == S.TITLE:
-            paras.append(S.Para(strip("\n".join(strip(x) for x in text.split("\n"))), where, role, level))
+            paras.append(S.Para(strip("\n".join(strip(x) for x in text.split("\n"))), where, role, level, origin=p))
             return
         # a manual line break inside a body paragraph separates paragraphs, unless the text before it
         # does not end a sentence (a line broken by hand in the middle of a sentence)
@@ -273,7 +273,7 @@ def source_of(doc) -> S.Source:
         for part in parts:
             if part:
                 paras.append(S.Para(part, where, role, level, lead if first and lead and part.startswith(lead)
-                                    else None, bold=bold))
+                                    else None, bold=bold, origin=p))
                 first = False
 
     def table_row(cells_paras: list, t: int, k: int):
@@ -283,16 +283,16 @@ def source_of(doc) -> S.Source:
         for p in cells_paras:
             txt = strip(p.raw)
             if role_of(p.style)[0] == S.COLOPHON and txt:
-                colophon.append(txt)
+                colophon.append((txt, p))
             elif txt:
                 cells.setdefault(p.col or 0, []).append(txt)
             else:
                 cells.setdefault(p.col or 0, [])
         row = [strip("\n".join(cells[c])) for c in sorted(cells)]
-        for txt in colophon:
-            paras.append(S.Para(txt, where, S.COLOPHON))
+        for txt, p in colophon:
+            paras.append(S.Para(txt, where, S.COLOPHON, origin=p))
         if any(row):
-            paras.append(S.Para("　".join(c for c in row if c), where, S.TABLE, cells=row))
+            paras.append(S.Para("　".join(c for c in row if c), where, S.TABLE, cells=row, origin=cells_paras))
 
     tables_seen: dict[int, int] = {}
     k = 0

@@ -1,9 +1,11 @@
 """The neutral form every reader produces: a list of paragraphs with layout hints.
 
-A reader (.txt, .md, .docx) knows its format and nothing of reports; the mapper knows reports and
-nothing of formats.  Between them is this list: one ``Para`` per paragraph (a line of a text file,
-a paragraph of a Word file, a row of a table), in document order, with whatever the format tells
-about its role (a Word style, a Markdown ``#``) and where it came from (for the summary).
+A reader (.txt, .md; .docx through :mod:`drafter.reader`) knows its format and nothing of reports;
+the anatomy pass (:mod:`drafter.anatomy`) and the importer's mapper know 公文 and nothing of
+formats.  Between them is this list: one ``Para`` per paragraph (a line of a text file, a paragraph
+of a Word file, a row of a table), in document order, with whatever the format tells about its role
+(a Word style, a Markdown ``#``), where it came from (for the summary) and, for a Word file, the
+reader's paragraph behind it (``origin``: its formatting is evidence too).
 """
 from __future__ import annotations
 
@@ -31,6 +33,8 @@ class Para:
     lead: str | None = None         # run-in heading (with its number) known from the formatting
     cells: list[str] = field(default_factory=list)
     bold: str | None = None         # set in bold throughout (Word runs, Markdown **…**): how it looks (font)
+    origin: object = None           # .docx: the reader's paragraph (drafter.reader.Para), or the list of
+                                    # a table row's cell paragraphs
 
 
 @dataclass
