@@ -24,7 +24,7 @@ from gongwen import (LINE, ZI, ZI4, addressee, blank, body, colophon_table, file
                      footer_textbox, footers, h1, h2, letter_head, note, r, signature, title)
 from ooxml_dialects import (FS, HT, KT, RED, ST, TNR, XBS, Doc, Line, Meta, Para, Run, Section,  # noqa: E402
                             build)
-import texts as T  # noqa: E402
+import corpus_texts as T  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "data" / "corpus"
 BUILDERS: dict[str, tuple] = {}        # file name -> (function, program, version)
@@ -583,6 +583,42 @@ def report_word_spaced_date() -> Doc:
     tail = signature("清河镇人民政府", "2025 年 10 月 8 日")
     return Doc("word-report-spaced-date", text + tail, Section(footers=footers("plain")),
                meta=Meta(creator="清河镇", last="清河镇", created="2025-10-06T01:00:00Z", modified="2025-10-08T02:00:00Z"))
+
+
+PAGE_NUMBER_STYLE = ('<w:style w:type="character" w:styleId="a7"><w:name w:val="page number"/><w:basedOn w:val="a0"/>'
+                     '<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:rFonts w:ascii="宋体" w:eastAsia="宋体" '
+                     'w:hAnsi="宋体"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>')
+
+
+def _frame_footer(cached: str) -> list:
+    """Word's page number in a frame (w:framePr xAlign="outside": right on odd pages, left on even) inside a
+    "Page Numbers (Bottom of Page)" building block, the PAGE field formatted by the section's
+    pgNumType numberInDash, the runs carrying only the "page number" character style."""
+    p = Para(runs=[Run(cached, size=0, rstyle="a7", field="PAGE")], style="footer", line=None,
+             frame={"wrap": "none", "vAnchor": "text", "hAnchor": "margin", "xAlign": "outside", "y": "1"},
+             left_chars=100, left=320, right_chars=100, right=320, first_chars=0, first=0,
+             mark=Run("", size=0, rstyle="a7"), sdt_page_numbers=True)
+    return [p, Para(style="footer", line=None, right=320, first=560, mark=Run("", size=0, rstyle="a7")),
+            Para(style="footer", line=None, first=360)]
+
+
+@corpus("word-report-frame-page-number.docx", "Word", "365")
+def report_word_frame_page_number() -> Doc:
+    """A report on a Word 365 公文 template of the kind published with pandoc 公文 kits (modelled on
+    Mrered/GongWen-Tamplate-Lite template.dotx, MIT): page numbers in a frame aligned "outside", the
+    number's form from pgNumType numberInDash ("- 1 -"), mirror margins, docGrid 579/-849."""
+    org = "云溪县市场监督管理局"
+    text = title(f"{org}关于2024年度", "法治政府建设情况的报告") + blank(1) + [addressee("云溪县人民政府：")] + \
+        _report(org, "我局", 2024) + [body("特此报告。")]
+    tail = signature(org, "2025年1月16日")
+    f = {"default": _frame_footer("- 1 -"), "even": _frame_footer("- 2 -"),
+         "first": [Para(style="footer", line=None, left=320, right=320, first=360)]}
+    hdr = {k: [Para(style="header", line=None, first=360)] for k in ("default", "even", "first")}
+    final = Section(footers=f, headers=hdr, grid="linesAndChars", char_space=-849, footer=1418, bottom=1985,
+                    pg_num_fmt="numberInDash")
+    return Doc("word-report-frame-page-number", text + tail, final, custom_styles=[PAGE_NUMBER_STYLE],
+               mirror_margins=True, header_no_border=True, normal_font=FS, normal_size=32,
+               meta=Meta(creator="scjgj", last="scjgj", created="2025-01-13T01:00:00Z", modified="2025-01-16T06:40:00Z"))
 
 
 # =========================================================================================================

@@ -198,6 +198,7 @@ class Run:
     spacing: int | None = None      # w:spacing, twentieths of a point
     field: str | None = None        # "PAGE": a field whose result is ``text``
     no_proof: bool = False
+    rstyle: str | None = None       # a character style; with size 0 the run carries nothing else
 
 
 @dataclass
@@ -287,6 +288,7 @@ class Section:
     footer: int = 1417
     page_w: int = 11906
     page_h: int = 16838
+    pg_num_fmt: str | None = None   # w:pgNumType w:fmt, e.g. numberInDash (Word's "- 1 -")
 
 
 @dataclass
@@ -314,6 +316,7 @@ class Doc:
     numbering: list | None = None   # abstract numbering definitions (see numbering_xml)
     custom_styles: list = field(default_factory=list)   # raw w:style XML (dialect-specific ids)
     header_no_border: bool = False  # the 页眉 style's bottom border removed (公文 templates do)
+    mirror_margins: bool = False    # settings: w:mirrorMargins
 
 
 # --- text helpers ----------------------------------------------------------------------------------------
@@ -535,10 +538,12 @@ class Writer:
 
     def rpr(self, run: Run, cjk: bool, *, mark: bool = False) -> str:
         """Run properties in schema order: rFonts, b, noProof, color, spacing, w, sz, szCs, lang."""
+        if run.rstyle and not run.size:
+            return f'<w:rPr><w:rStyle w:val="{run.rstyle}"/></w:rPr>'
         self.fonts_used.add(run.font)
         if run.latin:
             self.fonts_used.add(run.latin)
-        out = [self.rfonts(run, cjk)]
+        out = ([f'<w:rStyle w:val="{run.rstyle}"/>'] if run.rstyle else []) + [self.rfonts(run, cjk)]
         if run.bold:
             out.append("<w:b/>")
         if run.no_proof and not mark:
@@ -811,7 +816,8 @@ class Writer:
         return (f"<w:sectPr{self.sect_attrs()}>{self.sect_refs(s)}<w:pgSz w:w=\"{s.page_w}\" w:h=\"{s.page_h}\""
                 f"{self.pgsz_code()}/><w:pgMar w:top=\"{s.top}\" w:right=\"{s.right}\" w:bottom=\"{s.bottom}\" "
                 f"w:left=\"{s.left}\" w:header=\"{s.header}\" w:footer=\"{s.footer}\" w:gutter=\"0\"/>"
-                f"{self.cols()}{title}{grid}</w:sectPr>")
+                + (f'<w:pgNumType w:fmt="{s.pg_num_fmt}"/>' if s.pg_num_fmt else "")
+                + f"{self.cols()}{title}{grid}</w:sectPr>")
 
     def sect_attrs(self) -> str:
         return ""
@@ -1076,7 +1082,8 @@ class WordWriter(Writer):
                  + "".join(f'<w:rsid w:val="{r}"/>' for r in self.rsids) + "</w:rsids>")
         g = self.ids.next()
         guid = f"{{{g}-{self.ids.next()[:4]}-{self.ids.next()[:4]}-{self.ids.next()[:4]}-{self.ids.next()}{g[:4]}}}"
-        return (f'{DECL}<w:settings {WORD_SETTINGS_NS}><w:zoom w:percent="100"/><w:bordersDoNotSurroundHeader/>'
+        mirror = "<w:mirrorMargins/>" if d.mirror_margins else ""
+        return (f'{DECL}<w:settings {WORD_SETTINGS_NS}><w:zoom w:percent="100"/>{mirror}<w:bordersDoNotSurroundHeader/>'
                 '<w:bordersDoNotSurroundFooter/><w:proofState w:spelling="clean" w:grammar="clean"/>'
                 f'<w:defaultTabStop w:val="420"/>{eo}<w:drawingGridHorizontalSpacing w:val="160"/>'
                 '<w:drawingGridVerticalSpacing w:val="290"/><w:displayHorizontalDrawingGridEvery w:val="0"/>'
