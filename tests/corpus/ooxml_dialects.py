@@ -1430,8 +1430,7 @@ class WpsWriter(Writer):
         add(RT + "settings", "settings.xml")
         for old, typ, target in self.doc_rels:
             new = add(typ, target)
-            document = document.replace(f'r:id="{old}"', f'r:id="{new}"', 1) if False else \
-                document.replace(f'r:id="{old}"/', f'r:id="{new}"/').replace(f'r:id="{old}" ', f'r:id="{new}" ')
+            document = document.replace(f'r:id="{old}"', f'r:id="{new}"')   # the quote ends the id: rIdHF1 ≠ rIdHF10
         add(RT + "theme", "theme/theme1.xml")
         if d.numbering:
             add(RT + "numbering", "numbering.xml")
