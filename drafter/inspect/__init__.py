@@ -9,7 +9,6 @@ rules on the text; :mod:`.pdfcheck` (``--pdf``) measures LibreOffice's layout.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..diagnostics import ERROR, INFO, WARNING
 from .findings import CODES, Finding, merge
@@ -24,6 +23,18 @@ class InspectResult:
     notes: list[str] = field(default_factory=list)       # what was not checked, and why
     layout: object = None
     document: object = None
+    anatomy: object = None                               # drafter.anatomy.Anatomy: roles, kind, evidence
+    report: object = None                                # the Report the text maps to (content checks)
+
+    @property
+    def kind(self) -> str | None:
+        """The kind of 公文 the anatomy pass recognised (报告, 请示, 函, 通知, …, 简报, 其他)."""
+        return self.anatomy.kind if self.anatomy is not None else None
+
+    @property
+    def format(self) -> str | None:
+        """文件, 信函, 命令, 纪要 or 无版头."""
+        return self.anatomy.format if self.anatomy is not None else None
 
     @property
     def errors(self) -> list[Finding]:
@@ -44,10 +55,12 @@ def _matches(code: str, patterns) -> bool:
 def inspect_file(path, *, pdf: bool = False, select=(), ignore=(), content: bool = True,
                  display: str | None = None, measures=None) -> InspectResult:
     """Inspect one .docx.  Raises DrafterError (Chinese message) for unreadable or unsafe files."""
+    from .. import anatomy as A
+    from ..importer.readers import source_of
+    from ..reader import load
     from . import check_file, check_head, check_page, check_pagenum, check_tail, check_text
     from .context import Ctx
-    from ..reader.document import load
-    from .structure import analyse
+    from .structure import layout
 
     name = display or str(path)
     if pdf:
@@ -55,7 +68,8 @@ def inspect_file(path, *, pdf: bool = False, select=(), ignore=(), content: bool
 
         require_soffice()
     doc = load(path, name)
-    lay = analyse(doc)
+    ana = A.read(source_of(doc), doc=doc)
+    lay = layout(doc, ana)
     c = Ctx(doc, lay)
     for mod in (check_page, check_text, check_head, check_tail, check_pagenum, check_file):
         mod.run(c)
@@ -65,7 +79,7 @@ def inspect_file(path, *, pdf: bool = False, select=(), ignore=(), content: bool
     if content and wants_fz:
         from .content import content_findings
 
-        found, note = content_findings(doc, lay, [s for s in select if s.upper().startswith("FZ")],
+        found, note = content_findings(doc, lay, ana, [s for s in select if s.upper().startswith("FZ")],
                                        ignore)
         c.out.extend(found)
         if note:
@@ -84,4 +98,4 @@ def inspect_file(path, *, pdf: bool = False, select=(), ignore=(), content: bool
                                  order.get(f.severity, 3), f.code))
     for f in findings:
         f.file = name
-    return InspectResult(name, findings, notes, lay, doc)
+    return InspectResult(name, findings, notes, lay, doc, ana)

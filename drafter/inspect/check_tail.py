@@ -43,7 +43,7 @@ def _addressee(c: Ctx) -> None:
 def _date(c: Ctx) -> None:
     p = c.lay.date
     if p is not None:
-        t = p.text.strip(" \u3000\t\n")
+        t = (c.lay.date_text or p.text).strip(" \u3000\t\n")
         if not C.is_gb_date(t):
             good = normal_date(t)
             c.add("GB503", "成文日期应用阿拉伯数字将年、月、日标全，年份标全称，月、日不编虚位（1 不编为 01）", p,

@@ -27,13 +27,12 @@ def _norm(s: str) -> str:
     return _WS.sub("", s)
 
 
-def to_report(doc: Document):
-    """The Report ``drafter import`` makes of the document the inspector has already read (the same
-    reading: :func:`drafter.importer.readers.source_of` on the one reader's Document)."""
+def to_report(doc: Document, ana):
+    """The Report ``drafter import`` makes of the document the inspector has already read and
+    dissected (the same reader, the same anatomy)."""
     from ..importer import map_source
-    from ..importer.readers import source_of
 
-    return map_source(source_of(doc)).report
+    return map_source(ana.source, doc=doc, anatomy=ana).report
 
 
 def _value(report, path: tuple):
@@ -66,10 +65,10 @@ class _Locator:
         return None
 
 
-def content_findings(doc: Document, lay: Layout, select=(), ignore=()) -> tuple[list[Finding], str | None]:
+def content_findings(doc: Document, lay: Layout, ana, select=(), ignore=()) -> tuple[list[Finding], str | None]:
     """(findings, note): note says why the step did not run, else None."""
     try:
-        report = to_report(doc)
+        report = to_report(doc, ana)
     except DrafterError as e:
         return [], f"未运行内容检查（标点、年份等）：导入文字时出错（{e.diagnostic.code}）"
     except Exception as e:  # noqa: BLE001 - the content step is auxiliary: the format audit still stands
