@@ -27,20 +27,26 @@ from .textutil import XML_BAD, width_zi
 CHROME = "chrome"                 # a web page's furniture (breadcrumb, metadata, widgets, date banner)
 COPY_NUMBER, SECRECY, URGENCY = "copy_number", "secrecy", "urgency"
 FLAG, DOC_NUMBER, SIGNERS = "flag", "doc_number", "signers"
-ORDER_NUMBER, INTERNAL, ISSUE = "order_number", "internal", "issue"      # 令号; 内部资料; 第N期
+ORDER_NUMBER, INTERNAL, ISSUE = "order_number", "internal", "issue"      # 令号; 内部资料; 第N期 or 〔2020〕3号
+IMPRINT = "imprint"               # a 纪要's or 简报's organ-and-date line under the 标志
+ATTENDANCE = "attendance"         # a 纪要's 出席/列席/请假 lines
 TITLE, ADDRESSEE, INTRO = "title", "addressee", "intro"
 HEADING, BODY, TABLE = "heading", "body", "table"
 CLOSING, ATTACH_NOTE, SIGNATURE, SEAL, DATE, NOTE, COLOPHON = (
     "closing", "attach_note", "signature", "seal", "date", "note", "colophon")
 ATTACHMENT = "attachment"         # an attachment's page after the 成文日期
 UNKNOWN = "unknown"               # a line before the title or after the end that fits nowhere
-HEAD_ROLES = (COPY_NUMBER, SECRECY, URGENCY, FLAG, DOC_NUMBER, SIGNERS, ORDER_NUMBER, INTERNAL, ISSUE)
+HEAD_ROLES = (COPY_NUMBER, SECRECY, URGENCY, FLAG, DOC_NUMBER, SIGNERS, ORDER_NUMBER, INTERNAL, ISSUE, IMPRINT)
 
 # kinds of 公文 (《党政机关公文处理工作条例》第八条) and the formats of GB/T 9704 (§7, §10)
 REPORT_KINDS = ("报告", "请示", "函", "通知", "决定", "命令", "纪要", "意见", "通报", "批复", "公告", "通告", "决议",
                 "公报", "议案")
 BRIEFING, OTHER = "简报", "其他"
 FILE_FORMAT, LETTER_FORMAT, ORDER_FORMAT, MINUTES_FORMAT, PLAIN_FORMAT = "文件", "信函", "命令", "纪要", "无版头"
+BRIEFING_FORMAT = "简报"
+# the kinds whose layout GB/T 9704 gives in full and drafter audits in full (§7; 信函 §10.1); 命令, 纪要
+# and 简报 have their own heads (§10.2, §10.3, practice) and other documents none
+FULL_AUDIT_FORMATS = (FILE_FORMAT, LETTER_FORMAT, PLAIN_FORMAT)
 LETTER_LINE_RANGE_MM = (160.0, 180.0)        # 信函格式's red double lines are 170 mm (§10.1)
 
 
@@ -69,7 +75,8 @@ class Head:
     urgency: str | None = None
     order_number: S.Para | None = None                     # 令号 (§10.2)
     internal: S.Para | None = None                         # "内部资料" above a 简报's title
-    issue: S.Para | None = None                            # "第3期"
+    issue: S.Para | None = None                            # "第3期", a 纪要's "〔2020〕3号"
+    imprint: S.Para | None = None                          # "××办公室　2020年3月12日" under the 标志
     title: list[S.Para] = field(default_factory=list)
     title_punct: tuple[str, str] | None = None             # (where, text) of a title ending in punctuation
     recipients: list[str] = field(default_factory=list)
@@ -179,7 +186,9 @@ class _Reading:
         j = self.read_tail(paras, i)
         body = paras[i:j]
         for p in body:
-            if p.role == S.TABLE:
+            if C.is_attendance(p.text) and (self.head.flag or self.head.issue):
+                self.roles[id(p)] = ATTENDANCE             # 出席/列席 under a 纪要
+            elif p.role == S.TABLE:
                 self.roles[id(p)] = TABLE
             elif self.heading_of(p) is not None:
                 self.roles[id(p)] = HEADING
@@ -323,6 +332,15 @@ class _Reading:
                 self.chrome(p)
             elif not intro and not title and self.banner(p):
                 self.chrome(p)                            # "××区人民政府  2019年12月3日星期二" above the title
+            elif not intro and not title and (self.red(p) and self.displayed(p) and width_zi(t) <= 30
+                                              or h.flag and not h.flag_more and not h.doc_number and self.red(p)
+                                              and self.same_display(h.flag[0], p)) \
+                    and not C.doc_number_line(t) and not C.find_doc_number(t):
+                if not h.flag:                             # a red 标志 ("××人民政府令", "××会议纪要", "××简报")
+                    self.take_flag(p)
+                else:
+                    h.flag_more.append(p)
+                    self.roles[id(p)] = FLAG
             elif p.role in (S.FLAG, S.TEXTBOX) and not intro and not C.doc_number_line(t):
                 p.text = t = C.unspread(t)                 # a letter-spaced 标志 copied from a PDF
                 if not h.flag and (C.is_orgish(t, strict=False) or t.endswith(("文件", "纪要", "令"))):
@@ -364,9 +382,12 @@ class _Reading:
             elif not intro and not title and C.is_internal_mark(t):
                 h.internal = p                             # "内部资料" above a 简报's title
                 self.roles[id(p)] = INTERNAL
-            elif not intro and not title and C.is_issue_line(t) and len(t) <= 20:
+            elif not intro and not title and (C.is_issue_line(t) and len(t) <= 20 or C.is_bare_number(t)):
                 h.issue = p                                # "第3期" / "（总第45期）"
                 self.roles[id(p)] = ISSUE
+            elif not intro and not title and h.flag and C.imprint_line(t):
+                h.imprint = p                              # the organ and date under a 纪要's or 简报's 标志
+                self.roles[id(p)] = IMPRINT
             elif p.role == S.TITLE and not intro:
                 title.append(p)
             elif not intro and not title and not h.recipients and self.punct_title(t):
@@ -758,7 +779,13 @@ class _Reading:
         elif flag.endswith("纪要") or (kind == "纪要" and flag):
             fmt = MINUTES_FORMAT
             kind = "纪要"
-            ev.append("纪要标志")
+            ev.append("发文机关标志以“纪要”结尾")
+        elif flag.endswith("简报") or (h.internal is not None and flag) or (h.issue is not None and h.imprint is not None):
+            fmt = BRIEFING_FORMAT
+            kind = BRIEFING
+            ev.append("版头是简报的（" + "、".join(x for x, y in (("标志以“简报”结尾", flag.endswith("简报")),
+                                                             ("有“内部资料”", h.internal is not None),
+                                                             ("有期号", h.issue is not None)) if y) + "）")
         elif letter_lines and not flag.endswith("文件"):
             fmt = LETTER_FORMAT
             compound = any(s.compound for s in letter_lines)
@@ -771,11 +798,10 @@ class _Reading:
             ev.append(f"发文字号“{h.doc_number}”的机关代字中有“函”")
         elif flag:
             fmt = FILE_FORMAT if h.doc_number else PLAIN_FORMAT
-        if h.internal is not None or h.issue is not None or any(C.is_colophon(p.text) and re.match(r"^[报送发][：:]", p.text)
-                                                                 for p in self.tail.colophon):
-            if not kind or fmt == PLAIN_FORMAT:
-                kind = BRIEFING
-                ev.append("标题前有“内部资料”或期号，版记是“报：送：发：”（简报）")
+        if fmt == PLAIN_FORMAT and (h.internal is not None or any(re.match(r"^[报送发][：:]", p.text)
+                                                                 for p in self.tail.colophon)):
+            fmt, kind = BRIEFING_FORMAT, BRIEFING
+            ev.append("标题前有“内部资料”，版记是“报：送：发：”（简报）")
         if kind is None:
             if fmt == LETTER_FORMAT:
                 kind = "函"

@@ -269,6 +269,28 @@ INTERNAL_MARK = rf"^[（(【\[]?[{WS}]*(内部资料|内部刊物|内部材料|�
 ISSUE_LINE = rf"^(?:(?:19|20)\d{{2}}[{WS}]*年[{WS}]*)?(?:[（(][{WS}]*总?)?第[{WS}]*[0-9０-９{CN}]{{1,4}}[{WS}]*期"
 
 
+# a 纪要's or 简报's number without an organ's code: "〔2020〕3号", "[2020]3号"
+BARE_NUMBER = rf"^[{re.escape(DOC_OPEN)}][{WS}]*(?:19|20)\d{{2}}[{WS}]*[{re.escape(DOC_CLOSE)}][{WS}]*第?[{WS}]*\d{{1,4}}[{WS}]*[号期]$"
+# the line under a 纪要's or 简报's 标志: the organ that edits it and the date ("县政府办公室　2020年3月12日",
+# "云溪县司法局编<tab>2024年6月5日")
+IMPRINT = rf"^(?P<org>[^{WS}]{{2,30}}?)(?:编印|编发|编)?[{WS}]+(?P<date>\d{{4}}[{WS}]*年[{WS}]*\d{{1,2}}[{WS}]*月[{WS}]*\d{{1,2}}[{WS}]*日)$"
+# the lines of a 纪要 naming who attended (§10.3: "出席：" in 黑体, names after it)
+ATTENDANCE = rf"^(?:出席|列席|请假|缺席|参加|参会|记录)(?:人员|单位|会议人员)?[{WS}]*[:：]"
+
+
+def is_bare_number(t: str) -> bool:
+    return bool(_rx(BARE_NUMBER).match(strip(t)))
+
+
+def imprint_line(t: str) -> re.Match | None:
+    m = _rx(IMPRINT).match(strip(t))
+    return m if m and is_orgish(m.group("org"), strict=False) and parse_date(m.group("date")) else None
+
+
+def is_attendance(t: str) -> bool:
+    return bool(_rx(ATTENDANCE).match(strip(t)))
+
+
 def is_copy_number(t: str) -> bool:
     return bool(_rx(COPY_NUMBER).match(t))
 
@@ -640,11 +662,23 @@ def title_like(text: str) -> bool:
 
 
 # the organ a report's first sentence names as its subject: "2021年，绍兴市司法局坚持……",
-# "2024年以来，青石镇坚持……" (not "我市", "全县", …)
-ORGAN_IN_INTRO = (r"^(?:(?:19|20)\d{2}年(?:以来|度)?[，,]?)(?![我本全该各])"
-                  r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:镇|乡|街道|县|市|区|局|委员会|办公室))(?![人政府委员会])")
+# "2024年以来，青石镇坚持……", "2023年，在市委市政府的坚强领导下，云溪县司法局……" (not "我市", "全县", …)
+_INTRO_LEAD = (rf"^(?:(?:19|20)\d{{2}}年(?:以来|度|上半年|全年)?[{WS}]*[，,]?[{WS}]*)?"
+               rf"(?:在[^，,。；]{{1,40}}下[{WS}]*[，,][{WS}]*)?")
+_PREDICATE = ("坚持|深入|全面|认真|紧紧|始终|紧扣|紧密|围绕|按照|积极|牢牢|持续|聚焦|扎实|进一步|不断|高度|严格|着力|立足|"
+              "以|在|把|将|结合|贯彻|落实|共|累计|大力|切实|着眼|对标|锚定|加快|推进|强化|健全|完善|主动|努力|全力|"
+              "充分|有序|稳步|统筹|认真|始终|牢固|自觉|进|又|继续|按|依|对|为|与|和|的")
+_NOT_SUBJECT = r"^(?:我|本|全|该|各|市委|区委|县委|镇党委|乡党委|党委)"
 
 
 def organ_in_intro(text: str) -> str | None:
-    m = _rx(ORGAN_IN_INTRO).match(text)
-    return m.group("name") if m else None
+    """The organ a report's first sentence names as its subject, or None."""
+    m = _rx(_INTRO_LEAD + rf"(?P<name>[\u4e00-\u9fff]{{2,20}}?)(?={_PREDICATE})").match(strip(text))
+    if not m:
+        return None
+    name = m.group("name")
+    if _rx(_NOT_SUBJECT).match(name) or _rx(rf"^(?:{HIGHER_LEADERSHIP})$").match(name):
+        return None
+    if not name.endswith(ORG_SUFFIXES + ("县", "市", "区", "旗", "州", "盟")):
+        return None
+    return name
