@@ -11,8 +11,8 @@ import datetime as _dt
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema,
-                      field_validator)
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, PrivateAttr, Tag,
+                      WithJsonSchema, field_validator)
 from pydantic_core import PydanticCustomError
 
 from .conventions import date_parts
@@ -277,6 +277,8 @@ class Report(Base):
                                       description="有意不单列的必备部分及理由，如 五: 无其他需要报告的情况")
     layout: Layout = F("格式", default_factory=Layout.model_construct, description="字体等排版设置")
     checks: CheckSettings = F("检查", default_factory=CheckSettings.model_construct, description="检查规则设置")
+    # where drafter.load read it (drafter.api: file, source map, drafter.toml), for check's file:line
+    _origin: Any = PrivateAttr(default=None)
 
     @field_validator("org", "intro", "title", "doc_number", mode="after")
     @classmethod
