@@ -12,7 +12,7 @@ import io
 
 import docx
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.shared import Pt, RGBColor, Twips
@@ -20,6 +20,7 @@ from docx.text.paragraph import Paragraph
 
 from .. import blocks as B
 from .. import gbt9704 as G
+from ..tables import is_number
 from ..textutil import is_wide, width_zi
 from . import oxml as X
 from . import styles as S
@@ -132,6 +133,7 @@ class Writer:
         self.d = document
         self.f = document.fonts
         self.shape_id = 0
+        self.landscape = False           # the section being written is a 横排 one (§8)
         self.doc = new_document()
         self.body = self.doc             # where paragraphs go (the document's body)
 
@@ -224,10 +226,11 @@ class Writer:
         S.apply_fonts(self.doc, self.f, self.d.level3_bold)
         section = self.doc.sections[0]
         page_setup(section, letter=letter)
+        self.footers(section, letter)
+        self.portrait_footers = X.footer_refs(section._sectPr)
         blocks = self.d.blocks
         for i, blk in enumerate(blocks):
             self.block(blk, blocks[i + 1] if i + 1 < len(blocks) else None)
-        self.footers(section, letter)
         return self.doc
 
     def block(self, blk, nxt) -> None:
@@ -259,10 +262,89 @@ class Writer:
             self.signature(blk, note_follows=isinstance(nxt, B.Note))
         elif isinstance(blk, B.Note):
             self.text_para(blk.text, S.NOTE)
+        elif isinstance(blk, B.Table):
+            self.table(blk)
+        elif isinstance(blk, B.AttachmentPage):
+            self.attachment_page(blk)
         elif isinstance(blk, B.Colophon):
+            if self.landscape:            # the 版记 is set on a portrait page (after a 横排 附件: its own)
+                self.new_section(landscape=False)
+                # the page's first paragraph: LibreOffice set a floating table that opened a section on
+                # the page before it
+                self.para(S.PLAIN, exact_line=ANCHOR_LINE, snap_to_grid=False)
             self.colophon(blk)
         else:
             raise TypeError(blk)
+
+    # -- sections -------------------------------------------------------------------------------
+    def new_section(self, landscape: bool) -> None:
+        """End the section being written (its last paragraph carries its properties) and start a new
+        page in a portrait or 横排 section.  Page numbers run on (§7.5)."""
+        body = self.doc.element.body
+        last = body[-2] if len(body) > 1 else None
+        if last is None or last.tag != X.qn("w:p") or last.pPr is not None and last.pPr.sectPr is not None:
+            last = self.para(S.PLAIN, exact_line=ANCHOR_LINE, snap_to_grid=False)._p   # after a table
+        X.end_section_at(Paragraph(last, self.body), body.sectPr)
+        section = self.doc.sections[-1]
+        self.landscape = landscape
+        if landscape:
+            landscape_setup(section)
+            self.landscape_footers(section)
+        else:
+            page_setup(section)
+            X.set_footer_refs(section._sectPr, self.portrait_footers)
+
+    # -- 附件 (§7.3.7) ---------------------------------------------------------------------------
+    def attachment_page(self, a: B.AttachmentPage) -> None:
+        """A new page; “附件N” 3号黑体 flush left on the 版心's first line; the title 2号小标宋 centred on
+        its third; a line left free under it, as under the document's title."""
+        if a.landscape != self.landscape:
+            self.new_section(a.landscape)
+            self.text_para(a.label, S.ATTACHMENT_LABEL, B.H1)
+        else:
+            self.text_para(a.label, S.ATTACHMENT_LABEL, B.H1, page_break_before=True)
+        for _ in range(G.ATTACHMENT_TITLE_LINE - 2):
+            self.blank(keep_next=True)
+        p = self.para(S.ATTACHMENT_TITLE)
+        self.run(p, "\n".join(a.title_lines), B.TITLE)
+        self.blank()
+
+    # -- tables -----------------------------------------------------------------------------------
+    def table(self, t: B.Table) -> None:
+        """A 公文 table: title 黑体 centred above, single black rules, cells 仿宋 in the table's size,
+        header rows 黑体 centred and repeated on every page, numbers flush right, no row split across
+        pages, the 说明 under it; as wide as the 版心 (or the 横排 page's)."""
+        line = round(t.size_pt * G.TABLE_LINE_EM * G.TWIPS_PER_PT)
+        if t.title:
+            self.text_para(t.title, S.TABLE_TITLE, B.H1)
+        every = t.header + t.rows
+        table = self.body.add_table(rows=len(every), cols=len(t.widths))
+        tbl = table._tbl
+        table.autofit = False
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        X.table_width(tbl, sum(t.widths))
+        X.table_borders(tbl, G.TABLE_RULE)
+        X.cell_margins(tbl, left=G.TABLE_CELL_PAD, right=G.TABLE_CELL_PAD)
+        X.table_look_plain(tbl)
+        for col, w in zip(table.columns, t.widths):
+            col.width = Twips(w)
+        for i, (row, values) in enumerate(zip(table.rows, every)):
+            header = i < len(t.header)
+            X.keep_row_together(row)
+            if header:
+                X.repeat_as_header_row(row)
+            for cell, w, text in zip(row.cells, t.widths, values):
+                cell.width = Twips(w)
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                p = cell.paragraphs[0]
+                p._p.style = S.TABLE_TEXT
+                jc = "center" if header else "right" if is_number(text) else "left"
+                self.format(p, jc=jc, exact_line=line)
+                if text:
+                    self.run(p, text, B.H1 if header else B.BODY, size_pt=t.size_pt, spacing=0)
+        if t.note:
+            p = self.para(S.TABLE_NOTE, exact_line=line)
+            self.run(p, t.note, size_pt=t.size_pt, spacing=0)
 
     # -- 版头 -------------------------------------------------------------------------------
     def _next_id(self) -> int:
@@ -600,8 +682,25 @@ class Writer:
         self.para(S.PLAIN, exact_line=ANCHOR_LINE, snap_to_grid=False)
 
     # -- footers ------------------------------------------------------------------------------
-    def footers(self, section, letter: bool) -> None:
-        """§7.5: "— N —" in 4号 宋体, odd pages right and even pages left, 1 字 in; none on page 1 of a 信函."""
+    def landscape_footers(self, section) -> None:
+        """§8: on a 横排 page the number stands left of the table — odd pages at its lower left
+        corner, even at its upper left — turned with it: where the other pages' numbers stand on the
+        sheet.  A text box anchored in the footer holds it, its text turned 90° (reading down the
+        page as the page is set); inside, the same “— N —” paragraph as the portrait footers'."""
+        foot_bottom = G.PAGE_HEIGHT_MM - G.twips_to_mm(G.FOOTER_DISTANCE)     # on the sheet, portrait
+        line_mm = G.PAGE_NUMBER_SIZE_PT * G.MM_PER_PT
+        x = G.PAGE_HEIGHT_MM - foot_bottom                # the sheet's foot is the 横排 page's left side
+        for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
+            footer.is_linked_to_previous = False
+            holder = footer.paragraphs[0]
+            self.format(holder, exact_line=ANCHOR_LINE)
+            inner = self.loose_paragraph()
+            inner._p.style = S.FOOTER
+            self._number_runs(inner, side)
+            holder._p.append(X.anchored_text_box(self._next_id(), x, G.MARGIN_LEFT_MM, line_mm,
+                                                 G.TYPE_AREA_WIDTH_MM, [inner._p], vertical=True, name="PageNumber"))
+
+    def _number_runs(self, p, side: str) -> None:
         def rfmt(r):
             rpr = r._r.get_or_add_rPr()
             X.set_fonts(rpr, self.f["song"], self.f["song"])
@@ -609,17 +708,17 @@ class Writer:
             r.font.size = Pt(G.PAGE_NUMBER_SIZE_PT)
             X.set_cs_size(rpr, G.PAGE_NUMBER_SIZE_PT)
 
-        def number(footer, side: str):
-            footer.is_linked_to_previous = False
-            p = footer.paragraphs[0]
-            ind = {"right": G.PAGE_NUMBER_SIDE_INDENT} if side == "right" else {"left": G.PAGE_NUMBER_SIDE_INDENT}
-            self.format(p, jc=side, ind=ind)
-            rfmt(p.add_run(G.PAGE_NUMBER_DASH + " "))
-            X.add_page_field(p, rfmt)
-            rfmt(p.add_run(" " + G.PAGE_NUMBER_DASH))
+        ind = {"right": G.PAGE_NUMBER_SIDE_INDENT} if side == "right" else {"left": G.PAGE_NUMBER_SIDE_INDENT}
+        self.format(p, jc=side, ind=ind)
+        rfmt(p.add_run(G.PAGE_NUMBER_DASH + " "))
+        X.add_page_field(p, rfmt)
+        rfmt(p.add_run(" " + G.PAGE_NUMBER_DASH))
 
-        number(section.footer, "right")
-        number(section.even_page_footer, "left")
+    def footers(self, section, letter: bool) -> None:
+        """§7.5: "— N —" in 4号 宋体, odd pages right and even pages left, 1 字 in; none on page 1 of a 信函."""
+        for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
+            footer.is_linked_to_previous = False
+            self._number_runs(footer.paragraphs[0], side)
         if letter:
             section.first_page_footer.is_linked_to_previous = False     # an empty footer on page 1
 

@@ -186,15 +186,26 @@ def end_section_at(paragraph, sentinel_sectPr) -> None:
     paragraph of its own, which would take a line of the grid (and a page, on a full one).  The
     copy keeps the footers; the last section then inherits them until it is given its own."""
     paragraph._p.set_sectPr(sentinel_sectPr.clone())
+    for ref in sentinel_sectPr.xpath("w:headerReference|w:footerReference"):
+        sentinel_sectPr.remove(ref)
 
 
-def footer_refs_from(sectPr, other_sectPr) -> None:
-    """Make ``sectPr``'s footers those of ``other_sectPr`` (the same parts, not linked to the section
-    just before, which may be a 横排 page's)."""
+def footer_refs(sectPr) -> list:
+    """Copies of a section's footer references, to give another section the same footers."""
+    import copy
+
+    return [copy.deepcopy(ref) for ref in sectPr.findall(qn("w:footerReference"))]
+
+
+def set_footer_refs(sectPr, refs) -> None:
+    """Make ``sectPr``'s footers the parts ``refs`` name (``footer_refs`` of another section), not
+    those of the section just before, which may be a 横排 page's."""
+    import copy
+
     for ref in sectPr.findall(qn("w:footerReference")):
         sectPr.remove(ref)
-    for ref in reversed(other_sectPr.findall(qn("w:footerReference"))):
-        sectPr.insert(0, parse_xml(ref.xml) if hasattr(ref, "xml") else ref.__copy__())
+    for ref in reversed(refs):
+        sectPr.insert(0, copy.deepcopy(ref))
 
 
 # --- tables ---------------------------------------------------------------------------------------
