@@ -403,10 +403,8 @@ def nested_model(model: type[BaseModel], field: str, item: Any = None) -> type[B
     if f is None:
         return None
     stack = [f.annotation]
-    if isinstance(item, dict) and any(k in item for k in TABLE_KEYS):     # a 内容 item: 表格 or 小标题
-        return TableItem
-    if field == "content":
-        return Subsection
+    if field == "content" and isinstance(item, dict):     # a 内容 item: a 表格 or a 小标题
+        return TableItem if any(k in item for k in TABLE_KEYS) else Subsection
     if field == "attachments":
         return Attachment
     while stack:

@@ -84,7 +84,7 @@ def _top_labels():
             for name, f in mdl.model_fields.items():
                 _TOP[prefix + (name,)] = f.alias or name
                 sub = nested_model(mdl, name)
-                if sub is not None and name not in ("sections",):
+                if sub is not None and name not in ("sections", "attachments"):
                     add(sub, prefix + (name,))
 
         add(Report, ())

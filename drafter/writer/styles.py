@@ -91,6 +91,9 @@ def define_styles(document) -> None:
     pf.widow_control = False
     ppr = normal.element.get_or_add_pPr()
     X.set_ppr_flag(ppr, "w:kinsoku")
+    # 允许西文在单词中间换行 (Word and WPS 公文 templates): a run that may not be broken, “（2021—2025年）”
+    # or “97.2%。”, no longer moves whole to the next line and leaves the line above stretched wide
+    X.set_ppr_flag(ppr, "w:wordWrap", 0)
     X.no_hanging_punctuation(ppr)
     # Latin and CJK are not spaced apart automatically: the 28 字 a line and the dates' widths rely on it
     X.set_ppr_flag(ppr, "w:autoSpaceDE", 0)
