@@ -400,6 +400,8 @@ def main() -> int:
         paired = statistics.median(a / b for a, b in zip(times["render"], times["imports"]))
         results.append(("drafter render as a process ≤ 1.4 × the import floor (paired)",
                         f"{paired:.2f} × (median of {opts.runs} pairs)", paired <= 1.4))
+        m = statistics.median(times["check"])
+        results.append(("drafter check as a process ≤ 0.25 s", f"{m:.3f} s (median of {opts.runs})", m <= 0.25))
         results.append(("drafter render peak memory ≤ 200 MB", f"{rss['render'] / 1024:.0f} MB (max RSS)",
                         rss["render"] / 1024 <= 200))
 
