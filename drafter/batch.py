@@ -3,7 +3,7 @@ many files.
 
 Every report is checked and rendered on its own, by a pool of worker processes (``jobs``); one
 report's failure never stops the others, and nothing is written for a report that fails (each .docx
-is written atomically by ``render.render_loaded``).  Results come back in the order of the inputs,
+is written atomically by ``drafter.render``).  Results come back in the order of the inputs,
 whatever order the workers finish in, so the output of a batch is the same from run to run.
 
 Output names: each input ``x.yaml`` becomes ``x.docx`` in the output folder (or next to the input).
@@ -229,8 +229,9 @@ def _warm(render: bool) -> None:
     if render:
         from . import render as _render  # noqa: F401
         from .kinds import get_kind, text_macros
-        from .writer import docx_writer  # noqa: F401
+        from .writer import docx_writer
 
+        docx_writer._base_bytes()
         text_macros(str(get_kind().directory), None)
 
 
@@ -528,22 +529,29 @@ def _render_one(a: tuple) -> Outcome:
 
 
 def _render(src, out, force, pdf, templates, select, ignore, fresh=False) -> Outcome:
+    """One report through the Python API (``drafter.load``, ``drafter.render``)."""
     o = Outcome(src)
     try:
+        from .api import ReportError, load, render
         from .atomic import check_target
-        from .check import check_file
-        from .render import render_loaded
 
-        res = check_file(src, select, ignore)
-        o.diagnostics = list(res.diagnostics)
-        if res.errors or res.loaded.report is None:
+        try:
+            report = load(src)
+        except ReportError as e:
+            o.diagnostics = list(e.diagnostics)
             return o
         if pdf:
             check_target(Path(out).with_suffix(".pdf"), [Path(src)], force, "PDF 文件")
-        rr = render_loaded(res.loaded, Path(src), Path(out), force=force or fresh, templates=templates, check=res)
-        o.docx = str(rr.docx)
+        try:
+            done = render(report, Path(out), force=force or fresh, templates=templates, select=select,
+                          ignore=ignore)
+        except ReportError as e:
+            o.diagnostics = list(e.diagnostics)
+            return o
+        o.diagnostics = list(done.diagnostics)
+        o.docx = str(done.docx)
         if pdf:
-            o.fonts = res.loaded.report.layout.fonts.model_dump()
+            o.fonts = report.layout.fonts.model_dump()
     except DrafterError as e:
         o.diagnostics = [d for d in o.diagnostics if d.severity != ERROR] + list(e.diagnostics)
     except Exception as e:  # noqa: BLE001 - one report never stops the others

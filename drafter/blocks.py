@@ -116,7 +116,31 @@ class Colophon:
     letter: bool = False
 
 
-Block = Letterhead | Title | Addressee | Heading | Paragraph | Closing | AttachmentNote | Signature | Note | Colophon
+@dataclass
+class Table:
+    """A table (统计表): a title centred above it, header rows repeated on every page, a 说明 under it;
+    its size and column widths already fitted to where it stands (drafter.tables.fit)."""
+
+    header: list[list[str]]
+    rows: list[list[str]]
+    size_pt: float
+    widths: list[int]                  # twips, one a column, summing to the table's width
+    title: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class AttachmentPage:
+    """The start of an 附件 (§7.3.7): a new page, “附件N” on the 版心's first line, the title centred on
+    its third; the 附件's content follows as blocks.  ``landscape``: set on 横排 pages (§8)."""
+
+    label: str                        # 附件2 (附件 when there is only one)
+    title_lines: list[str]
+    landscape: bool = False
+
+
+Block = (Letterhead | Title | Addressee | Heading | Paragraph | Closing | AttachmentNote | Signature | Note
+         | Table | AttachmentPage | Colophon)
 
 
 @dataclass

@@ -1,4 +1,6 @@
-"""``drafter check``: load, validate and run the rules; the same pipeline guards ``render``."""
+"""``drafter check``: load, validate and run the rules; the same pipeline guards ``render``.
+
+Called, this module is the API's ``drafter.check(report)`` (``drafter.api.check``)."""
 from __future__ import annotations
 
 import os
@@ -187,3 +189,8 @@ def check_file(path: str | Path, select=(), ignore=(), display: str | None = Non
     except DrafterError as e:
         return CheckResult(loaded, loaded.diagnostics + e.diagnostics)
     return check_loaded(loaded, select, ignore, config)
+
+
+from .api import callable_module  # noqa: E402  (drafter.check, called, is drafter.api.check)
+
+callable_module(__name__, "check")

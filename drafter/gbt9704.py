@@ -128,6 +128,28 @@ COLOPHON_THICK_RULE = 8          # eighths of a point: 1 pt ≈ 0.35 mm 推荐 (
 COLOPHON_THIN_RULE = 6           # 0.75 pt ≈ 0.25 mm
 COLOPHON_INDENT = ZI_4HAO        # 左右各空一字 (§7.4.2, §7.4.3)
 
+# --- tables (GB/T 9704 is silent on tables in the body; drafter follows 公文 practice) --------------
+TABLE_SIZE_PT = SIZE_4HAO        # cells 仿宋 4号 by default (a setting: 格式.表格字号)
+TABLE_SIZES_PT = (14.0, 12.0, 10.5)   # 4号, 小4, 5号: a table too wide for its size is set one smaller
+TABLE_MIN_SIZE_PT = 10.5         # 5号: the smallest drafter sets; a table still too wide is refused (FZ046)
+TABLE_LINE_EM = 1.5              # a cell's lines, exact, in cell font sizes
+TABLE_CELL_PAD = 85              # 1.5 mm of white left and right of a cell's text (twips)
+TABLE_RULE = 4                   # single black borders of 0.5 pt (eighths of a point)
+TABLE_WIDTH = TYPE_AREA_WIDTH    # inside the 版心: at most 156 mm wide
+TABLE_MIN_COLUMN_ZI = 2          # a column is at least two characters of its size wide (a “数量” unbroken)
+
+# --- 附件 (§7.3.7, §8) -------------------------------------------------------------------------
+ATTACHMENT_TITLE_LINE = 3        # §7.3.7 附件标识 on the 版心's first line, the title on its third
+# §8 横排表格: a landscape page whose 版心 lies where a portrait page's does on the sheet (turned, the
+# table's head toward the 订口 on odd pages and the 切口 on even ones: the sheet's left edge); margins
+# of the landscape page, reading it: top = 订口, bottom = the right white, left = the foot, right = 天头
+LANDSCAPE_MARGIN_TOP = MARGIN_LEFT
+LANDSCAPE_MARGIN_BOTTOM = MARGIN_RIGHT
+LANDSCAPE_MARGIN_LEFT = MARGIN_BOTTOM
+LANDSCAPE_MARGIN_RIGHT = MARGIN_TOP
+LANDSCAPE_TYPE_AREA_WIDTH = TYPE_AREA_HEIGHT     # 225 mm
+LANDSCAPE_FOOTER_DISTANCE = 283                  # 5 mm: the footer holds only the page number's anchor
+
 # --- page numbers (§7.5) ------------------------------------------------------------------
 PAGE_NUMBER_SIZE_PT = SIZE_4HAO         # 4号半角宋体阿拉伯数字
 PAGE_NUMBER_DASH = "\u2014"             # 一字线 on each side: "— 1 —"

@@ -43,7 +43,7 @@ def load_file(path: str | Path, display: str | None = None) -> Loaded:
         text, enc, notices = read_text(path, name)
     except DrafterError as e:
         return Loaded(None, None, e.diagnostics)
-    loaded = load_text(text, name, enc, notices)
+    loaded = load_text(text, name, enc, notices, base=Path(path).parent)
     r = loaded.report
     if r is not None and r.layout.templates and not Path(r.layout.templates).expanduser().is_absolute():
         # 格式.模板目录 is written relative to the YAML file, wherever drafter is run from
@@ -62,7 +62,9 @@ def load_bytes(data: bytes, name: str) -> Loaded:
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 
 
-def load_text(text: str, name: str, encoding: str = "utf-8", notices: list | None = None) -> Loaded:
+def load_text(text: str, name: str, encoding: str = "utf-8", notices: list | None = None,
+              base: Path | None = None) -> Loaded:
+    """``base``: the folder a table's ``来自`` CSV is relative to (default: that of ``name``)."""
     diags = list(notices or [])
     try:
         data, smap = load_yaml(text, name, encoding)
@@ -98,9 +100,22 @@ def load_text(text: str, name: str, encoding: str = "utf-8", notices: list | Non
         errors.append(Diagnostic("FZ023", ERROR, f"“年度”应为四位数字的年份（如 2024），这里是 {shown}",
                                  name, line, col))
         report = None
+    if report is not None and _has_tables(norm):
+        from .tables import resolve
+
+        errors += resolve(report, smap, base if base is not None else Path(name).parent)
     if errors:
         return Loaded(None, smap, diags + _dedupe(errors), norm)
     return Loaded(report, smap, diags, norm)
+
+
+def _has_tables(data) -> bool:
+    """Whether the YAML has a 表格 anywhere (cheap: most reports have none)."""
+    if isinstance(data, dict):
+        return "table" in data or any(_has_tables(v) for v in data.values())
+    if isinstance(data, list):
+        return any(_has_tables(v) for v in data)
+    return False
 
 
 def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:
@@ -142,7 +157,8 @@ def normalize(data, model: type[BaseModel], path: tuple, smap: SourceMap):
                 if isinstance(v, dict):
                     v = walk(v, sub, new_path + (fname,))
                 elif isinstance(v, list):
-                    v = [walk(x, sub, new_path + (fname, i)) if isinstance(x, dict) else x for i, x in enumerate(v)]
+                    v = [walk(x, m.nested_model(mdl, fname, x) or sub, new_path + (fname, i)) if isinstance(x, dict)
+                         else x for i, x in enumerate(v)]
             out[fname] = v
         return out
 

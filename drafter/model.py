@@ -11,8 +11,8 @@ import datetime as _dt
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema,
-                      field_validator)
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, PrivateAttr, Tag,
+                      WithJsonSchema, field_validator)
 from pydantic_core import PydanticCustomError
 
 from .conventions import date_parts
@@ -176,6 +176,8 @@ class Layout(Base):
     level3_bold: YesNo = F("三级标题加粗", False, "“1.”级标题是否加粗（GB/T 9704 只规定用仿宋，默认不加粗）")
     show_recipients: YesNo = F("显示主送机关", True, "网上公开版可不显示主送机关")
     templates: str | None = F("模板目录", None, "自定义 Jinja2 模板目录（复制 templates/ 下的目录后修改）")
+    table_size: Literal["4号", "小4", "5号"] = F("表格字号", "4号",
+                                                 "表格文字的字号；表格太宽时自动缩小，最小 5号")
 
 
 class CheckSettings(Base):
@@ -193,12 +195,64 @@ class CheckSettings(Base):
 
 
 # ---------------------------------------------------------------------------------------------
+TABLE_KEYS = ("表格", "table")
+
+
 def _item_kind(v: Any) -> str | None:
     if isinstance(v, str):
         return "段落"
+    if isinstance(v, TableItem) or isinstance(v, dict) and any(k in v for k in TABLE_KEYS):
+        return "表格"
     if isinstance(v, dict) or isinstance(v, Subsection):
         return "小标题"
     return None
+
+
+def _cell(v: Any) -> Any:
+    """A cell as written: text, or a number YAML read as one (1234, 97.2) printed as written."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "是" if v else "否"
+    if isinstance(v, (int, float)):
+        return str(v)
+    if isinstance(v, _dt.date):
+        return f"{v.year}年{v.month}月{v.day}日"
+    return v
+
+
+def _rows(v: Any) -> Any:
+    """表头 written as one row ([a, b, c]) is a list of one row."""
+    if isinstance(v, list) and v and not any(isinstance(x, list) for x in v):
+        return [v]
+    return [] if v is None else v
+
+
+Cell = Annotated[str, BeforeValidator(_cell)]
+Rows = Annotated[list[list[Cell]], BeforeValidator(_rows)]
+
+
+class Table(Base):
+    """A table (统计表) where a paragraph may stand: rows written in the YAML, or read from a CSV file."""
+
+    model_config = _shown("表格",
+                     "一个表格：写出表头和各行，或用“来自”读取 CSV 文件（Excel 另存为 CSV）")
+
+    title: str | None = F("标题", None, "表格标题，居中排在表格上方，如：2024年行政执法案件统计表")
+    header: Rows = F("表头", default_factory=_empty_list,
+                     description="表头的一行或几行，如 [类别, 数量（件）, 同比]；几行时每行一项")
+    rows: Rows = F("行", default_factory=_empty_list, description="表格的各行，每行写成 [第一格, 第二格, …]")
+    source: str | None = F("来自", None, "CSV 文件（UTF-8 或 GBK，相对于本 YAML 文件），如：执法统计.csv")
+    header_rows: int | None = F("表头行数", None, "用“来自”时 CSV 文件开头几行是表头，默认 1（写了“表头”时为 0）")
+    note: str | None = F("说明", None, "排在表格下方的说明，如：注：数据截至2024年12月31日。")
+
+
+class TableItem(Base):
+    """An item of a 内容 list that is a table: ``- 表格: {…}``."""
+
+    model_config = _shown("表格项", "内容中的一个表格")
+
+    table: Table = F("表格", description="表格：标题、表头、行、说明，或“来自”CSV 文件")
 
 
 # Annotations are evaluated as the classes are made (no ``from __future__ import annotations``):
@@ -207,9 +261,9 @@ def _item_kind(v: Any) -> str | None:
 # are built then, not on import: Base's defer_build; an explicit model_rebuild() here would build
 # Subsection and Section twice, once alone and again inside Report).
 Item = Annotated[
-    Union[Annotated[str, Tag("段落")], Annotated["Subsection", Tag("小标题")]],
+    Union[Annotated[str, Tag("段落")], Annotated["Subsection", Tag("小标题")], Annotated[TableItem, Tag("表格")]],
     Discriminator(_item_kind, custom_error_type="item_kind",
-                  custom_error_message="每一项应为一段文字，或带“标题”的小标题"),
+                  custom_error_message="每一项应为一段文字、带“标题”的小标题，或“表格”"),
 ]
 
 # "内容: 无" (one paragraph, written without the list dash) is "内容: [无]", as for names (StrList)
@@ -242,6 +296,32 @@ class Section(Base):
     content: ItemList = F("内容", default_factory=_empty_list, description="段落（文字）和“（一）”级小标题")
 
 
+def _attachment_kind(v: Any) -> str | None:
+    if isinstance(v, str):
+        return "名称"
+    if isinstance(v, (dict, Attachment)):
+        return "附件"
+    return None
+
+
+class Attachment(Base):
+    """An 附件 with its content, set on pages of its own after the body (GB/T 9704 §7.3.7)."""
+
+    model_config = _shown("附件",
+                     "附件：标题（与附件说明一致）和内容（段落、小标题、表格），另面编排在正文之后、版记之前")
+
+    title: OneLine = F("标题", description="附件标题，如：2024年度行政执法统计表（不写“附件1”，序号自动生成）")
+    content: ItemList = F("内容", default_factory=_empty_list, description="附件的段落、小标题和表格")
+    landscape: YesNo = F("横排", False, "是：附件排在横向页面上（宽表格，GB/T 9704 §8）")
+
+
+AttachmentEntry = Annotated[
+    Union[Annotated[str, Tag("名称")], Annotated[Attachment, Tag("附件")]],
+    Discriminator(_attachment_kind, custom_error_type="item_kind",
+                  custom_error_message="每个附件写一个名称，或写成带“标题”和“内容”的附件"),
+]
+
+
 class Report(Base):
     """法治政府建设年度情况报告 (and, by kind, other annual reports)."""
 
@@ -269,7 +349,9 @@ class Report(Base):
     date: Date | None = F("成文日期", None, "如 2024年12月20日 或 2024-12-20")
     seal: YesNo = F("印章", False, "是否加盖印章（drafter 不画印章，只留出位置）")
     note: str | None = F("附注", None, "如：（此件公开发布）")
-    attachments: StrList = F("附件", default_factory=_empty_list, description="附件名称，一个或多个")
+    attachments: Annotated[list[AttachmentEntry], BeforeValidator(_str_list)] = F(
+        "附件", default_factory=_empty_list,
+        description="附件，一个或多个：只写名称（只排附件说明），或写“标题”和“内容”（附件另面排在正文之后）")
     cc: StrList = F("抄送", default_factory=_empty_list, description="抄送机关")
     printer: OneLine | None = F("印发机关", None, "版记中的印发机关，如：新乐市人民政府办公室")
     print_date: Date | None = F("印发日期", None, "版记中的印发日期")
@@ -277,6 +359,8 @@ class Report(Base):
                                       description="有意不单列的必备部分及理由，如 五: 无其他需要报告的情况")
     layout: Layout = F("格式", default_factory=Layout.model_construct, description="字体等排版设置")
     checks: CheckSettings = F("检查", default_factory=CheckSettings.model_construct, description="检查规则设置")
+    # where drafter.load read it (drafter.api: file, source map, drafter.toml), for check's file:line
+    _origin: Any = PrivateAttr(default=None)
 
     @field_validator("org", "intro", "title", "doc_number", mode="after")
     @classmethod
@@ -288,6 +372,11 @@ class Report(Base):
     def signature_names(self) -> list[str]:
         """The organs printed as 署名 (an empty item of the list prints nothing and takes no place)."""
         return [x for x in self.signatories if x.strip()] or [self.org]
+
+    @property
+    def attachment_titles(self) -> list[str]:
+        """The names the 附件说明 lists, in order."""
+        return [a if isinstance(a, str) else a.title for a in self.attachments]
 
     @property
     def closing_text(self) -> str | None:
@@ -305,14 +394,19 @@ def field_alias_map(model: type[BaseModel]) -> dict[str, str]:
     return out
 
 
-def nested_model(model: type[BaseModel], field: str) -> type[BaseModel] | None:
-    """The model class a field's value (or its list items / union member) is validated as."""
+def nested_model(model: type[BaseModel], field: str, item: Any = None) -> type[BaseModel] | None:
+    """The model class a field's value (or its list items / union member) is validated as; ``item``:
+    the list item at hand (a 内容 item may be a 小标题 or a 表格)."""
     import typing
 
     f = model.model_fields.get(field)
     if f is None:
         return None
     stack = [f.annotation]
+    if field == "content" and isinstance(item, dict):     # a 内容 item: a 表格 or a 小标题
+        return TableItem if any(k in item for k in TABLE_KEYS) else Subsection
+    if field == "attachments":
+        return Attachment
     while stack:
         t = stack.pop()
         if isinstance(t, type) and issubclass(t, BaseModel):

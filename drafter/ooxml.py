@@ -72,7 +72,13 @@ RT_ENDNOTES = RT_BASE + "endnotes"
 RT_FONT_TABLE = RT_BASE + "fontTable"
 RT_WEB_SETTINGS = RT_BASE + "webSettings"
 RT_EXTENDED = RT_BASE + "extended-properties"
+RT_CUSTOM_XML = RT_BASE + "customXml"
 RT_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+RT_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+RT_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+# w:compatSetting/@w:uri of Word's own compatibility settings (compatibilityMode 15 = Word 2013+)
+WORD_COMPAT_URI = "http://schemas.microsoft.com/office/word"
 
 _CLARK = {prefix: "{%s}" % uri for prefix, uri in NS.items()}
 

@@ -23,7 +23,13 @@ def _is_headed(section) -> bool:
 
 
 def _is_sub(item) -> bool:
+    if _is_table(item):
+        return False
     return isinstance(item, dict) or (not isinstance(item, str) and hasattr(item, "heading"))
+
+
+def _is_table(item) -> bool:
+    return (isinstance(item, dict) and ("table" in item or "表格" in item)) or hasattr(item, "table")
 
 
 _PART_KEYS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
@@ -56,7 +62,9 @@ def item_label(items, j: int, level: int) -> str:
     if _is_sub(items[j]):
         n = sum(1 for x in items[: j + 1] if _is_sub(x))
         return f"第{level_marker(min(level, 4), n).rstrip('.、')}项" if level > 1 else f"第{n}项"
-    n = sum(1 for x in items[: j + 1] if not _is_sub(x))
+    if _is_table(items[j]):
+        return f"第{sum(1 for x in items[: j + 1] if _is_table(x))}个表格"
+    n = sum(1 for x in items[: j + 1] if not _is_sub(x) and not _is_table(x))
     return f"第{n}段"
 
 
@@ -76,7 +84,7 @@ def _top_labels():
             for name, f in mdl.model_fields.items():
                 _TOP[prefix + (name,)] = f.alias or name
                 sub = nested_model(mdl, name)
-                if sub is not None and name not in ("sections",):
+                if sub is not None and name not in ("sections", "attachments"):
                     add(sub, prefix + (name,))
 
         add(Report, ())

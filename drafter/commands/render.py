@@ -82,28 +82,31 @@ def cmd(files, output, pdf, force, templates, jobs):
 
 
 def _single(file, output, pdf, force, templates):
+    """One report, through the Python API: ``drafter.load`` then ``drafter.render``."""
+    from ..api import ReportError, load, render
     from ..diagnostics import INFO, WARNING, DrafterError
-    from ..render import default_output, render_file
 
+    out = Path(output) if output else Path(file).with_suffix(".docx")
     try:
-        rr = render_file(file, output, force=force, pdf=pdf, templates=templates, out_as_typed=True)
-    except DrafterError as e:
+        report = load(file)
+        done = render(report, out, force=force, pdf=pdf, templates=templates, folder_typed=output is not None)
+    except ReportError as e:
         print_diagnostics(e.diagnostics, err=True)
-        sys.exit(1)
-    if rr.docx is None:
-        print_diagnostics(rr.diagnostics, err=True)
         from ..batch import stale_output
 
-        old = stale_output(file, Path(output) if output else default_output(Path(file)), rr.diagnostics)
+        old = stale_output(file, out, e.diagnostics)
         stale = f"“{old}”仍是以前生成的文件，这次没有更新。" if old else ""
         click.echo(f"有错误，未生成文件。{stale}请按提示修改后重试（drafter check 可单独检查）。", err=True)
         sys.exit(1)
-    warnings = [d for d in rr.diagnostics if d.severity in (WARNING, INFO)]  # INFO: encoding notices
+    except DrafterError as e:
+        print_diagnostics(e.diagnostics, err=True)
+        sys.exit(1)
+    warnings = [d for d in done.diagnostics if d.severity in (WARNING, INFO)]  # INFO: encoding notices
     print_diagnostics(warnings, err=True)
-    click.echo(f"已生成：{rr.docx}")
-    if rr.pdf:
-        click.echo(f"已生成：{rr.pdf}")
-    for n in rr.notes:
+    click.echo(f"已生成：{done.docx}")
+    if done.pdf:
+        click.echo(f"已生成：{done.pdf}")
+    for n in done.notes:
         click.echo(f"字体提示：{n}", err=True)
 
 

@@ -183,10 +183,9 @@ _ROLE_OF_STYLE = {"GWTitle": S.TITLE, "GWAddressee": S.ADDRESSEE, "GWSignature":
 def _drafter_style_names() -> dict[str, str]:
     """{display name: style id} of drafter's styles ("一级标题" -> GWHeading1).  LibreOffice keeps the
     names but renumbers the ids when it converts a drafter .docx (to .doc and back)."""
-    from ..writer import styles as WS
+    from ..writer.styles import STYLE_NAMES
 
-    xml = WS.styles_xml("仿宋", "Times New Roman", "黑体", "楷体", "方正小标宋简体", "宋体", True)
-    return {m.group(2): m.group(1) for m in re.finditer(r'w:styleId="(GW\w+)"><w:name w:val="([^"]+)"', xml)}
+    return {name: sid for sid, name in STYLE_NAMES.items() if sid.startswith("GW")}
 
 
 def read_docx(path: Path, name: str) -> S.Source:

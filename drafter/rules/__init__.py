@@ -138,6 +138,12 @@ class Context:
         for j, item in enumerate(items):
             if isinstance(item, str):
                 yield TextRef(base + (j,), item, "paragraph", sec, 0)
+            elif hasattr(item, "table"):             # a 表格: its title and 说明 are the clerk's text
+                t = item.table
+                if t.title:
+                    yield TextRef(base + (j, "table", "title"), t.title, "table", sec, 0)
+                if t.note:
+                    yield TextRef(base + (j, "table", "note"), t.note, "table", sec, 0)
             else:
                 yield TextRef(base + (j, "heading"), item.heading, "subheading", sec, level)
                 yield from self._items(item.content, base + (j, "content"), sec, level + 1)

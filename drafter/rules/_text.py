@@ -57,6 +57,8 @@ def strings(ctx) -> list[TextRef]:
     r = ctx.report
     extra = [TextRef((f, i), v, "other") for f in ("recipients", "attachments", "cc", "signatories")
              for i, v in enumerate(getattr(r, f)) if isinstance(v, str) and v]
+    extra += [TextRef(("attachments", i, "title"), a.title, "other") for i, a in enumerate(r.attachments)
+              if not isinstance(a, str) and a.title]
     # 发文机关标志: one organ's, written on its line (no item to point at); or a list (联合行文)
     src = ctx.source
     extra += [TextRef(("flag",) if src is not None and not src.has(("flag", i)) else ("flag", i), v, "other")

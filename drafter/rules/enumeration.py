@@ -44,7 +44,7 @@ def _lists(ctx):
         if paras:
             yield paras
         for j, it in enumerate(items):
-            if not isinstance(it, str):
+            if hasattr(it, "content"):                 # a 小标题 (a 表格 has no paragraphs)
                 yield from walk(it.content, base + (j, "content"))
 
     for i, sec in enumerate(r.sections):

@@ -380,7 +380,7 @@ def _subsections(items, base: tuple, level: int = 2):
 
     n = 0
     for j, item in enumerate(items):
-        if not isinstance(item, str):
+        if hasattr(item, "heading"):                   # a 小标题 (not a paragraph or a 表格)
             n += 1
             yield base + (j,), item, level_marker(min(level, 4), n)
             yield from _subsections(item.content, base + (j, "content"), level + 1)
@@ -445,7 +445,7 @@ def duplicate_text(ctx):
     def siblings(items, base):
         seen: dict[str, tuple] = {}
         for j, item in enumerate(items):
-            if isinstance(item, str):
+            if not hasattr(item, "heading"):
                 continue
             key = _norm(item.heading)
             path = base + (j, "heading")

@@ -7,14 +7,23 @@ lines are anchored to the page, so they sit where the standard puts them whateve
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+import io
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.shared import Pt, RGBColor, Twips
+from docx.text.paragraph import Paragraph
 
 from .. import blocks as B
 from .. import gbt9704 as G
+from ..tables import is_number
 from ..textutil import is_wide, width_zi
-from . import package as P
+from . import oxml as X
 from . import styles as S
-from .oxml import (el, page_field_runs, para_props, paragraph, parse_xml, red_line, run_props, tab_run, text_box,
-                   text_run, xml_text, NSDECL)
 
 # The paragraph a floating 版记 table is anchored to: off the line grid (on it, it took a whole line,
 # which LibreOffice found under a 版记 that filled the page's last lines and moved, with the table, to a
@@ -25,17 +34,47 @@ from .oxml import (el, page_field_runs, para_props, paragraph, parse_xml, red_li
 ANCHOR_LINE = 1
 
 
-def section_properties(letter: bool):
-    """§5.1, §5.2: A4, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm; odd/even (and, for 信函, first-page)
-    footers; Word's line grid of 579 twips and no character grid (LibreOffice doubles CJK cells
-    with one, spec G1)."""
-    title_pg = "<w:titlePg/>" if letter else ""     # §10.1: no page number on page 1
-    return parse_xml(
-        f'<w:sectPr {P.ROOT_NS}>{P.footer_refs(letter)}'
-        f'<w:pgSz w:w="{G.PAGE_WIDTH}" w:h="{G.PAGE_HEIGHT}"/>'
-        f'<w:pgMar w:top="{G.MARGIN_TOP}" w:right="{G.MARGIN_RIGHT}" w:bottom="{G.MARGIN_BOTTOM}" '
-        f'w:left="{G.MARGIN_LEFT}" w:header="{G.HEADER_DISTANCE}" w:footer="{G.FOOTER_DISTANCE}" w:gutter="0"/>'
-        f'<w:cols w:space="425"/>{title_pg}<w:docGrid w:type="lines" w:linePitch="{G.LINE_PITCH}"/></w:sectPr>')
+def page_setup(section, *, letter: bool = False) -> None:
+    """§5.1, §5.2: A4, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm; the footer where the page number
+    belongs (§7.5); for a 信函, page 1 has a footer of its own (left empty, §10.1); Word's line grid
+    of 579 twips and no character grid (LibreOffice doubles CJK cells with one, spec G1)."""
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Twips(G.PAGE_WIDTH), Twips(G.PAGE_HEIGHT)
+    section.top_margin, section.bottom_margin = Twips(G.MARGIN_TOP), Twips(G.MARGIN_BOTTOM)
+    section.left_margin, section.right_margin = Twips(G.MARGIN_LEFT), Twips(G.MARGIN_RIGHT)
+    section.header_distance, section.footer_distance = Twips(G.HEADER_DISTANCE), Twips(G.FOOTER_DISTANCE)
+    section.gutter = Twips(0)
+    section.different_first_page_header_footer = letter
+    X.set_line_grid(section._sectPr, G.LINE_PITCH)
+
+
+def landscape_setup(section) -> None:
+    """§8 横排表格: an A4 page turned, whose 版心 lies on the sheet where a portrait page's does (the
+    page read with the sheet's left edge at its top: the table's head toward the 订口 on odd pages and
+    the 切口 on even ones); the footer holds only the anchor of the page number, which stands on the
+    sheet where the other pages' do (GB/T 9704 §8: left of the table, odd at its lower left corner,
+    even at its upper left corner)."""
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Twips(G.PAGE_HEIGHT), Twips(G.PAGE_WIDTH)
+    section.top_margin, section.bottom_margin = Twips(G.LANDSCAPE_MARGIN_TOP), Twips(G.LANDSCAPE_MARGIN_BOTTOM)
+    section.left_margin, section.right_margin = Twips(G.LANDSCAPE_MARGIN_LEFT), Twips(G.LANDSCAPE_MARGIN_RIGHT)
+    section.header_distance = Twips(G.LANDSCAPE_FOOTER_DISTANCE)
+    section.footer_distance = Twips(G.LANDSCAPE_FOOTER_DISTANCE)
+    section.gutter = Twips(0)
+    section.different_first_page_header_footer = False
+    X.set_line_grid(section._sectPr, G.LINE_PITCH)
+
+
+@functools.cache
+def _base_bytes() -> bytes:
+    from .base import BASE
+
+    return BASE.read_bytes()
+
+
+def new_document() -> "docx.document.Document":
+    """An empty document opened from drafter's base package (``drafter/data/base.docx``)."""
+    return docx.Document(io.BytesIO(_base_bytes()))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -70,126 +109,272 @@ def both(fn):
     return fn("word"), fn("lo")
 
 
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+          "both": WD_ALIGN_PARAGRAPH.JUSTIFY, "distribute": WD_ALIGN_PARAGRAPH.DISTRIBUTE}
+_TAB = {"left": WD_TAB_ALIGNMENT.LEFT, "right": WD_TAB_ALIGNMENT.RIGHT, "center": WD_TAB_ALIGNMENT.CENTER}
+
+
+def _indent(pf, ind: dict) -> None:
+    """``{"left": …, "right": …, "firstLine": …, "hanging": …}`` (twips) through python-docx."""
+    if "left" in ind:
+        pf.left_indent = Twips(ind["left"])
+    if "right" in ind:
+        pf.right_indent = Twips(ind["right"])
+    if "firstLine" in ind:
+        pf.first_line_indent = Twips(ind["firstLine"])
+    if "hanging" in ind:
+        pf.first_line_indent = Twips(-ind["hanging"])
+
+
 class Writer:
+    """Lays a block list out in a ``docx.Document`` opened from drafter's base package."""
+
     def __init__(self, document: B.Document):
         self.d = document
         self.f = document.fonts
         self.shape_id = 0
+        self.landscape = False           # the section being written is a 横排 one (§8)
+        self.doc = new_document()
+        self.body = self.doc             # where paragraphs go (the document's body)
 
-    # -- run properties per role --
-    def rpr(self, role: str):
+    # -- runs ---------------------------------------------------------------------------------
+    def fonts_of(self, role: str) -> tuple[str, str]:
+        """(east-Asian, Latin) font of a role: the body and 三/四级标题 set digits in Times New Roman,
+        the 黑体/楷体 headings and the title in their own font."""
         f = self.f
-        if role == B.BODY:
-            return run_props(f[B.BODY], f["latin"])
-        if role == B.H1:
-            return run_props(f[B.H1])
-        if role == B.H2:
-            return run_props(f[B.H2])
-        if role == B.H3:
-            return run_props(f[B.H3], f["latin"], bold=self.d.level3_bold)
-        if role == B.H4:
-            return run_props(f[B.H4], f["latin"])
-        if role == B.TITLE:
-            return run_props(f[B.TITLE])
-        raise ValueError(role)
+        if role in (B.BODY, B.H3, B.H4):
+            return f[role], f["latin"]
+        if role == "song":
+            return f["song"], f["song"]
+        return f[role], f[role]
 
-    def body_rpr(self):
-        return self.rpr(B.BODY)
+    def run(self, p, text: str, role: str = B.BODY, *, size_pt: float | None = None, bold: bool = False,
+            color: str | None = None, spacing: int | None = None):
+        """A run of ``text`` in ``role``'s fonts, every script named (python-docx for size, weight, colour)."""
+        r = p.add_run(text)
+        rpr = r._r.get_or_add_rPr()
+        X.set_fonts(rpr, *self.fonts_of(role))
+        if bold or (role == B.H3 and self.d.level3_bold):
+            r.font.bold = True
+            r.font.cs_bold = True
+        if color:
+            r.font.color.rgb = RGBColor.from_string(color)
+        if spacing is not None:
+            X.set_char_spacing(rpr, spacing)
+        if size_pt is not None:
+            r.font.size = Pt(size_pt)
+            X.set_cs_size(rpr, size_pt)
+        return r
 
-    def para(self, style: str, runs, **ppr):
-        return paragraph(para_props(style, **ppr), *runs)
+    def tab(self, p, role: str = B.BODY, **kw):
+        return self.run(p, "\t", role, **kw)
 
-    def blank(self, keep_next: bool = False):
-        return self.para(S.PLAIN, [], keep_next=keep_next)
+    # -- paragraphs -----------------------------------------------------------------------------
+    def para(self, style: str | None = S.NORMAL, *, container=None, jc: str | None = None, ind=None,
+             keep_next: bool = False, keep_lines: bool = False, tabs=None, exact_line: int | None = None,
+             snap_to_grid: bool = True, page_break_before: bool = False) -> Paragraph:
+        """A paragraph of ``style`` at the end of ``container`` (the body), formatted with python-docx.
+        ``ind`` and ``tabs`` may be a (Word/WPS, LibreOffice) pair: see ``oxml.per_renderer``."""
+        p = (container or self.body).add_paragraph()
+        # the style id written out, Normal too (python-docx's ``Paragraph.style`` leaves the default
+        # style implicit): every paragraph says what it is, as drafter's readers and Word's own files do
+        p._p.style = style
+        self.format(p, jc=jc, ind=ind, keep_next=keep_next, keep_lines=keep_lines, tabs=tabs,
+                    exact_line=exact_line, snap_to_grid=snap_to_grid, page_break_before=page_break_before)
+        return p
 
-    # -- build --
-    def build(self) -> dict[str, str | bytes]:
-        """The package's parts, by name."""
+    def format(self, p, *, jc=None, ind=None, keep_next=False, keep_lines=False, tabs=None, exact_line=None,
+               snap_to_grid=True, page_break_before=False) -> None:
+        pf = p.paragraph_format
+        if keep_next:
+            pf.keep_with_next = True
+        if keep_lines:
+            pf.keep_together = True
+        if page_break_before:
+            pf.page_break_before = True
+        word_tabs = tabs[0] if isinstance(tabs, tuple) else tabs
+        for kind, pos in word_tabs or ():
+            pf.tab_stops.add_tab_stop(Twips(pos), _TAB[kind])
+        if not snap_to_grid:
+            X.no_snap_to_grid(p._p.get_or_add_pPr())
+        if exact_line is not None:
+            pf.space_before = pf.space_after = 0
+            pf.line_spacing = Twips(exact_line)
+        if ind:
+            _indent(pf, ind[0] if isinstance(ind, tuple) else ind)
+        if jc:
+            pf.alignment = _ALIGN[jc]
+        # per-renderer values last: python-docx places every other property in schema order first
+        ppr = p._p.pPr
+        if isinstance(tabs, tuple):
+            X.per_renderer(ppr.tabs, X.tab_stops(tabs[1]))
+        if isinstance(ind, tuple):
+            X.per_renderer(ppr.ind, X.indent(**ind[1]))
+
+    def text_para(self, text: str, style: str = S.NORMAL, role: str = B.BODY, **fmt) -> Paragraph:
+        p = self.para(style, **fmt)
+        self.run(p, text, role)
+        return p
+
+    def blank(self, keep_next: bool = False) -> Paragraph:
+        return self.para(S.PLAIN, keep_next=keep_next)
+
+    # -- build ----------------------------------------------------------------------------------
+    def build(self):
+        """The laid-out ``docx.Document``."""
         letter = any(isinstance(b, B.Letterhead) and b.kind == "函" for b in self.d.blocks)
-        f = self.f
-        root = parse_xml(f"<w:document {P.ROOT_NS}><w:body/></w:document>")
-        body = root[0]
+        S.apply_fonts(self.doc, self.f, self.d.level3_bold)
+        section = self.doc.sections[0]
+        page_setup(section, letter=letter)
+        self.footers(section, letter)
+        self.portrait_footers = X.footer_refs(section._sectPr)
         blocks = self.d.blocks
         for i, blk in enumerate(blocks):
-            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            for p in self.block(blk, nxt):
-                body.append(p)
-        body.append(section_properties(letter))
-        parts = {
-            "[Content_Types].xml": P.content_types(letter),
-            "_rels/.rels": P.PACKAGE_RELS,
-            "docProps/app.xml": P.APP,
-            "word/document.xml": P.part_xml(root),
-            "word/_rels/document.xml.rels": P.document_rels(letter),
-            "word/styles.xml": S.styles_xml(f[B.BODY], f["latin"], f[B.H1], f[B.H2], f[B.TITLE], f["song"],
-                                            self.d.level3_bold),
-            "word/settings.xml": P.SETTINGS,
-            "word/fontTable.xml": P.font_table([f[k] for k in (B.BODY, B.H1, B.H2, B.TITLE, "song")]),
-        }
-        parts.update(self._footers(letter))
-        return parts
+            self.block(blk, blocks[i + 1] if i + 1 < len(blocks) else None)
+        return self.doc
 
-    def block(self, blk, nxt):
+    def block(self, blk, nxt) -> None:
         if isinstance(blk, B.Letterhead):
-            return self.letterhead(blk)
-        if isinstance(blk, B.Title):
-            runs = []
-            for k, line in enumerate(blk.lines):
-                if k:
-                    r = el("w:r", None, self.rpr(B.TITLE), el("w:br"))
-                    runs.append(r)
-                runs.append(text_run(line, self.rpr(B.TITLE)))
-            out = [self.para(S.TITLE, runs)]
+            self.letterhead(blk)
+        elif isinstance(blk, B.Title):
+            p = self.para(S.TITLE)
+            self.run(p, "\n".join(blk.lines), B.TITLE)
             # §7.3.2: 主送机关 one line below the title; the body follows the title the same way
-            out.append(self.blank())
-            return out
-        if isinstance(blk, B.Addressee):
-            return [self.para(S.ADDRESSEE, [text_run(blk.text, self.body_rpr())])]
-        if isinstance(blk, B.Heading):
+            self.blank()
+        elif isinstance(blk, B.Addressee):
+            self.text_para(blk.text, S.ADDRESSEE)
+        elif isinstance(blk, B.Heading):
             role = {1: B.H1, 2: B.H2, 3: B.H3, 4: B.H4}[blk.level]
-            return [self.para(S.HEADINGS[blk.level], [text_run(blk.number + blk.text, self.rpr(role))])]
-        if isinstance(blk, B.Paragraph):
+            self.text_para(blk.number + blk.text, S.HEADINGS[blk.level], role)
+        elif isinstance(blk, B.Paragraph):
             # the signature (with its 附件说明, and 特此报告。 before them) never starts a page without
             # a line of the body above it: the page that carries the 署名 carries text (§7.3.5.5)
             keep = blk.keep_next or isinstance(nxt, (B.Signature, B.AttachmentNote, B.Closing))
-            return [self.para(S.NORMAL, [text_run(r.text, self.rpr(r.role)) for r in blk.runs if r.text],
-                              keep_next=keep)]
-        if isinstance(blk, B.Closing):
-            return [self.para(S.NORMAL, [text_run(blk.text, self.body_rpr())],
-                              keep_next=isinstance(nxt, (B.Signature, B.AttachmentNote)))]
-        if isinstance(blk, B.AttachmentNote):
-            return self.attachments(blk, isinstance(nxt, B.Signature))
-        if isinstance(blk, B.Signature):
-            return self.signature(blk, note_follows=isinstance(nxt, B.Note))
-        if isinstance(blk, B.Note):
-            return [self.para(S.NOTE, [text_run(blk.text, self.body_rpr())])]
-        if isinstance(blk, B.Colophon):
-            return self.colophon(blk)
-        raise TypeError(blk)
+            p = self.para(S.NORMAL, keep_next=keep)
+            for r in blk.runs:
+                if r.text:
+                    self.run(p, r.text, r.role)
+        elif isinstance(blk, B.Closing):
+            self.text_para(blk.text, keep_next=isinstance(nxt, (B.Signature, B.AttachmentNote)))
+        elif isinstance(blk, B.AttachmentNote):
+            self.attachments(blk, isinstance(nxt, B.Signature))
+        elif isinstance(blk, B.Signature):
+            self.signature(blk, note_follows=isinstance(nxt, B.Note))
+        elif isinstance(blk, B.Note):
+            self.text_para(blk.text, S.NOTE)
+        elif isinstance(blk, B.Table):
+            self.table(blk)
+        elif isinstance(blk, B.AttachmentPage):
+            self.attachment_page(blk)
+        elif isinstance(blk, B.Colophon):
+            if self.landscape:            # the 版记 is set on a portrait page (after a 横排 附件: its own)
+                self.new_section(landscape=False)
+                # the page's first paragraph: LibreOffice set a floating table that opened a section on
+                # the page before it
+                self.para(S.PLAIN, exact_line=ANCHOR_LINE, snap_to_grid=False)
+            self.colophon(blk)
+        else:
+            raise TypeError(blk)
+
+    # -- sections -------------------------------------------------------------------------------
+    def new_section(self, landscape: bool) -> None:
+        """End the section being written (its last paragraph carries its properties) and start a new
+        page in a portrait or 横排 section.  Page numbers run on (§7.5)."""
+        body = self.doc.element.body
+        last = body[-2] if len(body) > 1 else None
+        if last is None or last.tag != X.qn("w:p") or last.pPr is not None and last.pPr.sectPr is not None:
+            last = self.para(S.PLAIN, exact_line=ANCHOR_LINE, snap_to_grid=False)._p   # after a table
+        X.end_section_at(Paragraph(last, self.body), body.sectPr)
+        section = self.doc.sections[-1]
+        self.landscape = landscape
+        if landscape:
+            landscape_setup(section)
+            self.landscape_footers(section)
+        else:
+            page_setup(section)
+            X.set_footer_refs(section._sectPr, self.portrait_footers)
+
+    # -- 附件 (§7.3.7) ---------------------------------------------------------------------------
+    def attachment_page(self, a: B.AttachmentPage) -> None:
+        """A new page; “附件N” 3号黑体 flush left on the 版心's first line; the title 2号小标宋 centred on
+        its third; a line left free under it, as under the document's title."""
+        if a.landscape != self.landscape:
+            self.new_section(a.landscape)
+            self.text_para(a.label, S.ATTACHMENT_LABEL, B.H1)
+        else:
+            self.text_para(a.label, S.ATTACHMENT_LABEL, B.H1, page_break_before=True)
+        for _ in range(G.ATTACHMENT_TITLE_LINE - 2):
+            self.blank(keep_next=True)
+        p = self.para(S.ATTACHMENT_TITLE)
+        self.run(p, "\n".join(a.title_lines), B.TITLE)
+        self.blank()
+
+    # -- tables -----------------------------------------------------------------------------------
+    def table(self, t: B.Table) -> None:
+        """A 公文 table: title 黑体 centred above, single black rules, cells 仿宋 in the table's size,
+        header rows 黑体 centred and repeated on every page, numbers flush right, no row split across
+        pages, the 说明 under it; as wide as the 版心 (or the 横排 page's)."""
+        line = round(t.size_pt * G.TABLE_LINE_EM * G.TWIPS_PER_PT)
+        if t.title:
+            self.text_para(t.title, S.TABLE_TITLE, B.H1)
+        every = t.header + t.rows
+        table = self.body.add_table(rows=len(every), cols=len(t.widths))
+        tbl = table._tbl
+        table.autofit = False
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        X.table_width(tbl, sum(t.widths))
+        X.table_borders(tbl, G.TABLE_RULE)
+        X.cell_margins(tbl, left=G.TABLE_CELL_PAD, right=G.TABLE_CELL_PAD)
+        X.table_look_plain(tbl)
+        for col, w in zip(table.columns, t.widths):
+            col.width = Twips(w)
+        for i, (row, values) in enumerate(zip(table.rows, every)):
+            header = i < len(t.header)
+            X.keep_row_together(row)
+            if header:
+                X.repeat_as_header_row(row)
+            for cell, w, text in zip(row.cells, t.widths, values):
+                cell.width = Twips(w)
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                p = cell.paragraphs[0]
+                p._p.style = S.TABLE_TEXT
+                jc = "center" if header else "right" if is_number(text) else "left"
+                self.format(p, jc=jc, exact_line=line)
+                if text:
+                    self.run(p, text, B.H1 if header else B.BODY, size_pt=t.size_pt, spacing=0)
+        if t.note:
+            p = self.para(S.TABLE_NOTE, exact_line=line)
+            self.run(p, t.note, size_pt=t.size_pt, spacing=0)
 
     # -- 版头 -------------------------------------------------------------------------------
     def _next_id(self) -> int:
         self.shape_id += 1
         return self.shape_id
 
+    def loose_paragraph(self) -> Paragraph:
+        """A paragraph not yet in the document (for a text box), formatted with python-docx's API."""
+        return Paragraph(OxmlElement("w:p"), self.doc._body)
+
     def flag_box(self, lines: list[str], top_mm: float, size_pt: float, *, x_mm: float | None = None,
                  width_mm: float = G.TYPE_AREA_WIDTH_MM, pitch_mm: float | None = None, jc: str = "center"):
         """A text box of red 小标宋 lines, the first glyph top ``top_mm`` from the page top; further lines
         ``pitch_mm`` below each other."""
-        rpr = (f'<w:rPr><w:rFonts w:ascii="{xml_text(self.f[B.FLAG])}" w:hAnsi="{xml_text(self.f[B.FLAG])}" '
-               f'w:eastAsia="{xml_text(self.f[B.FLAG])}" w:cs="{xml_text(self.f[B.FLAG])}" w:hint="eastAsia"/>'
-               f'<w:color w:val="{G.RED}"/><w:spacing w:val="0"/><w:sz w:val="{round(size_pt * 2)}"/>'
-               f'<w:szCs w:val="{round(size_pt * 2)}"/></w:rPr>')
         em = size_pt * G.MM_PER_PT
         before = round(((pitch_mm or em) - em) / G.MM_PER_PT * G.TWIPS_PER_PT)
-        pxml = "".join(
-            f'<w:p {NSDECL}><w:pPr><w:spacing w:before="{before if k else 0}" w:after="0" '
-            f'w:line="{round(size_pt * G.TWIPS_PER_PT)}" w:lineRule="exact"/><w:ind w:firstLine="0"/>'
-            f'<w:jc w:val="{jc}"/></w:pPr><w:r>{rpr}<w:t>{xml_text(text)}</w:t></w:r></w:p>'
-            for k, text in enumerate(lines))
+        paras = []
+        for k, text in enumerate(lines):
+            p = self.loose_paragraph()
+            pf = p.paragraph_format
+            pf.space_before, pf.space_after = Twips(before if k else 0), Twips(0)
+            pf.line_spacing = Twips(round(size_pt * G.TWIPS_PER_PT))
+            pf.first_line_indent = Twips(0)
+            pf.alignment = _ALIGN[jc]
+            self.run(p, text, B.FLAG, size_pt=size_pt, color=G.RED, spacing=0)
+            paras.append(p._p)
         height = (len(lines) - 1) * (pitch_mm or em) + em * 1.5
+        x = G.MARGIN_LEFT_MM + (G.TYPE_AREA_WIDTH_MM - width_mm) / 2 if x_mm is None else x_mm
         # the box top sits above the wanted glyph top by the renderer's offset inside an exact line
-        return text_box(self._next_id(), top_mm - G.FLAG_GLYPH_OFFSET_EM * em, width_mm, height, pxml, x_mm)
+        return X.anchored_text_box(self._next_id(), x, top_mm - G.FLAG_GLYPH_OFFSET_EM * em, width_mm, height, paras)
 
     def flag(self, lh: B.Letterhead, top_mm: float, preferred: float, minimum: float):
         """The 发文机关标志's text boxes, and the bottom of its glyphs in mm from the page top.  One line,
@@ -231,12 +416,23 @@ class Writer:
         fit = float(int(G.TYPE_AREA_WIDTH / G.TWIPS_PER_PT / max(1.0, sum(1 if is_wide(c) else 0.5 for c in text))))
         return fit if fit < minimum else min(preferred, fit)
 
-    def letterhead(self, lh: B.Letterhead):
+    def letterhead(self, lh: B.Letterhead) -> None:
         if lh.kind == "函":
-            return self.letter_head(lh)
-        return self.file_head(lh)
+            self.letter_head(lh)
+        else:
+            self.file_head(lh)
 
-    def letter_head(self, lh: B.Letterhead):
+    def anchors_para(self, anchors) -> Paragraph:
+        """The paragraph on grid line 1 that carries the 版头's page-anchored shapes."""
+        p = self.para(S.PLAIN)
+        for a in anchors:
+            p._p.append(a)
+        return p
+
+    def red_line(self, x_mm: float, y_mm: float, length_mm: float, width_pt: float):
+        return X.anchored_line(self._next_id(), x_mm, y_mm, length_mm, width_pt, G.RED)
+
+    def letter_head(self, lh: B.Letterhead) -> None:
         """信函格式 (§10.1)."""
         flag, flag_bottom = self.flag(lh, G.LETTER_FLAG_TOP_MM, G.LETTER_FLAG_SIZE_PT, G.LETTER_FLAG_MIN_SIZE_PT)
         thick_y = flag_bottom + G.LETTER_LINE_GAP_BELOW_FLAG_MM
@@ -245,32 +441,32 @@ class Writer:
         low_thin_y = low_thick_y - G.LETTER_DOUBLE_LINE_DISTANCE_MM
         x0 = G.MARGIN_LEFT_MM + (G.TYPE_AREA_WIDTH_MM - G.LETTER_LINE_LENGTH_MM) / 2
         L = G.LETTER_LINE_LENGTH_MM
-        anchors = [
+        self.anchors_para([
             *flag,
-            red_line(self._next_id(), x0, thick_y, L, G.LETTER_THICK_LINE_PT),     # 上粗
-            red_line(self._next_id(), x0, thin_y, L, G.LETTER_THIN_LINE_PT),       # 下细
-            red_line(self._next_id(), x0, low_thin_y, L, G.LETTER_THIN_LINE_PT),   # 上细
-            red_line(self._next_id(), x0, low_thick_y, L, G.LETTER_THICK_LINE_PT),  # 下粗
-        ]
-        out = [self.para(S.PLAIN, anchors)]                       # grid line 1 carries the anchors
+            self.red_line(x0, thick_y, L, G.LETTER_THICK_LINE_PT),      # 上粗
+            self.red_line(x0, thin_y, L, G.LETTER_THIN_LINE_PT),        # 下细
+            self.red_line(x0, low_thin_y, L, G.LETTER_THIN_LINE_PT),    # 上细
+            self.red_line(x0, low_thick_y, L, G.LETTER_THICK_LINE_PT),  # 下粗
+        ])
         left = [x for x in (lh.copy_number, lh.secrecy, lh.urgency) if x]
         first_left = left[0] if left else None
-        rpr = self.body_rpr
         if lh.doc_number and first_left:
-            runs = [text_run(first_left, rpr()), tab_run(rpr()), text_run(lh.doc_number, rpr())]
-            out.append(self.para(S.PLAIN, runs, tabs=[("right", G.TYPE_AREA_WIDTH)]))
+            p = self.para(S.PLAIN, tabs=[("right", G.TYPE_AREA_WIDTH)])
+            self.run(p, first_left)
+            self.tab(p)
+            self.run(p, lh.doc_number)
         elif lh.doc_number:
-            out.append(self.para(S.PLAIN, [text_run(lh.doc_number, rpr())], jc="right"))
+            self.text_para(lh.doc_number, S.PLAIN, jc="right")
         elif first_left:
-            out.append(self.para(S.PLAIN, [text_run(first_left, rpr())]))
+            self.text_para(first_left, S.PLAIN)
         else:
-            out.append(self.blank())
+            self.blank()
         for x in left[1:]:
-            out.append(self.para(S.PLAIN, [text_run(x, rpr())]))
-        out.extend(self.blank() for _ in range(G.TITLE_GAP_LINES))
-        return out
+            self.text_para(x, S.PLAIN)
+        for _ in range(G.TITLE_GAP_LINES):
+            self.blank()
 
-    def file_head(self, lh: B.Letterhead):
+    def file_head(self, lh: B.Letterhead) -> None:
         """通用格式 (§7.2): 份号/密级/紧急程度 top left, red 标志 35 mm below the 版心 top, 发文字号 and
         签发人 2 lines below it, red separator 4 mm below the 发文字号, title 2 lines below that."""
         flag, flag_bottom = self.flag(lh, G.FILE_FLAG_TOP_MM, G.FILE_FLAG_SIZE_PT, G.FILE_FLAG_MIN_SIZE_PT)
@@ -283,73 +479,67 @@ class Writer:
         glyph_bottom = (G.MARGIN_TOP_MM + (last_line - 1) * pitch + G.GLYPH_TOP_IN_LINE_MM
                         + G.SIZE_3HAO * G.MM_PER_PT)
         sep_y = glyph_bottom + G.FILE_SEPARATOR_GAP_MM
-        anchors = [*flag,
-                   red_line(self._next_id(), G.MARGIN_LEFT_MM, sep_y, G.TYPE_AREA_WIDTH_MM, G.FILE_SEPARATOR_PT)]
+        anchors = [*flag, self.red_line(G.MARGIN_LEFT_MM, sep_y, G.TYPE_AREA_WIDTH_MM, G.FILE_SEPARATOR_PT)]
         left = [x for x in (lh.copy_number, lh.secrecy, lh.urgency) if x]
-        rpr = self.body_rpr
-        out = []
         for k in range(1, number_line):
-            runs = anchors if k == 1 else []
+            p = self.anchors_para(anchors) if k == 1 else self.para(S.PLAIN)
             if k <= len(left):
-                runs = list(runs) + [text_run(left[k - 1], rpr())]
-            out.append(self.para(S.PLAIN, runs))
+                self.run(p, left[k - 1])
         if len(rows) == 1:     # 上行文: 发文字号 left-indented 1 字, 签发人 right-indented 1 字, same line
-            kai = run_props(self.f[B.H2])
-            runs = [text_run(lh.doc_number or "", rpr()), tab_run(rpr()), text_run("签发人：", rpr()),
-                    text_run("　".join(lh.signers), kai)]
-            out.append(self.para(S.PLAIN, runs, ind={"left": G.DOC_NUMBER_LEFT_INDENT_UP,
-                                                     "right": G.SIGNER_RIGHT_INDENT},
-                                 tabs=[("right", G.TYPE_AREA_WIDTH - G.SIGNER_RIGHT_INDENT)]))
+            p = self.para(S.PLAIN, ind={"left": G.DOC_NUMBER_LEFT_INDENT_UP, "right": G.SIGNER_RIGHT_INDENT},
+                          tabs=[("right", G.TYPE_AREA_WIDTH - G.SIGNER_RIGHT_INDENT)])
+            self.run(p, lh.doc_number or "")
+            self.tab(p)
+            self.run(p, "签发人：")
+            self.run(p, "　".join(lh.signers), B.H2)
         elif rows:
-            out.extend(self.signer_rows(lh.doc_number or "", rows))
+            self.signer_rows(lh.doc_number or "", rows)
         else:
-            out.append(self.para(S.PLAIN, [text_run(lh.doc_number or "", rpr())], jc="center"))
-        out.extend(self.blank() for _ in range(G.TITLE_GAP_LINES))
-        return out
+            self.text_para(lh.doc_number or "", S.PLAIN, jc="center")
+        for _ in range(G.TITLE_GAP_LINES):
+            self.blank()
 
-    def signer_rows(self, doc_number: str, rows: list[list[str]]):
+    def signer_rows(self, doc_number: str, rows: list[list[str]]) -> None:
         """§7.2.6, three or more 签发人: two names a line, the widest line right-indented 1 字, every
         line's first name under the first one; the 发文字号 (left-indented 1 字) on the last line."""
-        rpr, kai = self.body_rpr, lambda: run_props(self.f[B.H2])
         label = "签发人："
         label_w = zi_twips(label)
         names = ["　".join(r) for r in rows]
         name_x = G.TYPE_AREA_WIDTH - G.SIGNER_RIGHT_INDENT - max(zi_twips(n) for n in names)
-        out = [self.para(S.PLAIN, [text_run(label, rpr()), text_run(names[0], kai())],
-                         ind={"left": name_x, "hanging": label_w})]
-        out += [self.para(S.PLAIN, [text_run(n, kai())], ind={"left": name_x}) for n in names[1:-1]]
-        out.append(self.para(S.PLAIN, [text_run(doc_number, rpr()), tab_run(rpr()), text_run(names[-1], kai())],
-                             ind={"left": G.DOC_NUMBER_LEFT_INDENT_UP}, tabs=[("left", name_x)]))
-        return out
+        p = self.para(S.PLAIN, ind={"left": name_x, "hanging": label_w})
+        self.run(p, label)
+        self.run(p, names[0], B.H2)
+        for n in names[1:-1]:
+            self.text_para(n, S.PLAIN, B.H2, ind={"left": name_x})
+        p = self.para(S.PLAIN, ind={"left": G.DOC_NUMBER_LEFT_INDENT_UP}, tabs=[("left", name_x)])
+        self.run(p, doc_number)
+        self.tab(p)
+        self.run(p, names[-1], B.H2)
 
     # -- closing parts ----------------------------------------------------------------------
-    def attachments(self, a: B.AttachmentNote, keep_last: bool):
-        rpr = self.body_rpr
-        out = [self.blank(keep_next=True)]       # §7.3.4: one line below the body, kept with the note
+    def attachments(self, a: B.AttachmentNote, keep_last: bool) -> None:
+        self.blank(keep_next=True)       # §7.3.4: one line below the body, kept with the note
         label_w = zi_twips(a.label)
         if len(a.names) == 1:
-            out.append(self.para(S.NORMAL, [text_run(a.label + a.names[0], rpr())], keep_next=keep_last,
-                                 ind={"left": G.FIRST_LINE_INDENT + label_w, "hanging": label_w}))
-            return out
+            self.text_para(a.label + a.names[0], keep_next=keep_last,
+                           ind={"left": G.FIRST_LINE_INDENT + label_w, "hanging": label_w})
+            return
         for k, name in enumerate(a.names, 1):
             num = f"{k}."
             text = (a.label if k == 1 else "") + num + name
             ind = {"left": G.FIRST_LINE_INDENT + label_w + zi_twips(num), "hanging": zi_twips(num)
                    + (label_w if k == 1 else 0)}
-            out.append(self.para(S.NORMAL, [text_run(text, rpr())], keep_next=k < len(a.names) or keep_last,
-                                 ind=ind))
-        return out
+            self.text_para(text, keep_next=k < len(a.names) or keep_last, ind=ind)
 
-    def signature(self, sig: B.Signature, note_follows: bool = False):
+    def signature(self, sig: B.Signature, note_follows: bool = False) -> None:
         """§7.3.5: 署名 and 成文日期 (a 印章 leaves room; drafter draws no seal).
 
         Whatever can be placed without knowing a rendered width is placed exactly (right-aligned with a
         right indent, or left-aligned with a left indent); a position that depends on the width of the
-        date is given per renderer (Word/WPS vs LibreOffice, see ``per_renderer``)."""
-        rpr = self.body_rpr
+        date is given per renderer (Word/WPS vs LibreOffice, see ``oxml.per_renderer``)."""
         zi = G.ZI_3HAO
-        out = [self.blank(keep_next=True) for _ in range(G.SIG_SEALED_BLANK_LINES if sig.sealed
-                                                         else G.SIG_BLANK_LINES)]
+        for _ in range(G.SIG_SEALED_BLANK_LINES if sig.sealed else G.SIG_BLANK_LINES):
+            self.blank(keep_next=True)
 
         def name_w(r):
             return max((zi_twips(n, renderer=r) for n in sig.names), default=0)
@@ -359,44 +549,41 @@ class Writer:
 
         def name_para(n, right_of):       # right_of(renderer) -> right indent of the longest name
             ind = tuple({"right": max(0, right_of(r) + name_w(r) - zi_twips(n, renderer=r))} for r in ("word", "lo"))
-            return self.para(S.SIGNATURE, [text_run(n, rpr())], ind=ind, keep_next=bool(sig.date) or note_follows)
+            self.text_para(n, S.SIGNATURE, ind=ind, keep_next=bool(sig.date) or note_follows)
 
         two = G.SIG_DATE_OFFSET_ZI * zi
         if sig.sealed and len(sig.names) > 1:
-            out += self.sealed_rows(sig, keep_last=bool(sig.date) or note_follows)
-            date_para = self.para(S.SIGNATURE, [text_run(sig.date or "", rpr())],
-                                  ind={"right": G.SIG_SEALED_DATE_RIGHT_ZI * zi}, keep_next=note_follows)
+            self.sealed_rows(sig, keep_last=bool(sig.date) or note_follows)
+            date_fmt = dict(ind={"right": G.SIG_SEALED_DATE_RIGHT_ZI * zi}, keep_next=note_follows)
         elif sig.sealed:   # §7.3.5.1: date right-indented 4 字, names centred on the date
             date_right = G.SIG_SEALED_DATE_RIGHT_ZI * zi
-            out += [name_para(n, lambda r: date_right + (date_w(r) - name_w(r)) // 2) for n in sig.names]
-            date_para = self.para(S.SIGNATURE, [text_run(sig.date or "", rpr())], ind={"right": date_right},
-                                  keep_next=note_follows)
+            for n in sig.names:
+                name_para(n, lambda r: date_right + (date_w(r) - name_w(r)) // 2)
+            date_fmt = dict(ind={"right": date_right}, keep_next=note_follows)
         elif sig.date and width_zi(sig.date) > width_zi(max(sig.names, key=width_zi)) - G.SIG_DATE_OFFSET_ZI:
             # §7.3.5.2, the date is "longer" (spec S2: within 2 字 of the name counts as longer): the date
             # keeps 2 字 from the right edge, the names move left so the date still starts 2 字 right of them
             date_right = G.SIG_RIGHT_INDENT_ZI * zi
-            out += [name_para(n, lambda r: date_right + date_w(r) + two - name_w(r)) for n in sig.names]
-            date_para = self.para(S.SIGNATURE, [text_run(sig.date, rpr())], ind={"right": date_right},
-                                  keep_next=note_follows)
+            for n in sig.names:
+                name_para(n, lambda r: date_right + date_w(r) + two - name_w(r))
+            date_fmt = dict(ind={"right": date_right}, keep_next=note_follows)
         else:              # §7.3.5.2: 署名 right-indented 2 字, date's first character 2 字 right of the name's
             name_right = G.SIG_RIGHT_INDENT_ZI * zi
-            out += [name_para(n, lambda r: name_right) for n in sig.names]
+            for n in sig.names:
+                name_para(n, lambda r: name_right)
             left = tuple({"left": G.TYPE_AREA_WIDTH - name_right - name_w(r) + two, "firstLine": 0}
                          for r in ("word", "lo"))
-            date_para = self.para(S.SIGNATURE, [text_run(sig.date or "", rpr())], jc="left", ind=left,
-                                  keep_next=note_follows)      # the 附注 never starts a page alone
+            date_fmt = dict(jc="left", ind=left, keep_next=note_follows)   # the 附注 never starts a page alone
         if sig.date:
-            out.append(date_para)
-        return out
+            self.text_para(sig.date, S.SIGNATURE, **date_fmt)
 
-    def sealed_rows(self, sig: B.Signature, keep_last: bool):
+    def sealed_rows(self, sig: B.Signature, keep_last: bool) -> None:
         """§7.3.5.1, 联合行文 with seals: the names in order, side by side in rows, on a grid of columns
         whose last column is centred on the 成文日期 (right-indented 4 字), so that the last seal presses
         the last name and the date.  Columns are one seal and a gap apart, or wider when long names need
         it; a row holds as many as keep every seal and name inside the 版心; the last row is aligned
         right (its last name above the date), rows are a seal's height apart.  Each row is one paragraph
         with a centre tab stop per name (positions per renderer: LibreOffice's date is wider)."""
-        rpr = self.body_rpr
         date_right = G.SIG_SEALED_DATE_RIGHT_ZI * G.ZI_3HAO
         names = sig.names
 
@@ -421,10 +608,10 @@ class Writer:
         per_row = next(k for k in range(len(names), 0, -1) if all(both(lambda r: grid(k, r))))
         grids = both(lambda r: grid(per_row, r))
         rows = [names[i:i + per_row] for i in range(0, len(names), per_row)]
-        out = []
         for k, row in enumerate(rows):
             if k:
-                out += [self.blank(keep_next=True) for _ in range(G.SIG_JOINT_ROW_LINES - 1)]
+                for _ in range(G.SIG_JOINT_ROW_LINES - 1):
+                    self.blank(keep_next=True)
             first = per_row - len(row)          # the last row is aligned right; full rows fill the grid
 
             def stops(r, last_pitch):
@@ -434,95 +621,119 @@ class Writer:
                                              G.TYPE_AREA_WIDTH - zi_twips(n, renderer=r) / 2)))
                         for j, n in zip(range(first, per_row), row)]
 
-            runs = [x for n in row for x in (tab_run(rpr()), text_run(n, rpr()))]
-            out.append(self.para(S.SIGNATURE, runs, jc="left", ind={"left": 0, "right": 0, "firstLine": 0},
-                                 tabs=(stops("word", grids[0]), stops("lo", grids[1])),
-                                 keep_next=k < len(rows) - 1 or keep_last))
-        return out
+            p = self.para(S.SIGNATURE, jc="left", ind={"left": 0, "right": 0, "firstLine": 0},
+                          tabs=(stops("word", grids[0]), stops("lo", grids[1])),
+                          keep_next=k < len(rows) - 1 or keep_last)
+            for n in row:
+                self.tab(p)
+                self.run(p, n)
 
-    def colophon(self, c: B.Colophon):
+    def colophon(self, c: B.Colophon) -> None:
         """版记 (§7.4) as a one-column table floating at the bottom of the last page's 版心."""
-        rows = []        # (paragraph, grid lines it takes)
-        cc_rpr = lambda: run_props(self.f[B.BODY], self.f["latin"], size_pt=G.SIZE_4HAO, spacing=0)  # noqa: E731
+        rows = []        # (fill(paragraph), paragraph format, grid lines it takes)
         line_w = G.TYPE_AREA_WIDTH - 2 * G.COLOPHON_INDENT
+
+        def cc_run(p, text):
+            self.run(p, text, size_pt=G.SIZE_4HAO, spacing=0)
+
         if c.cc:   # §7.4.2: wrapped lines align after "抄送："
             label_w = zi_twips(c.cc[:3], G.SIZE_4HAO, 0)
-            rows.append((self.para(S.COLOPHON, [text_run(c.cc, cc_rpr())],
-                                   ind={"left": G.COLOPHON_INDENT + label_w, "right": G.COLOPHON_INDENT,
-                                        "hanging": label_w}),
+            rows.append((lambda p: cc_run(p, c.cc),
+                         dict(ind={"left": G.COLOPHON_INDENT + label_w, "right": G.COLOPHON_INDENT,
+                                   "hanging": label_w}),
                          _lines_needed(c.cc[3:], line_w - label_w)))
         if c.printer or c.printed:
-            runs = [text_run(c.printer or "", cc_rpr()), tab_run(cc_rpr()), text_run(c.printed or "", cc_rpr())]
-            rows.append((self.para(S.COLOPHON, runs, ind={"left": G.COLOPHON_INDENT, "right": G.COLOPHON_INDENT},
-                                   tabs=[("right", G.TYPE_AREA_WIDTH - G.COLOPHON_INDENT)]),
+            def printed(p):
+                cc_run(p, c.printer or "")
+                self.run(p, "\t", size_pt=G.SIZE_4HAO, spacing=0)
+                cc_run(p, c.printed or "")
+            rows.append((printed, dict(ind={"left": G.COLOPHON_INDENT, "right": G.COLOPHON_INDENT},
+                                       tabs=[("right", G.TYPE_AREA_WIDTH - G.COLOPHON_INDENT)]),
                          _lines_needed(f"{c.printer or ''}　{c.printed or ''}", line_w)))
         # §7.4.1: the last rule lies on the 版心's bottom edge.  Rows take whole grid lines (a long 抄送
         # wraps), so the table's top is known and it is placed absolutely: x from the page edge, y from
-        # the top margin.  (LibreOffice ignores tblpYSpec="bottom", and keeps a page-anchored table in
-        # the lower left quarter of the page inline; this anchoring is floated by both it and Word.)
-        top = G.TYPE_AREA_HEIGHT - sum(n for _, n in rows) * G.LINE_PITCH
-        tbl = el("w:tbl")
-        tblpr = el("w:tblPr", None,
-                   el("w:tblpPr", {"w:leftFromText": 0, "w:rightFromText": 0, "w:topFromText": 0,
-                                   "w:bottomFromText": 0, "w:vertAnchor": "margin", "w:horzAnchor": "page",
-                                   "w:tblpX": G.MARGIN_LEFT, "w:tblpY": top}),
-                   el("w:tblOverlap", {"w:val": "never"}),
-                   el("w:tblW", {"w:w": G.TYPE_AREA_WIDTH, "w:type": "dxa"}),
-                   el("w:tblInd", {"w:w": 0, "w:type": "dxa"}),
-                   el("w:tblLayout", {"w:type": "fixed"}),
-                   el("w:tblCellMar", None, *(el(f"w:{s}", {"w:w": 0, "w:type": "dxa"})
-                                              for s in ("top", "left", "bottom", "right"))),
-                   el("w:tblLook", {"w:val": "0000", "w:firstRow": 0, "w:lastRow": 0, "w:firstColumn": 0,
-                                    "w:lastColumn": 0, "w:noHBand": 1, "w:noVBand": 1}))
-        tbl.append(tblpr)
-        tbl.append(el("w:tblGrid", None, el("w:gridCol", {"w:w": G.TYPE_AREA_WIDTH})))
-        for k, (p, n) in enumerate(rows):
-            borders = None
+        # the top margin.
+        top = G.TYPE_AREA_HEIGHT - sum(n for *_, n in rows) * G.LINE_PITCH
+        table = self.body.add_table(rows=len(rows), cols=1)
+        tbl = table._tbl
+        X.float_table(tbl, G.MARGIN_LEFT, top)
+        X.table_width(tbl, G.TYPE_AREA_WIDTH)
+        table.autofit = False
+        X.cell_margins(tbl)
+        X.table_look_plain(tbl)
+        table.columns[0].width = Twips(G.TYPE_AREA_WIDTH)
+        for k, ((fill, fmt, n), row) in enumerate(zip(rows, table.rows)):
+            cell = row.cells[0]
+            cell.width = Twips(G.TYPE_AREA_WIDTH)
             if not c.letter:   # §7.4.1: first and last rules thick, middle ones thin; none in a letter (§10.1)
-                top = G.COLOPHON_THICK_RULE if k == 0 else G.COLOPHON_THIN_RULE
-                bottom = G.COLOPHON_THICK_RULE if k == len(rows) - 1 else G.COLOPHON_THIN_RULE
-                borders = el("w:tcBorders", None,
-                             el("w:top", {"w:val": "single", "w:sz": top, "w:space": 0, "w:color": G.BLACK}),
-                             el("w:left", {"w:val": "nil"}),
-                             el("w:bottom", {"w:val": "single", "w:sz": bottom, "w:space": 0, "w:color": G.BLACK}),
-                             el("w:right", {"w:val": "nil"}))
-            tcpr = el("w:tcPr", None, el("w:tcW", {"w:w": G.TYPE_AREA_WIDTH, "w:type": "dxa"}), borders)
+                X.cell_borders(cell, top=G.COLOPHON_THICK_RULE if k == 0 else G.COLOPHON_THIN_RULE, left="nil",
+                               bottom=G.COLOPHON_THICK_RULE if k == len(rows) - 1 else G.COLOPHON_THIN_RULE,
+                               right="nil")
             # at least its lines: should the estimate fall short, the row grows rather than hide a name
-            trpr = el("w:trPr", None, el("w:cantSplit"),
-                      el("w:trHeight", {"w:val": n * G.LINE_PITCH, "w:hRule": "atLeast"}))
-            tbl.append(el("w:tr", None, trpr, el("w:tc", None, tcpr, p)))
+            X.keep_row_together(row)
+            row.height = Twips(n * G.LINE_PITCH)
+            row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            p = cell.paragraphs[0]
+            p._p.style = S.COLOPHON
+            self.format(p, **fmt)
+            fill(p)
         # A floating table is anchored to the paragraph after it (LibreOffice drops it without one);
         # that paragraph is ANCHOR_LINE high so it can never push a page.
-        anchor = paragraph(para_props(S.PLAIN, spacing={"before": 0, "after": 0, "line": ANCHOR_LINE, "lineRule": "exact"},
-                                      snap_to_grid=False),
-                           )
-        return [tbl, anchor]
+        self.para(S.PLAIN, exact_line=ANCHOR_LINE, snap_to_grid=False)
 
     # -- footers ------------------------------------------------------------------------------
-    def _footers(self, letter: bool) -> dict[str, bytes]:
+    def landscape_footers(self, section) -> None:
+        """§8: on a 横排 page the number stands left of the table — odd pages at its lower left
+        corner, even at its upper left — turned with it: where the other pages' numbers stand on the
+        sheet.  A text box anchored in the footer holds it, its text turned 90° (reading down the
+        page as the page is set); inside, the same “— N —” paragraph as the portrait footers'."""
+        foot_bottom = G.PAGE_HEIGHT_MM - G.twips_to_mm(G.FOOTER_DISTANCE)     # on the sheet, portrait
+        line_mm = G.PAGE_NUMBER_SIZE_PT * G.MM_PER_PT
+        x = G.PAGE_HEIGHT_MM - foot_bottom                # the sheet's foot is the 横排 page's left side
+        for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
+            footer.is_linked_to_previous = False
+            holder = footer.paragraphs[0]
+            self.format(holder, exact_line=ANCHOR_LINE)
+            inner = self.loose_paragraph()
+            inner._p.style = S.FOOTER
+            self._number_runs(inner, side)
+            holder._p.append(X.anchored_text_box(self._next_id(), x, G.MARGIN_LEFT_MM, line_mm,
+                                                 G.TYPE_AREA_WIDTH_MM, [inner._p], vertical=True, name="PageNumber"))
+
+    def _number_runs(self, p, side: str) -> None:
+        def rfmt(r):
+            rpr = r._r.get_or_add_rPr()
+            X.set_fonts(rpr, self.f["song"], self.f["song"])
+            X.set_char_spacing(rpr, 0)
+            r.font.size = Pt(G.PAGE_NUMBER_SIZE_PT)
+            X.set_cs_size(rpr, G.PAGE_NUMBER_SIZE_PT)
+
+        ind = {"right": G.PAGE_NUMBER_SIDE_INDENT} if side == "right" else {"left": G.PAGE_NUMBER_SIDE_INDENT}
+        self.format(p, jc=side, ind=ind)
+        rfmt(p.add_run(G.PAGE_NUMBER_DASH + " "))
+        X.add_page_field(p, rfmt)
+        rfmt(p.add_run(" " + G.PAGE_NUMBER_DASH))
+
+    def footers(self, section, letter: bool) -> None:
         """§7.5: "— N —" in 4号 宋体, odd pages right and even pages left, 1 字 in; none on page 1 of a 信函."""
-        song = self.f["song"]
+        for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
+            footer.is_linked_to_previous = False
+            self._number_runs(footer.paragraphs[0], side)
+        if letter:
+            section.first_page_footer.is_linked_to_previous = False     # an empty footer on page 1
 
-        def rpr():
-            return run_props(song, song, size_pt=G.PAGE_NUMBER_SIZE_PT, spacing=0)
 
-        def number_para(side: str):
-            ind = {"right": G.PAGE_NUMBER_SIDE_INDENT} if side == "right" else {"left": G.PAGE_NUMBER_SIDE_INDENT}
-            runs = [text_run(G.PAGE_NUMBER_DASH + " ", rpr())] + page_field_runs(rpr) + \
-                   [text_run(" " + G.PAGE_NUMBER_DASH, rpr())]
-            return paragraph(para_props(S.FOOTER, jc=side, ind=ind), *runs)
-
-        sides = {"default": "right", "even": "left", "first": None}
-        out = {}
-        for kind, _, part in P.footers(letter):
-            ftr = parse_xml(f"<w:ftr {P.ROOT_NS}/>")
-            ftr.append(number_para(sides[kind]) if sides[kind] else paragraph(para_props(S.FOOTER)))
-            out[f"word/{part}"] = P.part_xml(ftr)
-        return out
+def to_document(document: B.Document, *, title: str = "", author: str = ""):
+    """The block list laid out as a ``docx.Document``, core properties set (title, author, dates)."""
+    d = Writer(document).build()
+    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    cp = d.core_properties
+    # .docx core properties hold at most 255 characters (python-docx raises ValueError beyond)
+    cp.title, cp.author = title[:255], author[:255]
+    cp.created = cp.modified = now
+    cp.revision = 1
+    return d
 
 
 def write(document: B.Document, stream, *, title: str = "", author: str = "") -> None:
-    parts = Writer(document).build()
-    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
-    parts["docProps/core.xml"] = P.core(title[:255], author[:255], now)
-    P.write_package(stream, parts)
+    to_document(document, title=title, author=author).save(stream)
