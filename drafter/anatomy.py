@@ -287,19 +287,35 @@ class _Reading:
         return HeadingOf(mk.kind, body, None, False)
 
     def bare_part_heading(self, p: S.Para):
-        """A line of its own that names a required part ("2023年度推进法治政府建设的主要举措和成效"),
-        left without its number: web copies lose Word's automatic "一、".  Only a short line with no
-        sentence punctuation that carries a part's full name (score 3), or a keyword in the standard
-        wording with a year, counts."""
+        """A line of its own that names a required part, left without its number ("法治政府建设中主要
+        存在的问题", "2024年主要工作思路和打算", "对进一步推进法治政府建设的建议"): web copies lose
+        Word's automatic "一、", and some authors never number the parts.  Its part is read from its
+        meaning (the kind's part names and keywords): the full name of a part; two keywords of one part
+        in a short line; or one keyword in a line set apart from the text (bold, centred, a heading
+        font) or in the standard wording ("……推进法治政府建设的……" with a year)."""
         t = C.strip(p.text)
         if p.role is not None or not 4 <= len(t) <= 40 or any(c in t for c in "。；;！!？?，,：:") \
-                or "关于" in t or t.endswith("报告"):          # the report's own title
+                or t.endswith("报告") or C.parse_date(t) or C.is_orgish(t):     # the title, a 署名
             return None
         score = max(C.part_scores(self.kind, t).values(), default=0)
-        standard = "法治政府建设" in t and re.search(r"\d{4}年", t)     # "2024年度推进法治政府建设的主要安排"
-        if score < 3 and not (standard and score >= 1):
-            return None
-        return HeadingOf("bare", t, None, False)
+        standard = bool(re.search(r"法治(?:政府)?建设", t)) and (bool(re.search(r"\d{4}年", t)) or t.endswith("建议"))
+        if score >= 3 or (score >= 2 and len(t) <= 25) or (score >= 1 and (standard or self.set_apart(p))):
+            return HeadingOf("bare", t, None, False)
+        return None
+
+    def set_apart(self, p: S.Para) -> bool:
+        """Set apart from the text as a heading is: bold throughout, centred, or in a heading font (黑体,
+        楷体, 小标宋) in a Word file."""
+        if p.bold is not None or self.centred(p):
+            return True
+        o = self._origin(p)
+        if o is None:
+            return False
+        from .inspect import fontnames as F
+
+        runs = [r for r in o.text_runs() if any("\u4e00" <= ch <= "\u9fff" for ch in r.text)]
+        return bool(runs) and all(any(F.is_family(r.props.font("eastAsia").name, fam)
+                                      for fam in (F.HEITI, F.KAITI, F.XIAOBIAOSONG)) for r in runs)
 
     # -- head ----------------------------------------------------------------------------------
     def read_head(self, paras: list[S.Para]) -> int:

@@ -385,7 +385,8 @@ def test_parts_out_of_order_are_put_in_the_regulations_order(tmp_path):
 
 def test_out_of_order_part_that_cannot_be_moved_says_so_consistently(tmp_path):
     body = PARTS_IN_ORDER.split("\n")
-    extra = ["　　五、对上级的建议", "　　建议加大对基层执法人员培训的支持力度。"]     # an extra part: no reordering
+    # an extra part (one that names no required part: "对……的建议" would name 五): no reordering
+    extra = ["　　五、典型经验做法", "　　推行“一案一评”，全年评查案卷120件。"]
     swapped = "\n".join(body[:3] + body[5:7] + body[3:5] + body[7:9] + extra + body[9:])
     r = imp(tmp_path, HEAD + swapped + "　　特此报告。\n" + SIGN + "\n" + DATE + "\n")
     rep = r.report

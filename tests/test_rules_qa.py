@@ -86,6 +86,12 @@ def test_heading_without_content_is_a_warning():
     check_silent("FZ119", BASE)
     check_silent("FZ119", EMPTY_TITLE)                  # FZ118's, not repeated
     assert {d.code for d in run(EMPTY_TITLE)} == {"FZ118"}
+    # a list of points (part 四 as plans are often written): sibling 小标题, each a sentence, none with text
+    first = HEAD + "        内容:\n          - |\n            " + P1 + "\n"
+    points = "      - 标题: 持续深化学习宣传贯彻习近平法治思想。\n      - 标题: 全面提升依法行政能力。\n"
+    check_silent("FZ119", BASE.replace(first, points))
+    # one of them without its sentence mark: headings left without their text
+    check_fires("FZ119", BASE.replace(first, points.replace("能力。", "能力")), [(12, 9), (13, 9)], "没有内容")
 
 
 # --- 4: duplicate headings and paragraphs -----------------------------------------------------

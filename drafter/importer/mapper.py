@@ -154,21 +154,56 @@ class Mapper:
             self.renumbered.add(key)
             self.marked.append(f"{p.where}起：原文“{written}”式序号用在第{depth + 1}层，已按层次改为“{shown}”式，请核对")
 
+    def nested_items(self, body: list[S.Para]) -> set[int]:
+        """"一、2022年法治政府建设主要措施" followed at once by "一、强化领导责任……": the author numbered
+        the part's items with the part's own numbering.  Those items — 一、二、三… in sequence, none
+        naming another required part — are the part's subsections; the part's sequence resumes at the
+        first heading that names another part ("二、存在的不足和原因")."""
+        out: set[int] = set()
+        k = 0
+        while k + 1 < len(body):
+            h, nxt = self.heading_of(body[k]), self.heading_of(body[k + 1])
+            mk, mn = C.heading_marker(body[k].text), C.heading_marker(body[k + 1].text)
+            if not (h and nxt and not h.rest and h.kind == nxt.kind and mk and mn and mn.number == 1):
+                k += 1
+                continue
+            own = set(self.part_scores(h.text))
+            expect, j = 1, k + 1
+            while j < len(body):
+                hj = self.heading_of(body[j])
+                if hj is None or hj.kind != h.kind:
+                    j += 1
+                    continue
+                mj = C.heading_marker(body[j].text)
+                other = {key for key, v in self.part_scores(hj.text).items() if v >= 2} - own
+                if mj is None or mj.number != expect or other:
+                    break
+                out.add(id(body[j]))
+                expect += 1
+                j += 1
+            k = j
+        return out
+
     def read_body(self, body: list[S.Para]) -> list[Node]:
         root = Node(None, None, "")
         stack: list[Node] = [root]
         kinds: list[str] = []
         self.trailing: list[tuple[Node, Text]] = []
         after_own_line = False
+        inner = self.nested_items(body)
         for p in body:
             if p.role is None and P.is_chrome_tokens(p.text):
                 self.dropped.append(p)            # "【打印本页】【关闭窗口】" between the paragraphs
                 continue
             h = self.heading_of(p)
+            if h is not None and id(p) in inner:     # an item numbered like the part it belongs to
+                h = A.HeadingOf(h.kind + ":items", h.text, h.rest, h.run_in)
             bold = h is None and self.bold_heading(p)
             if bold:
                 h = A.HeadingOf("bold:" + (p.bold or ""), p.text, None, False)
             if h is not None:
+                if h.kind == "bare" and kinds:           # a part's name without its number: a top-level section
+                    h = A.HeadingOf(kinds[0], h.text, h.rest, h.run_in)
                 d = kinds.index(h.kind) if h.kind in kinds else len(kinds)
                 if d >= MAX_LEVELS:
                     h = None
@@ -223,7 +258,7 @@ class Mapper:
         order = {k: n for n, k in enumerate(keys)}
         if self.reorder(sections):
             return
-        scores = [self.part_scores(s.heading or "") for s in sections]
+        scores = self.weak_dropped([self.part_scores(s.heading or "") for s in sections])
         first = keys[0]
         first_named = any(first in sc for sc in scores)
         options: list[list[tuple[tuple[str, ...], float, str]]] = []
@@ -269,17 +304,21 @@ class Mapper:
             elif not ks:
                 sec.comments.append("导入：标题未对应任何必备部分，作为额外部分保留（不写“部分”）")
 
+    @staticmethod
+    def weak_dropped(scores: list[dict]) -> list[dict]:
+        """A part one section names by its full name is not also claimed by a section that touches a
+        single short keyword of it ("对……的建议" beside "其他需要报告的情况" is an extra part)."""
+        named_fully = {k for sc in scores for k, v in sc.items() if v >= 3}
+        return [{k: v for k, v in sc.items() if not (k in named_fully and v < 2)} for sc in scores]
+
     def reorder(self, sections: list[Node]) -> bool:
         """Every section's heading names one required part, each a different one, but not in the
         regulation's order (e.g. 第一责任人 before 不足): put them in that order and say so."""
         keys = self.kind.keys
         order = {k: n for n, k in enumerate(keys)}
-        scores = []
-        for sec in sections:
-            sc = self.part_scores(sec.heading or "")
-            if not sc or sec.no_heading:
-                return False
-            scores.append(sc)
+        scores = self.weak_dropped([self.part_scores(sec.heading or "") for sec in sections])
+        if any(not sc or sec.no_heading for sc, sec in zip(scores, sections)):
+            return False
         # a section naming a single part takes it first; then one naming a part clearly more than others;
         # a part taken is no longer a candidate for the rest ("2025年主要工作安排": 一 or 四, 一 taken)
         picks: list[str | None] = [None] * len(sections)

@@ -404,13 +404,28 @@ def empty_heading(ctx):
 @rule("FZ119", "heading-without-content", "小标题下面没有内容", severity=WARNING)
 def heading_without_content(ctx):
     """A subsection with a 标题 and no 内容 prints a heading with nothing under it — the reviewers'
-    "（一）有题无文".  Usually the text was left out or pasted under the wrong heading."""
+    "（一）有题无文".  Usually the text was left out or pasted under the wrong heading.  Not a list of
+    points: sibling 小标题 that all stand alone, each a sentence of its own ("（一）持续深化……。"),
+    as a 下一年度主要安排 often lists them."""
     for i, sec in enumerate(ctx.report.sections):
         for path, sub, _ in _subsections(sec.content, ("sections", i, "content")):
-            if sub.heading.strip() and not any(isinstance(x, str) and x.strip() or not isinstance(x, str)
-                                               for x in sub.content):
+            if sub.heading.strip() and _empty(sub) and not _list_of_points(ctx, path):
                 yield Finding(path + ("heading",), f"小标题“{sub.heading.strip()[:20]}”下面没有内容；请在它下面的"
                                                    "“内容:”中填写正文，或删去这一项（如几项本来只列要点、不展开，可忽略本提示）")
+
+
+def _empty(sub) -> bool:
+    return not any(isinstance(x, str) and x.strip() or not isinstance(x, str) for x in sub.content)
+
+
+def _list_of_points(ctx, path: tuple) -> bool:
+    """Whether the subsection at ``path`` is one of two or more siblings that all have no content and
+    each end a sentence: a list of points, not headings left without their text."""
+    parent = ctx.report
+    for key in path[:-1]:
+        parent = parent[key] if isinstance(key, int) else getattr(parent, key)
+    subs = [x for x in parent if hasattr(x, "heading")]
+    return len(subs) >= 2 and all(_empty(x) and x.heading.strip().endswith(("。", "；", ";")) for x in subs)
 
 
 def _norm(text: str) -> str:
