@@ -1,0 +1,300 @@
+"""One file -> one :class:`~drafter.review.model.Row` (runs in a worker process of drafter.review.collect).
+
+- report YAML (.yaml/.yml): ``drafter check`` itself (drafter.check.check_file): the same diagnostics,
+  the same settings (检查 block, drafter.toml); the parts come from the Report and its 省略部分.
+- Word (.docx; .doc/.wps/.rtf/.odt converted by LibreOffice first): ``drafter inspect`` for the
+  format and content findings; the importer's reading of the text for 发文机关, 年度, 成文日期 and the
+  parts (:func:`word_parts`).
+- plain text (.txt/.md, e.g. a report copied from the government website): the importer's reading,
+  and the content rules of ``drafter check`` (FZ3xx–FZ8xx, as inspect runs them on a .docx); there is
+  no format to review.
+
+Nothing here raises for a bad file: every failure becomes the row's ``unreadable`` reason.
+"""
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+from ..diagnostics import ERROR, WARNING, Diagnostic, DrafterError
+from .model import MISSING, OMITTED, PRESENT, Part, Problem, Row
+
+YAML_SUFFIXES = (".yaml", ".yml")
+WORD_SUFFIXES = (".docx", ".docm")
+LEGACY_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")       # converted to .docx with LibreOffice
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+REVIEWED_SUFFIXES = YAML_SUFFIXES + WORD_SUFFIXES + LEGACY_SUFFIXES + TEXT_SUFFIXES
+# files a township may send that drafter cannot review: a row saying so, not silence
+REFUSED_SUFFIXES = {".pdf": "PDF 文件", ".ofd": "OFD 版式文件", ".wpt": "WPS 模板", ".dot": "Word 模板",
+                    ".dotx": "Word 模板", ".jpg": "图片", ".jpeg": "图片", ".png": "图片", ".tif": "图片",
+                    ".tiff": "图片", ".zip": "压缩包", ".rar": "压缩包", ".7z": "压缩包"}
+# the content rules run on plain text (FZ1xx/FZ2xx judge a YAML's structure; FZ5xx is the 发文字号,
+# which a web page does not show reliably): as inspect runs them on a .docx
+TEXT_RULES = ("FZ3", "FZ4", "FZ6", "FZ7", "FZ8")
+
+
+def review_file(path: str, display: str):
+    """(the row for one file, the Report read from it or None); never raises for a bad file."""
+    suffix = Path(path).suffix.lower()
+    row = Row(display, source=suffix.lstrip(".") or "?")
+    report = None
+    try:
+        if suffix in YAML_SUFFIXES:
+            report = _yaml(row, path)
+        elif suffix in WORD_SUFFIXES:
+            report = _word(row, path, display)
+        elif suffix in LEGACY_SUFFIXES:
+            report = _legacy(row, path, display)
+        elif suffix in TEXT_SUFFIXES:
+            report = _text(row, path, display)
+        else:
+            what = REFUSED_SUFFIXES.get(suffix, f"“{suffix or '无扩展名'}”文件")
+            row.unreadable = (f"{what}，drafter 不能审查；请要求报送 Word 文件（.docx），"
+                              "或网上公开的文字（.txt）")
+    except DrafterError as e:
+        row.unreadable = _reason(e.diagnostic)
+        report = None
+    return row, report
+
+
+def _reason(d: Diagnostic) -> str:
+    return f"{d.code} {d.message}"
+
+
+# ---------------------------------------------------------------------------------------------
+# report YAML: drafter check
+def _yaml(row: Row, path: str) -> None:
+    from ..check import check_file
+
+    res = check_file(path, display=row.file)
+    if res.report is None:
+        errors = res.errors or res.diagnostics
+        row.unreadable = _reason(errors[0]) if errors else "读不出报告内容"
+        row.findings = [_problem(d) for d in res.diagnostics]
+        return None
+    r = res.report
+    row.organ, row.year, row.date = r.org, r.year, r.date
+    row.parts = report_parts(r)
+    row.deadline = _deadline(r, Path(path))
+    row.findings = [_problem(d) for d in res.diagnostics]
+    row.notes.append("报告 YAML：按 drafter check 检查；版式由 drafter render 按 GB/T 9704 生成，不另审查")
+    return r
+
+
+# ---------------------------------------------------------------------------------------------
+# Word: drafter inspect + the importer's reading
+def _word(row: Row, path: str, display: str, converted_from: str | None = None) -> None:
+    from ..inspect import inspect_file
+
+    try:
+        found = inspect_file(path, display=display)
+    except DrafterError as e:
+        if e.diagnostic.code == "FZ080" and converted_from is None and _is_ole(path):
+            return _legacy(row, path, display)   # a .doc saved under a .docx name: converted, as import does
+        raise
+    mapped = _read_report(path, display)
+    report = mapped.report
+    row.organ = report.org if _found(mapped, "发文机关") else None
+    row.year = report.year if _found(mapped, "年度") else None
+    row.date = report.date
+    row.deadline = _deadline(report, Path(converted_from or path))
+    row.parts, part_findings = word_parts(mapped, display)
+    row.findings = part_findings + [Problem(f.code, f.severity, f.format(), _summary(f.code, f.message))
+                                    for f in found.findings]
+    row.notes += [f"{display}: {n}" for n in found.notes]
+    return report
+
+
+def _legacy(row: Row, path: str, display: str) -> None:
+    """.doc/.wps/.rtf/.odt (or a .doc named .docx): LibreOffice makes a .docx, which is reviewed."""
+    from ..pdf import convert, soffice_path
+
+    kind = "旧版 Word（.doc）等格式"
+    if soffice_path() is None:
+        raise DrafterError("FZ080", f"“{display}”是{kind}，本机没有安装 LibreOffice，无法转换审查；请要求报送 .docx，"
+                                    "或安装 LibreOffice 后重新审查")
+    import shutil
+
+    with tempfile.TemporaryDirectory(prefix="drafter-review-") as td:
+        suffix = Path(path).suffix.lower()
+        src = Path(td) / ("input" + (suffix if suffix in LEGACY_SUFFIXES else ".doc"))
+        try:
+            shutil.copyfile(path, src)
+        except OSError as e:
+            from ..atomic import why
+
+            raise DrafterError("FZ001", f"无法读取“{display}”（{why(e)}）")
+        try:
+            (docx,) = convert([src], Path(td) / "out", "docx")
+        except DrafterError as e:
+            raise DrafterError("FZ080", f"“{display}”无法用 LibreOffice 转换为 .docx（{e.diagnostic.message}）；"
+                                        "请要求报送 .docx")
+        row.notes.append(f"“{display}”是{kind}：由 LibreOffice 转换为 .docx 后审查，格式以转换结果为准；"
+                         "正式报送请用 .docx")
+        return _word(row, str(docx), display, converted_from=path)
+
+
+def _is_ole(path: str) -> bool:
+    from ..inputs import OLE_MAGIC
+
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(OLE_MAGIC))
+            if head != OLE_MAGIC:
+                return False
+            return "EncryptedPackage".encode("utf-16-le") not in f.read()   # encrypted: FZ085 stands
+    except OSError:
+        return False
+
+
+def _read_report(path: str, display: str):
+    """The importer's reading of a Word or text file (drafter import without writing YAML)."""
+    from ..importer import map_source, read
+
+    return map_source(read(Path(path), display))
+
+
+def _found(mapped, label: str) -> bool:
+    """Whether the importer found ``label`` (发文机关, 年度) in the file, rather than filling in a
+    placeholder or last year.  (Read from its summary, the only place it says so.)"""
+    prefix = f"  {label}："
+    return not any(line.startswith(prefix) and "未找到" in line for line in mapped.summary)
+
+
+_OUT_OF_ORDER = re.compile(r"^\s*第(?P<key>.)部分“[^”]*”：原文有（(?P<where>[^）]*)")
+
+
+def word_parts(mapped, display: str) -> tuple[list[Part], list[Problem]]:
+    """Which required parts a Word or text report has, and the findings that say what is missing.
+
+    Today: the importer's mapping (drafter.importer.map_source), where a part the file lacks is put in
+    省略部分 with a 【请补写……】 placeholder (= missing), and a part found out of order is kept as an
+    extra section (reported as FZ103, and counted as present).  When ``drafter inspect`` runs the
+    five-part check on Word files itself (FZ101 …), this is the one function to switch to its result."""
+    report = mapped.report
+    late = {m.group("key"): m.group("where") for m in map(_OUT_OF_ORDER.match, mapped.summary) if m}
+    parts = report_parts(report)
+    problems = []
+    for p in parts:
+        if p.key in late:
+            p.state, p.note = PRESENT, f"原文有（{late[p.key]}），但顺序不对"
+            problems.append(Problem("FZ103", ERROR, f"{display}: 错误 FZ103 {p.label}排错了位置（{late[p.key]}）；"
+                                                    "请按 一、二、三、四、五 的顺序排列各部分", "必备部分顺序不对"))
+        elif p.state == MISSING:
+            p.note = "文中没有找到这一部分"
+            problems.append(Problem("FZ101", ERROR, f"{display}: 错误 FZ101 缺少{p.label}：文中没有找到写"
+                                                    f"{p.name}的一节；请补写后重新报送",
+                                    _summary("FZ101", "")))
+        elif p.state == OMITTED:
+            problems.append(Problem("FZ102", WARNING, f"{display}: 警告 FZ102 {p.label}未单列（理由：{p.note}）",
+                                    _summary("FZ102", "")))
+    return parts, problems
+
+
+# ---------------------------------------------------------------------------------------------
+# plain text: the importer's reading and the content rules
+def _text(row: Row, path: str, display: str) -> None:
+    from ..kinds import get_kind
+    from ..rules import Context, active_rules, settings_for
+
+    mapped = _read_report(path, display)
+    report = mapped.report
+    row.organ = report.org if _found(mapped, "发文机关") else None
+    row.year = report.year if _found(mapped, "年度") else None
+    row.date = report.date
+    row.deadline = _deadline(report, Path(path))
+    row.parts, problems = word_parts(mapped, display)
+    kind = get_kind(report.kind)
+    settings = settings_for(report, list(TEXT_RULES))
+    ctx = Context(report, None, kind, settings)
+    for r in active_rules(settings, kind):
+        if not r.code.startswith(TEXT_RULES):
+            continue
+        for f in r.func(ctx) or ():
+            d = ctx.diagnostic(r, f)
+            d.file = display
+            problems.append(_problem(d))
+    row.findings = problems
+    row.notes.append(f"“{display}”是纯文字：只审查必备部分和文字内容（年份、标点、序号、数字、错别字），"
+                     "没有版式可审查")
+    return report
+
+
+# ---------------------------------------------------------------------------------------------
+def report_parts(report) -> list[Part]:
+    """Each required part of the report's kind: present (a section serves it and has text), declared
+    omitted (省略部分 with a reason) or missing — as FZ101, FZ102 and FZ104 judge them."""
+    from ..kinds import get_kind
+    from ..rules import Context
+    from ..rules.structure import is_reason
+
+    kind = get_kind(report.kind)
+    ctx = Context(report, None, kind)
+    omitted = {}
+    for k, v in report.omitted_parts.items():
+        key = kind.resolve_part(k)
+        if key:
+            omitted[key] = str(v)
+    out = []
+    for part in kind.parts:
+        secs = ctx.sections_of(part.key)
+        filled = [i for i in secs
+                  if any(t.strip() for t in ctx.section_texts(i) if t is not report.sections[i].heading)]
+        if filled:
+            out.append(Part(part.key, part.name, PRESENT))
+        elif secs:
+            out.append(Part(part.key, part.name, MISSING, "只有标题，没有内容"))
+        elif part.key in omitted and is_reason(omitted[part.key]):
+            out.append(Part(part.key, part.name, OMITTED, omitted[part.key].strip()))
+        elif part.key in omitted:
+            out.append(Part(part.key, part.name, MISSING, "“省略部分”中写的是待办提示，不是理由"))
+        else:
+            out.append(Part(part.key, part.name, MISSING, "没有这一部分"))
+    return out
+
+
+def _deadline(report, path: Path):
+    """The 报送期限 for this report, as FZ305 applies it: 检查.报送期限 in the YAML, else ``deadline`` in
+    the nearest drafter.toml, else the kind's default (03-01 of 年度+1)."""
+    from ..check import find_config
+    from ..kinds import get_kind
+    from ..rules import settings_for
+    from ..rules.years import deadline_date
+
+    try:
+        _, config = find_config(path)
+    except DrafterError:
+        config = {}                 # (a broken drafter.toml: the YAML's check reports it)
+    settings = settings_for(report, (), (), config)
+    return deadline_date(report.year, settings.deadline, get_kind(report.kind).deadline)
+
+
+def _problem(d: Diagnostic) -> Problem:
+    return Problem(d.code, d.severity, d.format(), _summary(d.code, d.message))
+
+
+def _summary(code: str, message: str) -> str:
+    """The one-line Chinese summary of a code (the rule registry, inspect's codes); for the loader's
+    own codes, the message up to its advice."""
+    from ..rules import load_all
+
+    r = load_all().get(code)
+    if r is not None:
+        return r.summary
+    try:
+        from ..inspect.findings import CODES
+    except ImportError:
+        CODES = {}
+    if code in CODES:
+        return CODES[code][1]
+    return re.split(r"[；;]", message, maxsplit=1)[0]
+
+
+def internal_failure(path: str, display: str, why: str) -> Row:
+    """The row of a file whose worker died or made drafter fail."""
+    return Row(display, source=Path(path).suffix.lower().lstrip("."),
+               unreadable=f"FZ099 {why}；请把这个文件发给维护人员")
+
+
+__all__ = ["review_file", "report_parts", "word_parts", "REVIEWED_SUFFIXES", "REFUSED_SUFFIXES"]
