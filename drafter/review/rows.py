@@ -25,10 +25,9 @@ WORD_SUFFIXES = (".docx", ".docm")
 LEGACY_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")       # converted to .docx with LibreOffice
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 REVIEWED_SUFFIXES = YAML_SUFFIXES + WORD_SUFFIXES + LEGACY_SUFFIXES + TEXT_SUFFIXES
-# files a township may send that drafter cannot review: a row saying so, not silence
-REFUSED_SUFFIXES = {".pdf": "PDF 文件", ".ofd": "OFD 版式文件", ".wpt": "WPS 模板", ".dot": "Word 模板",
-                    ".dotx": "Word 模板", ".jpg": "图片", ".jpeg": "图片", ".png": "图片", ".tif": "图片",
-                    ".tiff": "图片", ".zip": "压缩包", ".rar": "压缩包", ".7z": "压缩包"}
+# what a township may send instead of its report, which drafter cannot review: a row saying so, not
+# silence (other files in a folder — pictures, spreadsheets — are only named in a notice)
+REFUSED_SUFFIXES = {".pdf": "PDF 文件", ".ofd": "OFD 版式文件", ".zip": "压缩包", ".rar": "压缩包", ".7z": "压缩包"}
 # the content rules run on plain text (FZ1xx/FZ2xx judge a YAML's structure; FZ5xx is the 发文字号,
 # which a web page does not show reliably): as inspect runs them on a .docx
 TEXT_RULES = ("FZ3", "FZ4", "FZ6", "FZ7", "FZ8")
