@@ -143,15 +143,16 @@ def _run(files: list[tuple[str, str]], jobs: int | None, label: str, progress: b
 
 
 # ---------------------------------------------------------------------------------------------
-_BARE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff\u00ad]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]+")
 
 
 def organ_key(name: str | None) -> str | None:
     """An organ's name as compared across files: without spaces or invisible characters."""
+    from ..conventions import squeeze
+
     if not name:
         return None
-    k = _BARE.sub("", name)
-    return k or None
+    return _INVISIBLE.sub("", squeeze(name)) or None
 
 
 def review(inputs: Sequence[str | os.PathLike], *, previous: Sequence[str | os.PathLike] = (),
@@ -219,16 +220,27 @@ def _carry_over(results: list[tuple[Row, object]], last: list[tuple[Row, object]
     (the latest before this one; matched by organ name)."""
     from .carry import CarryOverUnavailable, carried
 
+    from ..conventions import short_name
+
     by_organ: dict[str, list[tuple[Row, object]]] = {}
+    by_place: dict[str, list[tuple[Row, object]]] = {}
     for row, report in last:
         k = organ_key(row.organ)
         if k and report is not None and row.year:
             by_organ.setdefault(k, []).append((row, report))
+            if short_name(k):
+                by_place.setdefault(short_name(k), []).append((row, report))
     for row, report in results:
         if not row.reviewed or report is None:
             continue
         k = organ_key(row.organ)
-        candidates = [(r, rep) for r, rep in by_organ.get(k or "", []) if row.year is None or r.year < row.year]
+        found = by_organ.get(k or "")
+        if not found and k and short_name(k):
+            # 北京市大兴区榆垡镇人民政府 this year, 榆垡镇人民政府 last year: the same place, if only one is
+            found = by_place.get(short_name(k), [])
+            if len({organ_key(r.organ) for r, _ in found}) != 1:
+                found = []
+        candidates = [(r, rep) for r, rep in found or [] if row.year is None or r.year < row.year]
         if not candidates:
             row.carried_note = "上一年度文件夹中没有这个机关的报告" if k else "未识别发文机关，无法对照上一年度"
             continue
