@@ -301,8 +301,8 @@ def _parts_chart(review: Review) -> str:
     miss = {k: sum(any(p.key == k and p.state == MISSING for p in r.parts) for r in review.rows) for k, _ in keys}
     omit = {k: sum(any(p.key == k and p.state == OMITTED for p in r.parts) for r in review.rows) for k, _ in keys}
     n = max([1] + [miss[k] + omit[k] for k, _ in keys])
-    width, left, top, bar_h, gap = 470, 196, 8, 20, 10
-    span = width - left - 40
+    width, left, top, bar_h, gap = 500, 196, 8, 20, 10
+    span = width - left - 100                   # (room for "缺 12，省略 3" after the longest bar)
     height = top + len(keys) * (bar_h + gap) + 24
     s = [f"<div class=\"chart\"><h3>缺少或省略各部分的报告（份）</h3>"
          f"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" role=\"img\" "
@@ -320,7 +320,7 @@ def _parts_chart(review: Review) -> str:
             s.append(f"<rect x=\"{left}\" y=\"{y}\" width=\"{wm:.1f}\" height=\"{bar_h}\" fill=\"{BAR_RED}\"/>")
         if omit[k]:
             s.append(f"<rect x=\"{left + wm:.1f}\" y=\"{y}\" width=\"{wo:.1f}\" height=\"{bar_h}\" fill=\"{BAR_AMBER}\"/>")
-        txt = f"缺 {miss[k]}" + (f"，省略 {omit[k]}" if omit[k] else "") if miss[k] or omit[k] else "0"
+        txt = "，".join(x for x in (f"缺 {miss[k]}" if miss[k] else "", f"省略 {omit[k]}" if omit[k] else "") if x) or "0"
         s.append(f"<text x=\"{left + wm + wo + 6:.1f}\" y=\"{y + bar_h - 5}\" font-size=\"12\" fill=\"#222\">{txt}</text>")
     y = top + len(keys) * (bar_h + gap) + 8
     s.append(f"<rect x=\"{left}\" y=\"{y}\" width=\"12\" height=\"10\" fill=\"{BAR_RED}\"/>"
