@@ -229,7 +229,7 @@ class Review:
             out.append((f"缺第{key}部分", sum(any(p.key == key and p.state == MISSING for p in r.parts) for r in rows)))
         out.append(("未标成文日期", sum(r.undated for r in rows)))
         out.append(("逾期", sum(r.overdue for r in rows)))
-        out.append(("有其他错误", sum(bool(r.other_errors) for r in rows)))
+        out.append(("有其他错误", sum(r.reviewed and bool(r.other_errors) for r in rows)))
         out.append(("需核实", sum(r.verdict == VERIFY for r in rows)))
         out.append(("通过", sum(r.verdict == ACCEPT for r in rows)))
         return [(k, n) for k, n in out if n or k in ("共", "需退回")]
