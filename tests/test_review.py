@@ -307,3 +307,23 @@ def test_progress_bar_on_a_terminal(county):
     assert "\r审查 [" in err and "10/10" in err           # (the copy is not reviewed again)
     assert "Traceback" not in err
     assert proc.stdout.decode("utf-8").startswith(SUMMARY)
+
+
+def test_odd_paths_and_hostile_names(tmp_path, county):
+    """A pipe named like a report does not block the review; a name with markup stays text on the page."""
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    os.mkfifo(folder / "管道.docx")
+    text = (Path(__file__).resolve().parent.parent / "examples" / "short-complete.yaml").read_text(encoding="utf-8")
+    (folder / "脚本.yaml").write_text(text.replace("发文机关: 青山县人民政府", "发文机关: 青山县<script>alert(1)</script>"),
+                                    encoding="utf-8")
+    (folder / "循环.docx").symlink_to(folder / "循环.docx")
+    r = run_cli("review", folder, "-o", tmp_path / "汇总.html", timeout=120)
+    assert r.code == 1, r
+    html = (tmp_path / "汇总.html").read_text(encoding="utf-8")
+    assert "<script" not in html.lower() and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    r = run_cli("review", folder, "--format", "json", timeout=120)
+    rows = {Path(x["file"]).name: x for x in json.loads(r.out)["rows"]}
+    assert rows["管道.docx"]["unreadable"].startswith("FZ001") and "管道" in rows["管道.docx"]["unreadable"]
+    assert rows["循环.docx"]["unreadable"].startswith("FZ001")
+    assert rows["脚本.yaml"]["organ"] == "青山县<script>alert(1)</script>"

@@ -89,15 +89,25 @@ def discover(inputs: Sequence[str | os.PathLike], exclude: Sequence[str | os.Pat
     return files, notices
 
 
+MAX_HASHED = 64 * 1024 * 1024      # larger than any report (the readers refuse it): not compared
+
+
 def _digest(path: str) -> str | None:
+    """The file's SHA-256, to find copies; None for what is no regular file (a pipe would block, a
+    device never end), an empty file, or one that cannot be read (its worker says why)."""
+    import stat
+
     try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode) or not 0 < st.st_size <= MAX_HASHED:
+            return None
         h = hashlib.sha256()
         with open(path, "rb") as f:
             for block in iter(lambda: f.read(1 << 20), b""):
                 h.update(block)
-        return h.hexdigest() if os.path.getsize(path) else None      # empty files are no copies of each other
+        return h.hexdigest()
     except OSError:
-        return None                                                # the worker says why it cannot be read
+        return None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -96,7 +96,7 @@ ol.findings li.info{color:#555}
 
 def render_html(review: Review, out: Path | None = None) -> str:
     """The page; ``out`` (where it will be written) makes the links to the reports' files relative."""
-    base = Path(out).resolve().parent if out is not None else None
+    base = Path(os.path.abspath(out)).parent if out is not None else None
     keys = review.parts_keys
     carried = bool(review.previous)
     n_back = len(review.send_back)
@@ -167,7 +167,7 @@ def _link(r: Row, base: Path | None, shown: str | None = None) -> str:
     """A link to the report's file (relative to the page, so the folder can be moved with it)."""
     shown = shown or r.file
     try:
-        target = Path(r.file).resolve()
+        target = Path(os.path.abspath(r.file))       # (not resolve(): a symlink loop raises RuntimeError there)
         href = os.path.relpath(target, base) if base is not None else target.as_uri()
     except (OSError, ValueError):
         return escape(shown)
