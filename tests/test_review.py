@@ -327,3 +327,26 @@ def test_odd_paths_and_hostile_names(tmp_path, county):
     assert rows["管道.docx"]["unreadable"].startswith("FZ001") and "管道" in rows["管道.docx"]["unreadable"]
     assert rows["循环.docx"]["unreadable"].startswith("FZ001")
     assert rows["脚本.yaml"]["organ"] == "青山县<script>alert(1)</script>"
+
+
+def test_the_deadline_is_check_s_setting(tmp_path, county):
+    """报送期限 as drafter check applies it: drafter.toml in the county's folder, 检查.报送期限 in a YAML."""
+    from drafter.review import review
+
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    shutil.copy(county / "各镇街" / "红岭县.docx", folder / "红岭县.docx")       # 2025年3月20日
+    text = (county / "各镇街" / "青山县.yaml").read_text(encoding="utf-8")       # 2025年1月20日
+    (folder / "青山县.yaml").write_text(text + "检查:\n  报送期限: 01-15\n", encoding="utf-8")
+    rows = {Path(r.file).name: r for r in review([folder], jobs=1).rows}
+    assert rows["红岭县.docx"].overdue and str(rows["红岭县.docx"].deadline) == "2025-03-01"
+    assert rows["青山县.yaml"].overdue and str(rows["青山县.yaml"].deadline) == "2025-01-15"
+    (folder / "drafter.toml").write_text('[check]\ndeadline = "03-31"\n', encoding="utf-8")
+    rows = {Path(r.file).name: r for r in review([folder], jobs=1).rows}
+    assert not rows["红岭县.docx"].overdue and str(rows["红岭县.docx"].deadline) == "2025-03-31"
+    assert rows["青山县.yaml"].overdue                 # the report's own setting first, as in drafter check
+    assert rows["红岭县.docx"].verdict == "通过" and "FZ305" not in {f.code for f in rows["红岭县.docx"].findings}
+    (folder / "drafter.toml").write_text('[check]\ndeadline = "03-10"\n', encoding="utf-8")
+    row = {Path(r.file).name: r for r in review([folder], jobs=1).rows}["红岭县.docx"]
+    (late,) = [f for f in row.findings if f.code == "FZ305"]
+    assert "晚于报送期限2025年3月10日" in late.text and 'deadline = "03-10"' in late.text

@@ -75,7 +75,7 @@ def _yaml(row: Row, path: str) -> None:
     r = res.report
     row.organ, row.year, row.date = r.org, r.year, r.date
     row.parts = report_parts(r)
-    row.deadline = _deadline(r, Path(path))
+    row.deadline, _ = _deadline(r, Path(path))
     row.findings = [_problem(d) for d in res.diagnostics]
     row.notes.append("报告 YAML：按 drafter check 检查；版式由 drafter render 按 GB/T 9704 生成，不另审查")
     return r
@@ -97,10 +97,15 @@ def _word(row: Row, path: str, display: str, converted_from: str | None = None) 
     row.organ = report.org if _found(mapped, "发文机关") else None
     row.year = report.year if _found(mapped, "年度") else None
     row.date = report.date
-    row.deadline = _deadline(report, Path(converted_from or path))
+    row.deadline, config = _deadline(report, Path(converted_from or path))
     row.parts, part_findings = word_parts(mapped, display)
+    # inspect judges the date against the default deadline: when the county's drafter.toml sets another,
+    # its FZ305 is replaced by one against that
+    own_deadline = bool(config.get("deadline"))
     row.findings = part_findings + [Problem(f.code, f.severity, f.format(), _summary(f.code, f.message))
-                                    for f in found.findings]
+                                    for f in found.findings if not (own_deadline and f.code == "FZ305")]
+    if own_deadline:
+        row.findings += _late(row, display, config)
     row.notes += [f"{display}: {n}" for n in found.notes]
     return report
 
@@ -202,10 +207,10 @@ def _text(row: Row, path: str, display: str) -> None:
     row.organ = report.org if _found(mapped, "发文机关") else None
     row.year = report.year if _found(mapped, "年度") else None
     row.date = report.date
-    row.deadline = _deadline(report, Path(path))
+    row.deadline, config = _deadline(report, Path(path))
     row.parts, problems = word_parts(mapped, display)
     kind = get_kind(report.kind)
-    settings = settings_for(report, list(TEXT_RULES))
+    settings = settings_for(report, list(TEXT_RULES), (), config)
     ctx = Context(report, None, kind, settings)
     for r in active_rules(settings, kind):
         if not r.code.startswith(TEXT_RULES):
@@ -253,9 +258,20 @@ def report_parts(report) -> list[Part]:
     return out
 
 
+def _late(row: Row, display: str, config: dict) -> list[Problem]:
+    """FZ305 for a Word file, against the deadline that applies (drafter.toml's or the default)."""
+    if not row.overdue:
+        return []
+    d, lim = row.date, row.deadline
+    source = f"{config.get('file')} 中的 deadline = \"{config.get('deadline')}\""
+    text = (f"{display}: 警告 FZ305 成文日期{d.year}年{d.month}月{d.day}日晚于报送期限{lim.year}年{lim.month}月"
+            f"{lim.day}日（{source}）；请核对成文日期，逾期报送的请说明原因")
+    return [Problem("FZ305", WARNING, text, _summary("FZ305", ""))]
+
+
 def _deadline(report, path: Path):
-    """The 报送期限 for this report, as FZ305 applies it: 检查.报送期限 in the YAML, else ``deadline`` in
-    the nearest drafter.toml, else the kind's default (03-01 of 年度+1)."""
+    """(the 报送期限 for this report, the drafter.toml settings), as FZ305 applies it: 检查.报送期限 in the
+    YAML, else ``deadline`` in the nearest drafter.toml, else the kind's default (03-01 of 年度+1)."""
     from ..check import find_config
     from ..kinds import get_kind
     from ..rules import settings_for
@@ -266,7 +282,7 @@ def _deadline(report, path: Path):
     except DrafterError:
         config = {}                 # (a broken drafter.toml: the YAML's check reports it)
     settings = settings_for(report, (), (), config)
-    return deadline_date(report.year, settings.deadline, get_kind(report.kind).deadline)
+    return deadline_date(report.year, settings.deadline, get_kind(report.kind).deadline), config
 
 
 def _problem(d: Diagnostic) -> Problem:
