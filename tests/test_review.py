@@ -350,3 +350,24 @@ def test_the_deadline_is_check_s_setting(tmp_path, county):
     row = {Path(r.file).name: r for r in review([folder], jobs=1).rows}["红岭县.docx"]
     (late,) = [f for f in row.findings if f.code == "FZ305"]
     assert "晚于报送期限2025年3月10日" in late.text and 'deadline = "03-10"' in late.text
+
+
+def test_last_year_s_report_is_found_by_organ(reviewed, tmp_path, county):
+    """--previous: each report is compared with the same organ's report of the year before."""
+    _, data = reviewed
+    rows = _rows_by_file(data)
+    assert rows["西河县.docx"]["carried_from"] == "上一年度/西河县2023.docx"
+    for name in ("东山县.docx", "新乐市.yaml", "青石镇.docx"):
+        assert rows[name]["carried_from"] is None and rows[name]["carried_note"] == "上一年度文件夹中没有这个机关的报告"
+    assert rows["坏文件.docx"]["carried_note"] is None                     # (not reviewed)
+    # last year's organ written shorter: the same place, when it is the only one
+    from drafter.review import review
+
+    last = tmp_path / "上一年度"
+    last.mkdir()
+    text = (county / "各镇街" / "榆垡镇.yaml").read_text(encoding="utf-8")
+    assert "发文机关: 北京市大兴区榆垡镇人民政府" in text and "年度: 2023" in text
+    (last / "2022.yaml").write_text(text.replace("发文机关: 北京市大兴区榆垡镇人民政府", "发文机关: 榆垡镇人民政府")
+                                    .replace("年度: 2023", "年度: 2022"), encoding="utf-8")
+    (row,) = review([county / "各镇街" / "榆垡镇.yaml"], previous=[last], jobs=1).rows
+    assert row.carried_from == str(last / "2022.yaml")
