@@ -108,7 +108,8 @@ def render_html(review: Review, out: Path | None = None) -> str:
     w("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
     w("<title>法治政府建设年度情况报告审查汇总</title>\n<style>" + CSS + "</style>\n</head>\n<body>\n")
     w("<header id=\"top\">\n<h1>法治政府建设年度情况报告审查汇总</h1>\n")
-    made = review.made.strftime("%Y年%m月%d日 %H:%M") if review.made else ""
+    m = review.made
+    made = f"{m.year}年{m.month}月{m.day}日 {m:%H:%M}" if m else ""
     scope = "、".join(review.inputs)
     prev = f" · 对照上一年度：{'、'.join(review.previous)}" if review.previous else ""
     w(f"<p class=\"meta\">审查范围：{escape(scope)}{escape(prev)} · 生成时间：{made} · 由 drafter review 生成</p>\n")
