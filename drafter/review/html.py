@@ -106,6 +106,9 @@ def render_html(review: Review, out: Path | None = None) -> str:
     w("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
       "img-src data:\">\n")
     w("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+    # 360, QQ and other dual-engine browsers on office PCs open local files with their IE engine (and IE in
+    # an old compatibility mode, which draws no SVG) unless told otherwise
+    w("<meta name=\"renderer\" content=\"webkit\">\n<meta http-equiv=\"X-UA-Compatible\" content=\"IE=edge\">\n")
     w("<title>法治政府建设年度情况报告审查汇总</title>\n<style>" + CSS + "</style>\n</head>\n<body>\n")
     w("<header id=\"top\">\n<h1>法治政府建设年度情况报告审查汇总</h1>\n")
     m = review.made
