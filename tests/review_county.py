@@ -37,7 +37,8 @@ EXPECTED = {
     "坏文件.docx": dict(verdict="退回", reasons=["无法读取"], unreadable="FZ081"),
     "西河县.docx": dict(verdict="通过", organ="西河县人民政府", year=2024, date="2025-01-20", parts="✓✓✓✓✓"),
 }
-PREVIOUS = {"西河县2023.docx"}          # in 上一年度/: 西河县's report of 2023, mostly the same text
+PREVIOUS = {"西河县2023.docx"}          # in 上一年度/: 西河县's report of 2023: this year's but for part 二
+CARRIED = ("西河县.docx", 2)             # its paragraphs that are not last year's (part 二, rewritten)
 
 
 def _example(stem: str) -> str:
@@ -69,6 +70,19 @@ def without_part3(text: str) -> str:
 def last_year(text: str) -> str:
     """The same county's report of the year before: the years moved back, the rest as it was."""
     return text.replace("2025", "2024X").replace("2024", "2023").replace("2023X", "2024")
+
+
+NEW_PART2 = ("一是行政复议案件办理周期偏长，个别案件临近法定期限才作出决定；二是镇街合法性审查人员流动较大，审查质量不够稳定。",
+             "主要原因是审查力量配备与案件增长不相适应，信息化手段运用也不够充分。")
+
+
+def rewrite_part2(text: str) -> str:
+    """The report with the two paragraphs of part 二 written anew (the rest carried over)."""
+    old = [ln.strip()[2:] for ln in text.splitlines() if ln.strip().startswith(("- 一是基层执法力量", "- 主要原因是培训"))]
+    assert len(old) == 2
+    for a, b in zip(old, NEW_PART2):
+        text = text.replace(a, b)
+    return text
 
 
 def delete_part3_in_word(src: Path, out: Path) -> None:
@@ -108,7 +122,7 @@ def build_county(root: Path) -> tuple[Path, Path]:
     whole = (county / "青石镇.docx").read_bytes()
     (county / "坏文件.docx").write_bytes(whole[: len(whole) // 2])
     xihe = renamed("西河县")
-    _render(xihe, county / "西河县.docx")
+    _render(rewrite_part2(xihe), county / "西河县.docx")           # this year: part 二 rewritten, the rest kept
     _render(last_year(xihe), previous / "西河县2023.docx")
     return county, previous
 

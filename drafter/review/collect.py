@@ -257,6 +257,6 @@ def _carry_over(results: list[tuple[Row, object]], last: list[tuple[Row, object]
         prev_row, prev_report = max(candidates, key=lambda c: c[0].year)
         row.carried_from = prev_row.file
         try:
-            row.carried, row.carried_total = carried(report, prev_report)
+            row.carried, row.carried_total, row.carried_similar = carried(report, prev_report)
         except CarryOverUnavailable as e:
             row.carried_note = str(e)

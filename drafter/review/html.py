@@ -234,12 +234,17 @@ def _row_html(i: int, r: Row, keys, carried: bool, base, footnotes: list[str], s
              + "</td>")
     if carried:
         if r.carried is not None:
-            tip = f"与“{r.carried_from}”相比，{r.carried_total} 段中有 {r.carried} 段未改动"
-            c.append(f"<td class=\"num\" title=\"{escape(tip)}\">{r.carried}/{r.carried_total} 段</td>")
+            c.append(f"<td class=\"num\" title=\"{escape(_carried_words(r))}\">{r.carried}/{r.carried_total} 段</td>")
         else:
             c.append(f"<td class=\"c\" title=\"{escape(r.carried_note or '')}\">—</td>")
     c.append(f"<td class=\"file\">{_link(r, base, short(r.file))}</td></tr>\n")
     return "".join(c)
+
+
+def _carried_words(r: Row) -> str:
+    more = r.carried_similar - r.carried if r.carried_similar is not None else 0
+    also = f"，另有 {more} 段基本相同或把上年的安排写成了今年的举措" if more > 0 else ""
+    return f"与“{r.carried_from}”相比，{r.carried_total} 段中有 {r.carried} 段原样未改{also}"
 
 
 def _section_html(i: int, r: Row, carried: bool, base) -> str:
@@ -270,7 +275,7 @@ def _section_html(i: int, r: Row, carried: bool, base) -> str:
         fact("错误 / 警告", f"{r.errors} / {r.warnings}")
         if carried:
             if r.carried is not None:
-                fact("沿用上年", escape(f"{r.carried_total} 段中有 {r.carried} 段与“{r.carried_from}”相同，未改动"))
+                fact("沿用上年", escape(_carried_words(r)))
             else:
                 fact("沿用上年", escape(r.carried_note or "—"))
     s.append("</dl>\n")

@@ -73,6 +73,7 @@ class Row:
     same_organ: list[str] = field(default_factory=list)   # other files naming the same organ and year
     carried: int | None = None            # paragraphs unchanged from last year's report (--previous)
     carried_total: int | None = None      # paragraphs of this report the count is out of
+    carried_similar: int | None = None    # carried over in all: unchanged, nearly the same, last year's plan
     carried_from: str | None = None       # last year's file it was compared with
     carried_note: str | None = None       # why there is no count (no report of this organ last year …)
     index: int = 0                        # position in the input order

@@ -32,7 +32,7 @@ def csv_rows(review: Review) -> list[list[str]]:
     head += [f"第{k}部分（{name}）" for k, name in keys]
     head += ["错误", "警告", "主要问题"]
     if carried:
-        head += ["沿用上年段落", "本报告段落", "上年报告"]
+        head += ["原样沿用上年段落", "本报告段落", "沿用上年段落（含基本相同）", "上年报告"]
     head += ["文件", "无法读取的原因"]
     out = [head]
     for i, r in enumerate(review.rows, 1):
@@ -44,7 +44,7 @@ def csv_rows(review: Review) -> list[list[str]]:
                  "；".join(r.top_problems())]
         if carried:
             line += ["" if r.carried is None else str(r.carried), "" if r.carried_total is None else str(r.carried_total),
-                     r.carried_from or r.carried_note or ""]
+                     "" if r.carried_similar is None else str(r.carried_similar), r.carried_from or r.carried_note or ""]
         line += [r.file, r.unreadable or ""]
         out.append(line)
     return out
