@@ -53,6 +53,7 @@ td.p-missing{color:#fff;background:#c62828 !important;text-align:center;font-wei
 td.p-omitted{color:#7a5300;background:#ffe8a8 !important;text-align:center}
 td.p-none{color:#999;text-align:center}
 .late{color:#c62828;font-weight:700;white-space:nowrap}
+td.much{color:#8a5a00;font-weight:700}
 .undated{color:#c62828;font-weight:700}
 td.errs b{color:#c62828}
 ul.top{margin:0;padding-left:16px}
@@ -234,7 +235,8 @@ def _row_html(i: int, r: Row, keys, carried: bool, base, footnotes: list[str], s
              + "</td>")
     if carried:
         if r.carried is not None:
-            c.append(f"<td class=\"num\" title=\"{escape(_carried_words(r))}\">{r.carried}/{r.carried_total} 段</td>")
+            much = " much" if r.carried_total and 2 * r.carried >= r.carried_total else ""   # half or more: marked
+            c.append(f"<td class=\"num{much}\" title=\"{escape(_carried_words(r))}\">{r.carried}/{r.carried_total} 段</td>")
         else:
             c.append(f"<td class=\"c\" title=\"{escape(r.carried_note or '')}\">—</td>")
     c.append(f"<td class=\"file\">{_link(r, base, short(r.file))}</td></tr>\n")
