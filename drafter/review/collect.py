@@ -133,7 +133,8 @@ def _warm() -> None:
     from .. import check  # noqa: F401
     from ..importer import map_source  # noqa: F401
     from ..inspect import (check_file, check_head, check_page, check_pagenum, check_tail,  # noqa: F401
-                           check_text, content, document, structure)
+                           check_text, content, structure)
+    from ..reader import document  # noqa: F401
     from ..kinds import get_kind
     from ..rules import load_all
 

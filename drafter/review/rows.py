@@ -92,7 +92,7 @@ def _word(row: Row, path: str, display: str, converted_from: str | None = None) 
         if e.diagnostic.code == "FZ080" and converted_from is None and _is_ole(path):
             return _legacy(row, path, display)   # a .doc saved under a .docx name: converted, as import does
         raise
-    mapped = _read_report(path, display)
+    mapped = _map_document(found.document)
     report = mapped.report
     row.organ = report.org if _found(mapped, "发文机关") else None
     row.year = report.year if _found(mapped, "年度") else None
@@ -153,10 +153,18 @@ def _is_ole(path: str) -> bool:
 
 
 def _read_report(path: str, display: str):
-    """The importer's reading of a Word or text file (drafter import without writing YAML)."""
+    """The importer's reading of a text file (drafter import without writing YAML)."""
     from ..importer import map_source, read
 
     return map_source(read(Path(path), display))
+
+
+def _map_document(doc):
+    """The importer's mapping of the Word document inspect has read (the file is read once)."""
+    from ..importer import map_source
+    from ..importer.readers import source_of
+
+    return map_source(source_of(doc))
 
 
 def _found(mapped, label: str) -> bool:
