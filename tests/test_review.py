@@ -169,6 +169,17 @@ def test_the_page_in_chromium(county, tmp_path):
     # the chart is drawn inline
     assert len(dom.xpath("//svg")) == 2 and dom.xpath("//svg//rect")
 
+    # printed: A4 landscape
+    pdf = tmp_path / "page.pdf"
+    chromium(page, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        sizes = {(round(pg.width), round(pg.height)) for pg in doc.pages}
+        assert sizes == {(842, 595)}, sizes                       # 297 mm × 210 mm
+        first = doc.pages[0].extract_text()
+        assert "共 11 份" in first and "序号" in first and "退回" in first
+
     png = tmp_path / "page.png"
     screenshot(page, png)
     from PIL import Image
