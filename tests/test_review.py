@@ -259,6 +259,11 @@ def test_files_that_cannot_be_reviewed_get_their_row(tmp_path, county):
     assert rows["空白.yaml"]["unreadable"].startswith("FZ007")
     assert rows["青石镇.docx"]["verdict"] == "通过"
     assert "另有 1 个文件不是报告文件，未审查" in r.err and "照片.jpg" in r.err and "~$" not in r.err
+    # the PDF a township sends with its Word file is the same report: named, not a row of its own
+    (folder / "青石镇.pdf").write_bytes(b"%PDF-1.4\n")
+    r = run_cli("review", folder, "--format", "json", env={"DRAFTER_SOFFICE": str(tmp_path / "没有soffice")})
+    assert "青石镇.pdf" not in {Path(x["file"]).name for x in json.loads(r.out)["rows"]}
+    assert "另有 1 个文件与同名的报告一起报送" in r.err and "青石镇.pdf" in r.err
 
 
 def test_a_doc_is_reviewed_through_libreoffice(county, tmp_path):

@@ -4,8 +4,8 @@ Inputs: files and folders, mixed.  A folder is searched with its subfolders (a c
 has one folder per township); in it, every report file (.docx, .yaml, .txt, .md; .doc/.wps through
 LibreOffice) gets a row, and so do files a township may have sent instead that drafter cannot review
 (PDF, images, archives: the row says so).  Hidden files, Word's lock files (~$….docx) and drafter.toml
-are passed over; any other file is named in a notice.  A file named on the command line always gets
-a row.
+are passed over; a PDF beside the Word file of the same name (the same report as printed) and any
+other file are named in a notice.  A file named on the command line always gets a row.
 
 Duplicates (see the module doc of drafter.review.model):
 - the same file reached twice (named twice, or through a folder and by name): reviewed once, noticed;
@@ -82,11 +82,24 @@ def discover(inputs: Sequence[str | os.PathLike], exclude: Sequence[str | os.Pat
             add(raw, raw)
         else:
             raise DrafterError("FZ001", f"找不到“{raw}”，请检查文件名或文件夹名", file=raw)
-    if skipped:
-        from ..diagnostics import name_some
+    from ..diagnostics import name_some
 
+    # a PDF (or OFD) sent beside the Word file of the same name is the same report as printed: it is
+    # named, not given a row of its own (a PDF alone is: the township sent nothing drafter can review)
+    stems = {_stem_key(p) for p, _ in files if os.path.splitext(p)[1].lower() in REVIEWED_SUFFIXES}
+    companions = [d for p, d in files if os.path.splitext(p)[1].lower() in REFUSED_SUFFIXES and _stem_key(p) in stems]
+    if companions:
+        files = [(p, d) for p, d in files if d not in companions]
+        notices.append(f"另有 {len(companions)} 个文件与同名的报告一起报送，已审查同名的报告，它们未另审查："
+                       f"{name_some(companions)}")
+    if skipped:
         notices.append(f"另有 {len(skipped)} 个文件不是报告文件，未审查：{name_some(skipped)}")
     return files, notices
+
+
+def _stem_key(path: str) -> tuple[str, str]:
+    folder, name = os.path.split(os.path.abspath(path))
+    return os.path.normcase(folder), os.path.splitext(name)[0].casefold()
 
 
 MAX_HASHED = 64 * 1024 * 1024      # larger than any report (the readers refuse it): not compared
