@@ -330,6 +330,7 @@ def test_odd_paths_and_hostile_names(tmp_path, county):
     folder = tmp_path / "收件"
     folder.mkdir()
     os.mkfifo(folder / "管道.docx")
+    os.mkfifo(folder / "管道2.doc")                      # (with LibreOffice: never copied for conversion)
     text = (Path(__file__).resolve().parent.parent / "examples" / "short-complete.yaml").read_text(encoding="utf-8")
     (folder / "脚本.yaml").write_text(text.replace("发文机关: 青山县人民政府", "发文机关: 青山县<script>alert(1)</script>"),
                                     encoding="utf-8")
@@ -342,6 +343,7 @@ def test_odd_paths_and_hostile_names(tmp_path, county):
     rows = {Path(x["file"]).name: x for x in json.loads(r.out)["rows"]}
     assert rows["管道.docx"]["unreadable"].startswith("FZ001") and "管道" in rows["管道.docx"]["unreadable"]
     assert rows["循环.docx"]["unreadable"].startswith("FZ001")
+    assert rows["管道2.doc"]["unreadable"].startswith(("FZ001", "FZ080"))   # FZ080: no LibreOffice here
     assert rows["脚本.yaml"]["organ"] == "青山县<script>alert(1)</script>"
 
 

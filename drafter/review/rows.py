@@ -63,7 +63,7 @@ def _reason(d: Diagnostic) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # report YAML: drafter check
-def _yaml(row: Row, path: str) -> None:
+def _yaml(row: Row, path: str):
     from ..check import check_file
 
     res = check_file(path, display=row.file)
@@ -83,7 +83,7 @@ def _yaml(row: Row, path: str) -> None:
 
 # ---------------------------------------------------------------------------------------------
 # Word: drafter inspect + the importer's reading
-def _word(row: Row, path: str, display: str, converted_from: str | None = None) -> None:
+def _word(row: Row, path: str, display: str, converted_from: str | None = None):
     from ..inspect import inspect_file
 
     try:
@@ -110,7 +110,7 @@ def _word(row: Row, path: str, display: str, converted_from: str | None = None) 
     return report
 
 
-def _legacy(row: Row, path: str, display: str) -> None:
+def _legacy(row: Row, path: str, display: str):
     """.doc/.wps/.rtf/.odt (or a .doc named .docx): LibreOffice makes a .docx, which is reviewed."""
     from ..pdf import convert, soffice_path
 
@@ -118,17 +118,18 @@ def _legacy(row: Row, path: str, display: str) -> None:
     if soffice_path() is None:
         raise DrafterError("FZ080", f"“{display}”是{kind}，本机没有安装 LibreOffice，无法转换审查；请要求报送 .docx，"
                                     "或安装 LibreOffice 后重新审查")
-    import shutil
+    from ..inputs import input_file
+    from ..safezip import MAX_FILE_BYTES
 
+    with input_file(path, display, "Word 文件") as (st, f):     # a regular file only (a device never ends)
+        if st.st_size > MAX_FILE_BYTES:
+            raise DrafterError("FZ086", f"“{display}”过大（{st.st_size // 1024 // 1024} MB），超过 "
+                                        f"{MAX_FILE_BYTES // 1024 // 1024} MB 的上限，不像是一份报告")
+        data = f.read(MAX_FILE_BYTES + 1)
     with tempfile.TemporaryDirectory(prefix="drafter-review-") as td:
         suffix = Path(path).suffix.lower()
         src = Path(td) / ("input" + (suffix if suffix in LEGACY_SUFFIXES else ".doc"))
-        try:
-            shutil.copyfile(path, src)
-        except OSError as e:
-            from ..atomic import why
-
-            raise DrafterError("FZ001", f"无法读取“{display}”（{why(e)}）")
+        src.write_bytes(data)
         try:
             (docx,) = convert([src], Path(td) / "out", "docx")
         except DrafterError as e:
@@ -206,7 +207,7 @@ def word_parts(mapped, display: str) -> tuple[list[Part], list[Problem]]:
 
 # ---------------------------------------------------------------------------------------------
 # plain text: the importer's reading and the content rules
-def _text(row: Row, path: str, display: str) -> None:
+def _text(row: Row, path: str, display: str):
     from ..kinds import get_kind
     from ..rules import Context, active_rules, settings_for
 
