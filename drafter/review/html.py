@@ -137,9 +137,10 @@ def render_html(review: Review, out: Path | None = None) -> str:
         w(_row_html(i, r, keys, carried, base, footnotes, short))
     w("</tbody>\n</table>\n")
     w("<p class=\"legend\">各部分：<span>✓</span>有　<span>省</span>已说明理由、不单列（理由见鼠标悬停或下方注）　"
-      "<span>✗</span>缺少　<span>—</span>文件未能审查。"
+      "<span>✗</span>缺少　<span>—</span>未审查（文件读不了、是重复的文件，或不像年度报告）。"
       "结论：<b>退回</b> 无法读取、缺少必备部分、未标成文日期、成文日期晚于报送期限，或有错误；"
-      "<b>核实</b> 与另一文件完全相同，或同一机关同一年度有几份；<b>通过</b> 以上都没有（警告不影响）。</p>\n")
+      "<b>核实</b> 与另一文件完全相同，同一机关同一年度有几份，或不像是年度报告（如通知、函）；"
+      "<b>通过</b> 以上都没有（警告不影响）。</p>\n")
     if footnotes:
         w("<ol class=\"notes\">" + "".join(f"<li id=\"n{k}\">{x}</li>" for k, x in enumerate(footnotes, 1)) + "</ol>\n")
 
@@ -198,6 +199,8 @@ def _row_html(i: int, r: Row, keys, carried: bool, base, footnotes: list[str], s
         why = "、".join(r.send_back_reasons)
     elif r.duplicate_of is not None:
         why = f"与 {short(r.duplicate_of)} 相同"
+    elif r.not_report is not None:
+        why = "不像年度报告"
     elif r.same_organ:
         why = f"同一机关另有 {len(r.same_organ)} 份"
     else:

@@ -10,8 +10,10 @@ Verdicts (the reviewer's three piles):
 - 退回 (send back): the file cannot be read; a required part is missing (not even declared omitted
   with a reason); there is no 成文日期, or it is after the 报送期限; or ``drafter check``/``inspect``
   report an error.
-- 核实 (look into it): a byte-for-byte copy of another file (not reviewed again), or another file names
-  the same organ and year: which township's report is it, which version counts?
+- 核实 (look into it): a byte-for-byte copy of another file (not reviewed again); another file names
+  the same organ and year (which township's report is it, which version counts?); or the file is no
+  annual report at all (a 通知, a cover 函: the anatomy pass's judgement, with its evidence) — its
+  format findings are listed, but the report's checks (parts, date) are not made on it.
 - 通过 (accept): none of that; warnings do not send a report back.
 """
 from __future__ import annotations
@@ -69,6 +71,7 @@ class Row:
     findings: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)        # how the file was read ("纯文字：不审查格式" …)
     unreadable: str | None = None         # why the file could not be reviewed (code and message)
+    not_report: str | None = None         # what the file is when it is no annual report ("一份通知（…）")
     duplicate_of: str | None = None       # the same bytes as this file, reviewed instead
     same_organ: list[str] = field(default_factory=list)   # other files naming the same organ and year
     carried: int | None = None            # paragraphs unchanged from last year's report (--previous)
@@ -82,6 +85,11 @@ class Row:
     @property
     def reviewed(self) -> bool:
         return self.unreadable is None and self.duplicate_of is None
+
+    @property
+    def judged(self) -> bool:
+        """Reviewed as an annual report: read, no copy, and a report of the kind."""
+        return self.reviewed and self.not_report is None
 
     @property
     def missing(self) -> list[Part]:
@@ -106,11 +114,11 @@ class Row:
 
     @property
     def undated(self) -> bool:
-        return self.reviewed and self.date is None
+        return self.judged and self.date is None
 
     @property
     def overdue(self) -> bool:
-        return self.reviewed and self.date is not None and self.deadline is not None and self.date > self.deadline
+        return self.judged and self.date is not None and self.deadline is not None and self.date > self.deadline
 
     @property
     def send_back_reasons(self) -> list[str]:
@@ -118,6 +126,8 @@ class Row:
             return []
         if self.unreadable is not None:
             return ["无法读取"]
+        if self.not_report is not None:
+            return []
         out = []
         if self.missing:
             out.append(f"缺第{'、'.join(p.key for p in self.missing)}部分")
@@ -134,6 +144,8 @@ class Row:
         out = []
         if self.duplicate_of is not None:
             out.append(f"与“{self.duplicate_of}”内容完全相同")
+        if self.not_report is not None:
+            out.append(f"不像是年度报告：{self.not_report}")
         if self.same_organ:
             out.append(f"同一机关同一年度另有“{'”“'.join(self.same_organ)}”")
         return out
@@ -160,6 +172,8 @@ class Row:
             return [f"与“{self.duplicate_of}”内容完全相同，未重复审查"]
         if self.unreadable is not None:
             return [self.unreadable]
+        if self.not_report is not None:
+            out.append(f"不像是法治政府建设年度情况报告，是{self.not_report}")
         if self.missing:
             names = "；".join(f"第{p.key}部分“{p.name}”" for p in self.missing)
             out.append(f"缺{names}")
@@ -230,8 +244,9 @@ class Review:
             out.append((f"缺第{key}部分", sum(any(p.key == key and p.state == MISSING for p in r.parts) for r in rows)))
         out.append(("未标成文日期", sum(r.undated for r in rows)))
         out.append(("逾期", sum(r.overdue for r in rows)))
-        out.append(("有其他错误", sum(r.reviewed and bool(r.other_errors) for r in rows)))
+        out.append(("有其他错误", sum(r.judged and bool(r.other_errors) for r in rows)))
         out.append(("需核实", sum(r.verdict == VERIFY for r in rows)))
+        out.append(("不像年度报告", sum(r.reviewed and r.not_report is not None for r in rows)))
         out.append(("通过", sum(r.verdict == ACCEPT for r in rows)))
         return [(k, n) for k, n in out if n or k in ("共", "需退回")]
 

@@ -92,13 +92,16 @@ def _word(row: Row, path: str, display: str, converted_from: str | None = None):
         if e.diagnostic.code == "FZ080" and converted_from is None and _is_ole(path):
             return _legacy(row, path, display)   # a .doc saved under a .docx name: converted, as import does
         raise
-    mapped = _map_document(found.document)
+    from ..importer.readers import source_of
+
+    mapped, what = _reading(source_of(found.document))
     report = mapped.report
     row.organ = report.org if _found(mapped, "发文机关") else None
     row.year = report.year if _found(mapped, "年度") else None
     row.date = report.date
     row.deadline, config = _deadline(report, Path(converted_from or path))
-    row.parts, part_findings = word_parts(mapped, display)
+    row.not_report = what
+    row.parts, part_findings = word_parts(mapped, display) if what is None else ([], [])
     # inspect judges the date against the default deadline: when the county's drafter.toml sets another,
     # its FZ305 is replaced by one against that
     own_deadline = bool(config.get("deadline"))
@@ -153,19 +156,20 @@ def _is_ole(path: str) -> bool:
         return False
 
 
-def _read_report(path: str, display: str):
-    """The importer's reading of a text file (drafter import without writing YAML)."""
-    from ..importer import map_source, read
-
-    return map_source(read(Path(path), display))
-
-
-def _map_document(doc):
-    """The importer's mapping of the Word document inspect has read (the file is read once)."""
+def _reading(src):
+    """(the importer's mapping of a source, what kind of 公文 it is): ``drafter import`` without writing
+    YAML, on the paragraphs already read (a Word file: the document inspect has read, so the file is
+    read once).  The kind is the anatomy pass's: None for a report of this kind, else words such as
+    "一份通知（标题以“通知”结尾）"."""
+    from .. import anatomy
     from ..importer import map_source
-    from ..importer.readers import source_of
 
-    return map_source(source_of(doc))
+    a = anatomy.read(src)
+    what = None
+    if not a.report:
+        kind = a.kind if a.kind != anatomy.OTHER else "不是公文的文字"
+        what = (f"一份{kind}" if a.kind != anatomy.OTHER else kind) + (f"（{'；'.join(a.evidence)}）" if a.evidence else "")
+    return map_source(src, anatomy=a), what
 
 
 def _found(mapped, label: str) -> bool:
@@ -211,13 +215,16 @@ def _text(row: Row, path: str, display: str):
     from ..kinds import get_kind
     from ..rules import Context, active_rules, settings_for
 
-    mapped = _read_report(path, display)
+    from ..importer import read
+
+    mapped, what = _reading(read(Path(path), display))
     report = mapped.report
     row.organ = report.org if _found(mapped, "发文机关") else None
     row.year = report.year if _found(mapped, "年度") else None
     row.date = report.date
     row.deadline, config = _deadline(report, Path(path))
-    row.parts, problems = word_parts(mapped, display)
+    row.not_report = what
+    row.parts, problems = word_parts(mapped, display) if what is None else ([], [])
     kind = get_kind(report.kind)
     settings = settings_for(report, list(TEXT_RULES), (), config)
     ctx = Context(report, None, kind, settings)
