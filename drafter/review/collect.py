@@ -143,7 +143,7 @@ def _failed(a: tuple, why: str):
 
 def _warm() -> None:
     """Import what every file needs once, before the workers are forked."""
-    from .. import check  # noqa: F401
+    from .. import anatomy, check  # noqa: F401
     from ..importer import map_source  # noqa: F401
     from ..inspect import (check_file, check_head, check_page, check_pagenum, check_tail,  # noqa: F401
                            check_text, content, structure)

@@ -92,9 +92,7 @@ def _word(row: Row, path: str, display: str, converted_from: str | None = None):
         if e.diagnostic.code == "FZ080" and converted_from is None and _is_ole(path):
             return _legacy(row, path, display)   # a .doc saved under a .docx name: converted, as import does
         raise
-    from ..importer.readers import source_of
-
-    mapped, what = _reading(source_of(found.document))
+    mapped, what = _reading(found.anatomy.source, found.anatomy, found.document)
     report = mapped.report
     row.organ = report.org if _found(mapped, "发文机关") else None
     row.year = report.year if _found(mapped, "年度") else None
@@ -102,6 +100,8 @@ def _word(row: Row, path: str, display: str, converted_from: str | None = None):
     row.deadline, config = _deadline(report, Path(converted_from or path))
     row.not_report = what
     row.parts, part_findings = word_parts(mapped, display) if what is None else ([], [])
+    said = {f.code for f in found.findings}      # (once inspect judges the parts itself, its words stand)
+    part_findings = [f for f in part_findings if f.code not in said]
     # inspect judges the date against the default deadline: when the county's drafter.toml sets another,
     # its FZ305 is replaced by one against that
     own_deadline = bool(config.get("deadline"))
@@ -156,20 +156,21 @@ def _is_ole(path: str) -> bool:
         return False
 
 
-def _reading(src):
+def _reading(src, a=None, doc=None):
     """(the importer's mapping of a source, what kind of 公文 it is): ``drafter import`` without writing
-    YAML, on the paragraphs already read (a Word file: the document inspect has read, so the file is
-    read once).  The kind is the anatomy pass's: None for a report of this kind, else words such as
-    "一份通知（标题以“通知”结尾）"."""
+    YAML, on what was already read (a Word file: the document and anatomy inspect has read, as its
+    content step maps them; the file is read once).  The kind is the anatomy pass's: None for a report
+    of this kind, else words such as "一份通知（标题以“通知”结尾）"."""
     from .. import anatomy
     from ..importer import map_source
 
-    a = anatomy.read(src)
+    if a is None:
+        a = anatomy.read(src, doc=doc)
     what = None
     if not a.report:
         kind = a.kind if a.kind != anatomy.OTHER else "不是公文的文字"
         what = (f"一份{kind}" if a.kind != anatomy.OTHER else kind) + (f"（{'；'.join(a.evidence)}）" if a.evidence else "")
-    return map_source(src, anatomy=a), what
+    return map_source(src, doc=doc, anatomy=a), what
 
 
 def _found(mapped, label: str) -> bool:
@@ -206,6 +207,13 @@ def word_parts(mapped, display: str) -> tuple[list[Part], list[Problem]]:
         elif p.state == OMITTED:
             problems.append(Problem("FZ102", WARNING, f"{display}: 警告 FZ102 {p.label}未单列（理由：{p.note}）",
                                     _summary("FZ102", "")))
+    if not late:                     # parts read in the order the file has them: check's FZ103 on that order
+        from ..kinds import get_kind
+        from ..rules import Context, load_all
+
+        order = load_all()["FZ103"]
+        for f in order.func(Context(report, None, get_kind(report.kind))) or ():
+            problems.append(Problem("FZ103", ERROR, f"{display}: 错误 FZ103 {f.message}", order.summary))
     return parts, problems
 
 
