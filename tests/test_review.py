@@ -404,3 +404,24 @@ def test_paragraphs_carried_over_from_last_year(reviewed):
         return
     assert row["carried_total"] > rewritten and row["carried"] == row["carried_total"] - rewritten, row
     assert row["carried_similar"] >= row["carried"]
+
+
+def test_a_file_that_is_no_annual_report(tmp_path):
+    """A 通知 or a cover 函 among the reports (tests/data/corpus, shaped as WPS and Word write them):
+    核实, saying what it is; its parts and date are not judged as a report's."""
+    from drafter.review import review
+
+    corpus = DATA / "corpus"
+    res = review([corpus / "wps-notice-footer-textbox.docx", corpus / "word-letter-no-number.docx",
+                  corpus / "word-report-missing-part3.docx"], jobs=1)
+    rows = {Path(r.file).name: r for r in res.rows}
+    notice, letter = rows["wps-notice-footer-textbox.docx"], rows["word-letter-no-number.docx"]
+    assert notice.verdict == "核实" and notice.not_report.startswith("一份通知（标题以“通知”结尾")
+    assert letter.verdict == "核实" and letter.not_report.startswith("一份函")
+    assert notice.parts == [] and notice.send_back_reasons == [] and not notice.undated
+    assert notice.top_problems()[0].startswith("不像是法治政府建设年度情况报告，是一份通知")
+    assert notice.findings                          # its format findings are still listed
+    report = rows["word-report-missing-part3.docx"]
+    assert report.not_report is None and report.verdict == "退回" and report.send_back_reasons[0] == "缺第三部分"
+    assert res.summary_line().startswith("共 3 份：需退回 1 份，缺第三部分 1 份")
+    assert "需核实 2 份，不像年度报告 2 份" in res.summary_line()
