@@ -16,6 +16,7 @@ COMMANDS = {
     "render": ("drafter.commands.render", "把报告 YAML 生成符合 GB/T 9704-2012 的 Word 文件（.docx）"),
     "import": ("drafter.commands.import_", "把往年的报告（.docx/.txt/.md）转换为 drafter 的 YAML"),
     "inspect": ("drafter.commands.inspect", "按 GB/T 9704-2012 审查任意 .docx 文件的格式"),
+    "review": ("drafter.commands.review", "审查一个区县收到的全部报告，汇总为一页（HTML、CSV 或 JSON）"),
     "rules": ("drafter.commands.rules", "列出全部检查规则及其代码"),
     "fonts": ("drafter.commands.fonts", "列出报告所用字体，以及本机缺少哪些、LibreOffice 用什么代替"),
     "schema": ("drafter.commands.schema", "生成报告 YAML 的 JSON Schema（供编辑器自动补全）"),
@@ -155,7 +156,7 @@ def run() -> None:
 _INTERRUPTED = "已中断。drafter 不会留下写了一半的文件：原有文件保持不变（或已被完整的新文件替换）。"
 
 
-_EXAMPLE_FILE = {"import": "往年报告.docx", "inspect": "报告.docx"}   # for "缺少要处理的文件" (others: 报告.yaml)
+_EXAMPLE_FILE = {"import": "往年报告.docx", "inspect": "报告.docx", "review": "各镇街/"}   # for "缺少要处理的文件" (others: 报告.yaml)
 
 
 def _zh_click(e: click.ClickException) -> str:

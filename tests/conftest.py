@@ -65,6 +65,19 @@ def soffice_or_skip():
     return exe
 
 
+def chromium_or_skip() -> str:
+    """Chromium (Debian's ``chromium``, for the HTML of ``drafter review``) is required in CI (CI set);
+    on a developer machine without it the test skips."""
+    from review_county import chromium_path
+
+    exe = chromium_path()
+    if exe is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium (/usr/bin/chromium, Debian package chromium) is required when CI is set")
+        pytest.skip("Chromium not installed")
+    return exe
+
+
 # faces with Times New Roman's widths
 METRIC_TIMES = ("Liberation Serif", "Times New Roman", "Tinos", "Nimbus Roman", "TeX Gyre Termes")
 

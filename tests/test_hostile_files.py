@@ -424,3 +424,32 @@ def test_a_document_saved_under_a_yaml_name_is_told_to_rename_it(tmp_path):
     assert "drafter import 其实是docx.docx" in r.text
     (tmp_path / "其实是docx.docx").write_bytes(src.read_bytes())     # and the command it names works
     assert run_cli("import", "其实是docx.docx", "-o", "导入.yaml", cwd=tmp_path).code == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# a county's reviewer gets them all in one folder
+def test_review_gives_each_hostile_file_its_row(hostile, tmp_path):
+    """drafter review over every hostile file at once: each gets a row 退回 with the code import and
+    inspect give it, the good one is reviewed, nothing from /etc/passwd shows, and the CPU is bounded."""
+    import json
+
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    for name in CASES:
+        if name == "huge-file.docx":
+            (folder / name).symlink_to(hostile[name])
+        else:
+            (folder / name).write_bytes(hostile[name].read_bytes())
+    (folder / "good.docx").write_bytes(hostile["good.docx"].read_bytes())
+    c0 = _child_cpu()
+    r = run_cli("review", "收件", "--format", "json", "-j", "2", cwd=tmp_path, timeout=300)
+    cpu = _child_cpu() - c0
+    assert r.code == 1, r
+    assert "root:" not in r.text and "/bin/" not in r.text
+    rows = {Path(x["file"]).name: x for x in json.loads(r.out)["rows"]}
+    assert sorted(rows) == sorted([*CASES, "good.docx"])
+    for name, code in CASES.items():
+        assert rows[name]["verdict"] == "退回" and rows[name]["unreadable"].startswith(code + " "), rows[name]
+    assert rows["good.docx"]["unreadable"] is None
+    assert cpu < 10 * len(CASES) / 2, f"{cpu:.1f} s CPU"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["收件"]

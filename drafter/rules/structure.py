@@ -18,7 +18,7 @@ def missing_part(ctx):
         if part.key not in omitted:
             yield Finding(("sections",), f"缺少{part.label}；请增加一节并写“部分: {part.key}”，"
                                          f"或在“省略部分”中写明不单列的理由")
-        elif not _is_reason(omitted[part.key]):
+        elif not is_reason(omitted[part.key]):
             todo = _PLACEHOLDER.search(omitted[part.key])
             what = f"写的是待办的提示{todo.group()}，不是理由" if todo else \
                 "写的是导入时留下的提示，不是理由" if omitted[part.key].strip() else "没有写理由"
@@ -31,7 +31,7 @@ def missing_part(ctx):
 _OLD_IMPORT_TODO = "导入时未找到此部分，请补写或说明理由"
 
 
-def _is_reason(text: str) -> bool:
+def is_reason(text: str) -> bool:
     """An omitted part's reason: not blank, not a placeholder such as the importer's 【请补写……】."""
     return bool(text.strip()) and not _PLACEHOLDER.search(text) and text.strip() != _OLD_IMPORT_TODO
 
@@ -42,7 +42,7 @@ def omitted_part(ctx):
     names the part, so the reviewer sees the departure."""
     omitted = _omitted(ctx)
     for part in ctx.kind.parts:
-        if part.key in omitted and not ctx.sections_of(part.key) and _is_reason(omitted[part.key]):
+        if part.key in omitted and not ctx.sections_of(part.key) and is_reason(omitted[part.key]):
             reason = omitted[part.key].strip()
             yield Finding(("omitted_parts", _raw_key(ctx, part.key)), f"{part.label}未单列（理由：{reason}）")
 

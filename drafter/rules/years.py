@@ -148,15 +148,24 @@ def _month_day(value: str) -> tuple[int, int] | None:
     return int(m.group(1)), int(m.group(2))
 
 
+def deadline_date(year: int, setting: str | None, default: str) -> _dt.date | None:
+    """A deadline of the report of ``year``: the month and day of ``setting`` (or the kind's ``default``)
+    in ``year`` + 1; None when the setting is malformed (FZ305 then reports it)."""
+    md = _month_day(setting or default)
+    try:
+        return _dt.date(year + 1, *md)
+    except (TypeError, ValueError):
+        return None
+
+
 def _limit(ctx, setting: str | None, default: str, path: tuple, label: str):
     """(date, month, day) of a deadline in 年度+1, or a Finding when the setting is malformed."""
     raw = setting or default
-    md = _month_day(raw)
-    try:
-        return _dt.date(ctx.report.year + 1, *md), md
-    except (TypeError, ValueError):
+    day = deadline_date(ctx.report.year, setting, default)
+    if day is None:
         return Finding(path, f"{label}“{raw}”不是有效的日期；请写成“{default}”这样的“月-日”（年度次年）",
                        severity=ERROR), None
+    return day, (day.month, day.day)
 
 
 @rule("FZ305", "deadline", "成文日期晚于报送期限", severity=WARNING, kinds=("fzzf",))
