@@ -78,8 +78,23 @@ def by_code(result, code: str) -> list:
     return [f for f in result.findings if f.code == code]
 
 
-def errors(result) -> list:
-    return [f"{f.code} {f.where} {f.message} {f.expected}|{f.found}" for f in result.findings if f.severity == "error"]
+def errors(result, omitted=()) -> list:
+    """The errors, as text; ``omitted``: part keys the report's YAML declares omitted (省略部分) — a
+    rendered file lacks those parts, and FZ101 for each of them (asserted present) is not listed."""
+    out = [f"{f.code} {f.where} {f.message} {f.expected}|{f.found}" for f in result.findings if f.severity == "error"]
+    if omitted:
+        missing = [e for e in out if e.startswith("FZ101 ")]
+        for key in omitted:
+            assert any(f"缺少第{key}部分" in e for e in missing), (key, out)
+        out = [e for e in out if not (e.startswith("FZ101 ") and any(f"缺少第{k}部分" in e for k in omitted))]
+    return out
+
+
+def declared_omissions(yaml_path) -> list[str]:
+    """The parts an example's YAML declares omitted (省略部分), which its rendered .docx lacks."""
+    from drafter.loader import load_file
+
+    return list(load_file(yaml_path).report.omitted_parts)
 
 
 # --- a .docx written by hand, the way other programs (WPS, LibreOffice, Word) write them -----------

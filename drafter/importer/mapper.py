@@ -45,6 +45,7 @@ class Text:
     text: str
     where: str
     comments: list[str] = field(default_factory=list)
+    para: S.Para | None = None         # the source paragraph it came from
 
 
 _LEVEL_KINDS = ("cn", "pcn", "num", "pnum")      # the numbering of levels 1-4 (GB/T 9704 §7.3.3)
@@ -60,6 +61,7 @@ class Node:
     comments: list[str] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
     no_heading: bool = False
+    para: S.Para | None = None         # the source paragraph of its heading (or of its first text)
 
 
 @dataclass
@@ -68,6 +70,9 @@ class Mapped:
     comments: dict[tuple, list[str]]
     header: list[str]                 # comment lines at the top of the YAML
     summary: list[str]                # printed by the command (Chinese)
+    origins: dict = field(default_factory=dict)   # model path -> the source paragraphs its text came from
+    org_from: str = ""                # where the 发文机关 was read ("标题", "署名", "" = not found)
+    year_from: str = ""               # where the 年度 was read
 
 
 # ---------------------------------------------------------------------------------------------
@@ -76,8 +81,9 @@ class Mapper:
     sections matched to the required parts, head and tail copied to the model's fields."""
 
     def __init__(self, src: S.Source, kind: Kind | None = None, org: str | None = None, year: int | None = None,
-                 doc=None, anatomy: "A.Anatomy | None" = None):
+                 doc=None, anatomy: "A.Anatomy | None" = None, as_written: bool = False):
         self.src = src
+        self.as_written = as_written      # parts as the document has them, in its order (inspect judges it)
         self.kind = kind or get_kind()
         self.opt_org = org.strip() if org else None
         self.opt_year = year
@@ -211,7 +217,7 @@ class Mapper:
                     del kinds[d:]
                     del stack[d + 1:]
                     kinds.append(h.kind)
-                    node = Node(C.strip(h.text), h.kind, p.where, run_in=h.run_in)
+                    node = Node(C.strip(h.text), h.kind, p.where, run_in=h.run_in, para=p)
                     self.note_renumbered(node, p, d)
                     if bold:
                         shown = level_marker(d + 1, 1) if d else "一、"
@@ -222,11 +228,11 @@ class Mapper:
                     stack[-1].content.append(node)
                     stack.append(node)
                     if h.rest:
-                        node.content.append(Text(h.rest, p.where))
+                        node.content.append(Text(h.rest, p.where, para=p))
                     self.trailing = []
                     after_own_line = not h.run_in
                     continue
-            item = Text(p.text, p.where)
+            item = Text(p.text, p.where, para=p)
             if p.role == S.TABLE:
                 item.comments.append("导入：原文此处是表格的一行，已按段落保留，请核对")
                 self.marked.append(f"{p.where}：表格的一行，已按段落保留（“{_short(p.text)}”）")
@@ -238,11 +244,11 @@ class Mapper:
         loose = [x for x in root.content if isinstance(x, Text)]
         if loose and not any(isinstance(x, Node) for x in root.content):
             # no heading at all: one unheaded section; its paragraphs after the first may find their part
-            node = Node(None, None, loose[0].where, content=loose, no_heading=True)
+            node = Node(None, None, loose[0].where, content=loose, no_heading=True, para=loose[0].para)
             self.trailing = [(node, x) for x in loose[1:]]
             return [node]
         if loose:                                # text before the first heading that the head did not take
-            self.loose_intro = [S.Para(x.text, x.where) for x in loose]
+            self.loose_intro = [x.para or S.Para(x.text, x.where) for x in loose]
         return [x for x in root.content if isinstance(x, Node)]
 
     # -- parts -----------------------------------------------------------------------------------
@@ -256,10 +262,18 @@ class Mapper:
         others may take it by position.  Dynamic programming over "highest part so far"."""
         keys = self.kind.keys
         order = {k: n for n, k in enumerate(keys)}
-        if self.reorder(sections):
+        if not self.as_written and self.reorder(sections):
             return
         scores = self.weak_dropped([self.part_scores(s.heading or "") for s in sections])
         first = keys[0]
+        if self.as_written:
+            first_named = any(first in sc for sc in scores)
+            for k, (sec, sc) in enumerate(zip(sections, scores)):
+                best = max(sc.values(), default=0)
+                sec.parts = sorted((key for key, v in sc.items() if v == best), key=order.get)[:1] if sc else []
+                if not sec.parts and not first_named and k == 0 and not sec.no_heading:
+                    sec.parts = [first]          # by position, as an import would
+            return
         first_named = any(first in sc for sc in scores)
         options: list[list[tuple[tuple[str, ...], float, str]]] = []
         for sc in scores:
@@ -392,7 +406,7 @@ class Mapper:
             if len(hits) == 1 and hits[0] not in served and order[hits[0]] > highest:
                 key = hits[0]
                 _remove(parent.content, item)
-                current = Node(None, None, item.where, parts=[key], no_heading=True, content=[item])
+                current = Node(None, None, item.where, parts=[key], no_heading=True, content=[item], para=item.para)
                 current.comments.append(f"导入：原文这一段没有标题，按内容归入第{key}部分“{self.kind.part(key).name}”"
                                         "（无标题），请核对")
                 sections.append(current)
@@ -628,7 +642,32 @@ class Mapper:
         report = Report.model_validate(data, by_name=True, by_alias=False)
         self.annotate(report, sections, org, org_from, year_from, title_note)
         summary = self.summary(report, sections, org_from, year_from, title_note)
-        return Mapped(report, self.comments, self.header, summary)
+        return Mapped(report, self.comments, self.header, summary, self.origins_of(sections), org_from, year_from)
+
+    def origins_of(self, sections: list[Node]) -> dict:
+        """{model path: [source paragraphs]}: where each piece of the Report came from, so that a
+        finding on the Report points at the paragraph of the file (``inspect``)."""
+        h, tl = self.head, self.tail
+        out: dict = {}
+
+        def walk(nodes, path):
+            for k, x in enumerate(nodes):
+                p = path + (k,)
+                if x.para is not None:
+                    out[p] = [x.para]
+                if isinstance(x, Node):
+                    walk(x.content, p + ("content",))
+
+        walk(sections, ("sections",))
+        for key, paras in (("title", h.title), ("intro", self.intro), ("recipients", [h.addressee_at]),
+                           ("doc_number", [h.doc_number_at]), ("signers", [h.doc_number_at]),
+                           ("closing", [tl.closing]), ("attachments", tl.attach_note_at),
+                           ("signatories", tl.signature_at), ("date", [tl.date_at]), ("note", [tl.note]),
+                           ("cc", tl.colophon), ("printer", tl.colophon), ("print_date", tl.colophon)):
+            paras = [p for p in paras if p is not None]
+            if paras:
+                out[(key,)] = paras
+        return out
 
     def section_data(self, node: Node, run_in_all: bool) -> dict:
         d: dict = {}
@@ -866,7 +905,8 @@ def _cn(n: int) -> str:
 
 
 def map_source(src: S.Source, kind: Kind | None = None, org: str | None = None, year: int | None = None,
-               doc=None, anatomy: A.Anatomy | None = None) -> Mapped:
+               doc=None, anatomy: A.Anatomy | None = None, as_written: bool = False) -> Mapped:
     """``src`` (with ``doc``, the reader's Document of a .docx) as the kind's Report; ``anatomy`` when the
-    caller has already read it (``inspect`` does)."""
-    return Mapper(src, kind, org, year, doc, anatomy).run()
+    caller has already read it (``inspect`` does); ``as_written``: the parts in the document's own order,
+    none moved (for judging the document rather than drafting from it)."""
+    return Mapper(src, kind, org, year, doc, anatomy, as_written).run()

@@ -58,6 +58,12 @@ def _flag(c: Ctx) -> None:
                 break
 
 
+def _strokes(shape) -> int:
+    """How many lines one drawn line prints: Word's and WPS's double line (a:ln cmpd, v:stroke
+    linestyle) is one shape with two strokes."""
+    return {"dbl": 2, "thickThin": 2, "thinThick": 2, "tri": 3}.get(shape.compound or "", 1)
+
+
 def _lines(c: Ctx) -> None:
     lay = c.lay
     if not lay.flag:
@@ -69,12 +75,22 @@ def _lines(c: Ctx) -> None:
               expected=what, found="没有红线")
         return
     if lay.letter == "函":
-        paged = [s for s in lay.red_lines if s.y_mm is not None]
-        if len(lay.red_lines) < 4 and not lay.red_borders:
-            c.add("GB406", "信函格式应有两组红色双线：标志下 4 mm 处上粗下细一组，距下页边 20 mm 处上细下粗一组",
-                  anchor, place="版头", expected="4 条红线", found=f"{len(lay.red_lines)} 条红线")
-        if len(paged) >= 4:
-            paged.sort(key=lambda s: s.y_mm)
+        strokes = sum(_strokes(s) for s in lay.red_lines)
+        if strokes < 4 and not lay.red_borders:
+            c.add("GB406", "信函格式应有两组红色双线：标志下 4 mm 处上粗下细一组，距下页边 20 mm 处上细下粗一组；"
+                           "Word、WPS 中可画一条直线，把线型设为“双线”（由粗到细、由细到粗）", anchor, place="版头",
+                  expected="4 条红线（或 2 条双线）", found=f"{strokes} 条红线")
+        paged = sorted((s for s in lay.red_lines if s.y_mm is not None), key=lambda s: s.y_mm)
+        compound = [s for s in paged if s.compound in ("thickThin", "thinThick")]
+        if len(compound) >= 2:
+            top, bottom = compound[0], compound[-1]
+            if top.compound != "thickThin":
+                c.add("GB408", "版头上方的红色双线应上粗下细（线型“由粗到细”）", anchor, place="版头", expected="上粗下细",
+                      found="上细下粗")
+            if bottom.compound != "thinThick":
+                c.add("GB408", "首页下方的红色双线应上细下粗（线型“由细到粗”）", anchor, place="首页下方",
+                      expected="上细下粗", found="上粗下细")
+        elif len(paged) >= 4:
             top, bottom = paged[:2], paged[-2:]
             if all(s.width_pt for s in top) and top[0].width_pt < top[1].width_pt:
                 c.add("GB408", "版头上方的红色双线应上粗下细", anchor, place="版头", expected="上粗下细",

@@ -33,8 +33,29 @@ def _display(p) -> str | None:
     return text.strip(" \t\u3000\n")
 
 
+def _footer_paras(c: Ctx, part) -> list:
+    """A footer's paragraphs and the paragraphs of the text boxes anchored in it (WPS puts the page
+    number in a text box in the footer; Word in a frame or a plain paragraph)."""
+    out = []
+    for p in c.doc.footer(part):
+        out.append(p)
+        out.extend(p.textboxes)
+    return out
+
+
 def _page_paras(c: Ctx, part):
-    return [p for p in c.doc.footer(part) if _display(p) is not None]
+    return [p for p in _footer_paras(c, part) if _display(p) is not None]
+
+
+def _side(p) -> str:
+    """Where a page number stands: its text box's or frame's alignment on the page when it has one
+    ("outside": right on odd pages, left on even), else the paragraph's own."""
+    if p.box is not None and p.box.h_align in ("left", "right", "outside", "inside"):
+        return p.box.h_align
+    frame = p.props.frame or {}
+    if frame.get("xAlign") in ("left", "right", "outside", "inside"):
+        return frame["xAlign"]
+    return p.props.jc
 
 
 def _spaces_width(s: str) -> int:
@@ -68,16 +89,20 @@ def _check(c: Ctx, p, side: str | None, where: str) -> None:
         return
     pp = p.props
     text = "".join(r.text for r in p.runs)
+    at = _side(p)
+    placed = p.box is not None or bool(p.props.frame)
     if side == "right":
-        if pp.jc != "right":
-            c.add("GB607", "单页码应居右", p, place=where, expected="右对齐", found=_jc(pp.jc))
+        if at not in ("right", "outside"):
+            c.add("GB607", "单页码应居右", p, place=where, expected="右对齐", found=_jc(at))
             return
         gap = pp.right + _spaces_width(text[len(text.rstrip(" \u3000\u00a0")):])
     else:
-        if pp.jc not in ("left", "both"):
-            c.add("GB607", "双页码应居左", p, place=where, expected="左对齐", found=_jc(pp.jc))
+        if at not in ("left", "both", "outside"):
+            c.add("GB607", "双页码应居左", p, place=where, expected="左对齐", found=_jc(at))
             return
         gap = pp.left + max(0, pp.first_line) + _spaces_width(text[:len(text) - len(text.lstrip(" \u3000\u00a0"))])
+    if placed:
+        return        # a text box or frame: its inner margins are not known here (--pdf measures the place, GB807)
     if min(abs(gap - G.ZI_4HAO), abs(gap - G.ZI_3HAO)) > INDENT_TOL:
         what = "右" if side == "right" else "左"
         c.add("GB608", f"{'单' if side == 'right' else '双'}页码应居{what}空一字（{what}缩进 1 字）", p, place=where,
@@ -85,7 +110,7 @@ def _check(c: Ctx, p, side: str | None, where: str) -> None:
 
 
 def _jc(jc: str) -> str:
-    return {"left": "左对齐", "both": "两端对齐", "center": "居中", "right": "右对齐"}.get(jc, jc)
+    return {"left": "左对齐", "both": "两端对齐", "center": "居中", "right": "右对齐", "inside": "靠内侧"}.get(jc, jc)
 
 
 def run(c: Ctx) -> None:
@@ -127,7 +152,7 @@ def _section(c: Ctx, s, prefix: str) -> None:
     odd = _page_paras(c, s.footers.get("default"))
     if not odd:
         in_header = any(_display(p) for part in s.headers.values() for p in doc.footer(part))
-        static = [p for p in doc.footer(s.footers.get("default")) if re.search(r"\d", p.text)]
+        static = [p for p in _footer_paras(c, s.footers.get("default")) if re.search(r"\d", p.text)]
         if not static:
             c.add("GB601", "没有页码" + ("（页码在页眉里；应在版心下边缘之下的页脚）" if in_header else "") +
                   "：公文页码用4号半角宋体阿拉伯数字，置于版心下边缘之下，形如“— 1 —”；请用“插入 › 页码 › 页面底端”插入",
@@ -137,7 +162,8 @@ def _section(c: Ctx, s, prefix: str) -> None:
               expected="PAGE 域", found=static[0].text.strip())
         odd = static                 # and the rest is checked too, not after the clerk fixed this (QA)
     where = prefix + ("页脚（单页）" if doc.even_odd else "页脚")
-    _check(c, odd[0], "right" if doc.even_odd else None, where)
+    outside = _side(odd[0]) == "outside"         # a frame or box on the outer edge: odd right, even left
+    _check(c, odd[0], "right" if doc.even_odd or outside else None, where)
     if doc.even_odd:
         even = _page_paras(c, s.footers.get("even"))
         if not even:
@@ -145,7 +171,7 @@ def _section(c: Ctx, s, prefix: str) -> None:
                   place=prefix + "页脚（双页）", expected="— 2 —（居左空一字）", found="无")
         else:
             _check(c, even[0], "left", prefix + "页脚（双页）")
-    else:
+    elif not outside:
         c.add("GB606", "没有设置“奇偶页不同”：单页码应居右空一字、双页码居左空一字；请在“页眉和页脚”选项中勾选“奇偶页不同”，"
                        "分别设置两种页脚", odd[0], place=prefix + "页脚", expected="奇偶页不同",
               found=f"所有页同一页脚（{_jc(odd[0].props.jc)}）")

@@ -15,24 +15,32 @@ from ..reader.document import Document
 from .findings import Finding, excerpt
 from .structure import Layout
 
-# Rules that read plain text.  FZ1xx/FZ2xx judge the YAML's structure and required parts (the
-# importer's mapping of parts is a guess for arbitrary files); FZ5xx (发文字号) is GB403/GB404 here.
-CONTENT_PREFIXES = ("FZ3", "FZ4", "FZ6", "FZ7", "FZ8")
-_WS = re.compile(r"\s+")
+# Rules on the words of any 公文: punctuation, enumeration, figures, typos.  On a report of the kind
+# drafter drafts (a 法治政府建设年度情况报告) also its five parts and structure (FZ1xx, the same codes
+# and messages as ``drafter check``), its required content (FZ2xx) and its years (FZ3xx); FZ5xx
+# (发文字号) is GB403/GB404 here.  FZ1xx codes that judge the YAML itself (FZ105 a misspelt 部分,
+# FZ106, FZ114–FZ117, FZ121, FZ122 …) or the guessed 版头 (FZ111, FZ112) are left out.
+TEXT_PREFIXES = ("FZ4", "FZ6", "FZ7", "FZ8")
+REPORT_PREFIXES = ("FZ101", "FZ103", "FZ104", "FZ107", "FZ110", "FZ113", "FZ118", "FZ119", "FZ120", "FZ2", "FZ3")
+CONTENT_PREFIXES = TEXT_PREFIXES + REPORT_PREFIXES
 # "drafter check --fix" edits YAML; it does not apply to a .docx
 _FIX_HINT = re.compile(r"[，；,]?\s*(可|请)?运行\s*drafter check --fix[^，；。）]*")
 
 
-def _norm(s: str) -> str:
-    return _WS.sub("", s)
+def mapped(doc: Document, ana):
+    """The Report the document maps to — the importer's mapping of the document the inspector has
+    already read and dissected (the same reader, the same anatomy), its parts taken as written (in
+    the document's order, none moved, a part not found simply absent) — and where each piece of it
+    came from."""
+    from ..importer import MISSING_REASON, map_source
 
-
-def to_report(doc: Document, ana):
-    """The Report ``drafter import`` makes of the document the inspector has already read and
-    dissected (the same reader, the same anatomy)."""
-    from ..importer import map_source
-
-    return map_source(ana.source, doc=doc, anatomy=ana).report
+    m = map_source(ana.source, doc=doc, anatomy=ana, as_written=True)
+    report = m.report
+    todo = {k for k, v in report.omitted_parts.items() if v == MISSING_REASON}
+    if todo:
+        report = report.model_copy(update={"omitted_parts": {k: v for k, v in report.omitted_parts.items()
+                                                             if k not in todo}})
+    return report, m.origins
 
 
 def _value(report, path: tuple):
@@ -45,51 +53,50 @@ def _value(report, path: tuple):
     return obj
 
 
-class _Locator:
-    """Finds the paragraph holding a piece of model text (document order preferred)."""
-
-    def __init__(self, doc: Document, lay: Layout):
-        self.paras = [p for p in doc.paragraphs if p.text.strip() and lay.role(p) not in ("head",)]
-        self.norm = [_norm(p.text) for p in self.paras]
-        self.cursor = 0
-
-    def find(self, needle: str):
-        n = _norm(needle)
-        if not n:
-            return None
-        order = list(range(self.cursor, len(self.paras))) + list(range(0, self.cursor))
-        for k in order:
-            if n in self.norm[k]:
-                self.cursor = k
-                return self.paras[k]
-        return None
+def _origin(origins: dict, path: tuple, offset: int | None):
+    """The reader's paragraph holding ``path`` (the deepest path with a known origin) at ``offset``."""
+    for n in range(len(path), 0, -1):
+        paras = origins.get(path[:n])
+        if not paras:
+            continue
+        k = 0
+        if offset is not None and len(paras) > 1 and n == len(path):
+            pos = 0                                  # pieces joined by a blank line (the 导语) or a line break
+            for k, sp in enumerate(paras):
+                pos += len(sp.text) + 2
+                if offset < pos:
+                    break
+        o = paras[min(k, len(paras) - 1)].origin
+        o = o[0] if isinstance(o, list) and o else o
+        return o if hasattr(o, "number") else None
+    return None
 
 
 def content_findings(doc: Document, lay: Layout, ana, select=(), ignore=()) -> tuple[list[Finding], str | None]:
     """(findings, note): note says why the step did not run, else None."""
     try:
-        report = to_report(doc, ana)
+        report, origins = mapped(doc, ana)
     except DrafterError as e:
         return [], f"未运行内容检查（标点、年份等）：导入文字时出错（{e.diagnostic.code}）"
     except Exception as e:  # noqa: BLE001 - the content step is auxiliary: the format audit still stands
-        return [], f"未运行内容检查（标点、年份等）：drafter.importer 读取本文件时出错（{type(e).__name__}）"
+        return [], f"未运行内容检查（标点、年份等）：读取本文件的文字时出错（{type(e).__name__}）"
+    prefixes = CONTENT_PREFIXES if ana.report else TEXT_PREFIXES
     try:
         from ..kinds import get_kind
         from ..rules import Context, active_rules, settings_for
 
         kind = get_kind(report.kind)
-        settings = settings_for(report, list(select or CONTENT_PREFIXES), ignore)
-        ctx = Context(report, None, kind, settings)
+        settings = settings_for(report, list(select or prefixes), ignore)
+        ctx = Context(report, None, kind, settings, medium="docx")
         rules = active_rules(settings, kind)
     except DrafterError as e:
         return [], f"未运行内容检查（标点、年份等）：{e.diagnostic.message}"
     except Exception as e:  # noqa: BLE001 - a broken rule module must not hide the format findings
         return [], f"未运行内容检查（标点、年份等）：内容规则无法加载（{type(e).__name__}）"
-    loc = _Locator(doc, lay)
     out: list[Finding] = []
     notes: list[str] = []
     for rule_ in rules:
-        if not rule_.code.startswith(CONTENT_PREFIXES):
+        if not rule_.code.startswith(prefixes) or (not ana.report and rule_.kinds):
             continue
         try:
             rule_findings = list(rule_.func(ctx) or ())
@@ -98,15 +105,11 @@ def content_findings(doc: Document, lay: Layout, ana, select=(), ignore=()) -> t
             continue
         for f in rule_findings:
             text = _value(report, f.path)
-            para = None
+            para = _origin(origins, f.path, f.offset)
             found = None
-            if isinstance(text, str) and text:
-                if f.offset is not None and 0 <= f.offset <= len(text):
-                    lo, hi = max(0, f.offset - 6), min(len(text), f.offset + 6)
-                    para = loc.find(text[lo:hi]) or loc.find(text[:16])
-                    found = ("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else "")
-                else:
-                    para = loc.find(text[:16])
+            if isinstance(text, str) and text and f.offset is not None and 0 <= f.offset <= len(text):
+                lo, hi = max(0, f.offset - 6), min(len(text), f.offset + 6)
+                found = ("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else "")
             sev = f.severity or rule_.severity
             message = _FIX_HINT.sub("", f.message)
             out.append(Finding(rule_.code, message, sev, para.number if para else None,

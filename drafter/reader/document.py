@@ -94,6 +94,8 @@ class Shape:
     cy_mm: float | None = None
     vml: bool = False
     compound: str | None = None     # a double or triple line: "dbl", "thickThin", "thinThick", "tri"
+    h_align: str | None = None      # anchored left | center | right | inside | outside (of ``h_relative``)
+    h_relative: str | None = None   # page | margin | column | …
     paragraphs: list = field(default_factory=list)   # text box content (Para, story "textbox")
 
     @property
@@ -113,6 +115,7 @@ class Para:
     col: int | None = None
     page_break: bool = False        # a page or column break in it (not part of the text)
     style: str | None = None        # the paragraph style as written (w:pStyle), None for the default
+    box: "Shape | None" = None      # a text box's paragraph: the box (its anchoring and alignment)
     section: int = 0
     shapes: list[Shape] = field(default_factory=list)
     fields: list[tuple[str, str | None]] = field(default_factory=list)   # (instruction, result text)
@@ -533,9 +536,15 @@ class Document:
             cx = int(ext.get("cx")) if ext is not None and ext.get("cx", "").lstrip("-").isdigit() else None
             cy = int(ext.get("cy")) if ext is not None and ext.get("cy", "").lstrip("-").isdigit() else None
             x = y = None
+            h_align = h_rel = None
             if kind == "anchor":
                 x = _pos(holder.find("wp:positionH", NS))
                 y = _pos(holder.find("wp:positionV", NS))
+                ph = holder.find("wp:positionH", NS)
+                if ph is not None:
+                    h_rel = ph.get("relativeFrom")
+                    al = ph.find("wp:align", NS)
+                    h_align = (al.text or "").strip() or None if al is not None else None
             gd = holder.find("a:graphic/a:graphicData", NS)
             if gd is None:
                 continue
@@ -558,10 +567,13 @@ class Document:
                         shape.color = (clr.get("val") or "").upper()
                     elif ln.find("a:noFill", NS) is not None:
                         shape.color = None
+                shape.h_align, shape.h_relative = h_align, h_rel
                 txbx = sp.find("wps:txbx/w:txbxContent", NS)
                 if txbx is not None:
                     shape.kind = "textbox"
                     shape.paragraphs = self._textbox_paras(txbx, para)
+                    for tp in shape.paragraphs:
+                        tp.box = shape
                 para.shapes.append(shape)
             if gd.find(".//pic:pic", NS) is not None:
                 para.shapes.append(Shape("picture", x_mm=x, y_mm=y))
@@ -609,10 +621,14 @@ class Document:
             if style.get("mso-position-horizontal-relative") == "page" and \
                     _length_pt(style.get("margin-left")) is not None:
                 shape.x_mm = _length_pt(style.get("margin-left")) * G.MM_PER_PT
+            shape.h_align = style.get("mso-position-horizontal")
+            shape.h_relative = style.get("mso-position-horizontal-relative")
             tb = el.find("v:textbox/w:txbxContent", NS)
             if tb is not None:
                 shape.kind = "textbox"
                 shape.paragraphs = self._textbox_paras(tb, para)
+                for tp in shape.paragraphs:
+                    tp.box = shape
             para.shapes.append(shape)
 
     # -- views --------------------------------------------------------------------------------

@@ -96,9 +96,10 @@ class Settings:
 
 class Context:
     def __init__(self, report: Report, source: SourceMap | None, kind: Kind | None = None,
-                 settings: Settings | None = None):
+                 settings: Settings | None = None, medium: str = "yaml"):
         self.report = report
         self.source = source
+        self.medium = medium          # "yaml": the clerk edits the YAML; "docx": a Word file under review
         self.kind = kind or get_kind(report.kind)
         self.settings = settings or Settings()
         self._composer = None

@@ -10,14 +10,23 @@ from . import ERROR, WARNING, Finding, rule
 def missing_part(ctx):
     """Every part the report kind requires (for 法治政府建设年度情况报告: the five parts of 第二十四条)
     must be served by at least one top-level section (``部分: 一``).  A report that deliberately
-    departs from the parts says so under ``省略部分`` and gets FZ102 instead."""
+    departs from the parts says so under ``省略部分`` and gets FZ102 instead.  When a 小标题 of another
+    part names the missing one (第三部分 merged into 第一部分 as "（二）切实履行第一责任人职责"), the
+    finding points at it and says so."""
     omitted = _omitted(ctx)
     for part in ctx.kind.parts:
         if ctx.sections_of(part.key):
             continue
         if part.key not in omitted:
-            yield Finding(("sections",), f"缺少{part.label}；请增加一节并写“部分: {part.key}”，"
-                                         f"或在“省略部分”中写明不单列的理由")
+            merged = _merged_into(ctx, part)
+            where = (f"（{merged[1]}写的可能就是这一部分，没有单列）" if merged else "")
+            path = merged[0] if merged else ("sections",)
+            if ctx.medium == "docx":      # a Word file under review: say it in the document's terms
+                yield Finding(path, f"缺少{part.label}{where}；请在报告中单列这一部分（如“{_heading_of(ctx, part)}”），"
+                                    "或写明不单列的理由")
+            else:
+                yield Finding(path, f"缺少{part.label}{where}；请增加一节并写“部分: {part.key}”，"
+                                    f"或在“省略部分”中写明不单列的理由")
         elif not is_reason(omitted[part.key]):
             todo = _PLACEHOLDER.search(omitted[part.key])
             what = f"写的是待办的提示{todo.group()}，不是理由" if todo else \
@@ -25,6 +34,21 @@ def missing_part(ctx):
             yield Finding(("omitted_parts", _raw_key(ctx, part.key)),
                           f"缺少{part.label}，“省略部分”中{what}；请补写这一部分（“部分: {part.key}”），"
                           f"或把这里改为不单列的理由")
+
+
+def _merged_into(ctx, part) -> tuple[tuple, str] | None:
+    """(path, description) of a 小标题 inside another part whose heading names ``part`` (score ≥ 2)."""
+    from ..conventions import part_scores
+    from ..textutil import cn_numeral
+
+    n = 0
+    for i, sec in enumerate(ctx.report.sections):
+        if not sec.no_heading:
+            n += 1
+        for path, sub, marker in _subsections(sec.content, ("sections", i, "content")):
+            if part_scores(ctx.kind, sub.heading or "").get(part.key, 0) >= 2:
+                return path + ("heading",), f"正文第{cn_numeral(max(n, 1))}部分第{marker}项“{sub.heading.strip()[:24]}”"
+    return None
 
 
 # what drafter import wrote before the to-do was bracketed: in reports imported then, still a to-do
@@ -65,6 +89,13 @@ def part_order(ctx):
         if max(order[k] for k in keys) > highest:
             highest = max(order[k] for k in keys)
             highest_key = ctx.kind.keys[highest]
+
+
+def _heading_of(ctx, part) -> str:
+    """The part's heading as a report prints it ("三、党政主要负责人履行推进法治建设第一责任人职责情况")."""
+    from ..textutil import level_marker
+
+    return level_marker(1, ctx.kind.keys.index(part.key) + 1) + part.name
 
 
 @rule("FZ104", "empty-part", "部分内容为空")
