@@ -70,13 +70,21 @@ def inspect_file(path, *, pdf: bool = False, select=(), ignore=(), content: bool
     doc = load(path, name)
     ana = A.read(source_of(doc), doc=doc)
     lay = layout(doc, ana)
-    c = Ctx(doc, lay)
-    for mod in (check_page, check_text, check_head, check_tail, check_pagenum, check_file):
-        mod.run(c)
     notes = []
+    # the kinds GB/T 9704 lays out in full (§7 and the 信函 of §10.1) are audited in full; 命令, 纪要 and
+    # 简报 have heads of their own, and a document that is no 公文 none: for those, what every page has
+    full = ana.format in A.FULL_AUDIT_FORMATS and ana.kind != A.OTHER
+    c = Ctx(doc, lay, limited=not full)
+    mods = (check_page, check_text, check_head, check_tail, check_pagenum, check_file) if full else \
+        (check_page, check_text, check_pagenum, check_file)
+    for mod in mods:
+        mod.run(c)
+    if not full:
+        what = f"此类公文（{ana.kind}）" if ana.kind != A.OTHER else "这份文件不像公文（" + "；".join(ana.evidence) + "），"
+        notes.append(f"{what}只检查页面设置、页码、字体和层次序号")
     wants_fz = (not select or any(s.strip().upper().startswith("FZ") for s in select)) and \
         not any(s.strip().upper() in ("F", "FZ") for s in ignore)
-    if content and wants_fz:
+    if content and wants_fz and full:
         from .content import content_findings
 
         found, note = content_findings(doc, lay, ana, [s for s in select if s.upper().startswith("FZ")],

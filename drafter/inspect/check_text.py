@@ -29,11 +29,14 @@ def _font_found(r) -> str:
 
 def run(c: Ctx) -> None:
     _theme_fonts(c)
-    _title(c)
+    if not c.limited:
+        _title(c)
     _fangsong(c)
-    _colours(c)
+    if not c.limited:
+        _colours(c)
     _headings(c)
-    _indents(c)
+    if not c.limited:
+        _indents(c)
 
 
 # -- GB201 theme fonts --------------------------------------------------------------------------

@@ -35,6 +35,7 @@ class Ctx:
     doc: Document
     lay: Layout
     out: list[Finding] = field(default_factory=list)
+    limited: bool = False       # a kind audited only for page setup, page numbers, fonts and numbering
 
     def add(self, code: str, message: str, para: Para | None = None, *, place: str | None = None,
             expected: str | None = None, found: str | None = None, severity: str = "", page: int | None = None):
