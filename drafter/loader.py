@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from . import model as m
 from .diagnostics import ERROR, Diagnostic, DrafterError
 from .paths import describe
-from .textutil import PLACEHOLDER_RE as _PLACEHOLDER, quote_arg
+from .textutil import PLACEHOLDER_RE as _PLACEHOLDER, placeholder_quote, quote_arg
 from .yamlsrc import SourceMap, decode, load_yaml, read_text
 
 YEAR_MIN, YEAR_MAX = 1900, 2999  # 年度 outside this is a typo, and would break date arithmetic
@@ -262,7 +262,7 @@ def translate(e: ValidationError, smap: SourceMap, data, skip=frozenset()) -> li
         where = describe(loc, data) if loc and loc[0] == "sections" else None
         if isinstance(value, str) and _PLACEHOLDER.search(value):
             line, col = smap.pos(loc)
-            out.append(Diagnostic("FZ110", ERROR, f"{label}还是模板的占位文字“{value[:30]}”，请填写实际内容",
+            out.append(Diagnostic("FZ110", ERROR, f"{label}还是模板的占位文字“{placeholder_quote(value)}”，请填写实际内容",
                                   smap.file, line, col, where))
             continue
         code, msg = "FZ029", None

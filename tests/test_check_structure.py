@@ -667,3 +667,26 @@ def test_a_list_inside_a_list_says_one_name_an_item():
     text = GOOD.replace("版头: 函", "版头: 函\n发文机关标志:\n  - - 中共青山县委员会\n    - 青山县人民政府")
     (d,) = [d for d in diags(text) if d.code == "FZ022"]
     assert "每一项应为一行文字" in d.message and "不能写成" not in d.message and d.line == 5
+
+
+# --- issue 19: the rough edges a new clerk hits ----------------------------------------------
+
+
+def test_a_placeholder_is_quoted_whole_and_a_pasted_paragraph_named_as_printed():
+    """FZ110 quoted "【请填写：第一项举措的小标题，如 强化组织领导，引领政治建设" without its closing
+    bracket; FZ405 named the second of two paragraphs pasted into one item "第1段" (issue 19)."""
+    heading = "      - 标题: 健全依法决策机制。\n"
+    ph = "【请填写：第一项举措的小标题，如 强化组织领导，引领政治建设。】"
+    (d,) = [d for d in diags(GOOD.replace(heading, f"      - 标题: {ph}\n"), select=("FZ110",))]
+    assert d.message == f"“{ph}”是模板留下的占位文字，请改为实际内容或删除", d.message
+    long = "【请填写" + "很长的说明" * 20 + "】"
+    (d,) = [d for d in diags(GOOD.replace(heading, f"      - 标题: {long}\n"), select=("FZ110",))]
+    assert d.message.startswith("“【请填写很长的说明") and "……】”是模板留下的占位文字" in d.message, d.message
+    para = "      - 基层执法力量仍显不足。\n"
+    pasted = "      - |\n        　　一是基层执法力量不足。\n        　　二是部分干部 法治意识不强。\n      - 三是培训 不够。\n"
+    found = [(d.line, d.where) for d in diags(GOOD.replace(para, pasted), select=("FZ405",))]
+    assert found == [(18, "第二部分 › 第2段"), (19, "第二部分 › 第3段")], found
+    intro = "导语: |\n  2024年，青山县……现将有关情况报告如下：\n"
+    assert intro in GOOD
+    two = "导语: |\n  2024年，青山县坚持依法行政。\n\n  全县 干部……现将有关情况报告如下：\n"
+    assert [d.where for d in diags(GOOD.replace(intro, two), select=("FZ405",))] == ["导语 › 第2段"]

@@ -161,7 +161,7 @@ class Context:
             else:              # the key's line: for a list or mapping the value starts lines later
                 line, col = src.pos(f.path, key=True)
         return Diagnostic(rule_.code, f.severity or rule_.severity, f.message, src.file if src else None,
-                          line, col, describe(f.path, self.report), f.fix)
+                          line, col, describe(f.path, self.report, f.offset), f.fix)
 
 
 def _matches(code: str, patterns: Iterable[str]) -> bool:

@@ -173,7 +173,7 @@ def year_plausible(ctx):
                                  f"请写报告所述的年份（如 {this - 1} 或 {this}）", severity=WARNING)
 
 
-from ..textutil import PLACEHOLDER_RE as _PLACEHOLDER  # noqa: E402
+from ..textutil import PLACEHOLDER_RE as _PLACEHOLDER, placeholder_quote  # noqa: E402
 
 
 @rule("FZ110", "placeholder", "还有未填写的占位文字")
@@ -184,16 +184,16 @@ def placeholder(ctx):
     for path in fields:
         v = getattr(r, path[0])
         if isinstance(v, str) and _PLACEHOLDER.search(v):
-            yield Finding(path, f"“{v}”是占位文字，请改为实际内容")
+            yield Finding(path, f"“{placeholder_quote(v)}”是占位文字，请改为实际内容")
     for i, v in enumerate(r.recipients):
         if _PLACEHOLDER.search(v):
-            yield Finding(("recipients", i), f"“{v}”是占位文字，请改为实际内容")
+            yield Finding(("recipients", i), f"“{placeholder_quote(v)}”是占位文字，请改为实际内容")
     for t in ctx.texts():
         if t.path in fields:
             continue
         m = _PLACEHOLDER.search(t.text)
         if m:
-            yield Finding(t.path, f"“{m.group()[:30]}”是模板留下的占位文字，请改为实际内容或删除", m.start())
+            yield Finding(t.path, f"“{placeholder_quote(t.text)}”是模板留下的占位文字，请改为实际内容或删除", m.start())
 
 
 @rule("FZ111", "recipients", "函、文件格式缺少主送机关")
