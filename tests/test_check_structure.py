@@ -690,3 +690,27 @@ def test_a_placeholder_is_quoted_whole_and_a_pasted_paragraph_named_as_printed()
     assert intro in GOOD
     two = "导语: |\n  2024年，青山县坚持依法行政。\n\n  全县 干部……现将有关情况报告如下：\n"
     assert [d.where for d in diags(GOOD.replace(intro, two), select=("FZ405",))] == ["导语 › 第2段"]
+
+
+def test_sentences_on_lines_of_their_own_are_told_they_will_be_joined():
+    """Two paragraphs written on consecutive lines of a | block, each ending in "。", were printed
+    as one paragraph without a word (issue 19).  A line break is editor wrapping (README), so the
+    lines still join; FZ123 says so at the first of them, with both ways to keep them apart."""
+    para = "      - 基层执法力量仍显不足。\n"
+    assert para in GOOD
+
+    def fz123(block):
+        return [(d.line, d.col, d.where, d.message) for d in diags(GOOD.replace(para, block), select=("FZ123",))]
+
+    (found,) = fz123("      - |\n        基层执法力量仍显不足。\n        部分干部法治意识不强。\n")
+    assert found[:3] == (17, 9, "第二部分 › 第1段"), found
+    assert found[3] == ("第 17 行和第 18 行各是一句完整的话（以“。”结尾），生成时会接成一段；如果是两段，请在两行之间空一行"
+                        "（或在每段开头加全角空格“　　”）；如果本来就是一段，可忽略本提示")
+    # plain text over three lines, each a sentence
+    (found,) = fz123("      - 基层执法力量仍显不足。\n        部分干部法治意识不强！\n        培训针对性不够。\n")
+    assert found[0] == 16 and found[3].startswith("第 16–18 行各是一句完整的话") and "各段之间空一行" in found[3]
+    # silent: a sentence wrapped in the middle, paragraphs apart (blank line, "　　"), one line
+    assert fz123("      - |\n        基层执法力量仍显不足，部分干部法治\n        意识不强。\n") == []
+    assert fz123("      - |\n        基层执法力量仍显不足。\n\n        部分干部法治意识不强。\n") == []
+    assert fz123("      - |\n        　　基层执法力量仍显不足。\n        　　部分干部法治意识不强。\n") == []
+    assert fz123(para) == []
