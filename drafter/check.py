@@ -111,20 +111,28 @@ def _codes(table: dict, key: str, path: Path) -> list[str] | None:
 
 
 def check_loaded(loaded: Loaded, select=(), ignore=(), config: dict | None = None) -> CheckResult:
+    """The loader's findings and the content rules'.  A file with errors that still reads as far as
+    ``loaded.partial`` is checked too (the rules say nothing of what did not validate, and the
+    structure rules wait until the file is whole), so that one run names every problem."""
     diags = list(loaded.diagnostics)
-    if loaded.report is not None:
+    report = loaded.report or loaded.partial
+    if report is not None:
         from .kinds import get_kind
+        from .loader import unrepair
         from .rules import Context, run_rules, selected, settings_for
 
         try:
-            kind = get_kind(loaded.report.kind)
-            ctx = Context(loaded.report, loaded.source, kind, settings_for(loaded.report, select, ignore, config))
-            diags += run_rules(ctx)
-            diags += [d for d in _unknown_codes(loaded, config or {}) if selected(d.code, ctx.settings)]
+            kind = get_kind(report.kind)
+            ctx = Context(report, loaded.source, kind, settings_for(report, select, ignore, config))
+            if loaded.report is None and loaded.salvaged:
+                ctx.salvaged = loaded.salvaged
+            found = run_rules(ctx)
+            found += [d for d in _unknown_codes(loaded, config or {}) if selected(d.code, ctx.settings)]
+            diags += unrepair(found, loaded.repairs, loaded.source.file if loaded.source else None)
         except DrafterError as e:
             src, d = loaded.source, e.diagnostic
             written = ("layout", "templates")
-            if src is not None and d.file and d.file == loaded.report.layout.templates and src.has(written):
+            if src is not None and d.file and d.file == report.layout.templates and src.has(written):
                 # the 模板目录 the YAML names is missing: point at that line of the YAML, not at the folder
                 d.file, (d.line, d.col) = src.file, src.pos(written)
             line, col = src.pos(("kind",)) if src else (None, None)
@@ -139,7 +147,7 @@ def _unknown_codes(loaded: Loaded, config: dict) -> list[Diagnostic]:
     from .rules import unknown_patterns
 
     out = []
-    checks = dict(loaded.report.checks)
+    checks = dict((loaded.report or loaded.partial).checks)
     for key, label in (("select", "启用"), ("ignore", "忽略")):
         values = list(checks.get(key) or [])
         for i, v in enumerate(values):

@@ -301,8 +301,11 @@ def _one_pass(loaded: Loaded, diags, name: str, enc: str, skipped: list):
 
 
 def _verify(new_text: str, name: str, enc: str, expected) -> Loaded | None:
+    """The new text loaded, when it gives exactly the ``expected`` data (a file with another error
+    still standing, such as a date that does not exist, gives the same data with only the fixed
+    values changed: the same error)."""
     new = load_text(new_text, name, enc)
-    if new.report is None or new.data != expected:
+    if new.source is None or new.repairs or new.data != expected:
         return None
     return new
 
@@ -311,32 +314,6 @@ def _selected(code: str, select, ignore) -> bool:
     from .rules import Settings, selected
 
     return selected(code, Settings(list(select or ()), list(ignore or ())))
-
-
-def _fix_colons(original: bytes, name: str, diags: list[Diagnostic]):
-    """A file that does not read as YAML because keys are written "签发人：王明" / "年度:2024"
-    (yamlsrc.colon_slips): those lines rewritten "签发人: 王明".  Returns (new bytes, the file loaded
-    from them, the findings fixed), or None when that is not the file's trouble or it still does not
-    read."""
-    from .yamlsrc import colon_slips, decode
-
-    wrong = {d.line for d in diags if d.code == "FZ010"}
-    try:
-        _, enc, _ = decode(original, name)
-    except DrafterError:
-        return None
-    raw = _decode_raw(original, enc)
-    lines = raw.split("\n")
-    slips = colon_slips(raw.replace("\r\n", "\n"))
-    if not slips or not wrong <= {i + 1 for i, *_ in slips} or len(lines) != raw.replace("\r\n", "\n").count("\n") + 1:
-        return None
-    for i, _, _, right in slips:
-        lines[i] = right + ("\r" if lines[i].endswith("\r") else "")
-    new = _encode("\n".join(lines), enc, original)
-    loaded = load_bytes(new, name)
-    if loaded.source is None or any(d.code == "FZ010" for d in loaded.diagnostics):
-        return None
-    return new, loaded, [d for d in diags if d.code == "FZ010"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -389,25 +366,31 @@ def fix_file(path: str | Path, select=(), ignore=(), *, write: bool = True, disp
         res.check = CheckResult(loaded, loaded.diagnostics + e.diagnostics)
         return res
     res.check = check_loaded(loaded, select, ignore, config)
-    base, colons = original, []
-    if loaded.report is None and original and _selected("FZ010", select, ignore):
-        fixed_colons = _fix_colons(original, name, res.check.diagnostics)
-        if fixed_colons is not None:                 # "签发人：王明" lines rewritten: the file reads now
-            base, loaded, colons = fixed_colons
-            res.check = check_loaded(loaded, select, ignore, config)
-    if loaded.report is None or loaded.source is None:
-        return res
     src = loaded.source
+    if src is None or not original:
+        return res
+    repairs = loaded.repairs
+    if repairs and not _selected("FZ010", select, ignore):
+        return res                   # the text's values sit in the repaired lines: nothing to do without them
+    if loaded.report is None and loaded.partial is None and not repairs:
+        return res
+    from .yamlsrc import apply_repairs
+
     enc = src.encoding
-    raw_text = _decode_raw(base, enc)
+    res.old_text = _decode_raw(original, enc)
+    raw_text = apply_repairs(res.old_text, repairs) if repairs else res.old_text
     if raw_text.replace("\r\n", "\n").replace("\r", "\n") != src.text:
-        return res                                # cannot happen: the loader read these bytes
-    res.old_text = _decode_raw(original, enc) if colons else raw_text
+        return res                                # a file with lone CR line ends, repaired: left alone
     # Like ruff, fix in passes: a mark made full-width can put its neighbour in Chinese context.
     cur, cur_raw, check = loaded, raw_text, res.check
-    applied: dict[tuple, Diagnostic] = {(d.code, ("line", d.line)): d for d in colons}
-    res.edits = len(colons)
-    for _ in range(MAX_PASSES):
+    applied: dict[tuple, Diagnostic] = {}
+    for r in repairs:
+        if r.message is None:                     # a line of a run named by its first line
+            continue
+        d = next((x for x in res.check.diagnostics if x.code == "FZ010" and x.line == r.line + 1), None)
+        applied[("FZ010", ("line", r.line))] = d or Diagnostic("FZ010", "error", r.message or "", name, r.line + 1)
+    res.edits = len(repairs)
+    for _ in range(MAX_PASSES if (loaded.report or loaded.partial) is not None else 0):
         skipped: list = []
         accepted, new_loaded = _one_pass(cur, check.diagnostics, name, enc, skipped)
         res.skipped = skipped
@@ -421,10 +404,13 @@ def fix_file(path: str | Path, select=(), ignore=(), *, write: bool = True, disp
         res.edits += sum(pl.count for pl in accepted)
         cur = new_loaded
         check = check_loaded(cur, select, ignore, config)
-    if cur is loaded and not colons:
+    if cur is loaded and not repairs:
         return res
+    if cur is loaded:                             # only repaired lines: the file as it will read
+        check = check_loaded(load_text(raw_text.replace("\r\n", "\n").replace("\r", "\n"), name, enc),
+                             select, ignore, config)
     res.new_text = cur_raw
-    res.fixed = _encode(cur_raw, enc, base)
+    res.fixed = _encode(cur_raw, enc, original)
     res.applied = list(applied.values())
     res.check = check
     if write:

@@ -56,7 +56,7 @@ def cmd(files, fmt, strict, select, ignore, fix, diff, jobs):
                 would_change |= res.changed or (res.check is not None and res.check.loaded.report is None)
                 if res.changed:
                     click.echo(res.diff(), nl=False)
-                if res.check is not None and res.check.loaded.report is None:
+                if res.check is not None:         # what --fix would leave: the same list check gives, less the fixes
                     print_diagnostics(res.check.diagnostics, err=True)
                 _report_fix(res, f, wrote=False)
                 continue
@@ -87,11 +87,16 @@ def _report_fix(res, name, wrote: bool) -> None:
             click.echo(f"{name}：--fix 将修正 {len(res.applied)} 条问题中的 {res.edits} 处（{per}），未写入文件", err=True)
     elif res.check is not None and res.check.loaded.report is not None and not res.skipped:
         click.echo(f"{name}：没有可自动修正的问题", err=True)
-    if res.check is not None and res.check.loaded.report is None and \
+    if res.check is not None and res.check.loaded.source is None and \
             any(d.code[:4] in ("FZ01", "FZ02") and d.code != "FZ017"        # not: missing, binary, a text
                 for d in res.check.diagnostics):
         click.echo(f"{name}：文件的写法有错误，读不出报告内容，--fix 无法修正其余的问题；"
                    "请先改正列出的错误，再运行 drafter check --fix", err=True)
+    elif res.check is not None and res.check.errors:
+        n = len(res.check.errors)
+        done = "修正后" if res.changed else ""
+        click.echo(f"{name}：{done}还有 {n} 个错误需要手工改正，"
+                   "--fix 不会改动这些内容", err=True)
     for d, why in res.skipped:
         loc = f"{d.file}:{d.line}:{d.col}" if d.line else (d.file or name)
         click.echo(f"{loc}: 提示 {d.code} 未自动修正：{why}", err=True)

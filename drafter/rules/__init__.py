@@ -102,6 +102,10 @@ class Context:
         self.kind = kind or get_kind(report.kind)
         self.settings = settings or Settings()
         self._composer = None
+        # a report read from a file with errors (loader.salvage): the paths of the values left out.
+        # Rules then say nothing about them, and the structure and required-content rules (FZ1xx,
+        # FZ2xx), which judge the report as a whole, wait until the file is whole.
+        self.salvaged: tuple = ()
 
     @property
     def composer(self):
@@ -212,11 +216,16 @@ def run_rules(ctx: Context) -> list[Diagnostic]:
     """Every finding the settings let through; errors they hide are summed up in one FZ036 notice.
     (Switched-off rules run too: an error is hidden only as ``hides_error`` says.)"""
     out, hidden = [], []
+    salvaged = ctx.salvaged
     for r in load_all().values():
         if r.kinds and ctx.kind.id not in r.kinds:
             continue
+        if salvaged and r.code.startswith(("FZ1", "FZ2")):
+            continue
         on = selected(r.code, ctx.settings)
         for f in r.func(ctx) or ():
+            if salvaged and any(tuple(f.path[:len(p)]) == p for p in salvaged):
+                continue
             if on:
                 out.append(ctx.diagnostic(r, f))
             elif (f.severity or r.severity) == ERROR:
