@@ -422,14 +422,14 @@ def run_jobs(fn: Callable, args: list, jobs: int, *, on_result: Callable | None 
 # ---------------------------------------------------------------------------------------------
 # check
 def _check_one(a: tuple):
-    path, select, ignore, keep_loaded = a
+    path, select, ignore, keep_loaded, previous = a
     from .check import CheckResult, check_file
     from .loader import Loaded
 
     try:
-        res = check_file(path, select, ignore)
+        res = check_file(path, select, ignore, previous=previous)
         if not keep_loaded:         # only the findings travel back (~25 KB instead of ~90 KB a report)
-            res = CheckResult(Loaded(None, None, []), res.diagnostics)
+            res = CheckResult(Loaded(None, None, []), res.diagnostics, res.carryover, res.previous)
         return res
     except DrafterError as e:
         return CheckResult(Loaded(None, None, list(e.diagnostics)), list(e.diagnostics))
@@ -448,16 +448,18 @@ def _check_failed(a: tuple, why: str):
 
 
 def check_many(paths: Sequence[str | Path], jobs: int | None = None, select: Sequence[str] = (),
-               ignore: Sequence[str] = (), *, progress: bool | None = None, keep_loaded: bool = True) -> list:
+               ignore: Sequence[str] = (), *, progress: bool | None = None, keep_loaded: bool = True,
+               previous: str | Path | None = None) -> list:
     """``check_file`` for every path, ``jobs`` at a time; a list of CheckResult in the order of ``paths``.
 
     ``jobs``: worker processes (None or 0: one per CPU; 1: in this process).  ``progress``: a bar on
     stderr (None: only when stderr is a terminal).  ``keep_loaded=False``: the results carry only
     their diagnostics (``loaded`` is empty), for callers that print findings and nothing else.
     A file that cannot be read or makes drafter fail gives a CheckResult with that error (FZ0xx /
-    FZ099); the other files are checked all the same."""
+    FZ099); the other files are checked all the same.  ``previous``: last year's report to compare
+    each with (check_file; by default each file's own 上一年度)."""
     paths = [str(p) for p in paths]
-    args = [(p, tuple(select), tuple(ignore), keep_loaded) for p in paths]
+    args = [(p, tuple(select), tuple(ignore), keep_loaded, None if previous is None else str(previous)) for p in paths]
     bar = Progress(len(args), "检查", enabled=progress)
     try:
         return run_jobs(_check_one, args, effective_jobs(jobs, len(args)),

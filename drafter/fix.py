@@ -24,7 +24,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .check import CheckResult, check_loaded, find_config
+from .check import CheckResult, find_config
+from .check import check_loaded as _check_loaded
 from .diagnostics import Diagnostic, DrafterError
 from .loader import Loaded, load_bytes, load_text
 from .yamlsrc import SourceMap, Span, is_unfolded, unfold
@@ -340,9 +341,11 @@ def _norm_positions(raw_text: str) -> list[int]:
     return out
 
 
-def fix_file(path: str | Path, select=(), ignore=(), *, write: bool = True, display: str | None = None) -> FixResult:
+def fix_file(path: str | Path, select=(), ignore=(), *, write: bool = True, display: str | None = None,
+             previous: str | Path | None = None) -> FixResult:
     """Check ``path``, apply the safe fixes, verify, and (when ``write``) write the file back with a
-    ``.bak`` copy.  Raises DrafterError only for write failures; check problems are in the result."""
+    ``.bak`` copy.  Raises DrafterError only for write failures and for a ``previous`` report (last
+    year's, to compare with: check.check_file) that cannot be read; check problems are in the result."""
     from .yamlsrc import MAX_BYTES
 
     p = Path(path)
@@ -365,6 +368,13 @@ def fix_file(path: str | Path, select=(), ignore=(), *, write: bool = True, disp
     except DrafterError as e:
         res.check = CheckResult(loaded, loaded.diagnostics + e.diagnostics)
         return res
+    from .check import find_previous
+
+    prev, problem = find_previous(loaded.report or loaded.partial, p, previous)
+
+    def check_loaded(x, select, ignore, config):          # every check of this file compares with last year's
+        return _check_loaded(x, select, ignore, config, previous=prev, previous_problem=problem)
+
     res.check = check_loaded(loaded, select, ignore, config)
     src = loaded.source
     if src is None or not original:

@@ -26,9 +26,14 @@ from .zh import Command
 @click.option("--diff", is_flag=True, help="显示 --fix 将做的修改（统一差异格式），不写文件")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, metavar="N",
               help="多个文件时同时运行的进程数（默认每个 CPU 一个；1 为不并行）")
-def cmd(files, fmt, strict, select, ignore, fix, diff, jobs):
+@click.option("--previous", type=click.Path(dir_okay=False, readable=False), default=None, metavar="上年报告",
+              help="与上一年度的报告（.yaml、.docx 或 .txt）比较，逐段指出照抄上年的段落；"
+                   "YAML 中写了“上一年度”时自动比较")
+def cmd(files, fmt, strict, select, ignore, fix, diff, jobs, previous):
     from ..diagnostics import ERROR, WARNING, DrafterError
 
+    if previous is not None and len(files) > 1:
+        raise click.UsageError("--previous 只能和一个报告一起用；几份报告各自与上年比较时，在每份 YAML 中写“上一年度: 文件名”")
     select, ignore = split_codes(select), split_codes(ignore)
     if select or ignore:
         from ..rules import unknown_patterns
@@ -41,14 +46,16 @@ def cmd(files, fmt, strict, select, ignore, fix, diff, jobs):
     if not (fix or diff):      # a batch: several files are checked in parallel processes
         from ..batch import check_many
 
-        all_diags = [d for r in check_many(list(files), jobs or None, select, ignore, keep_loaded=False)
-                     for d in r.diagnostics]
+        results = check_many(list(files), jobs or None, select, ignore, keep_loaded=False, previous=previous)
+        all_diags = [d for r in results for d in r.diagnostics]
+        carried = [(f, r) for f, r in zip(files, results) if r.carryover is not None]
     else:
         from ..fix import fix_file
 
+        carried = []
         for f in files:  # --fix/--diff write files: one at a time
             try:
-                res = fix_file(f, select, ignore, write=not diff)
+                res = fix_file(f, select, ignore, write=not diff, previous=previous)
             except DrafterError as e:
                 print_diagnostics(e.diagnostics, err=True)
                 sys.exit(1)
@@ -62,6 +69,8 @@ def cmd(files, fmt, strict, select, ignore, fix, diff, jobs):
                 continue
             _report_fix(res, f, wrote=True)
             all_diags += res.check.diagnostics
+            if res.check.carryover is not None:
+                carried.append((f, res.check))
     if diff:
         sys.exit(1 if would_change else 0)
     if fmt == "json":
@@ -72,6 +81,8 @@ def cmd(files, fmt, strict, select, ignore, fix, diff, jobs):
         if len(files) > 1:
             for line in files_with_errors(all_diags):
                 click.echo(line)
+        for f, r in carried:          # what was carried over from last year: one line a file
+            click.echo((f"{f}：" if len(files) > 1 else "") + r.carryover.summary(r.previous))
     bad = any(d.severity == ERROR or (strict and d.severity == WARNING) for d in all_diags)
     sys.exit(1 if bad else 0)
 

@@ -5,7 +5,8 @@ this package; the package imports its modules on first use, so adding a rule mea
 function (and its tests) and nothing else.  ``drafter rules`` prints the registry.
 
 Code ranges: FZ1xx structure · FZ2xx required content · FZ3xx years and dates · FZ4xx punctuation ·
-FZ5xx 发文字号 · FZ6xx enumeration and numbering · FZ7xx figures · FZ8xx typos.
+FZ5xx 发文字号 · FZ6xx enumeration and numbering · FZ7xx figures · FZ8xx typos · FZ9xx what was carried
+over from last year's report (they need it: ``Context.previous``).
 (FZ0xx are input errors from the loader: they are not rules and cannot be switched off.)
 """
 from __future__ import annotations
@@ -106,6 +107,9 @@ class Context:
         # Rules then say nothing about them, and the structure and required-content rules (FZ1xx,
         # FZ2xx), which judge the report as a whole, wait until the file is whole.
         self.salvaged: tuple = ()
+        # last year's report (drafter.carryover.Previous) for the FZ9xx rules, or why it could not be read
+        self.previous = None
+        self.previous_problem: str | None = None
 
     @property
     def composer(self):
