@@ -513,3 +513,55 @@ def load_previous(path, display: str | None = None) -> Previous:
 
 
 _CACHE: dict[tuple, Previous] = {}
+
+
+def compare_files(path, previous, select=(), ignore=()) -> tuple[list, Comparison | None, str]:
+    """``drafter inspect THIS --previous LAST``: both read as ``drafter import`` reads them, compared,
+    and the FZ9xx findings as Diagnostics that name the paragraph of THIS ("第12段“……”") instead of a
+    line.  Returns (diagnostics, comparison, LAST as named).  Raises DrafterError when THIS cannot be
+    read; LAST unreadable is FZ905 (an error: it was asked for)."""
+    from pathlib import Path
+
+    from .diagnostics import Diagnostic
+    from .importer import import_file
+    from .kinds import get_kind
+    from .rules import Context, load_all, selected, settings_for
+    from .rules.carryover import comparison
+
+    p = Path(path)
+    this = import_file(p, p.with_suffix(".yaml"), display=str(path))
+    prev = load_previous(previous, str(previous))
+    ctx = Context(this.report, None, get_kind(this.report.kind), settings_for(this.report, select, ignore))
+    ctx.previous = prev
+    out = []
+    paras = list(this.source.paras)
+    for code, rule_ in load_all().items():
+        if not code.startswith("FZ9") or not selected(code, ctx.settings):
+            continue
+        for f in rule_.func(ctx) or ():
+            text = _text_at(this.report, f.path)
+            where = None
+            if text is not None:
+                start = f.offset or 0
+                head = "".join(c for c in text[start:start + 24] if c not in _DROP)[:12]
+                para = next((x for x in paras if head and head in "".join(c for c in x.text if c not in _DROP)), None)
+                if para is not None:
+                    shown = para.text if len(para.text) <= 12 else para.text[:12] + "…"
+                    where = f"{para.where}“{shown}”"
+            out.append(Diagnostic(code, f.severity or rule_.severity, f.message, str(path), None, None, where))
+
+    def order(d):                                      # in the order of the document, as inspect lists
+        m = re.match(r"第(\d+)段", d.where or "")
+        return (int(m.group(1)) if m else 10 ** 9, d.code)
+
+    return sorted(out, key=order), comparison(ctx), prev.name
+
+
+def _text_at(report, path: tuple):
+    obj = report
+    for k in path:
+        try:
+            obj = obj[k] if isinstance(k, int) else getattr(obj, k)
+        except (AttributeError, IndexError, KeyError, TypeError):
+            return None
+    return obj if isinstance(obj, str) else None
