@@ -9,6 +9,11 @@ Chinese context.
 
 Only findings of rules marked ``fixable`` carry a fix that is applied (FZ401 punctuation width,
 FZ402 quote pairs, FZ405 spaces between Chinese characters, FZ501 〔〕, spaces and full-width digits in 发文字号).
+Besides, the lines the loader read as if written right (yamlsrc.Repair, FZ010: a key's full-width
+colon, "-标题" without its space, Word paragraphs pasted at the margin of a "|" block) are written
+right, and the character fixes are made on that text; a value that does not validate (a date that
+does not exist) stays as it is and is reported, and the rest is fixed all the same (the loader's
+partial report).
 
 Encoding: the file is written back in the encoding it was read in (UTF-8, UTF-8 with BOM, UTF-16
 with its BOM, GB18030) and with its own line endings, so that only the fixed characters change; the

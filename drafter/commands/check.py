@@ -11,7 +11,7 @@ from .zh import Command
 @click.command("check", cls=Command, help="检查报告 YAML：结构、内容、年份、标点，指出文件中的行号。\n\n"
                              "退出码：0 没有错误；1 有错误（加 --strict 时警告也算）。\n\n"
                              "--fix 自动修正标为 [可修正] 的问题（全角标点、引号、汉字间空格、发文字号的〔〕、主送和标题末尾多余的标点、"
-                             "看不见的字符、“键：值”的全角冒号或漏写的冒号），"
+                             "看不见的字符、“键：值”的全角冒号或漏写的冒号、“-标题”少的空格、顶格粘贴到 | 块中的段落），"
                              "只改这些字符，注释和格式不变，原文件备份为 文件名.bak；"
                              "--diff 只显示将要做的修改，不写文件（有可修正的问题，或文件读不出时，退出码为 1）。")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True, readable=False),
