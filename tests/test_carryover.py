@@ -181,3 +181,16 @@ def test_inspect_compares_two_word_files(tmp_path):
     assert "与上一年度报告 2024.docx 相比：本年度 14 段中有 14 段沿用了上年的文字（相同 13 段，基本相同 1 段）。" in r.out
     r = run_cli("inspect", "2025.docx", "2024.docx", "--previous", "2024.docx", cwd=tmp_path)
     assert r.code == 2 and "--previous 只能和一个文件一起用" in r.err, r
+
+
+def test_the_python_api_compares_too(tmp_path):
+    """drafter.check(report, previous=...) as the command does: a file or a loaded Report; by default
+    the 上一年度 the report names."""
+    import drafter
+
+    shutil.copy(example("xinle-2024-han"), tmp_path / "2024.yaml")
+    assert run_cli("new", "2025.yaml", "--from", "2024.yaml", cwd=tmp_path).code == 0
+    this, last = drafter.load(tmp_path / "2025.yaml"), drafter.load(tmp_path / "2024.yaml")
+    for previous in (None, tmp_path / "2024.yaml", last):
+        codes = [d.code for d in drafter.check(this, previous=previous) if d.code.startswith("FZ9")]
+        assert codes == ["FZ901"] * 14, (previous, codes)
