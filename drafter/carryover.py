@@ -238,15 +238,6 @@ def _grams(s: str):
     return (s[k:k + GRAM] for k in range(len(s) - GRAM + 1))
 
 
-def _coverage(norm: str, grams: set | dict) -> list[bool]:
-    covered = [False] * len(norm)
-    for k in range(len(norm) - GRAM + 1):
-        if norm[k:k + GRAM] in grams:
-            for x in range(k, k + GRAM):
-                covered[x] = True
-    return covered
-
-
 def _own_words(p: _Para, covered: list[bool]) -> tuple[str, ...]:
     """The runs of ``p`` not covered by last year's text, as written, each with up to two characters
     of its neighbours ("学法8次"), for the message."""
@@ -303,7 +294,7 @@ def compare(this: Report, last: Report) -> Comparison:
             flagged.add(id(p))
     for p in mine:
         if id(p) not in flagged:
-            result.items += _figures(p, figures, theirs)
+            result.items += _figures(p, figures)
     return result
 
 
@@ -407,7 +398,7 @@ def _figures_of(p: _Para):
         yield key, m.start(), text[max(0, start):m.end()]
 
 
-def _figures(p: _Para, index: dict[tuple, Place], theirs) -> list[Carried]:
+def _figures(p: _Para, index: dict[tuple, Place]) -> list[Carried]:
     out = []
     for key, at, shown in _figures_of(p):
         there = index.get(key)
