@@ -88,7 +88,12 @@ def load(path: str | Path, *, display: str | None = None) -> "Report":
     except DrafterError as e:
         raise ReportError(loaded.diagnostics + e.diagnostics) from None
     if loaded.report is None:
-        raise ReportError(loaded.diagnostics)
+        # every message drafter check prints: a file with an error is still checked as far as it reads
+        # (loader.Loaded.partial), so that render names its other problems too
+        from .check import check_loaded, find_previous
+
+        prev, problem = find_previous(loaded.partial, path) if loaded.partial is not None else (None, None)
+        raise ReportError(check_loaded(loaded, (), (), config, previous=prev, previous_problem=problem).diagnostics)
     loaded.report._origin = _Origin(loaded, Path(path), config)
     return loaded.report
 
