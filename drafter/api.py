@@ -88,21 +88,37 @@ def load(path: str | Path, *, display: str | None = None) -> "Report":
     except DrafterError as e:
         raise ReportError(loaded.diagnostics + e.diagnostics) from None
     if loaded.report is None:
-        raise ReportError(loaded.diagnostics)
+        # every message drafter check prints: a file with an error is still checked as far as it reads
+        # (loader.Loaded.partial), so that render names its other problems too
+        from .check import check_loaded, find_previous
+
+        prev, problem = find_previous(loaded.partial, path) if loaded.partial is not None else (None, None)
+        raise ReportError(check_loaded(loaded, (), (), config, previous=prev, previous_problem=problem).diagnostics)
     loaded.report._origin = _Origin(loaded, Path(path), config)
     return loaded.report
 
 
-def check(report: "Report", *, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Diagnostic]:
-    """Every diagnostic about ``report`` (the loader's notices, the content rules), in file order."""
-    return _check(report, select, ignore).diagnostics
+def check(report: "Report", *, select: Iterable[str] = (), ignore: Iterable[str] = (),
+          previous: "str | Path | Report | None" = None) -> list[Diagnostic]:
+    """Every diagnostic about ``report`` (the loader's notices, the content rules), in file order.
+    ``previous``: last year's report (a file, or a loaded ``Report``) to say what was carried over from
+    it (FZ901–FZ905, drafter.carryover); by default the file the report's ``上一年度`` names."""
+    return _check(report, select, ignore, previous).diagnostics
 
 
-def _check(report, select=(), ignore=()):
-    from .check import check_loaded
+def _check(report, select=(), ignore=(), previous=None):
+    from .check import check_loaded, find_previous
 
     o = _origin(report)
-    return check_loaded(o.loaded, list(select), list(ignore), o.config)
+    if previous is not None and not isinstance(previous, (str, Path)):      # a Report
+        from .carryover import Previous
+
+        po = _origin(previous)
+        name = str(po.path.name) if po.path is not None else "上一年度的报告"
+        prev, problem = Previous(name, previous, getattr(po.loaded, "source", None)), None
+    else:
+        prev, problem = find_previous(report, o.path, previous)
+    return check_loaded(o.loaded, list(select), list(ignore), o.config, previous=prev, previous_problem=problem)
 
 
 def to_document(report: "Report", *, templates: str | None = None):

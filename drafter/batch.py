@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .diagnostics import ERROR, INFO, WARNING, Diagnostic, DrafterError, name_some
+from .diagnostics import ERROR, INFO, NAMED_AT_MOST, WARNING, Diagnostic, DrafterError, name_some
 
 POOL_MIN = 4          # fewer inputs than this are done in this process: a pool costs more than it saves
+WARNINGS_SHOWN = 3    # a rendered file's warnings the batch summary prints; with more, the command that shows them
 INTERNAL = "FZ099"    # a report that made drafter fail internally (or killed its worker process)
 
 
@@ -421,14 +422,14 @@ def run_jobs(fn: Callable, args: list, jobs: int, *, on_result: Callable | None 
 # ---------------------------------------------------------------------------------------------
 # check
 def _check_one(a: tuple):
-    path, select, ignore, keep_loaded = a
+    path, select, ignore, keep_loaded, previous = a
     from .check import CheckResult, check_file
     from .loader import Loaded
 
     try:
-        res = check_file(path, select, ignore)
+        res = check_file(path, select, ignore, previous=previous)
         if not keep_loaded:         # only the findings travel back (~25 KB instead of ~90 KB a report)
-            res = CheckResult(Loaded(None, None, []), res.diagnostics)
+            res = CheckResult(Loaded(None, None, []), res.diagnostics, res.carryover, res.previous)
         return res
     except DrafterError as e:
         return CheckResult(Loaded(None, None, list(e.diagnostics)), list(e.diagnostics))
@@ -447,16 +448,18 @@ def _check_failed(a: tuple, why: str):
 
 
 def check_many(paths: Sequence[str | Path], jobs: int | None = None, select: Sequence[str] = (),
-               ignore: Sequence[str] = (), *, progress: bool | None = None, keep_loaded: bool = True) -> list:
+               ignore: Sequence[str] = (), *, progress: bool | None = None, keep_loaded: bool = True,
+               previous: str | Path | None = None) -> list:
     """``check_file`` for every path, ``jobs`` at a time; a list of CheckResult in the order of ``paths``.
 
     ``jobs``: worker processes (None or 0: one per CPU; 1: in this process).  ``progress``: a bar on
     stderr (None: only when stderr is a terminal).  ``keep_loaded=False``: the results carry only
     their diagnostics (``loaded`` is empty), for callers that print findings and nothing else.
     A file that cannot be read or makes drafter fail gives a CheckResult with that error (FZ0xx /
-    FZ099); the other files are checked all the same."""
+    FZ099); the other files are checked all the same.  ``previous``: last year's report to compare
+    each with (check_file; by default each file's own 上一年度)."""
     paths = [str(p) for p in paths]
-    args = [(p, tuple(select), tuple(ignore), keep_loaded) for p in paths]
+    args = [(p, tuple(select), tuple(ignore), keep_loaded, None if previous is None else str(previous)) for p in paths]
     bar = Progress(len(args), "检查", enabled=progress)
     try:
         return run_jobs(_check_one, args, effective_jobs(jobs, len(args)),
@@ -524,7 +527,10 @@ def _render_one(a: tuple) -> Outcome:
     o.n_warnings = sum(d.severity == WARNING for d in o.diagnostics)
     o.n_notes = sum(d.severity == INFO for d in o.diagnostics)
     if o.ok and not keep_warnings:      # what a success sends back is tiny: the parent stays idle
-        o.diagnostics = []
+        few = [d for d in o.diagnostics if d.severity == WARNING]
+        o.diagnostics = few if len(few) <= WARNINGS_SHOWN else []      # the summary shows a few, else the command
+        for d in o.diagnostics:
+            d.fix = None
     return o
 
 
@@ -698,12 +704,27 @@ def summary_lines(result: BatchResult) -> list[str]:
         else:
             lines.append("请按上面的提示修改这些文件后重新生成（drafter check 可单独检查）。")
     warned = [o for o in result.outcomes if o.ok and o.n_warnings]
-    notes = sum(o.n_notes for o in result.outcomes if o.ok)
+    notes = [o for o in result.outcomes if o.ok and o.n_notes]
+    n_notes = sum(o.n_notes for o in notes)
     if warned:
+        from .textutil import quote_arg
+
         n = sum(o.n_warnings for o in warned)
         lines.append(f"已生成的文件中有 {len(warned)} 个有警告（共 {n} 条）" +
-                     (f"，另有 {notes} 条提示" if notes else "") + "，可用 drafter check 查看：" +
-                     name_some([f"{o.src}（{o.n_warnings} 条）" for o in warned]) + "。")
-    elif notes:
-        lines.append(f"已生成的文件有 {notes} 条提示（如文件编码），可用 drafter check 查看。")
+                     (f"，另有 {n_notes} 条提示" if n_notes else "") + "：")
+        for o in warned[:NAMED_AT_MOST]:
+            shown = [d for d in o.diagnostics if d.severity == WARNING]
+            if shown and len(shown) == o.n_warnings:
+                lines.append(f"  {o.src}：{o.n_warnings} 条警告")
+                lines += [f"    {d.format()}" for d in shown]
+            else:
+                lines.append(f"  {o.src}：{o.n_warnings} 条警告，查看：drafter check {quote_arg(o.src)}")
+        if len(warned) > NAMED_AT_MOST:
+            lines.append(f"  另有 {len(warned) - NAMED_AT_MOST} 个文件有警告，用 drafter check 加文件名查看。")
+    elif n_notes:
+        from .textutil import quote_arg
+
+        which = " ".join(quote_arg(o.src) for o in notes[:NAMED_AT_MOST])
+        lines.append(f"已生成的文件有 {n_notes} 条提示（如文件编码），查看：drafter check {which}" +
+                     (" 等" if len(notes) > NAMED_AT_MOST else ""))
     return lines

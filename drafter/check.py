@@ -19,6 +19,8 @@ class CheckResult:
 
     loaded: Loaded
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    carryover: object = None          # drafter.carryover.Comparison with last year's report, if there was one
+    previous: str | None = None       # last year's report as named (上一年度 or --previous)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -110,28 +112,65 @@ def _codes(table: dict, key: str, path: Path) -> list[str] | None:
                        file=str(path))
 
 
-def check_loaded(loaded: Loaded, select=(), ignore=(), config: dict | None = None) -> CheckResult:
+def find_previous(report, path: str | Path | None, explicit: str | Path | None = None):
+    """Last year's report for ``report`` (read from ``path``): the file given on the command line
+    (``explicit``; a failure to read it raises DrafterError), else the one its ``上一年度`` names,
+    relative to the YAML's folder.  Returns (drafter.carryover.Previous or None, a problem to report
+    as FZ905 or None)."""
+    from .carryover import load_previous
+
+    if explicit is not None:
+        return load_previous(explicit, str(explicit)), None
+    written = (report.previous or "").strip() if report is not None else ""
+    if not written:
+        return None, None
+    target = Path(written).expanduser()
+    if not target.is_absolute() and path is not None:
+        target = Path(path).parent / target
+    try:
+        if path is not None and os.path.realpath(target) == os.path.realpath(path):
+            return None, f"“上一年度”写的是本文件自己（{written}）；请写上一年度报告的文件名，如 {report.year - 1}.yaml"
+        return load_previous(target, written), None
+    except DrafterError as e:
+        return None, f"{e.diagnostic.message.rstrip('。')}；没有与上一年度比较，请改正“上一年度”写的文件名，或删除这一行"
+    except OSError:                 # a path the system refuses (too long …): named, not raised
+        return None, f"上一年度的报告“{written}”读不出；没有与上一年度比较，请改正“上一年度”写的文件名，或删除这一行"
+
+
+def check_loaded(loaded: Loaded, select=(), ignore=(), config: dict | None = None, *, previous=None,
+                 previous_problem: str | None = None) -> CheckResult:
+    """The loader's findings and the content rules'.  A file with errors that still reads as far as
+    ``loaded.partial`` is checked too (the rules say nothing of what did not validate, and the
+    structure rules wait until the file is whole), so that one run names every problem."""
     diags = list(loaded.diagnostics)
-    if loaded.report is not None:
+    report = loaded.report or loaded.partial
+    carryover = None
+    if report is not None:
         from .kinds import get_kind
+        from .loader import unrepair
         from .rules import Context, run_rules, selected, settings_for
 
         try:
-            kind = get_kind(loaded.report.kind)
-            ctx = Context(loaded.report, loaded.source, kind, settings_for(loaded.report, select, ignore, config))
-            diags += run_rules(ctx)
-            diags += [d for d in _unknown_codes(loaded, config or {}) if selected(d.code, ctx.settings)]
+            kind = get_kind(report.kind)
+            ctx = Context(report, loaded.source, kind, settings_for(report, select, ignore, config))
+            if loaded.report is None and loaded.salvaged:
+                ctx.salvaged = loaded.salvaged
+            ctx.previous, ctx.previous_problem = previous, previous_problem
+            found = run_rules(ctx)
+            carryover = getattr(ctx, "_carryover", None)
+            found += [d for d in _unknown_codes(loaded, config or {}) if selected(d.code, ctx.settings)]
+            diags += unrepair(found, loaded.repairs, loaded.source.file if loaded.source else None)
         except DrafterError as e:
             src, d = loaded.source, e.diagnostic
             written = ("layout", "templates")
-            if src is not None and d.file and d.file == loaded.report.layout.templates and src.has(written):
+            if src is not None and d.file and d.file == report.layout.templates and src.has(written):
                 # the 模板目录 the YAML names is missing: point at that line of the YAML, not at the folder
                 d.file, (d.line, d.col) = src.file, src.pos(written)
             line, col = src.pos(("kind",)) if src else (None, None)
             d.file, d.line, d.col = d.file or (src.file if src else None), d.line or line, d.col or col
             diags.append(d)
     diags.sort(key=sort_key)
-    return CheckResult(loaded, diags)
+    return CheckResult(loaded, diags, carryover, previous.name if previous is not None and carryover is not None else None)
 
 
 def _unknown_codes(loaded: Loaded, config: dict) -> list[Diagnostic]:
@@ -139,7 +178,7 @@ def _unknown_codes(loaded: Loaded, config: dict) -> list[Diagnostic]:
     from .rules import unknown_patterns
 
     out = []
-    checks = dict(loaded.report.checks)
+    checks = dict((loaded.report or loaded.partial).checks)
     for key, label in (("select", "启用"), ("ignore", "忽略")):
         values = list(checks.get(key) or [])
         for i, v in enumerate(values):
@@ -180,7 +219,10 @@ def apply_config_fonts(mine, config: dict) -> None:
         setattr(mine, name, getattr(office, name))
 
 
-def check_file(path: str | Path, select=(), ignore=(), display: str | None = None) -> CheckResult:
+def check_file(path: str | Path, select=(), ignore=(), display: str | None = None, *,
+               previous: str | Path | None = None) -> CheckResult:
+    """Load and check one YAML file.  ``previous``: last year's report to compare with (FZ9xx); by
+    default the file its ``上一年度`` names.  A ``previous`` that cannot be read raises DrafterError."""
     loaded = load_file(path, display)
     try:
         _, config = find_config(Path(path))
@@ -188,7 +230,8 @@ def check_file(path: str | Path, select=(), ignore=(), display: str | None = Non
             apply_config_fonts(loaded.report.layout.fonts, config)
     except DrafterError as e:
         return CheckResult(loaded, loaded.diagnostics + e.diagnostics)
-    return check_loaded(loaded, select, ignore, config)
+    prev, problem = find_previous(loaded.report or loaded.partial, path, previous)
+    return check_loaded(loaded, select, ignore, config, previous=prev, previous_problem=problem)
 
 
 from .api import callable_module  # noqa: E402  (drafter.check, called, is drafter.api.check)

@@ -8,7 +8,7 @@ from . import gbt9704 as G
 from .kinds import Kind, call_macro, get_kind, text_macros
 from .model import Report, Section, Subsection
 from .conventions import fmt_date
-from .textutil import join_lines, level_marker
+from .textutil import join_lines, level_marker, paragraph_spans
 from .titlebreak import break_title
 
 _LEVEL_ROLE = {1: b.H1, 2: b.H2, 3: b.H3, 4: b.H4}
@@ -18,22 +18,8 @@ TITLE_MAX_ZI = int(G.TYPE_AREA_WIDTH / G.TWIPS_PER_PT // G.SIZE_2HAO)
 
 
 def paragraphs_of(text: str) -> list[str]:
-    """One YAML text item -> its paragraphs: a blank line separates paragraphs, and so does a line
-    indented with full-width spaces (text pasted from Word, each paragraph starting "　　"); any other
-    line break (editor wrapping) is removed (join_lines)."""
-    text = text.replace("\r", "")
-    return [p for p in (join_lines(lines) for lines in _paragraph_lines(text)) if p]
-
-
-def _paragraph_lines(text: str):
-    for chunk in re.split(r"\n[ \t\u3000]*\n", text):
-        lines: list[str] = []
-        for line in chunk.split("\n"):
-            if lines and line.startswith("\u3000"):
-                yield lines
-                lines = []
-            lines.append(line)
-        yield lines
+    """One YAML text item -> its paragraphs (textutil.paragraph_spans)."""
+    return [p for _, p in paragraph_spans(text.replace("\r", ""))]
 
 
 def clean_line(text: str) -> str:

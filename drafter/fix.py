@@ -9,6 +9,11 @@ Chinese context.
 
 Only findings of rules marked ``fixable`` carry a fix that is applied (FZ401 punctuation width,
 FZ402 quote pairs, FZ405 spaces between Chinese characters, FZ501 〔〕, spaces and full-width digits in 发文字号).
+Besides, the lines the loader read as if written right (yamlsrc.Repair, FZ010: a key's full-width
+colon, "-标题" without its space, Word paragraphs pasted at the margin of a "|" block) are written
+right, and the character fixes are made on that text; a value that does not validate (a date that
+does not exist) stays as it is and is reported, and the rest is fixed all the same (the loader's
+partial report).
 
 Encoding: the file is written back in the encoding it was read in (UTF-8, UTF-8 with BOM, UTF-16
 with its BOM, GB18030) and with its own line endings, so that only the fixed characters change; the
@@ -24,7 +29,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .check import CheckResult, check_loaded, find_config
+from .check import CheckResult, find_config
+from .check import check_loaded as _check_loaded
 from .diagnostics import Diagnostic, DrafterError
 from .loader import Loaded, load_bytes, load_text
 from .yamlsrc import SourceMap, Span, is_unfolded, unfold
@@ -301,8 +307,11 @@ def _one_pass(loaded: Loaded, diags, name: str, enc: str, skipped: list):
 
 
 def _verify(new_text: str, name: str, enc: str, expected) -> Loaded | None:
+    """The new text loaded, when it gives exactly the ``expected`` data (a file with another error
+    still standing, such as a date that does not exist, gives the same data with only the fixed
+    values changed: the same error)."""
     new = load_text(new_text, name, enc)
-    if new.report is None or new.data != expected:
+    if new.source is None or new.repairs or new.data != expected:
         return None
     return new
 
@@ -311,32 +320,6 @@ def _selected(code: str, select, ignore) -> bool:
     from .rules import Settings, selected
 
     return selected(code, Settings(list(select or ()), list(ignore or ())))
-
-
-def _fix_colons(original: bytes, name: str, diags: list[Diagnostic]):
-    """A file that does not read as YAML because keys are written "签发人：王明" / "年度:2024"
-    (yamlsrc.colon_slips): those lines rewritten "签发人: 王明".  Returns (new bytes, the file loaded
-    from them, the findings fixed), or None when that is not the file's trouble or it still does not
-    read."""
-    from .yamlsrc import colon_slips, decode
-
-    wrong = {d.line for d in diags if d.code == "FZ010"}
-    try:
-        _, enc, _ = decode(original, name)
-    except DrafterError:
-        return None
-    raw = _decode_raw(original, enc)
-    lines = raw.split("\n")
-    slips = colon_slips(raw.replace("\r\n", "\n"))
-    if not slips or not wrong <= {i + 1 for i, *_ in slips} or len(lines) != raw.replace("\r\n", "\n").count("\n") + 1:
-        return None
-    for i, _, _, right in slips:
-        lines[i] = right + ("\r" if lines[i].endswith("\r") else "")
-    new = _encode("\n".join(lines), enc, original)
-    loaded = load_bytes(new, name)
-    if loaded.source is None or any(d.code == "FZ010" for d in loaded.diagnostics):
-        return None
-    return new, loaded, [d for d in diags if d.code == "FZ010"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -363,9 +346,11 @@ def _norm_positions(raw_text: str) -> list[int]:
     return out
 
 
-def fix_file(path: str | Path, select=(), ignore=(), *, write: bool = True, display: str | None = None) -> FixResult:
+def fix_file(path: str | Path, select=(), ignore=(), *, write: bool = True, display: str | None = None,
+             previous: str | Path | None = None) -> FixResult:
     """Check ``path``, apply the safe fixes, verify, and (when ``write``) write the file back with a
-    ``.bak`` copy.  Raises DrafterError only for write failures; check problems are in the result."""
+    ``.bak`` copy.  Raises DrafterError only for write failures and for a ``previous`` report (last
+    year's, to compare with: check.check_file) that cannot be read; check problems are in the result."""
     from .yamlsrc import MAX_BYTES
 
     p = Path(path)
@@ -388,26 +373,39 @@ def fix_file(path: str | Path, select=(), ignore=(), *, write: bool = True, disp
     except DrafterError as e:
         res.check = CheckResult(loaded, loaded.diagnostics + e.diagnostics)
         return res
+    from .check import find_previous
+
+    prev, problem = find_previous(loaded.report or loaded.partial, p, previous)
+
+    def check_loaded(x, select, ignore, config):          # every check of this file compares with last year's
+        return _check_loaded(x, select, ignore, config, previous=prev, previous_problem=problem)
+
     res.check = check_loaded(loaded, select, ignore, config)
-    base, colons = original, []
-    if loaded.report is None and original and _selected("FZ010", select, ignore):
-        fixed_colons = _fix_colons(original, name, res.check.diagnostics)
-        if fixed_colons is not None:                 # "签发人：王明" lines rewritten: the file reads now
-            base, loaded, colons = fixed_colons
-            res.check = check_loaded(loaded, select, ignore, config)
-    if loaded.report is None or loaded.source is None:
-        return res
     src = loaded.source
+    if src is None or not original:
+        return res
+    repairs = loaded.repairs
+    if repairs and not _selected("FZ010", select, ignore):
+        return res                   # the text's values sit in the repaired lines: nothing to do without them
+    if loaded.report is None and loaded.partial is None and not repairs:
+        return res
+    from .yamlsrc import apply_repairs
+
     enc = src.encoding
-    raw_text = _decode_raw(base, enc)
+    res.old_text = _decode_raw(original, enc)
+    raw_text = apply_repairs(res.old_text, repairs) if repairs else res.old_text
     if raw_text.replace("\r\n", "\n").replace("\r", "\n") != src.text:
-        return res                                # cannot happen: the loader read these bytes
-    res.old_text = _decode_raw(original, enc) if colons else raw_text
+        return res                                # a file with lone CR line ends, repaired: left alone
     # Like ruff, fix in passes: a mark made full-width can put its neighbour in Chinese context.
     cur, cur_raw, check = loaded, raw_text, res.check
-    applied: dict[tuple, Diagnostic] = {(d.code, ("line", d.line)): d for d in colons}
-    res.edits = len(colons)
-    for _ in range(MAX_PASSES):
+    applied: dict[tuple, Diagnostic] = {}
+    for r in repairs:
+        if r.message is None:                     # a line of a run named by its first line
+            continue
+        d = next((x for x in res.check.diagnostics if x.code == "FZ010" and x.line == r.line + 1), None)
+        applied[("FZ010", ("line", r.line))] = d or Diagnostic("FZ010", "error", r.message or "", name, r.line + 1)
+    res.edits = len(repairs)
+    for _ in range(MAX_PASSES if (loaded.report or loaded.partial) is not None else 0):
         skipped: list = []
         accepted, new_loaded = _one_pass(cur, check.diagnostics, name, enc, skipped)
         res.skipped = skipped
@@ -421,10 +419,13 @@ def fix_file(path: str | Path, select=(), ignore=(), *, write: bool = True, disp
         res.edits += sum(pl.count for pl in accepted)
         cur = new_loaded
         check = check_loaded(cur, select, ignore, config)
-    if cur is loaded and not colons:
+    if cur is loaded and not repairs:
         return res
+    if cur is loaded:                             # only repaired lines: the file as it will read
+        check = check_loaded(load_text(raw_text.replace("\r\n", "\n").replace("\r", "\n"), name, enc),
+                             select, ignore, config)
     res.new_text = cur_raw
-    res.fixed = _encode(cur_raw, enc, base)
+    res.fixed = _encode(cur_raw, enc, original)
     res.applied = list(applied.values())
     res.check = check
     if write:

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from . import model as m
 from .diagnostics import ERROR, Diagnostic, DrafterError
 from .paths import describe
-from .textutil import PLACEHOLDER_RE as _PLACEHOLDER, quote_arg
+from .textutil import PLACEHOLDER_RE as _PLACEHOLDER, placeholder_quote, quote_arg
 from .yamlsrc import SourceMap, decode, load_yaml, read_text
 
 YEAR_MIN, YEAR_MAX = 1900, 2999  # 年度 outside this is a typo, and would break date arithmetic
@@ -31,6 +31,12 @@ class Loaded:
     source: SourceMap | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     data: object = None
+    # A file with errors (report None) is still read as far as it goes, so that check, --diff and --fix
+    # name all of its problems at once and --fix can fix the characters it can:
+    partial: m.Report | None = None     # the report without the values that did not validate
+    salvaged: tuple = ()                # the paths of those values (rules say nothing about them)
+    repairs: list = field(default_factory=list)   # lines read as if written right (yamlsrc.Repair);
+                                                  # ``source`` is then the text with those lines repaired
 
     @property
     def ok(self) -> bool:
@@ -66,9 +72,15 @@ def load_text(text: str, name: str, encoding: str = "utf-8", notices: list | Non
               base: Path | None = None) -> Loaded:
     """``base``: the folder a table's ``来自`` CSV is relative to (default: that of ``name``)."""
     diags = list(notices or [])
+    repairs: list = []
     try:
         data, smap = load_yaml(text, name, encoding)
     except DrafterError as e:
+        got = _read_repaired(text, name, encoding)
+        if got is not None:                  # slips within lines (yamlsrc.Repair): named, and read past
+            data, smap, repairs = got
+            diags += [Diagnostic("FZ010", ERROR, r.message, name, r.line + 1, r.col + 1) for r in repairs if r.message]
+            return _validate(data, smap, name, diags, repairs, base)
         if Path(name).suffix.lower() in TEXT_SUFFIXES:       # a report's text given to check/render
             d = e.diagnostic
             msg = (f"“{Path(name).name}”不是 drafter 的 YAML 文件（这里不是“键: 值”的写法）；"
@@ -86,26 +98,72 @@ def load_text(text: str, name: str, encoding: str = "utf-8", notices: list | Non
                    f"drafter import {quote_arg(txt)} 把它转成 YAML，再检查转出的文件")
         diags.append(Diagnostic("FZ017", ERROR, msg, name, line, col))
         return Loaded(None, smap, diags)
+    return _validate(data, smap, name, diags, repairs, base)
+
+
+def _read_repaired(text: str, name: str, encoding: str):
+    """(data, source map, repairs) of ``text`` read with its repairable lines written right, or None
+    when there are none or YAML still cannot read it."""
+    from .yamlsrc import apply_repairs, line_repairs
+
+    repairs = line_repairs(text)
+    if not repairs:
+        return None
+    try:
+        data, smap = load_yaml(apply_repairs(text, repairs), name, encoding)
+    except DrafterError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    return data, smap, repairs
+
+
+def unrepair(diags: list[Diagnostic], repairs: list, name: str | None) -> list[Diagnostic]:
+    """Diagnostics about the repaired text, pointed at the file as written (a repaired line is the
+    same line; its columns may differ)."""
+    if not repairs:
+        return diags
+    by_line = {r.line + 1: r for r in repairs}
+    for d in diags:
+        r = by_line.get(d.line) if d.file == name else None
+        if r is not None and d.col is not None:
+            d.col = r.column_back(d.col)
+    return diags
+
+
+def _validate(data, smap: SourceMap, name: str, diags: list[Diagnostic], repairs: list,
+              base: Path | None = None) -> Loaded:
+    if not isinstance(data, dict):
+        line, col = smap.pos(())
+        diags.append(Diagnostic("FZ017", ERROR, "文件最外层应是若干“键: 值”（如 发文机关: ……），而不是单独的文字或列表",
+                                name, line, col))
+        return Loaded(None, smap, diags)
     norm, unknown = normalize(data, m.Report, (), smap)
     errors = [_unknown_key(u, smap, norm) for u in unknown]
+    partial, salvaged = None, ()
     try:
         report = m.Report.model_validate(norm, by_name=True, by_alias=False)
     except ValidationError as e:
         skip = {u[0] for u in unknown} | {u[0][:-1] for u in unknown if u[2] == "colon"}
         errors += translate(e, smap, norm, skip=skip)
         report = None
-    if report is not None and not (YEAR_MIN <= report.year <= YEAR_MAX):  # dates of year 0 or 10**30 crash
-        line, col = smap.pos(("year",))
-        shown = str(report.year) if len(str(report.year)) <= 12 else str(report.year)[:12] + "…"
-        errors.append(Diagnostic("FZ023", ERROR, f"“年度”应为四位数字的年份（如 2024），这里是 {shown}",
-                                 name, line, col))
-        report = None
-    if report is not None and _has_tables(norm):
+        partial, salvaged = salvage(norm, e)
+    if report is not None:
+        partial = report
+    if partial is not None and not (YEAR_MIN <= partial.year <= YEAR_MAX):  # dates of year 0 or 10**30 crash
+        if report is not None:
+            line, col = smap.pos(("year",))
+            shown = str(report.year) if len(str(report.year)) <= 12 else str(report.year)[:12] + "…"
+            errors.append(Diagnostic("FZ023", ERROR, f"“年度”应为四位数字的年份（如 2024），这里是 {shown}",
+                                     name, line, col))
+        report = partial = None
+    if partial is not None and _has_tables(norm):
         from .tables import resolve
 
-        errors += resolve(report, smap, base if base is not None else Path(name).parent)
-    if errors:
-        return Loaded(None, smap, diags + _dedupe(errors), norm)
+        errors += resolve(partial, smap, base if base is not None else Path(name).parent)
+    salvaged += tuple(u[0] for u in unknown)
+    if errors or repairs:
+        return Loaded(None, smap, diags + unrepair(_dedupe(errors), repairs, name), norm, partial, salvaged, repairs)
     return Loaded(report, smap, diags, norm)
 
 
@@ -197,6 +255,59 @@ def _unknown_key(u, smap: SourceMap, data) -> Diagnostic:
 
 
 # ---------------------------------------------------------------------------------------------
+SALVAGE_ROUNDS = 6
+_REQUIRED = {name for name, f in m.Report.model_fields.items() if f.is_required()}
+
+
+def salvage(norm: dict, error: ValidationError) -> tuple[m.Report | None, tuple]:
+    """The report without the values that did not validate (each left out, or an item of a list made
+    empty so that the items after it keep their places), and the paths left out; (None, ()) when a
+    required value (发文机关, 年度, 正文) is what failed.  check runs the content rules on it, so a
+    file with a bad date still hears about its half-width commas, and --fix can fix them."""
+    import copy
+
+    data = copy.deepcopy(norm)
+    paths: list[tuple] = []
+    for _ in range(SALVAGE_ROUNDS):
+        for err in error.errors(include_url=False):
+            path = _drop(data, _clean_loc(err["loc"]), err["type"] == "missing")
+            if path is None:
+                return None, ()
+            paths.append(path)
+        try:
+            return m.Report.model_validate(data, by_name=True, by_alias=False), tuple(paths)
+        except ValidationError as e:
+            error = e
+        except Exception:  # noqa: BLE001 - salvaging is a courtesy; a failure only means no partial report
+            return None, ()
+    return None, ()
+
+
+def _drop(data, loc: tuple, missing: bool) -> tuple | None:
+    """Leave out the value at ``loc`` (for a missing key: the block that lacks it); the path left out,
+    or None when that is not possible."""
+    loc = tuple(loc[:-1]) if missing else tuple(loc)
+    while loc:
+        parent = data
+        for k in loc[:-1]:
+            try:
+                parent = parent[k]
+            except (KeyError, IndexError, TypeError):
+                parent = None
+                break
+        key = loc[-1]
+        if isinstance(parent, dict) and key in parent and not (len(loc) == 1 and key in _REQUIRED):
+            del parent[key]
+            return loc
+        if isinstance(parent, list) and isinstance(key, int) and 0 <= key < len(parent):
+            parent[key] = {} if loc[-2:-1] == ("sections",) else ""
+            return loc
+        loc = loc[:-1]
+        if len(loc) == 1 and loc[0] in _REQUIRED:
+            return None
+    return None
+
+
 def _text_hint(value) -> str:
     """How to write what was meant as text."""
     if isinstance(value, bool):
@@ -262,7 +373,7 @@ def translate(e: ValidationError, smap: SourceMap, data, skip=frozenset()) -> li
         where = describe(loc, data) if loc and loc[0] == "sections" else None
         if isinstance(value, str) and _PLACEHOLDER.search(value):
             line, col = smap.pos(loc)
-            out.append(Diagnostic("FZ110", ERROR, f"{label}还是模板的占位文字“{value[:30]}”，请填写实际内容",
+            out.append(Diagnostic("FZ110", ERROR, f"{label}还是模板的占位文字“{placeholder_quote(value)}”，请填写实际内容",
                                   smap.file, line, col, where))
             continue
         code, msg = "FZ029", None

@@ -332,6 +332,9 @@ class Report(Base):
     org: OneLine = F("发文机关", description="发文机关全称，如：新乐市人民政府")
     short_name: OneLine | None = F("简称", None, "发文机关规范化简称，如：新乐市")
     year: Year = F("年度", description="报告所述年度，四位数字，如 2024")
+    previous: OneLine | None = F("上一年度", None,
+                                 "上一年度报告的文件（.yaml、.docx 或 .txt，相对本文件所在的文件夹），如 2024.yaml；"
+                                 "写明后 drafter check 逐段指出与上一年度相同或基本相同的段落")
     header: Literal["函", "文件", "无"] = F("版头", "无", "函：信函格式；文件：通用格式（红头文件）；无：网上公开用的无版头格式")
     flag: FlagList = F("发文机关标志", default_factory=_empty_list,
                        description="版头红字；不写则用发文机关全称（文件格式加“文件”）；联合行文写几个机关，每个一项，主办机关在前")

@@ -1,7 +1,7 @@
 """Name a place in the report the way a clerk reads it: "第一部分 › 第（二）项 › 第1段"."""
 from __future__ import annotations
 
-from .textutil import level_marker
+from .textutil import level_marker, paragraph_spans
 
 
 def _get(obj, key):
@@ -56,7 +56,16 @@ def section_label(sections, i: int) -> str:
     return f"正文第{i + 1}节"
 
 
-def item_label(items, j: int, level: int) -> str:
+def _printed(item) -> int:
+    """How many paragraphs a text item prints (a | block may hold several: textutil.paragraph_spans)."""
+    if not isinstance(item, str):
+        return 1
+    return max(1, len(paragraph_spans(item))) if "\n" in item.strip() else 1
+
+
+def item_label(items, j: int, level: int, offset: int | None = None) -> str:
+    """"第（二）项" for a subsection, "第3段" for a paragraph: the paragraphs counted as printed, so the
+    second of two paragraphs pasted into one item is "第2段" (``offset``: where in the item's text)."""
     if not isinstance(items, list) or not (0 <= j < len(items)):
         return f"第{j + 1}项"
     if _is_sub(items[j]):
@@ -64,7 +73,10 @@ def item_label(items, j: int, level: int) -> str:
         return f"第{level_marker(min(level, 4), n).rstrip('.、')}项" if level > 1 else f"第{n}项"
     if _is_table(items[j]):
         return f"第{sum(1 for x in items[: j + 1] if _is_table(x))}个表格"
-    n = sum(1 for x in items[: j + 1] if not _is_sub(x) and not _is_table(x))
+    n = sum(_printed(x) for x in items[:j] if not _is_sub(x) and not _is_table(x)) + 1
+    item = items[j]
+    if offset is not None and isinstance(item, str) and "\n" in item.strip():
+        n += sum(1 for start, _ in paragraph_spans(item)[1:] if start <= offset)
     return f"第{n}段"
 
 
@@ -91,8 +103,9 @@ def _top_labels():
     return _TOP
 
 
-def describe(path: tuple, data) -> str:
-    """A Chinese description of ``path`` (field names / indices) in ``data`` (dict or Report)."""
+def describe(path: tuple, data, offset: int | None = None) -> str:
+    """A Chinese description of ``path`` (field names / indices) in ``data`` (dict or Report);
+    ``offset``: a character offset in the text at ``path`` (names the printed paragraph it is in)."""
     path = tuple(path)
     if not path:
         return ""
@@ -105,6 +118,11 @@ def describe(path: tuple, data) -> str:
                 out.append(f"第{p[-1] + 1}项")
             else:
                 out.append(labels.get(tuple(x for x in p if not isinstance(x, int)), str(p[-1])))
+        value = _get(data, path[0]) if len(path) == 1 else None
+        if offset is not None and isinstance(value, str) and "\n" in value.strip():
+            spans = paragraph_spans(value)            # 导语 of several paragraphs: which one
+            if len(spans) > 1:
+                out.append(f"第{sum(1 for start, _ in spans if start <= offset) or 1}段")
         return " › ".join(out)
     sections = _get(data, "sections")
     out = ["正文"] if len(path) == 1 else []
@@ -117,7 +135,7 @@ def describe(path: tuple, data) -> str:
             head = rest[0]
             if head == "content" and len(rest) >= 2 and isinstance(rest[1], int):
                 items = _get(node, "content")
-                out.append(item_label(items, rest[1], level))
+                out.append(item_label(items, rest[1], level, offset if len(rest) == 2 else None))
                 node = _get(items, rest[1])
                 level += 1
                 rest = rest[2:]

@@ -10,6 +10,17 @@ XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # text left from ``drafter new`` (【请填写……】) or from copied templates (××, XXX)
 PLACEHOLDER_RE = re.compile(r"【请[^】]*】|（请填写[^）]*）|×{2,}|X{3,}")
 CN_NUMERAL_RE = "[一二三四五六七八九十百零〇两]+"
+QUOTE_MAX = 60          # a placeholder longer than this is quoted by its head and its closing bracket
+
+
+def placeholder_quote(text: str) -> str | None:
+    """The first placeholder in ``text`` as a message quotes it: whole, with its closing bracket (a
+    clerk looks for it in the file); a very long one by its head, "……" and its closing bracket."""
+    m = PLACEHOLDER_RE.search(text)
+    if m is None:
+        return None
+    p = m.group()
+    return p if len(p) <= QUOTE_MAX else p[:QUOTE_MAX - 20] + "……" + p[-1]
 
 
 def cn_numeral(n: int) -> str:
@@ -114,3 +125,34 @@ def join_lines(lines) -> str:
 def quote_arg(name: str) -> str:
     """A file name as it is typed on a command line (in quotes when it holds a space)."""
     return f'"{name}"' if any(c.isspace() for c in name) else name
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, str]]:
+    """One YAML text item -> its printed paragraphs, each with the offset in ``text`` where it starts:
+    a blank line separates paragraphs, and so does a line indented with full-width spaces (text pasted
+    from Word, each paragraph starting "　　"); any other line break (editor wrapping) is removed
+    (join_lines).  compose prints these paragraphs; messages count them ("第2段")."""
+    out: list[tuple[int, str]] = []
+    chunk_starts = [0] + [m.end() for m in _BLANK_LINE.finditer(text)]
+    chunk_ends = [m.start() for m in _BLANK_LINE.finditer(text)] + [len(text)]
+    for a, b in zip(chunk_starts, chunk_ends):
+        lines: list[str] = []
+        start = pos = a
+        for line in text[a:b].split("\n"):
+            if lines and line.startswith("\u3000"):
+                out.append((start, join_lines(lines)))
+                lines, start = [], pos
+            lines.append(line)
+            pos += len(line) + 1
+        out.append((start, join_lines(lines)))
+    return [(_first_char(text, k), p) for k, p in out if p]
+
+
+def _first_char(text: str, k: int) -> int:
+    """The offset of the first visible character at or after ``k`` (a paragraph's own start)."""
+    while k < len(text) and text[k] in " \t\u3000\n\r":
+        k += 1
+    return k

@@ -337,19 +337,121 @@ def colon_slips(source: str) -> list[tuple[int, int, str, str]]:
     """Every line with a colon slip (_colon_slip) outside "|"/">" blocks: (line index, column, message,
     the line written right).  YAML reads such a line as text and stops at the first; all are named
     at once, and ``drafter check --fix`` rewrites them."""
-    out = []
-    block = None                                     # indentation of the line that opened a text block
-    for i, ln in enumerate(source.split("\n")):
+    return [(r.line, r.col, r.message, r.new) for r in line_repairs(source) if r.kind == "colon"]
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A line that YAML cannot read the way the clerk meant it, and the same line written right.
+
+    The slips a clerk makes typing YAML by hand in Notepad or WPS, each fixed within its own line
+    (``drafter check --fix`` writes them; check reads the file as if they were fixed, to list the
+    file's other problems too): a key followed by a full-width colon or no colon ("colon"), "-" without
+    the space before a key ("dash"), and text pasted from Word into a "|" block, each paragraph starting
+    with full-width spaces at the left margin ("indent")."""
+
+    kind: str                 # colon | dash | indent
+    line: int                 # 0-based line index
+    col: int                  # 0-based column the message points at
+    message: str | None       # None: named by the message of the first line of its run
+    old: str
+    new: str
+
+    def column_back(self, col: int) -> int:
+        """The 1-based column in the line as written of 1-based column ``col`` in the line written right."""
+        a, b = self.old, self.new
+        head = 0
+        while head < min(len(a), len(b)) and a[head] == b[head]:
+            head += 1
+        tail = 0
+        while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+            tail += 1
+        k = col - 1
+        if k < head:
+            return col
+        if k >= len(b) - tail:
+            return k - (len(b) - len(a)) + 1
+        return head + 1
+
+
+_DASH_SLIP = r"^( *)-([^\s\-#:：][^:：#]*?)[ \u3000]*[:：][ \u3000]*(.*)$"     # "-标题: 推进严格执法。"
+_PASTED_KEY = r"[ \u3000]*(?:- |[^\s:：]+[:：])"        # a key or an item indented with "　": FULLWIDTH_INDENT
+
+
+def _block_indent(header: str, following: list[str]) -> int:
+    """The indentation of the text of the "|" block that ``header`` opens: that of its first line
+    indented with ASCII spaces, else the usual two spaces past the key (or past the "-" of "- |")."""
+    hi = len(header) - len(header.lstrip(" "))
+    for ln in following:
+        if ln.strip():
+            ind = len(ln) - len(ln.lstrip(" "))
+            if ind > hi and not ln.lstrip(" ").startswith("\u3000"):
+                return ind
+            break
+    m = re.match(r"( *)((?:- +)*)", header)
+    col = len(m.group(1)) + len(m.group(2))
+    return col if header[col:].lstrip().startswith(("|", ">")) else col + 2
+
+
+def line_repairs(source: str) -> list[Repair]:
+    """Every line that ``Repair`` knows how to write right, in file order."""
+    out: list[Repair] = []
+    lines = source.split("\n")
+    block = None                 # (indentation of the header line, indentation of the block's text)
+    pasted: list[Repair] = []    # the pasted lines of the current block
+
+    def close_block():
+        nonlocal block, pasted
+        if pasted:
+            out.append(_pasted_message(pasted[0], len(pasted), block[1]))
+            out.extend(pasted[1:])
+        block, pasted = None, []
+
+    for i, ln in enumerate(lines):
         indent = len(ln) - len(ln.lstrip(" "))
         if block is not None:
-            if not ln.strip() or indent > block:
+            head, body = block
+            fullwidth = ln[indent:].startswith("\u3000")
+            if not ln.strip() or indent > head and not fullwidth or fullwidth and indent >= body:
                 continue
-            block = None
-        if re.match(_BLOCK_START, ln):
-            block = indent
+            if fullwidth and not re.match(_PASTED_KEY, ln[indent:]):
+                pasted.append(Repair("indent", i, indent, None, ln, " " * body + ln[indent:]))
+                continue
+            close_block()
+        if re.match(_BLOCK_START, ln) and not re.search(r"[|>][-+]?[0-9]", ln.split("#")[0]):
+            block = (indent, _block_indent(ln, lines[i + 1:i + 40]))
+            continue
+        if (m := re.match(_DASH_SLIP, ln)) and m.group(2).strip() in _known_keys():
+            lead, key, value = m.group(1), m.group(2).strip(), m.group(3).strip()
+            right = f"{lead}- {key}: {value}".rstrip()
+            msg = (f"“-”后面少了一个空格，YAML 把“-{key}”读成了一个键；列表的每一项写成“- 内容”，"
+                   f"这里应为“- {key}: {value[:20]}{'……' if len(value) > 20 else ''}”"
+                   "（drafter check --fix 可以自动修正）")
+            out.append(Repair("dash", i, len(lead), msg, ln, right))
         elif slip := _colon_slip(ln):
-            out.append((i, *slip))
+            out.append(Repair("colon", i, slip[0], slip[1] + "（drafter check --fix 可以自动修正）", ln, slip[2]))
+    if block is not None:
+        close_block()
     return out
+
+
+def _pasted_message(first: Repair, count: int, body: int) -> Repair:
+    which = "这一行" if count == 1 else "这一行和下一行" if count == 2 else f"这一行和下面 {count - 1} 行"
+    each = "行首" if count == 1 else "每行行首"
+    msg = (f"{which}以全角空格“　”开头（从 Word 粘贴的段落），YAML 不把全角空格算作缩进，这些文字就不在上面的“|”块里了；"
+           f"请在{each}加 {body} 个半角空格，与“|”块的文字对齐（全角空格可以保留，表示新的一段）；"
+           "drafter check --fix 可以自动修正")
+    return Repair(first.kind, first.line, 0, msg, first.old, first.new)
+
+
+def apply_repairs(source: str, repairs: list[Repair]) -> str:
+    """``source`` with every repaired line written right (line endings of the file kept: a line of
+    ``source`` may end in "\r")."""
+    lines = source.split("\n")
+    for r in repairs:
+        cr = "\r" if lines[r.line].endswith("\r") else ""
+        lines[r.line] = r.new + cr
+    return "\n".join(lines)
 
 
 def _explain(e: yaml.YAMLError, source: str) -> tuple[str, str, _At] | None:

@@ -34,7 +34,7 @@ ERR_RE = re.compile(r"^(?P<loc>.*?)(?::(?P<line>\d+)(?::(?P<col>\d+))?)?: 错误
 ERROR_CODES_RE = re.compile(r"错误 (FZ\d{3})")
 NOTICE_RE = re.compile(r"提示 (FZ\d{3})")
 # technical words a Chinese message may contain; any other ASCII word means English leaked through
-ASCII_OK = {"Tab", "UTF-8", "UTF-16", "GBK/GB18030", "Word", "WPS", "YAML", "Jinja2", "drafter", "check", "new",
+ASCII_OK = {"Tab", "fix", "UTF-8", "UTF-16", "GBK/GB18030", "Word", "WPS", "YAML", "Jinja2", "drafter", "check", "new",
             "force", "docx", "yaml", "PDF", "templates/", "templates/fzzf", "text.j2", "str", "list", "type", "function", "range", "TemplateReference"}
 ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_./\-]*[A-Za-z0-9/]")
 

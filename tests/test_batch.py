@@ -353,28 +353,26 @@ def test_check_command_batches_in_parallel_with_the_same_findings(tmp_path):
 
 def test_an_unreadable_input_fails_alone():
     """A file the clerk may not read is one failed input (FZ001), not a usage error that stops the
-    batch: click's own readable check ran before drafter's.  Run as a user without the right to read
-    it (root reads anything, so as root the command runs as nobody through setpriv)."""
+    batch: click's own readable check ran before drafter's.  Root reads anything: as root the command
+    runs without the capabilities that let root past file permissions (conftest.AS_A_CLERK), still as
+    root, so it reaches the checkout wherever it is (a clone in a folder no other user may enter)."""
     import stat
     import tempfile
 
+    from conftest import AS_A_CLERK
+
     folder = Path(tempfile.mkdtemp(prefix="drafter-unreadable-"))
     try:
-        os.chmod(folder, 0o777)
         shutil.copy(example("short-complete"), folder / "好.yaml")
         shutil.copy(example("short-complete"), folder / "不可读.yaml")
         os.chmod(folder / "不可读.yaml", 0)
         (folder / "锁住").mkdir()                     # a folder the clerk may not enter
         shutil.copy(example("short-complete"), folder / "锁住" / "报告.yaml")
-        os.chmod(folder / "锁住", 0o700)
-        prefix = []
-        if os.geteuid() == 0:
-            assert shutil.which("setpriv"), "setpriv (util-linux) is needed to drop root for this test"
-            prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        os.chmod(folder / "锁住", 0)
         env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
         for cmd in (["render", "不可读.yaml", "好.yaml", "锁住/报告.yaml", "-o", "out/", "-j", "1"],
                     ["check", "不可读.yaml", "好.yaml", "锁住/报告.yaml"]):
-            p = subprocess.run([*prefix, sys.executable, "-m", "drafter", *cmd], cwd=folder, env=env,
+            p = subprocess.run([*AS_A_CLERK, sys.executable, "-m", "drafter", *cmd], cwd=folder, env=env,
                                capture_output=True, text=True, timeout=120)
             out = p.stdout + p.stderr
             assert p.returncode == 1, out
@@ -384,6 +382,7 @@ def test_an_unreadable_input_fails_alone():
         assert stat.S_IMODE((folder / "不可读.yaml").stat().st_mode) == 0
     finally:
         os.chmod(folder / "不可读.yaml", 0o644)
+        os.chmod(folder / "锁住", 0o755)
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -429,11 +428,12 @@ def test_summary_counts_warnings_and_notes_apart(tmp_path):
     (tmp_path / "gbk.yaml").write_bytes(example("short-complete").read_text(encoding="utf-8").encode("gbk"))
     shutil.copy(example("short-complete"), tmp_path / "u.yaml")
     r = run_cli("render", "gbk.yaml", "u.yaml", "-o", "out/", cwd=tmp_path)
-    assert r.code == 0 and "已生成的文件有 1 条提示（如文件编码），可用 drafter check 查看。" in r.err, r
+    assert r.code == 0 and "已生成的文件有 1 条提示（如文件编码），查看：drafter check gbk.yaml\n" in r.err, r
     assert "有警告" not in r.err
     shutil.copy(example("xinle-2024-han"), tmp_path / "x.yaml")          # 21 warnings of its own
     r = run_cli("render", "gbk.yaml", "x.yaml", "-o", "out2/", cwd=tmp_path)
-    assert "已生成的文件中有 1 个有警告（共 21 条），另有 1 条提示，可用 drafter check 查看：x.yaml（21 条）。" in r.err, r
+    assert "已生成的文件中有 1 个有警告（共 21 条），另有 1 条提示：\n  x.yaml：21 条警告，查看：drafter check x.yaml\n" \
+        in r.err, r
     # check names the files with errors, in the order given
     (tmp_path / "bad.yaml").write_text(BAD_YAML, encoding="utf-8")
     r = run_cli("check", "x.yaml", "bad.yaml", "u.yaml", "gbk.yaml", cwd=tmp_path)
@@ -566,3 +566,31 @@ def test_a_pool_that_breaks_while_tasks_are_handed_out(monkeypatch):
     monkeypatch.setattr(batch, "_pool", BreaksOnThirdSubmit)
     res = batch.run_jobs(_times_ten, list(range(60)), 2, failed=_failed)
     assert res == [k * 10 for k in range(60)]
+
+
+def test_a_batch_shows_a_files_few_warnings_or_the_command_that_shows_them(tmp_path):
+    """A batch render said one file had warnings but showed neither them nor how to see them (issue
+    19): a file's warnings are printed under its name when there are a few (WARNINGS_SHOWN), else
+    the exact command that lists them; run as printed, that command shows exactly those warnings."""
+    from drafter.batch import WARNINGS_SHOWN
+
+    src = example("short-complete").read_text(encoding="utf-8")
+    para = "全年审议重大行政决策事项8件，均经合法性审查和集体讨论。"
+    assert para in src
+    (tmp_path / "各镇").mkdir()
+    (tmp_path / "各镇" / "东山 镇.yaml").write_text(src.replace(para, para.replace("，", ",")), encoding="utf-8")
+    shutil.copy(example("xinle-2024-han"), tmp_path / "各镇" / "新乐.yaml")
+    shutil.copy(example("short-complete"), tmp_path / "各镇" / "青山.yaml")
+    r = run_cli("render", "各镇/东山 镇.yaml", "各镇/新乐.yaml", "各镇/青山.yaml", "-o", "out/", cwd=tmp_path)
+    assert r.code == 0, r
+    tail = r.err[r.err.index("已生成的文件中有 2 个有警告"):]
+    lines = tail.splitlines()
+    assert lines[0] == "已生成的文件中有 2 个有警告（共 22 条）：", tail
+    assert lines[1] == "  各镇/东山 镇.yaml：1 条警告"
+    assert lines[2].startswith("    各镇/东山 镇.yaml:") and " 警告 FZ401 " in lines[2]
+    assert lines[3] == "  各镇/新乐.yaml：21 条警告，查看：drafter check 各镇/新乐.yaml" and len(lines) == 4
+    assert WARNINGS_SHOWN < 21
+    shown = run_cli("check", "各镇/新乐.yaml", cwd=tmp_path)
+    assert shown.out.count(" 警告 ") == 21, shown
+    one = run_cli("check", "各镇/东山 镇.yaml", cwd=tmp_path)
+    assert lines[2].strip() in one.out, one

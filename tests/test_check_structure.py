@@ -667,3 +667,83 @@ def test_a_list_inside_a_list_says_one_name_an_item():
     text = GOOD.replace("版头: 函", "版头: 函\n发文机关标志:\n  - - 中共青山县委员会\n    - 青山县人民政府")
     (d,) = [d for d in diags(text) if d.code == "FZ022"]
     assert "每一项应为一行文字" in d.message and "不能写成" not in d.message and d.line == 5
+
+
+# --- issue 19: the rough edges a new clerk hits ----------------------------------------------
+def test_sentences_on_lines_of_their_own_are_told_they_will_be_joined():
+    """Two paragraphs written on consecutive lines of a | block, each ending in "。", were printed
+    as one paragraph without a word (issue 19).  A line break is editor wrapping (README), so the
+    lines still join; FZ123 says so at the first of them, with both ways to keep them apart."""
+    para = "      - 基层执法力量仍显不足。\n"
+    assert para in GOOD
+
+    def fz123(block):
+        return [(d.line, d.col, d.where, d.message) for d in diags(GOOD.replace(para, block), select=("FZ123",))]
+
+    (found,) = fz123("      - |\n        基层执法力量仍显不足。\n        部分干部法治意识不强。\n")
+    assert found[:3] == (17, 9, "第二部分 › 第1段"), found
+    assert found[3] == ("第 17 行和第 18 行各是一句完整的话（以“。”结尾），生成时会接成一段；如果是两段，请在两行之间空一行"
+                        "（或在每段开头加全角空格“　　”）；如果本来就是一段，可忽略本提示")
+    # plain text over three lines, each a sentence
+    (found,) = fz123("      - 基层执法力量仍显不足。\n        部分干部法治意识不强！\n        培训针对性不够。\n")
+    assert found[0] == 16 and found[3].startswith("第 16–18 行各是一句完整的话") and "各段之间空一行" in found[3]
+    # silent: a sentence wrapped in the middle, paragraphs apart (blank line, "　　"), one line
+    assert fz123("      - |\n        基层执法力量仍显不足，部分干部法治\n        意识不强。\n") == []
+    assert fz123("      - |\n        基层执法力量仍显不足。\n\n        部分干部法治意识不强。\n") == []
+    assert fz123("      - |\n        　　基层执法力量仍显不足。\n        　　部分干部法治意识不强。\n") == []
+    assert fz123(para) == []
+
+
+def test_a_placeholder_is_quoted_whole_and_a_pasted_paragraph_named_as_printed():
+    """FZ110 quoted "【请填写：第一项举措的小标题，如 强化组织领导，引领政治建设" without its closing
+    bracket; FZ405 named the second of two paragraphs pasted into one item "第1段" (issue 19)."""
+    heading = "      - 标题: 健全依法决策机制。\n"
+    ph = "【请填写：第一项举措的小标题，如 强化组织领导，引领政治建设。】"
+    (d,) = [d for d in diags(GOOD.replace(heading, f"      - 标题: {ph}\n"), select=("FZ110",))]
+    assert d.message == f"“{ph}”是模板留下的占位文字，请改为实际内容或删除", d.message
+    long = "【请填写" + "很长的说明" * 20 + "】"
+    (d,) = [d for d in diags(GOOD.replace(heading, f"      - 标题: {long}\n"), select=("FZ110",))]
+    assert d.message.startswith("“【请填写很长的说明") and "……】”是模板留下的占位文字" in d.message, d.message
+    para = "      - 基层执法力量仍显不足。\n"
+    pasted = "      - |\n        　　一是基层执法力量不足。\n        　　二是部分干部 法治意识不强。\n      - 三是培训 不够。\n"
+    found = [(d.line, d.where) for d in diags(GOOD.replace(para, pasted), select=("FZ405",))]
+    assert found == [(18, "第二部分 › 第2段"), (19, "第二部分 › 第3段")], found
+    intro = "导语: |\n  2024年，青山县……现将有关情况报告如下：\n"
+    assert intro in GOOD
+    two = "导语: |\n  2024年，青山县坚持依法行政。\n\n  全县 干部……现将有关情况报告如下：\n"
+    assert [d.where for d in diags(GOOD.replace(intro, two), select=("FZ405",))] == ["导语 › 第2段"]
+
+
+def test_readme_lists_every_date_form_the_model_accepts():
+    """"2025.12.5" was accepted (and printed right) but README did not list it (issue 19).  Every
+    date README shows is read as that day, every form the reader accepts is in README, and the
+    two-digit years README warns about are refused."""
+    import datetime as dt
+
+    from drafter.conventions import DATE_ANY
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    bullet = readme[readme.index("- 日期可以写成："):]
+    bullet = bullet[:bullet.index("\n- ")]
+    forms = {"2024年12月20日": (2024, 12, 20), "2024年12月20号": (2024, 12, 20),
+             "二〇二四年十二月二十日": (2024, 12, 20), "２０２４年１２月２０日": (2024, 12, 20),
+             "2024年元月5日": (2024, 1, 5), "2024-12-20": (2024, 12, 20), "2024.12.20": (2024, 12, 20),
+             "2024/12/20": (2024, 12, 20), "20241220": (2024, 12, 20), "2025.12.5": (2025, 12, 5),
+             "2025-1-5": (2025, 1, 5), "2025 年 10 月 8 日": (2025, 10, 8)}
+    for text, ymd in forms.items():
+        assert text in bullet, text
+        r = load_text(GOOD.lstrip("\n").replace("成文日期: 2025年1月20日", f"成文日期: {text}"), "t.yaml")
+        assert r.report is not None and r.report.date == dt.date(*ymd), (text, r.diagnostics)
+    # the other spellings README names in words: 〇 as ○ or 零, full-width separators, a trailing 日
+    for text in ("二○二四年十二月二十日", "二零二四年十二月二十日", "2024．12．20", "2024／12／20", "2024－12－20",
+                 "2024.12.20日"):
+        r = load_text(GOOD.lstrip("\n").replace("成文日期: 2025年1月20日", f"成文日期: {text}"), "t.yaml")
+        assert r.report is not None and r.report.date == dt.date(2024, 12, 20), (text, r.diagnostics)
+    assert all(w in bullet for w in ("〇 也可写作 ○ 或 零", "全角", "再写一个“日”", "全角数字", "元月"))
+    # every separator the reader accepts between year, month and day is one README names
+    seps = re.search(r"\[\./／\\-－．\]", DATE_ANY)
+    assert seps, "DATE_ANY changed: list its new forms in README and here"
+    for bad in ("24年12月20日", "24.12.20"):
+        r = load_text(GOOD.lstrip("\n").replace("成文日期: 2025年1月20日", f"成文日期: {bad}"), "t.yaml")
+        assert r.report is None and [d.code for d in r.diagnostics] == ["FZ027"] and "年份要写全" in r.diagnostics[0].message
+        assert f"“{bad.split('年')[0] + ('年' if '年' in bad else '')}" in bullet or bad in bullet

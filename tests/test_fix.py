@@ -430,3 +430,94 @@ def test_a_full_width_colon_above_a_comment_is_named_and_fixed(tmp_path):
     assert f"a.yaml:{n + 1}:1: 错误 FZ010 “发文机关”后面用了全角冒号" in r.text, r
     run_cli("check", "--fix", p)
     assert p.read_text(encoding="utf-8") == good
+
+
+# --- issue 19: what a new clerk types, fixed -------------------------------------------------
+CLERK = os.path.join(os.path.dirname(__file__), "badinput", "files")
+
+
+def _clerk(tmp_path, name: str):
+    p = tmp_path / f"{name}.yaml"
+    shutil.copy(os.path.join(CLERK, f"{name}.yaml"), p)
+    return p
+
+
+def _findings(text: str) -> list[str]:
+    """The findings a command printed, without the file name (--diff/--fix name it the same way)."""
+    return sorted(ln.split(": ", 1)[1] for ln in text.splitlines() if re.search(r" (错误|警告|提示) FZ\d{3} ", ln))
+
+
+def test_paragraphs_pasted_at_the_margin_of_a_block_are_indented_by_fix(tmp_path):
+    """Word's "　　" at column 0 inside a | block: named as full-width spaces, and --fix puts the
+    block's indentation in front of each such line (the "　　" stays: it starts a paragraph)."""
+    p = _clerk(tmp_path, "clerk-pasted-at-margin")
+    before = p.read_text(encoding="utf-8")
+    r = run_cli("check", "--fix", p)
+    assert r.code == 0 and "已自动修正 1 条问题中的 2 处（FZ010 ×1）" in r.err, r
+    after = p.read_text(encoding="utf-8")
+    assert after == before.replace("\n　　", "\n" + " " * 12 + "　　")
+    res = check_file(p)
+    assert res.diagnostics == [] and res.report is not None
+    item = res.report.sections[0].content[2].content[0]
+    assert item.startswith("　　全镇排查矛盾纠纷236件") and "\n　　全年办理行政复议案件3件" in item
+
+
+def test_a_dash_without_its_space_is_named_on_its_line_and_fixed(tmp_path):
+    p = _clerk(tmp_path, "clerk-dash-without-space")
+    r = run_cli("check", p)
+    assert r.code == 1 and f"{p}:26:7: 错误 FZ010 “-”后面少了一个空格" in r.out and "缩进不一致" not in r.out, r
+    r = run_cli("check", "--fix", p)
+    assert r.code == 0, r
+    assert "      - 标题: 规范行政决策，提升依法行政水平。\n" in p.read_text(encoding="utf-8")
+    # "- - 标题" / "-标题" at the top of 正文 too ("-部分: 一" was blamed on the next line)
+    q = tmp_path / "b.yaml"
+    q.write_text(p.read_text(encoding="utf-8").replace("  - 部分: 二", "  -部分: 二"), encoding="utf-8")
+    r = run_cli("check", q)
+    n = next(i for i, ln in enumerate(q.read_text(encoding="utf-8").split("\n"), 1) if ln.startswith("  -部分: 二"))
+    assert r.code == 1 and f"{q}:{n}:3: 错误 FZ010 “-”后面少了一个空格，YAML 把“-部分”读成了一个键" in r.out, r
+
+
+def test_check_diff_and_fix_name_the_same_problems(tmp_path):
+    """A full-width colon after a key and a date that does not exist (issue 19): check showed only the
+    colon, --diff and --fix only the date, and the colon stayed.  Now all three name both; --diff shows
+    the fixes (colon, half-width comma), --fix makes them and leaves the date to the clerk."""
+    p = _clerk(tmp_path, "clerk-colon-and-bad-date")
+    original = p.read_bytes()
+    check = run_cli("check", p)
+    assert check.code == 1
+    found = _findings(check.out)
+    assert [f.split(" ", 2)[1] for f in found] == ["FZ010", "FZ401", "FZ027"] or \
+        sorted(f.split(" ", 2)[1] for f in found) == ["FZ010", "FZ027", "FZ401"], found
+    diff = run_cli("check", "--diff", p)
+    assert diff.code == 1 and p.read_bytes() == original
+    assert "-发文字号：青山政函〔2026〕2号\n+发文字号: 青山政函〔2026〕2号\n" in diff.out, diff
+    assert "+  2025年，青山镇坚持" in diff.out
+    assert "将修正 2 条问题中的 2 处（FZ010 ×1，FZ401 ×1）" in diff.err
+    left = _findings(diff.err)
+    assert left == [f for f in found if " FZ027 " in f], diff          # what the diff does not fix: the date
+    fix = run_cli("check", "--fix", p)
+    assert fix.code == 1 and "已自动修正 2 条问题中的 2 处（FZ010 ×1，FZ401 ×1）" in fix.err, fix
+    assert "还有 1 个错误需要手工改正" in fix.err and "无法修正其余的问题" not in fix.err, fix
+    assert _findings(fix.out) == left
+    text = p.read_text(encoding="utf-8")
+    assert "发文字号: 青山政函〔2026〕2号" in text and "2025年，青山镇坚持" in text and "成文日期: 2026年2月30日" in text
+    assert (tmp_path / "clerk-colon-and-bad-date.yaml.bak").read_bytes() == original
+    # the date put right, the file is clean
+    p.write_text(text.replace("2026年2月30日", "2026年2月3日"), encoding="utf-8")
+    assert run_cli("check", p).code == 0
+
+
+def test_fix_fixes_characters_while_a_value_error_stands(tmp_path):
+    """A report that does not validate (a bad 印章 value) still gets its punctuation fixed; the bad
+    value is reported by check, --diff and --fix alike, and nothing about it is changed."""
+    src = example("short-complete").read_text(encoding="utf-8")
+    assert "\n印章: 是\n" in src
+    p = tmp_path / "r.yaml"
+    p.write_text(src.replace("\n印章: 是\n", "\n印章: 盖\n").replace("全年审议重大行政决策事项8件，", "全年审议重大行政决策事项8件,"),
+                 encoding="utf-8")
+    check = run_cli("check", p)
+    assert check.code == 1 and "FZ028" in check.out and "FZ401" in check.out, check
+    r = run_cli("check", "--fix", p)
+    assert r.code == 1 and "FZ401 ×1" in r.err and "FZ028" in r.out and "FZ401" not in r.out, r
+    assert p.read_text(encoding="utf-8") == src.replace("\n印章: 是\n", "\n印章: 盖\n")
+    assert "“印章”应填 是 或 否" in run_cli("check", "--diff", p).err

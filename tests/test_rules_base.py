@@ -102,7 +102,7 @@ def test_base_report_is_clean():
     assert [d.format() for d in run()] == []
 
 
-RULE_TEST_MODULES = ["test_rules_required", "test_rules_years", "test_rules_punctuation",
+RULE_TEST_MODULES = ["test_rules_required", "test_rules_years", "test_rules_punctuation", "test_rules_carryover",
                      "test_rules_docnumber", "test_rules_enumeration", "test_rules_figures", "test_rules_typos"]
 
 
@@ -114,7 +114,7 @@ def test_every_rule_has_both_tests():
         mod = importlib.import_module(name)
         fires |= {row[0] for row in mod.FIRES}
         silent |= {row[0] for row in mod.SILENT}
-    content = {c for c in load_all() if c[2] in "2345678"}
+    content = {c for c in load_all() if c[2] in "23456789"}
     where = f"add rows to FIRES and SILENT of a module in RULE_TEST_MODULES ({', '.join(RULE_TEST_MODULES)})"
     assert content - fires == set(), f"rules without a test that they fire: {where}"
     assert content - silent == set(), f"rules without a test that they stay silent: {where}"

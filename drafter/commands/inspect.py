@@ -21,7 +21,9 @@ from .zh import Command
 @click.option("--select", multiple=True, metavar="代码", help="只报告这些代码，如 --select GB1,GB601")
 @click.option("--ignore", multiple=True, metavar="代码", help="不报告这些代码，如 --ignore GB201,FZ401")
 @click.option("--codes", "list_codes", is_flag=True, help="列出全部检查代码后退出")
-def cmd(files, fmt, pdf, strict, select, ignore, list_codes):
+@click.option("--previous", type=click.Path(dir_okay=False, readable=False), default=None, metavar="上年报告",
+              help="与上一年度的报告（.docx、.txt 或 .yaml）比较，逐段指出照抄上年的段落（FZ901–FZ904）")
+def cmd(files, fmt, pdf, strict, select, ignore, list_codes, previous):
     from ..diagnostics import ERROR, WARNING, DrafterError, SEVERITY_ZH
     from ..inspect import CODES, inspect_file
 
@@ -45,6 +47,8 @@ def cmd(files, fmt, pdf, strict, select, ignore, list_codes):
         raise click.UsageError(f"没有这样的检查代码：{'、'.join(bad)}；全部代码见 drafter inspect --codes")
     if not files:
         raise click.UsageError("缺少要处理的文件：请在命令后写出要审查的 .docx 文件，如 drafter inspect 报告.docx")
+    if previous is not None and len(files) > 1:
+        raise click.UsageError("--previous 只能和一个文件一起用：drafter inspect 今年.docx --previous 去年.docx")
     results, failed = [], []
     for f in files:
         try:
@@ -52,10 +56,20 @@ def cmd(files, fmt, pdf, strict, select, ignore, list_codes):
         except DrafterError as e:
             failed.append(e.diagnostic)
     findings = [x for r in results for x in r.findings]
+    carried, carryover, prev_name = [], None, None
+    if previous is not None and results:
+        from ..carryover import compare_files
+
+        try:
+            carried, carryover, prev_name = compare_files(files[0], previous, split_codes(select), split_codes(ignore))
+        except DrafterError as e:
+            failed.append(e.diagnostic)
     if fmt == "json":
         out = [x.to_json() for x in findings]
         out += [dict(d.to_json(), where=None, paragraph=None, paragraphs=[], excerpt=None, place=None, page=None,
                      expected=None, found=None) for d in failed]
+        out += [dict(d.to_json(), paragraph=None, paragraphs=[], excerpt=None, place=None, page=None,
+                     expected=None, found=None) for d in carried]
         click.echo(json.dumps(out, ensure_ascii=False, indent=1))
     else:
         for r in results:
@@ -63,14 +77,19 @@ def cmd(files, fmt, pdf, strict, select, ignore, list_codes):
                 click.echo(x.format())
             for note in r.notes:
                 click.echo(f"{r.file}: {note}", err=True)
+        for d in carried:
+            click.echo(d.format())
         for d in failed:
             click.echo(d.format(), err=True)
         e = sum(x.severity == ERROR for x in findings) + len(failed)
-        w = sum(x.severity == WARNING for x in findings)
+        w = sum(x.severity == WARNING for x in findings) + len(carried)
         head = f"审查了 {len(files)} 个文件：" if len(files) > 1 else ""
         if not e and not w:
             click.echo(f"{head}没有发现不符合 GB/T 9704 的问题。")
         else:
             click.echo(f"{head}{e} 个错误，{w} 个警告。")
-    bad = failed or any(x.severity == ERROR or (strict and x.severity == WARNING) for x in findings)
+        if carryover is not None:
+            click.echo(carryover.summary(prev_name))
+    bad = failed or any(x.severity == ERROR or (strict and x.severity == WARNING) for x in findings) or \
+        strict and carried
     sys.exit(1 if bad else 0)

@@ -5,7 +5,8 @@ this package; the package imports its modules on first use, so adding a rule mea
 function (and its tests) and nothing else.  ``drafter rules`` prints the registry.
 
 Code ranges: FZ1xx structure · FZ2xx required content · FZ3xx years and dates · FZ4xx punctuation ·
-FZ5xx 发文字号 · FZ6xx enumeration and numbering · FZ7xx figures · FZ8xx typos.
+FZ5xx 发文字号 · FZ6xx enumeration and numbering · FZ7xx figures · FZ8xx typos · FZ9xx what was carried
+over from last year's report (they need it: ``Context.previous``).
 (FZ0xx are input errors from the loader: they are not rules and cannot be switched off.)
 """
 from __future__ import annotations
@@ -103,6 +104,13 @@ class Context:
         self.kind = kind or get_kind(report.kind)
         self.settings = settings or Settings()
         self._composer = None
+        # a report read from a file with errors (loader.salvage): the paths of the values left out.
+        # Rules then say nothing about them, and the structure and required-content rules (FZ1xx,
+        # FZ2xx), which judge the report as a whole, wait until the file is whole.
+        self.salvaged: tuple = ()
+        # last year's report (drafter.carryover.Previous) for the FZ9xx rules, or why it could not be read
+        self.previous = None
+        self.previous_problem: str | None = None
 
     @property
     def composer(self):
@@ -162,7 +170,7 @@ class Context:
             else:              # the key's line: for a list or mapping the value starts lines later
                 line, col = src.pos(f.path, key=True)
         return Diagnostic(rule_.code, f.severity or rule_.severity, f.message, src.file if src else None,
-                          line, col, describe(f.path, self.report), f.fix)
+                          line, col, describe(f.path, self.report, f.offset), f.fix)
 
 
 def _matches(code: str, patterns: Iterable[str]) -> bool:
@@ -213,11 +221,16 @@ def run_rules(ctx: Context) -> list[Diagnostic]:
     """Every finding the settings let through; errors they hide are summed up in one FZ036 notice.
     (Switched-off rules run too: an error is hidden only as ``hides_error`` says.)"""
     out, hidden = [], []
+    salvaged = ctx.salvaged
     for r in load_all().values():
         if r.kinds and ctx.kind.id not in r.kinds:
             continue
+        if salvaged and r.code.startswith(("FZ1", "FZ2")):
+            continue
         on = selected(r.code, ctx.settings)
         for f in r.func(ctx) or ():
+            if salvaged and any(tuple(f.path[:len(p)]) == p for p in salvaged):
+                continue
             if on:
                 out.append(ctx.diagnostic(r, f))
             elif (f.severity or r.severity) == ERROR:

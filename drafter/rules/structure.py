@@ -204,7 +204,7 @@ def year_plausible(ctx):
                                  f"请写报告所述的年份（如 {this - 1} 或 {this}）", severity=WARNING)
 
 
-from ..textutil import PLACEHOLDER_RE as _PLACEHOLDER  # noqa: E402
+from ..textutil import PLACEHOLDER_RE as _PLACEHOLDER, placeholder_quote  # noqa: E402
 
 
 @rule("FZ110", "placeholder", "还有未填写的占位文字")
@@ -215,16 +215,16 @@ def placeholder(ctx):
     for path in fields:
         v = getattr(r, path[0])
         if isinstance(v, str) and _PLACEHOLDER.search(v):
-            yield Finding(path, f"“{v}”是占位文字，请改为实际内容")
+            yield Finding(path, f"“{placeholder_quote(v)}”是占位文字，请改为实际内容")
     for i, v in enumerate(r.recipients):
         if _PLACEHOLDER.search(v):
-            yield Finding(("recipients", i), f"“{v}”是占位文字，请改为实际内容")
+            yield Finding(("recipients", i), f"“{placeholder_quote(v)}”是占位文字，请改为实际内容")
     for t in ctx.texts():
         if t.path in fields:
             continue
         m = _PLACEHOLDER.search(t.text)
         if m:
-            yield Finding(t.path, f"“{m.group()[:30]}”是模板留下的占位文字，请改为实际内容或删除", m.start())
+            yield Finding(t.path, f"“{placeholder_quote(t.text)}”是模板留下的占位文字，请改为实际内容或删除", m.start())
 
 
 @rule("FZ111", "recipients", "函、文件格式缺少主送机关")
@@ -400,6 +400,78 @@ def text_cut_by_comment(ctx):
             k -= 1
         yield Finding(t.path, f"“{t.text[k:]}”后面的“ #{comment[:12]}”起被当作注释，没有进入报告；"
                               "请把“#”改为全角“＃”，或给整段文字加引号", len(t.text))
+
+
+_ENDS_SENTENCE = "。！？!?"
+
+
+def _source_lines(src, path: tuple, value: str) -> list[tuple[int, int, str]] | None:
+    """(line number, offset in ``value``, the line's text) of each line a multi-line text is written
+    on; None for a text on one line or one whose lines cannot be told apart (quoted)."""
+    from ..yamlsrc import is_unfolded, unfold
+
+    span = src.text_span(path)
+    if span is None:
+        return None
+    raw = src.text[span.start:span.end]
+    if span.style == "|":
+        out, off = [], 0
+        for k, ln in enumerate(value.split("\n")):
+            out.append((span.line + 1 + k, off, ln))
+            off += len(ln) + 1
+        return out if len(out) > 1 else None
+    if not is_unfolded(span, raw):
+        return None
+    _, where = unfold(raw, span.style, span.start)
+    out, prev = [], None
+    for i, (a, _) in enumerate(where):
+        line = src.text.count("\n", 0, a) + 1
+        if line != prev:
+            out.append([line, i, ""])
+            prev = line
+        out[-1][2] += value[i] if i < len(value) else ""
+    return [tuple(x) for x in out] if len(out) > 1 else None
+
+
+@rule("FZ123", "sentences-joined", "分行写的几句话会接成一段（段与段之间要空一行）", severity=WARNING)
+def sentences_joined(ctx):
+    """A line break inside a text is editor wrapping: the lines print as one paragraph (README).  Two
+    or more lines in a row that each end a sentence ("。") were most likely meant as paragraphs of
+    their own, and would be run together without a word.  Named once, at the first of those lines,
+    with the two ways to keep them apart (a blank line, or "　　" at the start, as Word pastes it)."""
+    src = ctx.source
+    if src is None:
+        return
+    for t in ctx.texts():
+        if t.role not in ("intro", "paragraph"):
+            continue
+        lines = _source_lines(src, t.path, t.text)
+        if not lines:
+            continue
+        run: list = []
+
+        def flush():
+            if len(run) >= 2:
+                first, last = run[0], run[-1]
+                which = f"第 {first[0]}–{last[0]} 行" if len(run) > 2 else f"第 {first[0]} 行和第 {last[0]} 行"
+                two, mark = len(run) == 2, first[2].strip(" \t\n")[-1]
+                return Finding(t.path, f"{which}各是一句完整的话（以“{mark}”结尾），生成时会接成一段；"
+                                       f"如果是{'两' if two else '几'}段，请在{'两行' if two else '各段'}之间空一行"
+                                       "（或在每段开头加全角空格“　　”）；如果本来就是一段，可忽略本提示", first[1])
+            return None
+
+        for ln in lines:
+            body = ln[2].strip(" \t\n")
+            if body and body[-1] in _ENDS_SENTENCE and not body.startswith("\u3000"):
+                run.append(ln)
+                continue
+            f = flush()
+            if f:
+                yield f
+            run = [ln] if body and body[-1] in _ENDS_SENTENCE else []
+        f = flush()
+        if f:
+            yield f
 
 
 # ---------------------------------------------------------------------------------------------
