@@ -332,8 +332,8 @@ class _Reading:
             t = p.text
             if p.role == S.HEADING and not C.heading_marker(t) and not title and not intro and C.title_like(t):
                 title.append(p)                                   # Markdown '# 标题'
-            elif self.heading_of(p) is not None:
-                break
+            elif self.heading_of(p) is not None or (intro and C.attachment_note(t)):
+                break                                 # the body (or, in a short 通知, the 附件说明) begins
             elif p.role == S.TABLE:
                 if self.chrome_row(p):
                     self.chrome(p)

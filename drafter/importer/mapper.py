@@ -266,14 +266,6 @@ class Mapper:
             return
         scores = self.weak_dropped([self.part_scores(s.heading or "") for s in sections])
         first = keys[0]
-        if self.as_written:
-            first_named = any(first in sc for sc in scores)
-            for k, (sec, sc) in enumerate(zip(sections, scores)):
-                best = max(sc.values(), default=0)
-                sec.parts = sorted((key for key, v in sc.items() if v == best), key=order.get)[:1] if sc else []
-                if not sec.parts and not first_named and k == 0 and not sec.no_heading:
-                    sec.parts = [first]          # by position, as an import would
-            return
         first_named = any(first in sc for sc in scores)
         options: list[list[tuple[tuple[str, ...], float, str]]] = []
         for sc in scores:
@@ -307,6 +299,10 @@ class Mapper:
             if why == "position":
                 sec.comments.append(f"导入：标题没有点明属于哪一部分，按位置归入第{first}部分“{self.kind.part(first).name}”，请核对")
                 self.marked.append(f"“{_short(sec.heading)}”按位置归入第{first}部分")
+            elif not ks and sc and self.as_written:
+                # out of the regulation's order, as written: the part it names that no section serves
+                served = {k for s in sections for k in s.parts}
+                sec.parts = sorted(sc, key=lambda k: (k in served, -sc[k], order[k]))[:1]
             elif not ks and sc:
                 named = "、".join(f"第{k}部分" for k in sorted(sc, key=order.get))
                 sec.comments.append(f"导入：标题像是{named}，但排在后面的部分之后，顺序不对，已作为额外部分保留；"

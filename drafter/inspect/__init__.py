@@ -96,6 +96,7 @@ def inspect_file(path, *, pdf: bool = False, select=(), ignore=(), content: bool
         from . import pdfcheck
 
         pdfcheck.run(c, measures)
+    notes.extend(c.notes)
     findings = merge(c.out)
     if select:
         findings = [f for f in findings if _matches(f.code, select)]

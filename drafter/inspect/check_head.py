@@ -1,6 +1,8 @@
 """GB4xx: the 版头 when present — red 发文机关标志, 发文字号 with 〔〕, red rules (§7.2, §10.1)."""
 from __future__ import annotations
 
+import re
+
 from .. import gbt9704 as G
 from . import fontnames as F
 from .context import Ctx, cjk_runs
@@ -18,6 +20,7 @@ def run(c: Ctx) -> None:
         c.add("GB410", "有发文字号，却没有发文机关标志（红头）：报送的正式文本应在版头印红色的发文机关标志（§7.2.4、"
                        "§10.1）；网上公开的文本没有版头，可删去发文字号", lay.doc_number[0], expected="发文机关标志",
               found="没有")
+    _signer(c)
     _flag(c)
     _lines(c)
 
@@ -34,12 +37,36 @@ def _doc_number(c: Ctx) -> None:
     problems = [x for x in dn.problems() if not x.startswith("年份用了")]
     if problems:
         c.add("GB404", "发文字号格式不对：" + "；".join(problems), p, expected=good, found=found)
-    if c.lay.letter == "函" and p.props.jc != "right" and "\t" not in p.text:
+    if lay.signer is p and (p.props.jc == "center" or re.search(r"[ \u3000]{2,}", p.text.strip())):
+        c.add("GB409", "发文字号与签发人在同一行时，发文字号居左空一字、签发人居右空一字（§7.2.6）；请把这一行设为左对齐、"
+                       "左缩进 1 字，在签发人前按一次 Tab，用右对齐制表位（右缩进 1 字）排到右侧，不要用空格推开或居中"
+                       "（Word：段落 › 制表位；WPS：段落 › 制表位）", p, expected="发文字号居左空一字、签发人居右空一字",
+              found="居中" if p.props.jc == "center" else "用空格隔开")
+    elif c.lay.letter == "函" and p.props.jc != "right" and "\t" not in p.text:
         c.add("GB409", "信函格式的发文字号应居右顶格（在红色双线下方，版心右边缘）", p, expected="右对齐",
               found={"left": "左对齐", "both": "两端对齐", "center": "居中"}.get(p.props.jc, p.props.jc))
     elif c.lay.letter == "文件" and lay.signer is None and p.props.jc != "center":
         c.add("GB409", "通用格式（下行文）的发文字号应居中排布，在发文机关标志下空二行", p, expected="居中",
               found={"left": "左对齐", "both": "两端对齐", "right": "右对齐"}.get(p.props.jc, p.props.jc))
+
+
+def _signer(c: Ctx) -> None:
+    """§7.2.6: "签发人" in 3号仿宋, the names in 3号楷体."""
+    p = c.lay.signer
+    if p is None:
+        return
+    k = p.text.find("签发人")
+    if k < 0:
+        return
+    colon = next((i for i in range(k + 3, min(len(p.text), k + 6)) if p.text[i] in "：:"), k + 2)
+    label = [r for r in cjk_runs(p.runs_between(k, colon + 1))]
+    names = [r for r in cjk_runs(p.runs_between(colon + 1, len(p.text)))]
+    if any(not F.is_family(r.props.font("eastAsia").name, F.FANGSONG) for r in label):
+        f = next(r for r in label if not F.is_family(r.props.font("eastAsia").name, F.FANGSONG)).props.font("eastAsia")
+        c.add("GB411", "“签发人”三字应用3号仿宋体（姓名用楷体）", p, expected=F.LABEL[F.FANGSONG], found=f.name or "未指定")
+    if any(not F.is_family(r.props.font("eastAsia").name, F.KAITI) for r in names):
+        f = next(r for r in names if not F.is_family(r.props.font("eastAsia").name, F.KAITI)).props.font("eastAsia")
+        c.add("GB411", "签发人姓名应用3号楷体", p, expected=F.LABEL[F.KAITI], found=f.name or "未指定")
 
 
 def _flag(c: Ctx) -> None:

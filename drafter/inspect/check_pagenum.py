@@ -183,7 +183,8 @@ def _section(c: Ctx, s, prefix: str) -> None:
         c.add("GB611", "首页不显示页码：设置了“首页不同”而首页页脚没有页码；除信函格式外，每页都应有页码", place=prefix + "页脚（首页）",
               expected="首页有页码", found="首页无页码")
     fd = s.margins.get("footer")
-    if fd is not None and not FOOTER_RANGE[0] <= fd <= FOOTER_RANGE[1]:
+    boxed = odd[0].box is not None or bool(odd[0].props.frame)   # placed by its box or frame, not the distance
+    if fd is not None and not boxed and not FOOTER_RANGE[0] <= fd <= FOOTER_RANGE[1]:
         c.add("GB610", "页脚距边界不合适：一字线应在版心下边缘之下 7 mm（约距纸张下边 28 mm）；"
                        "请在“布局 › 页边距 › 版式”中把页脚距边界设为约 2.45 厘米", place=c.section_place(s.index),
               expected=f"{G.twips_to_mm(G.FOOTER_DISTANCE):.1f} mm", found=f"{G.twips_to_mm(fd):.1f} mm")

@@ -121,6 +121,13 @@ def _colours(c: Ctx) -> None:
 
 # -- GB301–GB312 headings -------------------------------------------------------------------------
 def _headings(c: Ctx) -> None:
+    for p in c.lay.unnumbered:
+        c.add("GB313", "这一行是报告一个部分的标题，却没有层次序号：各部分标题应写“一、”“二、”……（§7.3.3），"
+                       "与其他部分标题一样编号、左空二字、用黑体", p, expected="“一、”式序号", found="没有序号")
+    _numbered_headings(c)
+
+
+def _numbered_headings(c: Ctx) -> None:
     last: dict[int, int | None] = {1: None, 2: None, 3: None, 4: None}
     top_dun = False           # "1、" is serving as the top level
     for p, m in c.lay.headings:
@@ -218,6 +225,8 @@ def _indents(c: Ctx) -> None:
         if role not in (BODY, HEADING, CLOSING) or p.in_table is not None:
             continue
         zi, desc = _indent_zi(p)
+        if role == HEADING and p.props.jc == "center":
+            continue                        # a heading set centred: no first line to indent
         if abs(zi * G.ZI_3HAO - G.FIRST_LINE_INDENT) > INDENT_TOL:
             sev = "warning" if role == HEADING else ""
             c.add("GB310", "每个自然段首行应左空二字（首行缩进 2 字符，即 3号字 32 磅）；请在“段落 › 特殊格式”中选"

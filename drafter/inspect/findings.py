@@ -46,6 +46,7 @@ CODES: dict[str, tuple[str, str]] = {
     "GB310": (E, "段落首行缩进不是 2 字"),
     "GB311": (E, "正文段落有左缩进或右缩进（回行应顶格）"),
     "GB312": (W, "层次标题没有另起一段"),
+    "GB313": (W, "部分标题没有层次序号（如“一、”）"),
     "GB401": (E, "发文机关标志不是红色"),
     "GB402": (W, "发文机关标志不是小标宋体"),
     "GB403": (E, "发文字号的年份没有用六角括号〔〕"),
@@ -56,6 +57,7 @@ CODES: dict[str, tuple[str, str]] = {
     "GB408": (W, "信函格式双线粗细次序不对"),
     "GB409": (W, "发文字号位置不对"),
     "GB410": (W, "有发文字号，却没有发文机关标志（红头）"),
+    "GB411": (W, "“签发人”三字不是仿宋体，或签发人姓名不是楷体"),
     "GB501": (E, "主送机关末尾不是全角冒号“：”"),
     "GB502": (E, "主送机关没有顶格"),
     "GB503": (E, "日期格式不对（应为阿拉伯数字、年份写全、不编虚位：2024年12月20日）"),
@@ -192,4 +194,30 @@ def merge(findings: list[Finding]) -> list[Finding]:
             more = "等" if len(fnd) > MAX_LISTED else ""
             f.expected = "".join(f"“{x}”" for x in exp[:MAX_LISTED]) + more if len(exp) > 1 else f.expected
             f.found = "".join(f"“{x}”" for x in fnd[:MAX_LISTED]) + more if len(fnd) > 1 else f.found
+    return _merge_places(out)
+
+
+def _merge_places(findings: list[Finding]) -> list[Finding]:
+    """One finding for the same fault in many places that are no paragraphs (the footer of each of
+    eleven sections, the page setup of each section): the first place is shown and the others named
+    or counted."""
+    out: list[Finding] = []
+    index: dict[tuple, Finding] = {}
+    places: dict[int, list[str]] = {}
+    for f in findings:
+        key = (f.code, f.severity, f.message, f.expected, f.found)
+        if f.paragraph is None and f.place and f.page is None:
+            g = index.get(key)
+            if g is not None:
+                if f.place not in places[id(g)]:
+                    places[id(g)].append(f.place)
+                continue
+            index[key] = f
+            places[id(f)] = [f.place]
+        out.append(f)
+    for f in out:
+        ps = places.get(id(f), [])
+        if len(ps) > 1:
+            shown = "、".join(ps[:MAX_LISTED])
+            f.place = shown + (f"等 {len(ps)} 处" if len(ps) > MAX_LISTED else "")
     return out

@@ -78,16 +78,24 @@ def run(c: Ctx, m=None) -> None:
         c.add("GB802", "排满的页不到 22 行（行距过大）", place="PDF", expected=f"每面 {G.LINES_PER_PAGE} 行",
               found="、".join(f"第{p}页 {n} 行" for p, n in short[:5]) + ("等" if len(short) > 5 else ""),
               page=short[0][0])
+    # a Word character grid (GB114): LibreOffice sets each 汉字 two grid cells wide, so what it measures of
+    # pitches and the right edge is LibreOffice's reading, not how Word or WPS print the file
+    char_grid = any(s.grid_type in ("linesAndChars", "snapToChars") for s in c.doc.sections)
+    if char_grid:
+        c.notes.append("本文件使用字符网格（GB114）：LibreOffice 每行只排约 14 个字，按 PDF 测得的行距、字距和右边缘"
+                       "不代表 Word、WPS 的排版，未据此判断（GB803、GB804、GB805）")
     lp = m.line_pitch()
+    if char_grid:
+        lp = None
     if lp is not None and abs(lp - G.LINE_PITCH_MM) > PITCH_TOL_MM:
         c.add("GB803", "行距不对：22 行应撑满 225 mm 的版心", place="PDF", expected=f"{G.LINE_PITCH_MM:.2f} mm",
               found=f"{lp:.2f} mm")
-    cp = m.char_pitch()
+    cp = None if char_grid else m.char_pitch()
     if cp is not None and abs(cp - G.CHAR_PITCH_MM) > CHAR_TOL_MM:
         c.add("GB804", "字距不对：每行应排 28 个字", place="PDF",
               expected=f"字距 {G.CHAR_PITCH_MM:.3f} mm，每行 {G.CHARS_PER_LINE} 字",
               found=f"字距 {cp:.3f} mm，每行约 {int(G.TYPE_AREA_WIDTH_MM // cp)} 字")
-    if m.body_lines():
+    if m.body_lines() and not char_grid:
         left, right = m.left(), m.right()
         if abs(left - G.MARGIN_LEFT_MM) > EDGE_TOL_MM:
             c.add("GB805", "正文左边缘不在版心左边（距纸张左边 28 mm）", place="PDF", expected="28 mm ± 1 mm",

@@ -27,7 +27,8 @@ def rate_mismatch(ctx):
     recomputed (1456 ÷ 1501 = 97.0%) and flagged when it differs by more than the rounding of the
     stated figure.  Only the two counts just before the rate, in the same sentence and with the same
     unit, are used, and only by the first rate after them ("办结20件，按期办结率100%，群众满意率95%":
-    满意率 is not 20÷20); growth rates (同比增长…%) are not ratios of counts and are skipped.  Whether
+    满意率 is not 20÷20); a count in a clause "其中……" is a share of the total before it, not the whole
+    ("审结371件，其中维持238件，……共计53件，纠错率14.3%": 53÷371); growth rates (同比增长…%) are not ratios of counts and are skipped.  Whether
     the two counts really are the rate's numerator and denominator only the clerk knows, so the
     message shows them with their words and lets the clerk judge."""
     for t in texts(ctx):
@@ -43,7 +44,9 @@ def rate_mismatch(ctx):
                 if len(counts) < 2:
                     continue
                 part = counts[-1]
-                whole = next((c for c in reversed(counts[:-1]) if c.group(2) == part.group(2)), None)
+                # a count "其中……" is a share of the total before it (a sibling of the part), not its whole
+                whole = next((c for c in reversed(counts[:-1]) if c.group(2) == part.group(2)
+                              and not _clause_start(sent, c).startswith(SHARE_OF)), None)
                 if whole is None:
                     continue
                 a, b = Decimal(whole.group(1)), Decimal(part.group(1))
@@ -59,6 +62,15 @@ def rate_mismatch(ctx):
                                           f"“{_clause(sent, whole)}”算是{b}÷{a}＝{right}%；如果这两个数就是这一比率的"
                                           f"分子和分母，请改为{right}%或改正前面的数字，否则可忽略本提示",
                                   base + rm.start(2))
+
+
+SHARE_OF = ("其中", "内含", "包括")
+
+
+def _clause_start(sent: str, count) -> str:
+    """The whole clause a count stands in, from its start ("其中维持238件")."""
+    start = max(sent.rfind(c, 0, count.start()) for c in "，,、；;：:")
+    return sent[start + 1:count.end()].strip()
 
 
 def _clause(sent: str, count) -> str:
