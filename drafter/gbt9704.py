@@ -131,7 +131,7 @@ COLOPHON_INDENT = ZI_4HAO        # 左右各空一字 (§7.4.2, §7.4.3)
 # --- tables (GB/T 9704 is silent on tables in the body; drafter follows 公文 practice) --------------
 TABLE_SIZE_PT = SIZE_4HAO        # cells 仿宋 4号 by default (a setting: 格式.表格字号)
 TABLE_SIZES_PT = (14.0, 12.0, 10.5)   # 4号, 小4, 5号: a table too wide for its size is set one smaller
-TABLE_MIN_SIZE_PT = 10.5         # 5号: the smallest drafter sets; a table still too wide is refused (FZ046)
+TABLE_MIN_SIZE_PT = 10.5         # 5号: the smallest drafter sets; a table still too wide is refused (FZ044)
 TABLE_LINE_EM = 1.5              # a cell's lines, exact, in cell font sizes
 TABLE_CELL_PAD = 85              # 1.5 mm of white left and right of a cell's text (twips)
 TABLE_RULE = 4                   # single black borders of 0.5 pt (eighths of a point)

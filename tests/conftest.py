@@ -21,6 +21,18 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 AS_A_CLERK = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"] if IS_ROOT else []
 
 
+def pytest_configure(config):
+    """Every code drafter makes during the run is appended to one file (drafter.diagnostics reads
+    DRAFTER_CODE_LOG; the CLI subprocesses inherit it): tests/test_zz_codes_emitted.py checks that
+    each registered code was emitted by some test."""
+    if "DRAFTER_CODE_LOG" not in os.environ:
+        import tempfile
+
+        fd, path = tempfile.mkstemp(prefix="drafter-codes-", suffix=".log")
+        os.close(fd)
+        os.environ["DRAFTER_CODE_LOG"] = path
+
+
 def odd_input(kind: str, folder: Path, name: str, data: bytes = b"") -> str:
     """A path (relative to ``folder``) named ``name`` that is no readable regular file: a
     "directory", a "missing" file, a "fifo", or an "unreadable" file holding ``data`` (mode 0; for

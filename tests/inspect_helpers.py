@@ -81,7 +81,7 @@ def by_code(result, code: str) -> list:
 def errors(result, omitted=()) -> list:
     """The errors, as text; ``omitted``: part keys the report's YAML declares omitted (省略部分) — a
     rendered file lacks those parts, and FZ101 for each of them (asserted present) is not listed."""
-    out = [f"{f.code} {f.where} {f.message} {f.expected}|{f.found}" for f in result.findings if f.severity == "error"]
+    out = [f"{f.code} {f.location} {f.message} {f.expected}|{f.found}" for f in result.findings if f.severity == "error"]
     if omitted:
         missing = [e for e in out if e.startswith("FZ101 ")]
         for key in omitted:

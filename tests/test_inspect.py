@@ -256,7 +256,7 @@ def test_skipped_number(rendered, tmp_path):
     (f,) = by_code(res, "GB306")
     assert (f.expected, f.found) == ("（二）", "（三）") and f.excerpt.startswith("（三）切实履行")
     assert "缺少 （二）" in f.message
-    assert errors(res, ["三", "五"]) == [f"GB306 {f.where} {f.message} （二）|（三）"]
+    assert errors(res, ["三", "五"]) == [f"GB306 {f.location} {f.message} （二）|（三）"]
 
 
 def test_repeated_number(rendered, tmp_path):

@@ -181,7 +181,7 @@ META_CODES = ("FZ035",)     # findings about the settings themselves, selected a
 
 
 def unknown_patterns(patterns: Iterable[str]) -> list[str]:
-    """The select/ignore entries that name no rule ("FZ40l", "FZ999"): a typo there would silently
+    """The select/ignore entries that name no rule ("FZ40l", "FZ99x"): a typo there would silently
     run the wrong rules and make a report look clean."""
     codes = [*load_all(), *META_CODES]
     return [p for p in patterns if p and p.strip() and not any(c.startswith(p.strip().upper()) for c in codes)]
