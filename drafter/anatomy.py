@@ -298,10 +298,14 @@ class _Reading:
                 or t.endswith("报告") or C.parse_date(t) or C.is_orgish(t):     # the title, a 署名
             return None
         score = max(C.part_scores(self.kind, t).values(), default=0)
-        standard = bool(re.search(r"法治(?:政府)?建设", t)) and (bool(re.search(r"\d{4}年", t)) or t.endswith("建议"))
+        standard = self.kind_core() in t and (C.year_in(t) is not None or t.endswith("建议"))
         if score >= 3 or (score >= 2 and len(t) <= 25) or (score >= 1 and (standard or self.set_apart(p))):
             return HeadingOf("bare", t, None, False)
         return None
+
+    def kind_core(self) -> str:
+        """The subject of the kind's name ("法治政府建设" of 法治政府建设年度情况报告): the standard wording."""
+        return re.sub(r"(年度)?(情况)?(的)?报告$", "", self.kind.name) or self.kind.name
 
     def set_apart(self, p: S.Para) -> bool:
         """Set apart from the text as a heading is: bold throughout, centred, or in a heading font (黑体,
@@ -840,7 +844,7 @@ class _Reading:
         other 文种 in the title — most of the kind's parts named by the body's headings."""
         k = self.kind
         names = (k.name,) + tuple(k.aliases)
-        core = re.sub(r"(年度)?(情况)?(的)?报告$", "", k.name)           # "法治政府建设"
+        core = self.kind_core()                                       # "法治政府建设"
         if title and (any(n in title for n in names) or (core and core in title and title.endswith(("报告", "情况")))):
             return True
         other = C.doc_kind_of_title(title) if title else None

@@ -434,6 +434,14 @@ NOTE = (rf"^[（(](?:此件|本件).{{1,20}}[）)]$|"
 SEAL = rf"^[（(〔\[【]?[{WS}]*(?:盖章|加盖印章|印章|公章|签章|单位盖章|章)[{WS}]*[）)〕\]】]?$"
 
 
+# a closing formula run into the text before it (a paragraph flattened by a web page)
+CLOSING_IN_TEXT = r"((?:特此|专此)(?:报告|函告|函复|函达|复函|通知|请示|批复|说明|公告|通告|通报|决定)。?)"
+
+
+def closing_in(text: str) -> re.Match | None:
+    return _rx(CLOSING_IN_TEXT).search(text)
+
+
 def is_closing(text: str) -> bool:
     """"特此报告。", "专此函告。", "以上报告，请审阅。", "妥否，请批示。"."""
     t = strip(text)
@@ -476,6 +484,35 @@ COLOPHON_LABELS = ("抄送", "主送", "分送", "抄报", "报", "送", "发")
 COLOPHON = rf"^(?:抄送|主送|分送|抄报|报|送|发)[{WS}]*[:：]|印发[{WS}]*$"
 CC = rf"^抄送[{WS}]*[:：][{WS}]*(?P<names>.+?)[。.]?$"
 PRINTED = rf"^(?P<printer>.*?)[{WS}]*(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)[{WS}]*印发$"
+
+
+# a 版记 line's label and the mark after it ("抄送：", "主送:"), and the date before "印发"
+COLOPHON_LABEL = rf"^(抄送|主送)[{WS}]*([：:])"
+PRINTED_DATE = rf"(\S+?)[{WS}]*印发[{WS}]*$"
+# a date at the end of a flattened paragraph ("……特此报告。新乐市人民政府2024年12月20日"), a 附注 after it
+DATE_AT_END = r"(\d{4}年\d{1,2}月\d{1,2}日)$"
+NOTE_AT_END = r"[（(](?:此件|本件).{1,20}[）)]$"
+
+
+def colophon_label(t: str) -> re.Match | None:
+    """"抄送：……" / "主送:……": groups 1 (the label) and 2 (the colon as written)."""
+    return _rx(COLOPHON_LABEL).match(strip(t))
+
+
+def printed_date_text(t: str) -> str | None:
+    """The date written before "印发" in a 版记 line ("市政府办公室  2024年12月20日印发"), as written."""
+    m = _rx(PRINTED_DATE).search(strip(t))
+    if not m:
+        return None
+    return _rx(r"^.*?(?=[0-9０-９〇○零一二三四五六七八九]{4}\s*年)").sub("", m.group(1))
+
+
+def date_at_end(t: str) -> re.Match | None:
+    return _rx(DATE_AT_END).search(t)
+
+
+def note_at_end(t: str) -> re.Match | None:
+    return _rx(NOTE_AT_END).search(t)
 
 
 def is_colophon(t: str) -> bool:

@@ -17,7 +17,8 @@ TESTS = Path(__file__).parent
 
 def test_every_registered_code_is_emitted_by_some_test(request):
     modules = {Path(str(item.fspath)).name for item in request.session.items}
-    every = {p.name for p in TESTS.glob("test_*.py")}
+    every = {p.name for p in TESTS.glob("test_*.py") if "\ndef test_" in p.read_text(encoding="utf-8")
+             or "table_tests(" in p.read_text(encoding="utf-8")}
     if modules != every:
         pytest.skip(f"只运行了部分测试（{len(modules)}/{len(every)} 个测试文件），无法判断每个代码是否都有测试")
     log = Path(os.environ["DRAFTER_CODE_LOG"])

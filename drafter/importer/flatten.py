@@ -16,7 +16,6 @@ from ..source import Para
 
 _BOUNDARY_BEFORE = set(C.WS) | set("。：:；;！？!?")
 _SPLIT_WS = re.compile(rf"[{C.WS}]+")
-_TAIL_BITS = re.compile(r"(特此报告。|特此报告)")
 
 
 def _boundary_markers(text: str, allow_no_space: bool = True) -> list[tuple[int, str, int]]:
@@ -140,18 +139,18 @@ def _sentences(chunk: str) -> list[str]:
 def _tail_split(piece: str) -> list[str]:
     """"……。特此报告。新乐市人民政府2024年12月20日" -> body, closing, signature, date."""
     out = []
-    m = _TAIL_BITS.search(piece)
+    m = C.closing_in(piece)
     if m and m.start() > 0 and piece[m.start() - 1] in "。！？" and len(piece) - m.end() <= 60:
         out.append(piece[:m.start()])
         piece = piece[m.start():]
         out.append(m.group(1))
         piece = C.strip(piece[len(m.group(1)):])
-        note = re.search(r"[（(](?:此件|本件).{1,20}[）)]$", piece)
+        note = C.note_at_end(piece)
         tail_note = None
         if note:
             tail_note = note.group(0)
             piece = C.strip(piece[:note.start()])
-        d = re.search(r"(\d{4}年\d{1,2}月\d{1,2}日)$", piece)
+        d = C.date_at_end(piece)
         if d:
             if C.strip(piece[:d.start()]):
                 out.append(C.strip(piece[:d.start()]))

@@ -53,11 +53,9 @@ def _date(c: Ctx) -> None:
         c.add("GB512", "没有找到成文日期：公文应在署名下一行标成文日期（如 2024年12月20日）；网上公开稿可不标",
               place="文末", expected="署名下一行的成文日期", found="没有", severity=sev)
     for q in c.lay.colophon:
-        m = re.search(r"(\S+?)\s*印发\s*$", q.text.strip())
-        if not m:
+        d = C.printed_date_text(q.text)
+        if d is None:
             continue
-        d = m.group(1)
-        d = re.sub(r"^.*?(?=[0-9０-９〇○零一二三四五六七八九]{4}\s*年)", "", d)
         if not C.is_gb_date(d):
             c.add("GB503", "印发日期应用阿拉伯数字将年、月、日标全，月、日不编虚位，后加“印发”二字", q, place="版记",
                   expected=(normal_date(d) or "如 2024年12月20日") + "印发", found=d + "印发")
@@ -170,7 +168,7 @@ def _colophon(c: Ctx) -> None:
                 c.add("GB202", "版记应用仿宋体（4号仿宋）", p, expected=F.LABEL[F.FANGSONG],
                       found=r.props.font("eastAsia").name or "未指定")
         t = p.text.strip()
-        m = re.match(r"^(抄送|主送)\s*([：:])", t)
+        m = C.colophon_label(t)
         if m:
             if m.group(2) != "：":
                 c.add("GB509", f"“{m.group(1)}”后应用全角冒号“：”", p, expected=f"{m.group(1)}：", found=m.group(0),
@@ -178,7 +176,7 @@ def _colophon(c: Ctx) -> None:
             if not t.endswith("。"):
                 c.add("GB509", f"{m.group(1)}机关最后一个名称后标句号“。”", p, expected="以“。”结尾", found=f"以“{t[-1]}”结尾")
     for p in lay.body:
-        if re.match(r"^(抄送|主送)\s*[：:]", p.text.strip()):
+        if C.colophon_label(p.text):
             c.add("GB510", "版记应置于公文最后一面（在附注、附件之后），不要放在正文中", p, expected="文末", found="正文中")
     if not lay.colophon:
         return
