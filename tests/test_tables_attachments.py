@@ -72,6 +72,34 @@ def test_a_gbk_csv_and_its_header_row(tmp_path):
     assert t.header == [["年度", "收案（件）"]] and t.rows == [["2023年", "92"], ["2024年", "104"]]
 
 
+# --- a 附件 or a table written in the wrong shape: the field named, at its line ----------------------
+_TWO = "附件:\n  - 青山县2024年度重大行政决策事项目录\n  - 青山县2024年度行政执法统计表\n"
+
+
+@pytest.mark.parametrize("attachments, code, line, fragment", [
+    ("附件:\n  - 内容: [一段文字。]\n", "FZ020", 54, "缺少必填项“标题”，请在附件 › 第1项中添加“标题: ……”"),
+    ("附件:\n  - 标题: [甲]\n    内容: [一段文字。]\n", "FZ022", 54, "“标题”应为文字，这里是列表"),
+    ("附件:\n  - 标题: 甲\n    内容:\n      - 表格:\n          标题: [1]\n          行: [[a]]\n", "FZ022", 57,
+     "“标题”应为文字"),
+    ("附件:\n  - 标题: 甲\n    内容:\n      - 表格:\n          行: [[甲, [1, 2]]]\n", "FZ022", 57,
+     "表格的每一格应为文字或数字，这里是列表"),
+    ("附件:\n  - 标题: 甲\n    内容:\n      - 表格:\n          行: [[甲, 说明: 无]]\n", "FZ022", 57,
+     "表格的每一格应为文字或数字，这里是若干“键: 值”"),
+    ("附件:\n  - 标题: 甲\n    内容:\n      - 5\n", "FZ030", 56, "这一项应为一段文字、带“标题”的小标题，或“表格”"),
+    ("附件:\n  - 5\n", "FZ030", 54, "每个附件应写一个名称，或写成带“标题”和“内容”的附件"),
+], ids=["no-title", "title-list", "table-title-list", "cell-list", "cell-mapping", "item-number", "entry-number"])
+def test_a_misshapen_attachment_or_table_is_named_at_its_line(attachments, code, line, fragment):
+    """The tags of the model's unions (附件/名称, 段落/小标题/表格) are no field: a missing 标题 of an 附件
+    was reported as a missing “附件” at the list, and a wrong cell at the 附件's first line."""
+    from drafter.loader import load_text
+
+    text = example("short-complete").read_text(encoding="utf-8")
+    assert _TWO in text
+    ds = load_text(text.replace(_TWO, attachments), "t.yaml").diagnostics
+    assert [(d.code, d.line) for d in ds] == [(code, line)], [d.format() for d in ds]
+    assert fragment in ds[0].message, ds[0].message
+
+
 # --- the examples, measured -------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def more(tmp_path_factory):
