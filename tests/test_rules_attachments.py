@@ -1,4 +1,5 @@
-"""The text rules over table cells, table titles and 说明, and the names and content of 附件 (issue 18)."""
+"""FZ605 (the 附件说明 and the 附件 pages agree, GB/T 9704 §7.3.4 and §7.3.7), and the text rules over
+table cells, table titles and 说明, and the names and content of 附件 (issue 18)."""
 from __future__ import annotations
 
 import textwrap
@@ -54,6 +55,34 @@ REFS = BASE.replace("均经合法性审查和集体讨论。", "均经合法性�
 ONE = BASE + "附件:\n  - 青山县2023年度重大行政决策事项目录\n"           # one 附件, a name only: line 30
 
 FIRES = [
+    # a number or label typed into a name: printed twice (and out of step)
+    ("FZ605", att(A1, "  - 标题: 1.青山县2023年度重大行政决策事项目录\n"), [(37, 9)], "会印成“1.1.”，请删去“1.”"),
+    ("FZ605", att(A2, "  - 标题: 1、青山县2023年度行政执法统计表\n"), [(47, 9)],
+     "而它是附件说明的第2项：序号不一致"),
+    ("FZ605", att(A1, "  - 标题: 附件2：青山县2023年度重大行政决策事项目录\n"), [(37, 9)],
+     "附件名称前写了“附件2：”，而它是附件说明的第1项（附件页印“附件1”）"),
+    ("FZ605", ONE.replace("  - 青山县", "  - 1.青山县"), [(30, 5)], "只有一个附件时不编序号（GB/T 9704 §7.3.4）"),
+    # an empty name: "1." and a page without a title
+    ("FZ605", att(A1, "  - 标题: ''\n"), [(37, 5)], "附件1的名称是空的：附件说明中只印出序号“1.”，附件页上也没有标题"),
+    # the page's label or title typed again at the top of its content (pasted from Word)
+    ("FZ605", att("      - " + A1_P1, "      - 附件1\n      - " + A1_P1), [(39, 9)],
+     "附件页的第一段“附件1”与 drafter 排在这一页第一行的“附件1”重复"),
+    ("FZ605", att("      - " + A1_P1, "      - 附件2：青山县2023年度行政执法统计表\n      - " + A1_P1), [(39, 9)],
+     "附件页的第一段写的是“附件2：”，而这是附件说明中的第1项，drafter 在这一页印“附件1”：序号不一致"),
+    ("FZ605", att("      - " + A1_P1, "      - 青山县2023年度重大行政决策事项目录\n      - " + A1_P1), [(39, 9)],
+     "附件页的第一段重复了附件的标题"),
+    ("FZ605", att("      - " + A1_P1, "      - 青山县2023年度重大行政决策事项清单\n      - " + A1_P1), [(39, 9)],
+     "与附件说明中的名称“青山县2023年度重大行政决策事项目录”不一致"),
+    # 附件2 has pages, 附件1 does not: the pages jump from the body to 附件2
+    ("FZ605", att(A1, "  - 青山县法治宣传教育责任清单\n" + A1), [(37, 5)],
+     "附件说明列出了附件1“青山县法治宣传教育责任清单”，但它没有“内容”，不会排出附件页，而附件2、附件3另面排在正文之后"),
+    ("FZ605", att(A2, "  - 标题: 青山县2023年度重大行政决策事项目录\n"), [(47, 5)], "附件2与附件1的名称相同"),
+    # the body points beyond the 附件说明
+    ("FZ605", REFS, [(15, 44)], "提到了附件3，但报告没有列出附件"),
+    ("FZ605", REFS + ANNEX, [(15, 44)], "提到了附件3，但附件说明只列出了 2 个附件"),
+    ("FZ605", ONE.replace("均经合法性审查和集体讨论。", "均经合法性审查和集体讨论（附件1）。"), [(15, 41)],
+     "只有一个附件时附件说明和附件页都不编序号"),
+
     # the text rules over tables and 附件 (issue 18): a table cell, a table title, 附件 content and names
     ("FZ401", att("[县交通运输局, 348", "[县交通运输局(执法支队), 348"), [(21, 26)], "有 2 处半角标点（( )）"),
     ("FZ401", att("表头: [执法部门, 处罚（件）", "表头: [执法部门, 处罚(件)"), [(18, 28)], "“处罚(件)”中的“(”应为“（”"),
@@ -78,7 +107,16 @@ FIRES = [
 ]
 
 SILENT = [
+    ("FZ605", BASE),
+    ("FZ605", ATT),
+    ("FZ605", ONE),                                             # one name, no number, no pages
+    ("FZ605", BASE + "附件:\n  - 青山县2023年度重大行政决策事项目录\n  - 2023年度行政执法统计表\n"),   # names only
+    ("FZ605", ONE.replace("均经合法性审查和集体讨论。", "均经合法性审查和集体讨论，目录见附件。")),
+    ("FZ605", REFS.replace("附件3", "附件2") + ANNEX),
     # a name that opens with a year or a figure; content that opens with a sentence or a table
+    ("FZ605", att(A1, "  - 标题: 2023年度重大行政决策事项目录\n")),
+    ("FZ605", att("      - " + A1_P1, "      - 附件材料由各承办单位报送，县司法局汇总。\n      - " + A1_P1)),
+    ("FZ605", att("      - " + A1_P1, "      - 县政府确定的重大行政决策事项\n      - " + A1_P1)),
     # cells are data: numbers with signs and percentages, other years, dates
     ("FZ401", ATT),
     ("FZ304", att("[1, 青山县国土空间总体规划", "[1, 2021年青山县国土空间总体规划")),
