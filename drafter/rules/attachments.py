@@ -31,20 +31,22 @@ from ..textutil import parse_cn_numeral
 
 _WS = " \t\u3000\u00a0"
 _NUM = "一二三四五六七八九十"
+# The patterns are text: re compiles each on first use, in a report that has 附件 (compiling them all
+# on import would cost every `drafter check` several milliseconds).
 # what a clerk types before an 附件's name: "附件1：", "附件2 ", "附件一、", "附件：", "1.", "1、", "（1）"
-_LABELLED = re.compile(rf"^[{_WS}]*附[{_WS}]*件[{_WS}]*(?:(?P<a>[0-9０-９]{{1,2}})(?![0-9０-９])[{_WS}]*[:：、.．]?|"
-                       rf"(?P<c>[{_NUM}]{{1,3}})[{_WS}]*[:：、.．]|[:：])[{_WS}]*")
-_NUMBERED = re.compile(rf"^[{_WS}]*(?:(?P<n>[0-9０-９]{{1,2}})[{_WS}]*[.．、](?![0-9０-９])|[（(][{_WS}]*"
-                       rf"(?P<p>[0-9０-９]{{1,2}})[{_WS}]*[）)])[{_WS}]*")
+_LABELLED = (rf"^[{_WS}]*附[{_WS}]*件[{_WS}]*(?:(?P<a>[0-9０-９]{{1,2}})(?![0-9０-９])[{_WS}]*[:：、.．]?|"
+             rf"(?P<c>[{_NUM}]{{1,3}})[{_WS}]*[:：、.．]|[:：])[{_WS}]*")
+_NUMBERED = (rf"^[{_WS}]*(?:(?P<n>[0-9０-９]{{1,2}})[{_WS}]*[.．、](?![0-9０-９])|[（(][{_WS}]*"
+             rf"(?P<p>[0-9０-９]{{1,2}})[{_WS}]*[）)])[{_WS}]*")
 # the first paragraph of an 附件 page: its label typed by hand, alone or before the title
-_PAGE_LABEL = re.compile(rf"^[{_WS}]*附[{_WS}]*件[{_WS}]*(?P<n>[0-9０-９]{{1,2}}(?![0-9０-９])|[{_NUM}]{{1,3}})?"
-                         rf"[{_WS}]*(?:(?P<colon>[:：])[{_WS}]*)?(?P<rest>.*)$", re.S)
+_PAGE_LABEL = (rf"^[{_WS}]*附[{_WS}]*件[{_WS}]*(?P<n>[0-9０-９]{{1,2}}(?![0-9０-９])|[{_NUM}]{{1,3}})?"
+               rf"[{_WS}]*(?:(?P<colon>[:：])[{_WS}]*)?(?P<rest>.*)$")
 # a line that names a document: short, no sentence punctuation, ending in what documents are called
-_TITLE_END = re.compile(r"(?:表|目录|清单|名单|名录|方案|办法|意见|规定|细则|规则|制度|报告|情况|要点|计划|规划|"
-                        r"台账|说明|通知|决定|纲要|指引|标准|汇编|图)$")
-_SENTENCE = re.compile(r"[。；，：！？;,:!?]")
+_TITLE_END = (r"(?:表|目录|清单|名单|名录|方案|办法|意见|规定|细则|规则|制度|报告|情况|要点|计划|规划|"
+              r"台账|说明|通知|决定|纲要|指引|标准|汇编|图)$")
+_SENTENCE = r"[。；，：！？;,:!?]"
 # the body pointing at an 附件: "见附件2", "详见附件", "（附件1）"
-_REFERENCE = re.compile(r"(?:见|参照|附后的?|[（(])[{ws}]*附件[{ws}]*(?P<n>[0-9０-９]{{1,2}})?".format(ws=_WS))
+_REFERENCE = r"(?:见|参照|附后的?|[（(])[{ws}]*附件[{ws}]*(?P<n>[0-9０-９]{{1,2}})?".format(ws=_WS)
 
 
 def _number(s: str | None) -> int | None:
@@ -106,7 +108,7 @@ def attachment_agreement(ctx):
 
 
 def _typed_number(path, name: str, k: int, n: int):
-    m = _LABELLED.match(name)
+    m = re.match(_LABELLED, name)
     if m:
         typed = m.group().strip(_WS)
         num = _number(m.group("a") or m.group("c"))
@@ -114,7 +116,7 @@ def _typed_number(path, name: str, k: int, n: int):
         yield Finding(path, f"附件名称前写了“{typed}”{off}；“附件”二字和序号由 drafter 印在附件说明和附件页上，"
                             f"名称中再写会印成两次，请删去“{typed}”{'并核对附件的顺序' if off else ''}", 0)
         return
-    m = _NUMBERED.match(name)
+    m = re.match(_NUMBERED, name)
     if not m:
         return
     typed = m.group().strip(_WS)
@@ -141,7 +143,7 @@ def _page_top(path, first, name: str, k: int, n: int):
         return
     text = paras[0]
     label = _label(k, n)
-    m = _PAGE_LABEL.match(text)
+    m = re.match(_PAGE_LABEL, text, re.S)
     if m and (m.group("n") or m.group("colon") or not m.group("rest").strip(_WS)):
         typed = text[:m.start("rest")].strip(_WS)
         num = _number(m.group("n"))
@@ -156,7 +158,7 @@ def _page_top(path, first, name: str, k: int, n: int):
     if _norm(plain) == _norm(name):
         yield Finding(path, f"附件页的第一段重复了附件的标题“{snippet(plain, 0, len(plain), 0)[:24]}”，drafter 已把它排在"
                             "这一页的第三行，会印成两次；请删去这一段", 0, severity=WARNING)
-    elif len(plain) <= 40 and not _SENTENCE.search(plain) and _TITLE_END.search(plain):
+    elif len(plain) <= 40 and not re.search(_SENTENCE, plain) and re.search(_TITLE_END, plain):
         yield Finding(path, f"附件页的第一段“{plain[:24]}”像是附件的标题，与附件说明中的名称“{name.strip()[:24]}”不一致；"
                             "附件页的标题就是附件说明中的名称（GB/T 9704 §7.3.7：附件与附件说明的名称一致），"
                             "请把名称改为正确的标题并删去这一段", 0, severity=WARNING)
@@ -165,9 +167,9 @@ def _page_top(path, first, name: str, k: int, n: int):
 def _references(ctx, n: int):
     """"见附件3" in the text when the 附件说明 lists fewer (or none)."""
     for t in texts(ctx):
-        if t.role == "attachment":
+        if t.role == "attachment" or "附件" not in t.text:
             continue
-        for m in _REFERENCE.finditer(t.text):
+        for m in re.finditer(_REFERENCE, t.text):
             at = m.start() + m.group().index("附")
             num = _number(m.group("n"))
             quote = snippet(t.text, m.start(), m.end(), 2)
