@@ -160,3 +160,21 @@ def test_fix_corrects_a_cell_and_an_attachment_paragraph_in_place(tmp_path):
     fixed = src.read_text(encoding="utf-8")
     assert "[县交通运输局（执法支队）, 348" in fixed and A1_P1 in fixed
     assert [d.code for d in run(fixed) if d.code == "FZ401"] == []
+
+
+def test_in_a_word_file_fz605_speaks_of_the_document():
+    """Under inspect (a Word file, medium "docx") the 附件 the text points at is to be added to the
+    document, not to a YAML list; and a missing 附件说明 is not claimed (the reading of the file's tail
+    may have missed it)."""
+    from drafter.loader import load_text
+    from drafter.rules import Context
+    from drafter.rules.attachments import attachment_agreement
+
+    def findings(text, medium):
+        report = load_text(textwrap.dedent(text).lstrip("\n"), "t.yaml").report
+        return [f.message for f in attachment_agreement(Context(report, None, medium=medium))]
+
+    assert findings(REFS, "docx") == [] and len(findings(REFS, "yaml")) == 1
+    [msg] = findings(REFS + ANNEX, "docx")
+    assert "提到了附件3，但附件说明只列出了 2 个附件" in msg and "补上这一附件（附件说明中的名称和附件页）" in msg
+    assert "“附件”中" not in msg

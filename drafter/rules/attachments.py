@@ -165,7 +165,10 @@ def _page_top(path, first, name: str, k: int, n: int):
 
 
 def _references(ctx, n: int):
-    """"见附件3" in the text when the 附件说明 lists fewer (or none)."""
+    """"见附件3" in the text when the 附件说明 lists fewer (or none).  In a Word file under review
+    (inspect) a missing 附件说明 is not claimed: the reading of the file's tail may have missed it."""
+    docx = getattr(ctx, "medium", "yaml") == "docx"
+    add = "补上这一附件（附件说明中的名称和附件页）" if docx else "在“附件”中补上这一附件"
     for t in texts(ctx):
         if t.role == "attachment" or "附件" not in t.text:
             continue
@@ -173,14 +176,13 @@ def _references(ctx, n: int):
             at = m.start() + m.group().index("附")
             num = _number(m.group("n"))
             quote = snippet(t.text, m.start(), m.end(), 2)
-            if n == 0:
+            if n == 0 and not docx:
                 yield Finding(t.path, f"“{quote}”提到了附件{num or ''}，但报告没有列出附件；请在“附件”中写出附件名称"
                                       "（要排出附件页时写“标题”和“内容”），或改正这句话",
                               at, severity=WARNING)
-            elif num is not None and num > n:
+            elif n and num is not None and num > n:
                 yield Finding(t.path, f"“{quote}”提到了附件{num}，但附件说明只列出了 {n} 个附件；请核对附件的序号，"
-                                      "或在“附件”中补上这一附件", at, severity=WARNING)
+                                      f"或{add}", at, severity=WARNING)
             elif num is not None and n == 1:
                 yield Finding(t.path, f"“{quote}”写的是附件{num}，而只有一个附件时附件说明和附件页都不编序号、印作"
                                       f"“附件”（GB/T 9704 §7.3.4）；请改为“附件”", at, severity=WARNING)
-
