@@ -1,6 +1,6 @@
 """drafter's speed and batch targets (issue 7), measured side by side in one run.
 
-    .venv/bin/python benchmarks/bench.py              # 500 synthetic reports for the batch figures
+    .venv/bin/python benchmarks/bench.py              # 400 synthetic reports for the batch figures
     .venv/bin/python benchmarks/bench.py --reports 100 --runs 5
 
 Prints every figure, then each target with its measured value and PASS/FAIL; exits 1 when a target
@@ -377,7 +377,7 @@ def main() -> int:
             "check": drafter_cmd() + ["check", str(path)],
             "--help": drafter_cmd() + ["--help"],
             # the floor under `drafter render`: Python importing the libraries it runs on (the design
-            # card's click, PyYAML, pydantic, Jinja2; lxml for the writer), no drafter code
+            # card's click, PyYAML, pydantic, Jinja2; python-docx for the writer), no drafter code
             "imports": [sys.executable, "-c", FLOOR_IMPORTS],
         }
         measured = measure_processes(cmds, opts.runs, env)

@@ -8,7 +8,7 @@ compare two versions (run it on each); the targets themselves are judged by benc
     .venv/bin/python benchmarks/instructions.py --quick    # Python and drafter --help only (seconds)
 
 Prints, in millions of instructions: Python itself, the floor under ``drafter render`` (importing
-click, PyYAML, pydantic, Jinja2 and lxml, as bench.py's floor), and ``drafter --help``, ``check`` and
+click, PyYAML, pydantic, Jinja2 and python-docx, as bench.py's floor), and ``drafter --help``, ``check`` and
 ``render`` of the largest example, each with what it costs over the floor.
 """
 from __future__ import annotations

@@ -4,13 +4,15 @@
     report = drafter.load("新乐市2024.yaml")          # ReportError (Chinese diagnostics) if it cannot be read
     for d in drafter.check(report):                     # the same diagnostics as `drafter check`
         print(d.format())
-    doc = drafter.to_document(report)                   # a python-docx Document: add to it, then save
-    doc.add_paragraph("……")
-    doc.save("新乐市2024.docx")
-    drafter.render(report, "新乐市2024.docx")           # or: checked, laid out and written atomically
+    drafter.render(report, "新乐市2024.docx")           # checked, laid out and written atomically
+    doc = drafter.to_document(report)                   # or: a python-docx Document to add to, then save
+    part2 = next(p for p in doc.paragraphs if p.text.startswith("二、"))
+    part2.insert_paragraph_before("……")                 # in the body, in the body's style
+    doc.save("新乐市2024-补充.docx")
 
-The ``drafter`` command uses these and nothing else of the internals to check and render.  Importing
-this module costs nothing: python-docx is imported by ``to_document``/``render`` only.
+(README.md has the whole example, tested as written.)  The ``drafter`` command uses these and nothing
+else of the internals to check and render.  Importing this module costs nothing: python-docx is
+imported by ``to_document``/``render`` only.
 """
 from __future__ import annotations
 

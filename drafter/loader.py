@@ -343,8 +343,13 @@ def _found(value) -> str:
     return f"“{str(value)[:20]}”"
 
 
+# the tags of the model's tagged unions (a 内容 item: 段落/小标题/表格; an 附件 entry: 名称/附件): pydantic
+# puts them into an error's location, where they name no field and no YAML key
+_UNION_TAGS = ("段落", "小标题", "表格", "名称", "附件", "function-after[_strip(), str]")
+
+
 def _clean_loc(loc: tuple) -> tuple:
-    return tuple(x for x in loc if x not in ("段落", "小标题", "function-after[_strip(), str]"))
+    return tuple(x for x in loc if x not in _UNION_TAGS)
 
 
 def _field_label(loc: tuple) -> str:
@@ -386,7 +391,12 @@ def translate(e: ValidationError, smap: SourceMap, data, skip=frozenset()) -> li
             continue
         if typ == "extra_forbidden":
             continue  # reported by normalize with a did-you-mean
-        if typ in ("string_type", "string_unicode") and isinstance(value, list) and loc and isinstance(loc[-1], int):
+        if typ in ("string_type", "string_unicode") and len(loc) >= 4 and loc[-3] in ("rows", "header") \
+                and loc[-4] == "table" and isinstance(loc[-1], int):
+            # a table cell written as a list or "键: 值" (a comma or colon in a flow list)
+            code, msg = "FZ022", (f"表格的每一格应为文字或数字，这里是{_found(value)}；一格中有逗号或冒号时，"
+                                  "请用全角“，”“：”或给这一格加引号")
+        elif typ in ("string_type", "string_unicode") and isinstance(value, list) and loc and isinstance(loc[-1], int):
             # an item of a list written as a list again ("- - 中共××委员会")
             code, msg = "FZ022", f"{label}的每一项应为一行文字，这里又写成了列表；请每项只写一个名称，写成“- 名称”"
         elif typ in ("string_type", "string_unicode"):
@@ -408,7 +418,11 @@ def translate(e: ValidationError, smap: SourceMap, data, skip=frozenset()) -> li
         elif typ in ("yes_no", "bool_type", "bool_parsing"):
             code, msg = "FZ028", f"{label}应填 是 或 否，这里是{_found(value)}"
         elif typ in ("item_kind", "union_tag_not_found", "union_tag_invalid"):
-            code, msg = "FZ030", f"这一项应为一段文字，或带“标题”的小标题，这里是{_found(value)}"
+            if len(loc) == 2 and loc[0] == "attachments":
+                what = "每个附件应写一个名称，或写成带“标题”和“内容”的附件"
+            else:
+                what = "这一项应为一段文字、带“标题”的小标题，或“表格”"
+            code, msg = "FZ030", f"{what}，这里是{_found(value)}"
         elif typ == "too_short":
             code, msg = "FZ031", f"{label}不能为空，至少写一项"
         else:

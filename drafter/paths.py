@@ -70,7 +70,7 @@ def item_label(items, j: int, level: int, offset: int | None = None) -> str:
         return f"第{j + 1}项"
     if _is_sub(items[j]):
         n = sum(1 for x in items[: j + 1] if _is_sub(x))
-        return f"第{level_marker(min(level, 4), n).rstrip('.、')}项" if level > 1 else f"第{n}项"
+        return f"第{level_marker(min(level, 4), n).rstrip('.、')}项" if level >= 1 else f"第{n}项"
     if _is_table(items[j]):
         return f"第{sum(1 for x in items[: j + 1] if _is_table(x))}个表格"
     n = sum(_printed(x) for x in items[:j] if not _is_sub(x) and not _is_table(x)) + 1
@@ -109,6 +109,10 @@ def describe(path: tuple, data, offset: int | None = None) -> str:
     path = tuple(path)
     if not path:
         return ""
+    if path[0] == "attachments" and len(path) > 2 and isinstance(path[1], int):
+        # an 附件 with content: its 标题, and its 内容 walked like a section's (headings from “一、”)
+        out = [_top_labels()[("attachments",)], f"第{path[1] + 1}项"]
+        return " › ".join(out + _walk(_get(_get(data, "attachments"), path[1]), path[2:], 1, offset))
     if path[0] != "sections":
         labels = _top_labels()
         out = []
@@ -128,19 +132,47 @@ def describe(path: tuple, data, offset: int | None = None) -> str:
     out = ["正文"] if len(path) == 1 else []
     if len(path) >= 2 and isinstance(path[1], int):
         out.append(section_label(sections, path[1]))
-        node = _get(sections, path[1])
-        level = 2
-        rest = path[2:]
-        while rest:
-            head = rest[0]
-            if head == "content" and len(rest) >= 2 and isinstance(rest[1], int):
-                items = _get(node, "content")
-                out.append(item_label(items, rest[1], level, offset if len(rest) == 2 else None))
-                node = _get(items, rest[1])
-                level += 1
-                rest = rest[2:]
-                continue
-            out.append({"heading": "标题", "parts": "部分", "no_heading": "无标题", "content": "内容",
-                        "run_in": "接排"}.get(head, str(head)))
-            rest = rest[1:]
+        out += _walk(_get(sections, path[1]), path[2:], 2, offset)
     return " › ".join(out)
+
+
+_FIELD_WORDS = {"heading": "标题", "parts": "部分", "no_heading": "无标题", "content": "内容", "run_in": "接排",
+                "title": "标题", "landscape": "横排"}
+_TABLE_WORDS = {"title": "标题", "note": "说明", "source": "来自", "header_rows": "表头行数", "header": "表头",
+                "rows": "行"}
+
+
+def _walk(node, rest: tuple, level: int, offset: int | None = None) -> list[str]:
+    """The labels of ``rest`` below ``node`` (a section, a 小标题 or an 附件), whose items are at ``level``;
+    ``offset``: in the text ``rest`` ends at (names the printed paragraph it is in)."""
+    out = []
+    while rest:
+        head = rest[0]
+        if head == "content" and len(rest) >= 2 and isinstance(rest[1], int):
+            items = _get(node, "content")
+            out.append(item_label(items, rest[1], level, offset if len(rest) == 2 else None))
+            node = _get(items, rest[1])
+            level += 1
+            rest = rest[2:]
+            continue
+        if head == "table":
+            return out + _table_place(_get(node, "table"), rest[1:])
+        out.append(_FIELD_WORDS.get(head, str(head)))
+        rest = rest[1:]
+    return out
+
+
+def _table_place(table, rest: tuple) -> list[str]:
+    """"标题", "说明", "表头第2格", "第3行第1格" (rows counted below the 表头, as the clerk writes them)."""
+    if not rest:
+        return []
+    head, idx = rest[0], [x for x in rest[1:] if isinstance(x, int)]
+    if head not in ("header", "rows") or not idx:
+        return [_TABLE_WORDS.get(head, str(head))]
+    header = _get(table, "header")
+    one_row = head == "header" and isinstance(header, list) and (
+        not header or not isinstance(header[0], list) or len(header) == 1)
+    if head == "header" and one_row:          # one header row (written flat or as one list): its cells
+        return [f"表头第{idx[-1] + 1}格"]
+    row = f"{'表头' if head == 'header' else ''}第{idx[0] + 1}行"
+    return [row + (f"第{idx[1] + 1}格" if len(idx) > 1 else "")]

@@ -103,6 +103,7 @@ def test_base_report_is_clean():
 
 
 RULE_TEST_MODULES = ["test_rules_required", "test_rules_years", "test_rules_punctuation", "test_rules_carryover",
+                     "test_rules_attachments",
                      "test_rules_docnumber", "test_rules_enumeration", "test_rules_figures", "test_rules_typos"]
 
 

@@ -72,6 +72,34 @@ def test_a_gbk_csv_and_its_header_row(tmp_path):
     assert t.header == [["年度", "收案（件）"]] and t.rows == [["2023年", "92"], ["2024年", "104"]]
 
 
+# --- a 附件 or a table written in the wrong shape: the field named, at its line ----------------------
+_TWO = "附件:\n  - 青山县2024年度重大行政决策事项目录\n  - 青山县2024年度行政执法统计表\n"
+
+
+@pytest.mark.parametrize("attachments, code, line, fragment", [
+    ("附件:\n  - 内容: [一段文字。]\n", "FZ020", 54, "缺少必填项“标题”，请在附件 › 第1项中添加“标题: ……”"),
+    ("附件:\n  - 标题: [甲]\n    内容: [一段文字。]\n", "FZ022", 54, "“标题”应为文字，这里是列表"),
+    ("附件:\n  - 标题: 甲\n    内容:\n      - 表格:\n          标题: [1]\n          行: [[a]]\n", "FZ022", 57,
+     "“标题”应为文字"),
+    ("附件:\n  - 标题: 甲\n    内容:\n      - 表格:\n          行: [[甲, [1, 2]]]\n", "FZ022", 57,
+     "表格的每一格应为文字或数字，这里是列表"),
+    ("附件:\n  - 标题: 甲\n    内容:\n      - 表格:\n          行: [[甲, 说明: 无]]\n", "FZ022", 57,
+     "表格的每一格应为文字或数字，这里是若干“键: 值”"),
+    ("附件:\n  - 标题: 甲\n    内容:\n      - 5\n", "FZ030", 56, "这一项应为一段文字、带“标题”的小标题，或“表格”"),
+    ("附件:\n  - 5\n", "FZ030", 54, "每个附件应写一个名称，或写成带“标题”和“内容”的附件"),
+], ids=["no-title", "title-list", "table-title-list", "cell-list", "cell-mapping", "item-number", "entry-number"])
+def test_a_misshapen_attachment_or_table_is_named_at_its_line(attachments, code, line, fragment):
+    """The tags of the model's unions (附件/名称, 段落/小标题/表格) are no field: a missing 标题 of an 附件
+    was reported as a missing “附件” at the list, and a wrong cell at the 附件's first line."""
+    from drafter.loader import load_text
+
+    text = example("short-complete").read_text(encoding="utf-8")
+    assert _TWO in text
+    ds = load_text(text.replace(_TWO, attachments), "t.yaml").diagnostics
+    assert [(d.code, d.line) for d in ds] == [(code, line)], [d.format() for d in ds]
+    assert fragment in ds[0].message, ds[0].message
+
+
 # --- the examples, measured -------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def more(tmp_path_factory):
@@ -186,9 +214,47 @@ def test_attachments_on_pages_of_their_own(more):
 
 
 # --- the Python API ----------------------------------------------------------------------------------
+def _readme_api_example() -> str:
+    """The Python API example of README.md, as written (the ```python block that loads a report)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```python\n(.*?)^```", text, re.S | re.M)
+    found = [b for b in blocks if "drafter.load(" in b]
+    assert len(found) == 1, "README.md should hold one Python API example"
+    return found[0]
+
+
+def test_the_readme_api_example_runs_as_written(tmp_path):
+    """README's Python API example, run as written in a folder holding 新乐市2024.yaml — a complete
+    report (short-complete), whose rendering inspect finds clean, so what inspect says of the edited
+    file is the edit's: it renders the report, adds a paragraph and a table to the body with
+    python-docx and saves; drafter inspect finds no error in the saved file, and nothing but the
+    table's row (inspect reads a row as one line of text)."""
+    import subprocess
+    import sys
+
+    code = _readme_api_example()
+    shutil.copy(example("short-complete"), tmp_path / "新乐市2024.yaml")
+    r = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    saved, rendered = tmp_path / "新乐市2024-补充.docx", tmp_path / "新乐市2024.docx"
+    doc = __import__("docx").Document(str(saved))
+    body = list(doc.iter_inner_content())                   # paragraphs and tables in document order
+    at = next(i for i, x in enumerate(body) if getattr(x, "text", "").startswith("二、"))
+    assert not hasattr(body[at - 1], "text")                                        # the table, before part 二
+    assert body[at - 2].text == "全市共有行政执法人员312名，全部持证上岗。" and body[at - 2].style.name == "Normal"
+    assert [[c.text for c in row.cells] for row in doc.tables[0].rows] == [
+        ["类别", "人数"], ["行政执法人员", "312"], ["法制审核人员", "26"]]
+    r = run_cli("inspect", rendered)
+    assert r.code == 0 and "没有发现" in r.out, r
+    r = run_cli("inspect", saved)
+    assert r.code == 0 and " 错误 " not in r.out, r
+    said = [ln for ln in r.out.splitlines() if " 警告 " in ln]
+    assert all("“类别　人数”" in ln for ln in said), said
+
+
 def test_a_document_edited_through_the_api_stays_clean_for_inspect(tmp_path):
-    """README's example: load, lay out, add a paragraph and a table with python-docx, save; drafter
-    inspect finds nothing to say about the file."""
+    """Load, lay out, add a paragraph to the body with python-docx, save: drafter inspect finds nothing
+    to say about the file."""
     import drafter
 
     report = drafter.load(example("short-complete"))

@@ -80,9 +80,17 @@ class TextRef:
 
     path: tuple
     text: str
-    role: str        # title | intro | heading | subheading | paragraph | closing | signature | note | other
+    # title | intro | heading | subheading | paragraph | closing | signature | note | other
+    # | table (a table's 标题 or 说明) | cell (a table cell) | attachment (a name the 附件说明 lists)
+    role: str
     section: int | None = None        # index of the top-level section
     level: int = 0                    # 1 section heading, 2..4 subsection headings, 0 otherwise
+                                      # (in an 附件: 1..4, its headings numbered from “一、”)
+    attachment: int | None = None     # index of the 附件 the text is part of (its name or content)
+
+
+FIX_HINT = "可运行 drafter check --fix 自动修正"
+CSV_FIX_HINT = "这一格读自 CSV 文件，--fix 不改 CSV 文件：请在 Excel 中改正后重新另存为 CSV"
 
 
 @dataclass
@@ -128,7 +136,8 @@ class Context:
         return [i for i, s in enumerate(self.report.sections) if key in self.part_keys(s)]
 
     def texts(self) -> Iterator[TextRef]:
-        """Every clerk-written text, in document order."""
+        """Every clerk-written text, in document order: the body, the 附件说明's names, then each 附件's
+        content (§7.3.7); a table's 标题, cells and 说明 wherever it stands."""
         r = self.report
         if r.title:
             yield TextRef(("title",), r.title, "title")
@@ -140,22 +149,77 @@ class Context:
             yield from self._items(sec.content, ("sections", i, "content"), i, 2)
         if r.closing:
             yield TextRef(("closing",), r.closing, "closing")
+        for k, a in enumerate(r.attachments):        # the 附件说明 (§7.3.4), which is also each page's title
+            path, name = (("attachments", k), a) if isinstance(a, str) else (("attachments", k, "title"), a.title)
+            if name:
+                yield TextRef(path, name, "attachment", attachment=k)
         if r.note:
             yield TextRef(("note",), r.note, "note")
+        for k, a in enumerate(r.attachments):
+            if not isinstance(a, str):
+                yield from self._items(a.content, ("attachments", k, "content"), None, 1, k)
 
-    def _items(self, items, base: tuple, sec: int, level: int) -> Iterator[TextRef]:
+    def _items(self, items, base: tuple, sec: int | None, level: int, att: int | None = None) -> Iterator[TextRef]:
         for j, item in enumerate(items):
             if isinstance(item, str):
-                yield TextRef(base + (j,), item, "paragraph", sec, 0)
-            elif hasattr(item, "table"):             # a 表格: its title and 说明 are the clerk's text
-                t = item.table
-                if t.title:
-                    yield TextRef(base + (j, "table", "title"), t.title, "table", sec, 0)
-                if t.note:
-                    yield TextRef(base + (j, "table", "note"), t.note, "table", sec, 0)
+                yield TextRef(base + (j,), item, "paragraph", sec, 0, att)
+            elif hasattr(item, "table"):             # a 表格: its title, its cells and its 说明
+                yield from self._table(item.table, base + (j, "table"), sec, att)
             else:
-                yield TextRef(base + (j, "heading"), item.heading, "subheading", sec, level)
-                yield from self._items(item.content, base + (j, "content"), sec, level + 1)
+                yield TextRef(base + (j, "heading"), item.heading, "subheading", sec, level, att)
+                yield from self._items(item.content, base + (j, "content"), sec, level + 1, att)
+
+    def _table(self, t, base: tuple, sec: int | None, att: int | None) -> Iterator[TextRef]:
+        if t.title:
+            yield TextRef(base + ("title",), t.title, "table", sec, 0, att)
+        src = self.source
+        # one header row written flat (表头: [a, b, c]) is one row in the model: its cells' YAML paths
+        # are ("header", c), which is where a finding points and what --fix edits
+        flat = src is not None and len(t.header) >= 1 and _is_scalar(src, base + ("header", 0))
+        for h, row in enumerate(t.header):
+            for c, cell in enumerate(row):
+                if cell:
+                    path = base + (("header", c) if flat and h == 0 else ("header", h, c))
+                    yield TextRef(path, cell, "cell", sec, 0, att)
+        for k, row in enumerate(t.rows):
+            for c, cell in enumerate(row):
+                if cell:
+                    yield TextRef(base + ("rows", k, c), cell, "cell", sec, 0, att)
+        if t.note:
+            yield TextRef(base + ("note",), t.note, "table", sec, 0, att)
+
+    def csv_origin(self, path: tuple) -> tuple[str, int] | None:
+        """(CSV file, line) of a table cell read from ``来自: 文件.csv``, or None (a cell written in the
+        YAML, or no table cell at all)."""
+        if "table" not in path or self.source is None:
+            return None
+        i = path.index("table")
+        rest = path[i + 1:]
+        if len(rest) != 3 or rest[0] not in ("header", "rows"):
+            return None
+        from ..paths import _get
+
+        node = self.report
+        for k in path[:i + 1]:
+            node = _get(node, k)
+        if node is None or not node.source:
+            return None
+        src, base = self.source, path[:i + 1]
+        written_header = 1 if _is_scalar(src, base + ("header", 0)) else _count(src, base + ("header",))
+        written_rows = _count(src, base + ("rows",))
+        from_csv_header = len(node.header) - written_header
+        if rest[0] == "header" and rest[1] >= written_header:
+            line = rest[1] - written_header + 1
+        elif rest[0] == "rows" and rest[1] >= written_rows:
+            line = from_csv_header + rest[1] - written_rows + 1
+        else:
+            return None
+        from pathlib import Path
+
+        csv = Path(node.source).expanduser()
+        if not csv.is_absolute():
+            csv = Path(src.file).parent / csv
+        return str(csv), line
 
     def section_texts(self, i: int) -> list[str]:
         return [t.text for t in self.texts() if t.section == i]
@@ -164,13 +228,33 @@ class Context:
     def diagnostic(self, rule_: Rule, f: Finding) -> Diagnostic:
         line = col = None
         src = self.source
-        if src is not None:
+        file = src.file if src else None
+        message, fix = f.message, f.fix
+        csv = self.csv_origin(tuple(f.path)) if src is not None else None
+        if csv is not None:            # a cell of a CSV file: its line there; --fix edits the YAML only
+            file, line = csv
+            message, fix = message.replace(FIX_HINT, CSV_FIX_HINT), None
+        elif src is not None:
             if f.offset is not None:
                 line, col = src.locate(f.path, f.offset)
             else:              # the key's line: for a list or mapping the value starts lines later
                 line, col = src.pos(f.path, key=True)
-        return Diagnostic(rule_.code, f.severity or rule_.severity, f.message, src.file if src else None,
-                          line, col, describe(f.path, self.report, f.offset), f.fix)
+        return Diagnostic(rule_.code, f.severity or rule_.severity, message, file,
+                          line, col, describe(f.path, self.report, f.offset), fix)
+
+
+def _is_scalar(src: SourceMap, path: tuple) -> bool:
+    """Whether ``path`` is a scalar written in the YAML (not a list or mapping)."""
+    s = src.values.get(src.raw(path))
+    return s is not None and s.style is not None
+
+
+def _count(src: SourceMap, path: tuple) -> int:
+    """How many items of the list at ``path`` are written in the YAML."""
+    n = 0
+    while src.has(path + (n,)):
+        n += 1
+    return n
 
 
 def _matches(code: str, patterns: Iterable[str]) -> bool:
@@ -255,5 +339,5 @@ def _hidden_notice(ctx: Context, hidden: list[Diagnostic]) -> Diagnostic:
                                      "报告中，报送前请确认确实无需改正", src.file if src else None, line, col)
 
 
-__all__ = ["rule", "Rule", "Finding", "Context", "TextRef", "Settings", "REGISTRY", "load_all", "run_rules",
+__all__ = ["rule", "Rule", "Finding", "Context", "TextRef", "Settings", "FIX_HINT", "REGISTRY", "load_all", "run_rules",
            "settings_for", "active_rules", "unknown_patterns", "selected", "hides_error", "META_CODES", "ERROR", "WARNING", "Fix", "Subsection", "Section"]

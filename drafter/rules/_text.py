@@ -48,17 +48,16 @@ def texts(ctx) -> list[TextRef]:
 
 
 def strings(ctx) -> list[TextRef]:
-    """Every clerk-written text (ctx.texts()) plus the short fields shown in the document (names, lists),
+    """Every clerk-written text (ctx.texts(): with the 附件说明's names, tables and 附件 content) plus the
+    short fields shown in the document (names, lists),
     except text still holding a placeholder from ``drafter new`` (FZ110 reports those).  Computed
     once per Context: several rules walk it."""
     cached = getattr(ctx, "_fz_strings", None)
     if cached is not None:
         return cached
     r = ctx.report
-    extra = [TextRef((f, i), v, "other") for f in ("recipients", "attachments", "cc", "signatories")
+    extra = [TextRef((f, i), v, "other") for f in ("recipients", "cc", "signatories")
              for i, v in enumerate(getattr(r, f)) if isinstance(v, str) and v]
-    extra += [TextRef(("attachments", i, "title"), a.title, "other") for i, a in enumerate(r.attachments)
-              if not isinstance(a, str) and a.title]
     # 发文机关标志: one organ's, written on its line (no item to point at); or a list (联合行文)
     src = ctx.source
     extra += [TextRef(("flag",) if src is not None and not src.has(("flag", i)) else ("flag", i), v, "other")

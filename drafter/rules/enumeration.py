@@ -34,7 +34,8 @@ def markers(text: str) -> list[tuple[int, int]]:
 
 
 def _lists(ctx):
-    """Each list of sibling paragraphs (the 导语 alone, each content list), as [(path, text)]."""
+    """Each list of sibling paragraphs (the 导语 alone, each content list of the body and of the 附件),
+    as [(path, text)]."""
     r = ctx.report
     if r.intro:
         yield [(("intro",), r.intro)]
@@ -49,6 +50,9 @@ def _lists(ctx):
 
     for i, sec in enumerate(r.sections):
         yield from walk(sec.content, ("sections", i, "content"))
+    for k, a in enumerate(r.attachments):             # an 附件's own paragraphs (§7.3.7)
+        if not isinstance(a, str):
+            yield from walk(a.content, ("attachments", k, "content"))
 
 
 @rule("FZ601", "enumeration-sequence", "“一是、二是、三是”没有按顺序", severity=WARNING)

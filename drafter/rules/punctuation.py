@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 
-from . import WARNING, Finding, Fix, rule
-from ._text import CLOSERS, OPENERS, enclosed_spans, has_cjk, inside, snippet, strings, zh
+from . import FIX_HINT, WARNING, Finding, Fix, rule
+from ._text import CLOSERS, OPENERS, enclosed_spans, has_cjk, inside, snippet, strings, texts, zh
 from ..textutil import is_cjk
 from ..titlebreak import organ_gaps
 
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HALF_RE = re.compile(r"[,;:?!()]")
-_FIX_HINT = "可运行 drafter check --fix 自动修正"
+_FIX_HINT = FIX_HINT
 
 
 def apply_edits(text: str, edits) -> str:
@@ -102,6 +102,14 @@ def width_edits(text: str, final_period: bool = True) -> list[tuple[int, int, st
     return sorted(edits)
 
 
+def _ends_sentence(t) -> bool:
+    """Whether a full stop belongs at the end of ``t``: not after a title, a heading, a name, a table's
+    标题 or a cell."""
+    if t.role == "table":
+        return t.path[-1] != "title"
+    return t.role not in ("title", "heading", "other", "attachment", "cell")
+
+
 @rule("FZ401", "half-width-punctuation", "中文中使用了半角标点 , ; : ? ! ( ) .", severity=WARNING, fixable=True)
 def half_width(ctx):
     """Half-width ``, ; : ? ! ( )`` next to Chinese characters (or parentheses around Chinese text)
@@ -111,7 +119,7 @@ def half_width(ctx):
     Digit groups (1,000), times (8:30), decimals (97.1%), numbering (1.), URLs, e-mail addresses
     and ASCII-only text are not touched.  Safe fix."""
     for t in strings(ctx):
-        edits = width_edits(t.text, final_period=t.role not in ("title", "heading", "other"))
+        edits = width_edits(t.text, final_period=_ends_sentence(t))
         if not edits:
             continue
         s, e, full = edits[0]
@@ -310,16 +318,18 @@ def percent_space(ctx):
 _TRAILING = "：:，,、；;。."
 
 
-@rule("FZ407", "trailing-punctuation", "主送机关、标题、署名末尾多了标点", severity=WARNING, fixable=True)
+@rule("FZ407", "trailing-punctuation", "主送机关、标题、署名、附件名称末尾多了标点", severity=WARNING, fixable=True)
 def trailing_punctuation(ctx):
     """drafter prints the colon after the 主送机关 itself (§7.3.2), and a title, an organ's name or a
     署名 ends without punctuation (§7.3.1): "青原市人民政府：" copied from last year's text prints
-    as "青原市人民政府：：".  Safe fix: the trailing marks are removed."""
+    as "青原市人民政府：：".  An 附件's name is printed without a mark after it (§7.3.4: 附件名称后
+    不加标点符号), in the 附件说明 and as the title of its page.  Safe fix: the trailing marks are removed."""
     r = ctx.report
     fields = [(("recipients", i), v, "主送机关后的冒号由 drafter 加上") for i, v in enumerate(r.recipients)]
     fields += [(("title",), r.title, "标题末尾不加标点")] if r.title else []
     fields += [(("org",), r.org, "发文机关名称末尾不加标点")] if r.org else []
     fields += [(("signatories", i), v, "署名末尾不加标点") for i, v in enumerate(r.signatories)]
+    fields += [(t.path, t.text, "附件名称后不加标点（GB/T 9704 §7.3.4）") for t in texts(ctx) if t.role == "attachment"]
     for path, text, why in fields:
         kept = text.rstrip().rstrip(_TRAILING).rstrip()
         if kept != text.rstrip() and kept:

@@ -379,7 +379,7 @@ def text_cut_by_comment(ctx):
     if src is None:
         return
     for t in ctx.texts():
-        if t.role not in ("title", "intro", "heading", "subheading", "paragraph"):
+        if t.role not in ("title", "intro", "heading", "subheading", "paragraph", "attachment", "table"):
             continue                                   # 结束语: 无  # 原文没有…: a note on a setting
         span = src.text_span(t.path)
         if span is None or span.style not in (None, ""):    # quoted and | blocks hold their "#"
@@ -393,7 +393,8 @@ def text_cut_by_comment(ctx):
         # "# 按上级通知" after a finished sentence, or after a title or heading (they end without a
         # mark), is the clerk's own note; "#青山普法#" (no space after #) never is
         if comment[:1].isspace() and (t.text.rstrip().endswith(tuple(_SENTENCE_END))
-                                      or t.role in ("title", "heading", "subheading")):
+                                      or t.role in ("title", "heading", "subheading", "attachment")
+                                      or t.path[-1] == "title"):
             continue
         k = max(0, len(t.text) - 8)
         while k > 0 and t.text[k - 1].isdigit():        # "2024年", never "024年"
@@ -489,6 +490,16 @@ def _subsections(items, base: tuple, level: int = 2):
             yield from _subsections(item.content, base + (j, "content"), level + 1)
 
 
+def _all_subsections(r):
+    """(path, Subsection, printed marker) of every subsection of the body and of each 附件 (whose
+    headings are numbered from “一、”, §7.3.7)."""
+    for i, sec in enumerate(r.sections):
+        yield from _subsections(sec.content, ("sections", i, "content"))
+    for k, a in enumerate(r.attachments):
+        if not isinstance(a, str):
+            yield from _subsections(a.content, ("attachments", k, "content"), 1)
+
+
 @rule("FZ118", "empty-heading", "标题是空的（只印出序号）")
 def empty_heading(ctx):
     """A subsection written ``- 标题: ""`` (or only spaces) is printed as a bare "（二）" with
@@ -498,10 +509,10 @@ def empty_heading(ctx):
         if sec.heading is not None and sec.heading and not sec.heading.strip() and not sec.no_heading:
             yield Finding(("sections", i, "heading"), "这一节的标题是空的，只会印出序号“一、”之类；"
                                                       "请填写标题，或删去“标题”一行使用标准标题")
-        for path, sub, marker in _subsections(sec.content, ("sections", i, "content")):
-            if not sub.heading.strip():
-                yield Finding(path + ("heading",), f"小标题是空的，只会印出一个孤零零的序号“{marker}”；请填写标题，"
-                                                   "或删去这一项、把其中的段落并入上一项")
+    for path, sub, marker in _all_subsections(ctx.report):
+        if not sub.heading.strip():
+            yield Finding(path + ("heading",), f"小标题是空的，只会印出一个孤零零的序号“{marker}”；请填写标题，"
+                                               "或删去这一项、把其中的段落并入上一项")
 
 
 @rule("FZ119", "heading-without-content", "小标题下面没有内容", severity=WARNING)
@@ -510,11 +521,10 @@ def heading_without_content(ctx):
     "（一）有题无文".  Usually the text was left out or pasted under the wrong heading.  Not a list of
     points: sibling 小标题 that all stand alone, each a sentence of its own ("（一）持续深化……。"),
     as a 下一年度主要安排 often lists them."""
-    for i, sec in enumerate(ctx.report.sections):
-        for path, sub, _ in _subsections(sec.content, ("sections", i, "content")):
-            if sub.heading.strip() and _empty(sub) and not _list_of_points(ctx, path):
-                yield Finding(path + ("heading",), f"小标题“{sub.heading.strip()[:20]}”下面没有内容；请在它下面的"
-                                                   "“内容:”中填写正文，或删去这一项（如几项本来只列要点、不展开，可忽略本提示）")
+    for path, sub, _ in _all_subsections(ctx.report):
+        if sub.heading.strip() and _empty(sub) and not _list_of_points(ctx, path):
+            yield Finding(path + ("heading",), f"小标题“{sub.heading.strip()[:20]}”下面没有内容；请在它下面的"
+                                               "“内容:”中填写正文，或删去这一项（如几项本来只列要点、不展开，可忽略本提示）")
 
 
 def _empty(sub) -> bool:
@@ -585,12 +595,15 @@ def duplicate_text(ctx):
                                     "像是复制粘贴留下的；请删去多余的一节，或改写标题")
             seen_sec.setdefault(key, path)
         yield from siblings(sec.content, ("sections", i, "content"))
+    for k, a in enumerate(ctx.report.attachments):
+        if not isinstance(a, str):
+            yield from siblings(a.content, ("attachments", k, "content"))
     seen_para: dict[tuple, tuple] = {}
     for t in ctx.texts():
         if t.role != "paragraph" or t.section in pasted:
             continue
-        key = (t.section, _norm(t.text))
-        if len(key[1]) < MIN_DUPLICATE_PARAGRAPH:
+        key = (t.section, t.attachment, _norm(t.text))
+        if len(key[-1]) < MIN_DUPLICATE_PARAGRAPH:
             continue
         if key in seen_para:
             yield Finding(t.path, f"这一段与{_first_place(ctx, seen_para[key])}的一段完全相同，像是复制粘贴留下的；"

@@ -102,19 +102,27 @@ def intro_year(ctx):
                                           f"而年度是{r.year}年；请改为“{r.year}年”", m.start(1) + y.start)
 
 
-@rule("FZ304", "body-year", "正文中把别的年份当作本年度来写", severity=WARNING, kinds=("fzzf",))
+@rule("FZ304", "body-year", "正文、表格或附件中把别的年份当作本年度来写", severity=WARNING, kinds=("fzzf",))
 def body_year(ctx):
     """A year that opens a clause as its subject ("2022年，我镇……", "2022年全镇……", and in the 导语
     "2022年以来") or carries a year's total ("2022年共调解……") must be 年度 — in part 四 年度+1 when
     the clause speaks of plans.  Ranges ("2021-2025年"), periods ("2021年1月1日至2023年6月1日"), dates ("2022年12月"),
-    comparisons ("较2022年") and names in 《》 or “” are never flagged."""
+    comparisons ("较2022年") and names in 《》 or “” are never flagged.
+    An 附件 (§7.3.7) may speak of 年度 or of the next year's plans (年度+1): its paragraphs and headings
+    are held to either.  A table's 标题 and an 附件's name (in the 附件说明 and on its page) that name
+    only other years (“2023年行政执法案件统计表” in a 2024 report) are last year's, copied; a cell is data
+    (a column per year) and never flagged."""
     y0 = ctx.report.year
     subjects = [s for s in (ctx.report.short_name, ctx.report.org) if s]
     for t in texts(ctx):
+        if t.role == "attachment" or t.role == "table" and t.path[-1] == "title":
+            yield from _stale_title(t, y0)
+            continue
         if t.role not in ("intro", "paragraph", "subheading"):
             continue
-        exp = _expected(ctx, t.section)
-        plans = y0 + 1 in exp
+        annex = t.attachment is not None
+        exp = {y0, y0 + 1} if annex else _expected(ctx, t.section)
+        plans = y0 + 1 in exp and not annex
         for y in years(t.text, "《》“”"):
             if y.kind != "year" or y.year in exp:
                 continue
@@ -135,10 +143,25 @@ def body_year(ctx):
             if plans:
                 msg = (f"第四部分写的是下一年度（{y0 + 1}年）的安排，这里“{quote}”写的是{y.year}年；"
                        f"请改为“{y0 + 1}年”")
+            elif annex:
+                msg = (f"附件中“{quote}”写的是{y.year}年，而年度是{y0}年（附件写本年度或{y0 + 1}年的安排）；"
+                       f"像是沿用了往年的附件，请改为“{y0}年”，如确指{y.year}年请写明（如“{y.year}年同期”）")
             else:
                 msg = (f"“{quote}”像是在写本年度，但年度是{y0}年、这里写的是{y.year}年；请改为“{y0}年”，"
                        f"如确指{y.year}年请写明（如“{y.year}年同期”）")
             yield Finding(t.path, msg, y.start)
+
+
+def _stale_title(t, y0: int):
+    """A table's 标题 or an 附件's name that names years, none of them 年度 or 年度+1."""
+    found = [y for y in years(t.text) if y.kind == "year"]
+    if not found or any(y.year in (y0, y0 + 1) for y in found):
+        return
+    y = found[0]
+    what = "附件名称" if t.role == "attachment" else "表格标题"
+    yield Finding(t.path, f"{what}“{snippet(t.text, 0, len(t.text), 0)[:30]}”写的是{y.year}年，而年度是{y0}年；"
+                          f"像是沿用了往年的{what[:2]}，请改为“{y0}年”并核对其中的数据，如确是{y.year}年的可忽略本提示",
+                  y.start)
 
 
 def _month_day(value: str) -> tuple[int, int] | None:
