@@ -105,6 +105,10 @@ def format_source(src, name: str, options: Options | None = None, doc=None):
         data["doc_number"] = h.doc_number                  # as typed; --fix (FZ501) writes 〔〕
     if h.title_punct and data.get("title") and len(mapped.report.title or "") + 1 == len(C.strip(h.title_punct[1])):
         data["title"] = C.strip(h.title_punct[1])          # "……的通知。": kept; FZ407 says so
+    if h.addressee_at is not None and data.get("recipients"):
+        typed = C.strip(h.addressee_at.text.rstrip(":："))
+        if "，".join(data["recipients"]) != typed:
+            data["recipients"] = [typed]                   # "甲,乙": its separators as typed (FZ401 names them)
     # nothing of the importer's to-do list is printed
     if data.get("org") == ORG_PLACEHOLDER:
         data["org"] = ""
@@ -301,7 +305,7 @@ def format_draft(path: str | Path, out: str | Path | None = None, *, options: Op
 
         docx_to_pdf(target, pdf_path)
     fix_lines = []
-    for d, n in fixed:
+    for d, n in sorted(fixed, key=lambda x: getattr(x[0], "_order", 0)):
         at = d.where or "正文"
         fix_lines.append(f"{at}：{d.code} {_summary(d.code)}（{n} 处）")
     return Formatted(report, kind, mapped.kind_why or "", diags, notes, fix_lines, text, target, pdf_path, yp,

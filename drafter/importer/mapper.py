@@ -611,6 +611,10 @@ class Mapper:
                     self.say_renumbered(node, p, depth, C.heading_marker(p.text))
             elif levels != list(LEVEL_STYLES[:len(levels)]):
                 data.setdefault("layout", {})["levels"] = levels
+                skipped = [x for x in LEVEL_STYLES[:LEVEL_STYLES.index(levels[-1])] if x not in levels]
+                self.marked.append(f"原文的标题层次是“{'”“'.join(levels)}”（没有“{'”“'.join(skipped)}”这一层），已按原文保留"
+                                   "（“格式: 层次序号”）；GB/T 9704 的层次依次为“一、”“（一）”“1.”“（1）”，要逐层编号，"
+                                   "请在原稿中补上这一层，或删去 YAML 中的“层次序号”")
         data["sections"] = [self.section_data(s, run_in_all) for s in sections]
         for node in sections:
             if not node.content:
