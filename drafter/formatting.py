@@ -23,7 +23,7 @@ from pathlib import Path
 from .diagnostics import ERROR, INFO, WARNING, Diagnostic, DrafterError
 
 HEADERS = ("函", "文件", "无")
-OMITTED_REASON = "原文没有这一部分（drafter format 按不单列处理；如需单列，请在原文中补写）"
+OMITTED_REASON = "原稿中没有这一部分，drafter format 按不单列处理；需要单列时请在原稿中补写"
 MAX_FIX_PASSES = 10
 
 
@@ -37,6 +37,7 @@ class Options:
     date: _dt.date | None = None          # 成文日期
     fix: bool = False
     kind: str | None = None               # --kind (None: the anatomy's choice)
+    org: str | None = None                # 发文机关, when the draft names none (or names it otherwise)
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
 
@@ -112,7 +113,8 @@ def format_source(src, name: str, options: Options | None = None, doc=None):
     # nothing of the importer's to-do list is printed
     if data.get("org") == ORG_PLACEHOLDER:
         data["org"] = ""
-        notes.append("原文中没有找到发文机关（标题、署名、版头中都没有），署名处不排机关名称")
+        if not options.org:
+            notes.append("原稿中没有找到发文机关（标题、署名、版头中都没有），署名处不排机关名称；可加 --org 写明")
     for key, reason in list((data.get("omitted_parts") or {}).items()):
         if reason == MISSING_REASON:
             data["omitted_parts"][key] = OMITTED_REASON
@@ -123,6 +125,11 @@ def format_source(src, name: str, options: Options | None = None, doc=None):
             data["header"] = shown
     if options.header is not None:
         data["header"] = options.header
+    if options.org:
+        data["org"] = options.org
+    if data.get("header", "无") != "无" and not data.get("org") and not data.get("flag"):
+        notes.append(f"原稿中没有找到发文机关，版头（{data['header']}）没有发文机关标志可排，已按无版头排版；请加 --org 写明发文机关")
+        data["header"] = "无"
     if options.number is not None:
         data["doc_number"] = options.number.strip() or None
     if options.to:

@@ -227,3 +227,13 @@ def test_new_scaffold_of_a_gongwen(tmp_path):
     assert r.code == 0, r
     out = [p.text for p in docx.Document(str(tmp_path / "通知.docx")).paragraphs if p.text.strip()]
     assert "一、宣传内容" in out and "二、工作要求" in out and out[-2:] == ["云溪县司法局", "2025年3月2日"]
+
+
+def test_an_empty_org_is_FZ124_not_a_crash():
+    """发文机关: "" (a fuzzing find on the way: FZ122 divided by the 标志's width, 0)."""
+    for header in ("函", "文件", "无"):
+        text = NOTICE.replace("发文机关: 云溪县人民政府办公室", '发文机关: ""').replace("版头: 文件", f"版头: {header}")
+        ds = diags(text)
+        assert [(d.code, d.severity, d.line) for d in ds if d.code == "FZ124"] == [("FZ124", "error", 2)], ds
+        assert "FZ099" not in {d.code for d in ds}
+    assert "FZ124" not in {d.code for d in diags(NOTICE)}

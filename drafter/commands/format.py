@@ -54,6 +54,7 @@ def _kind(ctx, param, value):
 @click.option("--number", default=None, metavar="发文字号", help="发文字号，如 云政办发〔2025〕3号")
 @click.option("--to", "to", default=None, metavar="主送机关", help="主送机关，几个机关用“，”或“、”隔开")
 @click.option("--date", default=None, callback=_date, metavar="成文日期", help="成文日期，如 2025年1月5日 或 2025-1-5")
+@click.option("--org", default=None, metavar="发文机关", help="发文机关全称（原稿中没有或要改写时），如 云溪县司法局")
 @click.option("--fix", is_flag=True, help="同时修正可安全修正的字符（半角标点、直引号、汉字间空格、发文字号的〔〕等），并列出修正了哪些")
 @click.option("--yaml", "yaml_out", type=click.Path(), default=None, metavar="文件.yaml",
               help="同时写出所用的 YAML，可接着用 drafter check/render（多个输入时为文件夹）")
@@ -63,11 +64,12 @@ def _kind(ctx, param, value):
 @click.option("-f", "--force", is_flag=True, help="输出文件已存在时覆盖它")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, metavar="N",
               help="多个输入时同时运行的进程数（默认每个 CPU 一个；1 为不并行）")
-def cmd(files, output, header, number, to, date, fix, yaml_out, kind, pdf, force, jobs):
+def cmd(files, output, header, number, to, date, org, fix, yaml_out, kind, pdf, force, jobs):
     from ..diagnostics import DrafterError
     from ..formatting import Options, split_names
 
-    options = Options(header=header, number=number, to=split_names(to) if to else [], date=date, fix=fix, kind=kind)
+    options = Options(header=header, number=number, to=split_names(to) if to else [], date=date, fix=fix, kind=kind,
+                      org=org.strip() if org and org.strip() else None)
     if to is not None and not options.to:
         raise click.BadParameter("主送机关不能为空", param_hint="--to")
     try:

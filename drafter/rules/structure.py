@@ -276,6 +276,8 @@ def flag_too_long(ctx):
         return
     lh = ctx.composer.letterhead(G.FILE_FLAG_WORD)       # (measured with the standard's word: no template)
     zi = max(map(width_zi, lh.flag)) + (G.FLAG_JOINT_GAP_ZI + width_zi(lh.flag_suffix) if lh.flag_suffix else 0)
+    if zi <= 0:
+        return                                            # no 标志 at all: FZ124
     minimum = G.FILE_FLAG_MIN_SIZE_PT if r.header == "文件" else G.LETTER_FLAG_MIN_SIZE_PT
     size = G.TYPE_AREA_WIDTH_MM / G.MM_PER_PT / zi
     if size < minimum:
@@ -292,7 +294,8 @@ def signature_date(ctx):
     if r.date is None:
         sev = ERROR if r.header != "无" else WARNING
         path = ("date",) if ctx.source is not None and ctx.source.has(("date",)) else ("org",)
-        yield Finding(path, f"{ctx.kind.noun}没有成文日期；请写“成文日期: {_example_date(r)}”（署名不写时用发文机关）",
+        example = _example_date(r) if ctx.kind.annual else f"{r.year}年{_dt.date.today().month}月{_dt.date.today().day}日"
+        yield Finding(path, f"{ctx.kind.noun}没有成文日期；请写“成文日期: {example}”（署名不写时用发文机关）",
                       severity=sev)
 
 
@@ -322,6 +325,14 @@ def no_title(ctx):
         yield Finding(("title",) if ctx.source is not None and ctx.source.has(("title",)) else ("org",),
                       f"{ctx.kind.noun}没有标题；请写“标题: ……”，如“{ctx.report.org or '××县人民政府'}关于……的通知”"
                       "（GB/T 9704 §7.3.1：标题由发文机关名称、事由和文种组成）")
+
+
+@rule("FZ124", "empty-org", "发文机关是空的")
+def empty_org(ctx):
+    """发文机关 names who issues the document: the 署名 defaults to it, the 版头's 标志 is made from it.
+    Written empty (发文机关: ""), the document would be signed by no one."""
+    if not ctx.report.org.strip():
+        yield Finding(("org",), "发文机关是空的；请写发文机关全称，如“发文机关: 云溪县人民政府”")
 
 
 @rule("FZ113", "nesting-depth", "标题层次超过四级")
