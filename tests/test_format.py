@@ -430,3 +430,42 @@ def test_a_draft_without_an_organ_is_laid_out_and_told(tmp_path):
     r = run_cli("format", "通知.txt", "-o", "署名.docx", "--org", "云溪县司法局", cwd=tmp_path)
     assert r.code == 0 and "FZ124" not in r.err, r
     assert paragraphs(tmp_path / "署名.docx")[-2:] == ["云溪县司法局", "2025年1月5日"]
+
+
+def test_attachments_after_the_date_are_kept_on_pages_of_their_own(tmp_path):
+    """A 通知's 附件 (after the 成文日期: "附件1", its title, its text or table) are laid out after the body
+    on pages of their own (§7.3.7), their text kept: a table stays a table."""
+    d = docx.Document()
+    for t in ["云溪县司法局关于报送2024年度普法责任制落实情况的通知", "各乡镇司法所：", "现将有关事项通知如下：",
+              "一、报送内容", "普法责任制落实情况统计表。", "附件：1.2024年度普法责任制落实情况统计表",
+              "2.普法责任制考核评分细则", "云溪县司法局", "2024年12月30日", "附件1", "2024年度普法责任制落实情况统计表"]:
+        d.add_paragraph(t)
+    table = d.add_table(rows=3, cols=3)
+    for r, row in enumerate([["单位", "普法活动（次）", "受众（人次）"], ["清河镇", "12", "3600"], ["北山镇", "9", "2100"]]):
+        for c, v in enumerate(row):
+            table.cell(r, c).text = v
+    for t in ["附件2", "普法责任制考核评分细则", "一、组织领导（20分）", "成立普法工作领导小组，得10分。"]:
+        d.add_paragraph(t)
+    d.save(str(tmp_path / "通知.docx"))
+    r = run_cli("format", "通知.docx", cwd=tmp_path)
+    assert r.code == 0 and "原稿成文日期之后的附件（2 个，" in r.err, r
+    out = docx.Document(str(tmp_path / "通知-排版.docx"))
+    texts = [p.text for p in out.paragraphs if p.text.strip()]
+    at = texts.index("附件1")
+    assert texts[at:] == ["附件1", "2024年度普法责任制落实情况统计表", "附件2", "普法责任制考核评分细则",
+                          "一、组织领导（20分）", "成立普法工作领导小组，得10分。"], texts[at:]
+    assert texts[texts.index("2024年12月30日") - 1] == "云溪县司法局"
+    (t,) = out.tables if len(out.tables) == 1 else [x for x in out.tables if "单位" in x.cell(0, 0).text]
+    assert [[c.text for c in row.cells] for row in t.rows] == [["单位", "普法活动（次）", "受众（人次）"],
+                                                               ["清河镇", "12", "3600"], ["北山镇", "9", "2100"]]
+    for label in ("附件1", "附件2"):                     # each on a page of its own
+        (p,) = [p for p in out.paragraphs if p.text == label]
+        assert p.paragraph_format.page_break_before or p.style.paragraph_format.page_break_before, label
+
+
+def test_a_head_drafter_does_not_make_is_named_not_dropped_silently(tmp_path):
+    """A 命令's head (标志 "……令" and 令号, GB/T 9704 §10.2) is no format drafter lays out: the 令 is laid
+    out as a 公文 without it, and the lines left out are named."""
+    r = run_cli("format", CORPUS / "wps-order-ling.docx", "-o", tmp_path / "out.docx")
+    assert r.code == 0, r
+    assert "原稿是命令格式的版头（“青原市人民政府令”、“第35号”）：drafter 只排文件、信函和无版头格式，这几行未排出" in r.err, r
