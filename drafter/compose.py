@@ -107,7 +107,7 @@ class Composer:
             out.append(self.letterhead())
         names = tuple(x for x in (r.org, r.short_name, *r.flag) if x)
         title = self.title_text()
-        if title.strip():                   # a 通用公文 without a title prints none (FZ123)
+        if title.strip():                   # a 通用公文 without a title prints none (FZ124)
             out.append(b.Title(break_title(title, TITLE_MAX_ZI, names)))
         if r.recipients and r.layout.show_recipients:
             out.append(b.Addressee(self.text("addressee", [clean_line(x) for x in r.recipients])))

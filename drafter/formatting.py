@@ -118,7 +118,7 @@ def format_source(src, name: str, options: Options | None = None, doc=None):
     for key, reason in list((data.get("omitted_parts") or {}).items()):
         if reason == MISSING_REASON:
             data["omitted_parts"][key] = OMITTED_REASON
-    attachment_pages(a, kind, src, doc, data, notes)
+    attachment_pages(a, kind, src, doc, data, notes, mapped.origins)
     left_out(a, m, notes)
     # the 版头 the draft shows (red 标志 + 发文字号: 文件; 信函 lines or a 函 number: 函), else none
     if options.header is None and data.get("header", "无") == "无" and not src.drafter:
@@ -148,7 +148,7 @@ def format_source(src, name: str, options: Options | None = None, doc=None):
     return mapped, report, notes
 
 
-def attachment_pages(a, kind, src, doc, data: dict, notes: list[str]) -> None:
+def attachment_pages(a, kind, src, doc, data: dict, notes: list[str], origins: dict) -> None:
     """The 附件 after the 成文日期 (a label "附件1", its title, its text and tables) become the report's
     附件 with content, set on pages of their own after the body as GB/T 9704 §7.3.7 wants, so that
     their text is kept too (``drafter import`` leaves them to the original file)."""
@@ -206,6 +206,8 @@ def attachment_pages(a, kind, src, doc, data: dict, notes: list[str]) -> None:
         out.append({"title": title, "content": items} if items else title)
     if out:
         data["attachments"] = out
+        for k, (label, _) in enumerate(groups):
+            origins[("attachments", k)] = [label]
         notes.append(f"原稿成文日期之后的附件（{len(out)} 个，{pages[0].where}起）排在正文之后、另面编排（GB/T 9704 §7.3.7）")
 
 
@@ -232,7 +234,8 @@ def left_out(a, m, notes: list[str]) -> None:
                                                                                  for p in unknown))
 
 
-def apply_fixes(report, kind, settings, origins: dict | None = None, name: str = "") -> list[tuple[Diagnostic, int]]:
+def apply_fixes(report, kind, settings, origins: dict | None = None, name: str = "",
+                paras: list | None = None) -> list[tuple[Diagnostic, int]]:
     """The safe character fixes (the rules' ``fixable`` findings: full-width punctuation, quotes,
     spaces between characters, 〔〕, trailing punctuation, invisible characters) applied to ``report``
     in place, pass after pass until none is left.  Returns (finding, characters changed) per fix."""
@@ -242,7 +245,7 @@ def apply_fixes(report, kind, settings, origins: dict | None = None, name: str =
     rules = load_all()
     done: list[tuple[Diagnostic, int]] = []
     for _ in range(MAX_FIX_PASSES):
-        diags = run_rules(draft_context(report, kind, settings, origins or {}, name))
+        diags = run_rules(draft_context(report, kind, settings, origins or {}, name, paras))
         seen: set[tuple] = set()
         applied = 0
         for d in diags:
@@ -283,12 +286,13 @@ _FIX_HINTS = (("（可运行 drafter check --fix 自动修正）", "（加 --fix
               ("运行 drafter check --fix 可自动修正", "加 --fix 可自动修正"))
 
 
-def draft_context(report, kind, settings, origins: dict, name: str):
+def draft_context(report, kind, settings, origins: dict, name: str, paras: list | None = None):
     """The rules' Context, with each finding pointed at the paragraph of the draft its text came
-    from: "草稿.docx: 警告 FZ401 〔第12段：第一部分 › 第1段〕…"."""
+    from (``origins``: the importer's model path -> source paragraphs), in the draft's order
+    (``paras``: the anatomy's paragraphs): "草稿.docx: 警告 FZ401 〔第12段：第一部分 › 第1段〕…"."""
     from .rules import Context
 
-    order = {p: k for k, p in enumerate(origins)}
+    position = {id(p): k for k, p in enumerate(paras or [])}
 
     class DraftContext(Context):
         def diagnostic(self, rule_, f):
@@ -296,10 +300,16 @@ def draft_context(report, kind, settings, origins: dict, name: str):
             path = tuple(f.path)
             while path and path not in origins:
                 path = path[:-1]
-            if path:
-                d.where = origins[path] + (f"：{d.where}" if d.where else "")
+            at = origins.get(path) if path else None
+            at = at if isinstance(at, list) else [at] if at is not None else []
+            d._order = -1
+            if at:
+                d.where = at[0].where + (f"：{d.where}" if d.where else "")
+                d._order = position.get(id(at[0]), len(position))
+                number = getattr(at[0].origin, "number", None)
+                if isinstance(number, int):
+                    d.paragraph, d.paragraphs = number, [number]
             d.file = name
-            d._order = order.get(path, len(order)) if path else -1
             for a, b in _FIX_HINTS:
                 d.message = d.message.replace(a, b)
             return d
@@ -307,12 +317,12 @@ def draft_context(report, kind, settings, origins: dict, name: str):
     return DraftContext(report, None, kind, settings)
 
 
-def findings(report, kind, origins: dict, name: str, settings) -> list[Diagnostic]:
+def findings(report, kind, origins: dict, name: str, settings, paras: list | None = None) -> list[Diagnostic]:
     """What ``drafter check`` says about the report (the same rules and settings), in the order of the
     draft, pointed at its paragraphs (``draft_context``)."""
     from .rules import run_rules
 
-    diags = run_rules(draft_context(report, kind, settings, origins, name))
+    diags = run_rules(draft_context(report, kind, settings, origins, name, paras))
     for d in diags:
         d.fix = None
     return sorted(diags, key=lambda d: getattr(d, "_order", 0))
@@ -385,8 +395,9 @@ def format_draft(path: str | Path, out: str | Path | None = None, *, options: Op
     kind = mapped.kind
     _, config = find_config(p)
     settings = settings_for(report, options.select, options.ignore, config)
-    fixed = apply_fixes(report, kind, settings, mapped.origins, name) if options.fix else []
-    diags = findings(report, kind, mapped.origins, name, settings)
+    paras = mapped.anatomy.paras if mapped.anatomy is not None else []
+    fixed = apply_fixes(report, kind, settings, mapped.origins, name, paras) if options.fix else []
+    diags = findings(report, kind, mapped.origins, name, settings, paras)
     text = yaml_text(report, mapped, yp, name) if yp is not None else ""
     apply_config_fonts(report.layout.fonts, config)
     data = docx_bytes(report)                       # complete in memory before a file is touched

@@ -417,18 +417,18 @@ def test_several_drafts_at_once(tmp_path):
 
 def test_a_draft_without_an_organ_is_laid_out_and_told(tmp_path):
     """No organ anywhere (no 署名, none in the title): the date stands where it would under a 署名,
-    FZ124 says what is missing, no placeholder is printed; --org supplies it, and a 版头 asked for
+    FZ125 says what is missing, no placeholder is printed; --org supplies it, and a 版头 asked for
     without an organ is not made up."""
     (tmp_path / "通知.txt").write_text("关于召开全体会议的通知\n各科室：\n定于1月10日上午9时在三楼会议室召开全体会议，请准时参加。\n"
                                      "2025年1月5日\n", encoding="utf-8")
     r = run_cli("format", "通知.txt", cwd=tmp_path)
-    assert r.code == 0 and "错误 FZ124" in r.err and "可加 --org 写明" in r.err, r
+    assert r.code == 0 and "错误 FZ125" in r.err and "可加 --org 写明" in r.err, r
     assert paragraphs(tmp_path / "通知.docx")[-1] == "2025年1月5日"
     assert not [t for t in paragraphs(tmp_path / "通知.docx") if "【" in t]
     r = run_cli("format", "通知.txt", "-o", "函.docx", "--header", "函", cwd=tmp_path)
     assert r.code == 0 and "已按无版头排版；请加 --org 写明发文机关" in r.err, r
     r = run_cli("format", "通知.txt", "-o", "署名.docx", "--org", "云溪县司法局", cwd=tmp_path)
-    assert r.code == 0 and "FZ124" not in r.err, r
+    assert r.code == 0 and "FZ125" not in r.err, r
     assert paragraphs(tmp_path / "署名.docx")[-2:] == ["云溪县司法局", "2025年1月5日"]
 
 

@@ -97,20 +97,20 @@ def test_report_only_rules_do_not_run_on_a_gongwen():
     assert {"FZ101", "FZ102", "FZ103", "FZ104", "FZ106", "FZ108", "FZ109", "FZ111", "FZ114", "FZ201", "FZ202",
             "FZ203", "FZ206", "FZ301", "FZ302", "FZ303", "FZ304", "FZ305"} == report_only
     running = {r.code for r in active_rules(Settings(), get_kind("通用公文"))}
-    assert not running & report_only and {"FZ110", "FZ112", "FZ123", "FZ401", "FZ501", "FZ603"} <= running
+    assert not running & report_only and {"FZ110", "FZ112", "FZ124", "FZ401", "FZ501", "FZ603"} <= running
 
 
-def test_a_gongwen_without_a_title_is_told_FZ123():
+def test_a_gongwen_without_a_title_is_told_FZ124():
     ds = [d for d in diags(NOTICE.replace("标题: 云溪县人民政府办公室关于做好行政规范性文件清理工作的通知\n", ""))
-          if d.code == "FZ123"]
+          if d.code == "FZ124"]
     assert len(ds) == 1 and ds[0].severity == "error" and "没有标题" in ds[0].message and ds[0].line == 2
     # nothing printed in its place
     report = load(NOTICE.replace("标题: 云溪县人民政府办公室关于做好行政规范性文件清理工作的通知\n", "")).report
     assert texts(report)[1] == "各乡镇人民政府，县政府各部门："
-    # the annual report makes its title from 发文机关 and 年度: no FZ123
+    # the annual report makes its title from 发文机关 and 年度: no FZ124
     report_text = NOTICE.replace("报告类型: 通用公文\n", "").replace(
         "标题: 云溪县人民政府办公室关于做好行政规范性文件清理工作的通知\n", "")
-    assert "FZ123" not in {d.code for d in diags(report_text)}
+    assert "FZ124" not in {d.code for d in diags(report_text)}
 
 
 def test_closing_left_out_is_the_kinds_own():
@@ -229,11 +229,11 @@ def test_new_scaffold_of_a_gongwen(tmp_path):
     assert "一、宣传内容" in out and "二、工作要求" in out and out[-2:] == ["云溪县司法局", "2025年3月2日"]
 
 
-def test_an_empty_org_is_FZ124_not_a_crash():
+def test_an_empty_org_is_FZ125_not_a_crash():
     """发文机关: "" (a fuzzing find on the way: FZ122 divided by the 标志's width, 0)."""
     for header in ("函", "文件", "无"):
         text = NOTICE.replace("发文机关: 云溪县人民政府办公室", '发文机关: ""').replace("版头: 文件", f"版头: {header}")
         ds = diags(text)
-        assert [(d.code, d.severity, d.line) for d in ds if d.code == "FZ124"] == [("FZ124", "error", 2)], ds
+        assert [(d.code, d.severity, d.line) for d in ds if d.code == "FZ125"] == [("FZ125", "error", 2)], ds
         assert "FZ099" not in {d.code for d in ds}
-    assert "FZ124" not in {d.code for d in diags(NOTICE)}
+    assert "FZ125" not in {d.code for d in diags(NOTICE)}

@@ -277,7 +277,7 @@ def flag_too_long(ctx):
     lh = ctx.composer.letterhead(G.FILE_FLAG_WORD)       # (measured with the standard's word: no template)
     zi = max(map(width_zi, lh.flag)) + (G.FLAG_JOINT_GAP_ZI + width_zi(lh.flag_suffix) if lh.flag_suffix else 0)
     if zi <= 0:
-        return                                            # no 标志 at all: FZ124
+        return                                            # no 标志 at all: FZ125
     minimum = G.FILE_FLAG_MIN_SIZE_PT if r.header == "文件" else G.LETTER_FLAG_MIN_SIZE_PT
     size = G.TYPE_AREA_WIDTH_MM / G.MM_PER_PT / zi
     if size < minimum:
@@ -327,7 +327,7 @@ def no_title(ctx):
                       "（GB/T 9704 §7.3.1：标题由发文机关名称、事由和文种组成）")
 
 
-@rule("FZ124", "empty-org", "发文机关是空的")
+@rule("FZ125", "empty-org", "发文机关是空的")
 def empty_org(ctx):
     """发文机关 names who issues the document: the 署名 defaults to it, the 版头's 标志 is made from it.
     Written empty (发文机关: ""), the document would be signed by no one."""
