@@ -46,6 +46,8 @@ def cli():
     """drafter：法治政府建设年度情况报告起草助手。
 
     填写 YAML → drafter check 检查 → drafter render 生成符合 GB/T 9704-2012 的 .docx。
+
+    已在 Word/WPS 中写好的稿子（报告、通知、请示、函……）：drafter format 草稿.docx 一步排版。
     """
 
 
