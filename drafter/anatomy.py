@@ -850,6 +850,9 @@ class _Reading:
         other = C.doc_kind_of_title(title) if title else None
         if other and other != "报告":
             return False
+        lead_in = "".join(p.text for p in self.head.intro[:3])
+        if core and core in lead_in and re.search(r"报告如下", lead_in):
+            return True                    # "现将2024年度法治政府建设情况报告如下：" (a text without its title)
         named = set()
         for p in body:
             if self.roles.get(id(p)) == HEADING:

@@ -84,8 +84,10 @@ def _why_renamed(srcs: list[Path]) -> str:
     return "编号（这些文件名只差字母大小写，在 Windows 上是同一个文件）"
 
 
-def plan_outputs(inputs: Sequence[str | Path], outdir: str | Path | None = None) -> tuple[list[Planned], list[str]]:
-    """The .docx for each input (in ``outdir``, or next to the input) and the notices for the clerk.
+def plan_outputs(inputs: Sequence[str | Path], outdir: str | Path | None = None, *, suffix: str = ".docx",
+                 beside: Callable[[Path], Path] | None = None) -> tuple[list[Planned], list[str]]:
+    """The .docx (or ``suffix``) for each input (in ``outdir``, or next to the input: ``beside(input)``,
+    default the input's name with ``suffix``) and the notices for the clerk.
 
     The same file given twice is planned once; outputs that would collide are renamed (see module doc);
     an output that would overwrite one of the inputs is refused (FZ050)."""
@@ -104,7 +106,8 @@ def plan_outputs(inputs: Sequence[str | Path], outdir: str | Path | None = None)
         seen[k], typed[k] = p, str(raw)
         srcs.append(p)
     od = Path(outdir) if outdir is not None else None
-    outs = [od / f"{s.stem}.docx" if od is not None else s.with_suffix(".docx") for s in srcs]
+    outs = [od / f"{s.stem}{suffix}" if od is not None else (beside(s) if beside else s.with_suffix(suffix))
+            for s in srcs]
 
     natural = list(outs)
     groups: dict[str, list[int]] = {}
@@ -116,7 +119,7 @@ def plan_outputs(inputs: Sequence[str | Path], outdir: str | Path | None = None)
             continue
         reason = _why_renamed([srcs[i] for i in idx])
         for i, n in zip(idx, _distinct_names([srcs[i] for i in idx])):
-            outs[i] = outs[i].with_name(f"{n}.docx")
+            outs[i] = outs[i].with_name(f"{n}{suffix}")
             why[i] = reason
     # names still alike (x.yaml and x.YAML: the extension does not tell them apart once case is
     # ignored), or a renamed output that meets another input's own name (a/x.yaml + a-x.yaml): the
@@ -126,7 +129,7 @@ def plan_outputs(inputs: Sequence[str | Path], outdir: str | Path | None = None)
         o = outs[i]
         n = 2
         while _key(o) in used:
-            o = outs[i].with_name(f"{outs[i].stem}-{n}.docx")
+            o = outs[i].with_name(f"{outs[i].stem}-{n}{suffix}")
             n += 1
         outs[i] = o
         used.add(_key(o))

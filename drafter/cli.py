@@ -14,6 +14,7 @@ COMMANDS = {
     "new": ("drafter.commands.new", "生成一份待填写的报告 YAML 模板"),
     "check": ("drafter.commands.check", "检查报告 YAML：结构、内容、年份、标点，指出文件中的行号"),
     "render": ("drafter.commands.render", "把报告 YAML 生成符合 GB/T 9704-2012 的 Word 文件（.docx）"),
+    "format": ("drafter.commands.format", "把在 Word/WPS 中写好的稿子一步排成符合 GB/T 9704-2012 的 Word 文件（报告、通知、请示、函……）"),
     "import": ("drafter.commands.import_", "把往年的报告（.docx/.txt/.md）转换为 drafter 的 YAML"),
     "inspect": ("drafter.commands.inspect", "按 GB/T 9704-2012 审查任意 .docx 文件的格式"),
     "review": ("drafter.commands.review", "审查一个区县收到的全部报告，汇总为一页（HTML、CSV 或 JSON）"),
@@ -45,6 +46,8 @@ def cli():
     """drafter：法治政府建设年度情况报告起草助手。
 
     填写 YAML → drafter check 检查 → drafter render 生成符合 GB/T 9704-2012 的 .docx。
+
+    已在 Word/WPS 中写好的稿子（报告、通知、请示、函……）：drafter format 草稿.docx 一步排版。
     """
 
 
@@ -156,7 +159,7 @@ def run() -> None:
 _INTERRUPTED = "已中断。drafter 不会留下写了一半的文件：原有文件保持不变（或已被完整的新文件替换）。"
 
 
-_EXAMPLE_FILE = {"import": "往年报告.docx", "inspect": "报告.docx", "review": "各镇街/"}   # for "缺少要处理的文件" (others: 报告.yaml)
+_EXAMPLE_FILE = {"import": "往年报告.docx", "inspect": "报告.docx", "review": "各镇街/", "format": "草稿.docx"}   # for "缺少要处理的文件" (others: 报告.yaml)
 
 
 def _zh_click(e: click.ClickException) -> str:

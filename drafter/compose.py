@@ -52,6 +52,19 @@ class Composer:
             return self.r.title
         return self.text("title", self.r.org, self.r.year, self.r.short_name or "")
 
+    def closing_text(self) -> str | None:
+        """The 结束语 printed: as written; left out, the kind's (“特此报告。”; a 通用公文 has none);
+        "无", none."""
+        if self.r.closing is None:
+            return (self.text("closing") if hasattr(self.macros, "closing") else "").strip() or None
+        return self.r.closing_text
+
+    def marker(self, depth: int, n: int) -> tuple[int, str]:
+        """(standard level, printed number) of the n-th heading at ``depth`` (1: a section's heading),
+        as 格式.层次序号 says (default 一、（一）1.（1）)."""
+        level = min(self.r.layout.level_of(depth), 4)
+        return level, level_marker(level, n)
+
     def section_heading(self, sec: Section) -> str | None:
         if sec.no_heading:
             return None
@@ -93,7 +106,9 @@ class Composer:
         if r.header in ("函", "文件"):
             out.append(self.letterhead())
         names = tuple(x for x in (r.org, r.short_name, *r.flag) if x)
-        out.append(b.Title(break_title(self.title_text(), TITLE_MAX_ZI, names)))
+        title = self.title_text()
+        if title.strip():                   # a 通用公文 without a title prints none (FZ124)
+            out.append(b.Title(break_title(title, TITLE_MAX_ZI, names)))
         if r.recipients and r.layout.show_recipients:
             out.append(b.Addressee(self.text("addressee", [clean_line(x) for x in r.recipients])))
         if r.intro:
@@ -103,14 +118,15 @@ class Composer:
             heading = self.section_heading(sec)
             if heading is not None:
                 n += 1
-                out.append(b.Heading(1, level_marker(1, n), heading))
+                out.append(b.Heading(*self.marker(1, n), heading))
             self._items(sec.content, 2, out)
-        if r.closing_text:
-            out.append(b.Closing(r.closing_text))
+        closing = self.closing_text()
+        if closing:
+            out.append(b.Closing(closing))
         if r.attachments:
             out.append(b.AttachmentNote(self.text("attachment_label", len(r.attachments)),
                                         [clean_line(a) for a in r.attachment_titles]))
-        if r.date or r.signatories or r.header != "无":
+        if (r.date or r.signatories or r.header != "无") and (r.signature_names or r.date):
             out.append(b.Signature([clean_line(x) for x in r.signature_names],
                                    fmt_date(r.date) if r.date else None, r.seal))
         if r.note:
@@ -170,9 +186,9 @@ class Composer:
             k += 1
             self._sub(item, level, k, out)
 
-    def _sub(self, sub: Subsection, level: int, k: int, out: list) -> None:
-        marker = level_marker(min(level, 4), k)
-        role = _LEVEL_ROLE[min(level, 4)]
+    def _sub(self, sub: Subsection, depth: int, k: int, out: list) -> None:
+        level, marker = self.marker(depth, k)
+        role = _LEVEL_ROLE[level]
         lead = clean_line(sub.heading)
         run_in = self.r.layout.run_in if sub.run_in is None else sub.run_in
         rest = list(sub.content)
@@ -186,7 +202,7 @@ class Composer:
             out.append(b.Paragraph([b.Run(marker + lead, role)]))
         else:
             out.append(b.Heading(level, marker, lead))
-        self._items(rest, level + 1, out)
+        self._items(rest, depth + 1, out)
 
 
 def compose(report: Report, templates: str | None = None) -> b.Document:

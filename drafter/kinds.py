@@ -51,6 +51,17 @@ class Kind:
     def keys(self) -> list[str]:
         return [p.key for p in self.parts]
 
+    @property
+    def annual(self) -> bool:
+        """A report on a year (年度 is the year reported on: 法治政府建设年度情况报告), or a 公文 whose 年度
+        is just the year it is issued (kind.yaml ``annual: false``)."""
+        return bool(self.extra.get("annual", True))
+
+    @property
+    def noun(self) -> str:
+        """What messages call a document of this kind: 报告, 公文 (kind.yaml ``noun``)."""
+        return str(self.extra.get("noun", "报告"))
+
     def part(self, key: str) -> Part | None:
         return next((p for p in self.parts if p.key == key), None)
 

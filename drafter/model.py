@@ -165,6 +165,41 @@ class Fonts(Base):
     latin: str = F("西文", "Times New Roman", "数字和西文字母所用字体名")
 
 
+# GB/T 9704 §7.3.3: the 结构层次序数, in their order; a document may skip a level ("一、" then "1.")
+LEVEL_STYLES = ("一、", "（一）", "1.", "（1）")
+_LEVEL_SPELLINGS = {"一、": "一、", "（一）": "（一）", "(一)": "（一）", "1.": "1.", "1．": "1.", "1、": "1.",
+                    "（1）": "（1）", "(1)": "（1）"}
+
+
+def _level_styles(v: Any) -> Any:
+    """层次序号: the numbering of levels 1, 2 … as the document uses them, in the standard's order
+    (一、（一）1.（1）), each once; a level the document skips is left out ([一、, 1.])."""
+    if isinstance(v, str):
+        v = [x for x in re.split(r"[\s,，]+", v.strip()) if x]
+    if not isinstance(v, list):
+        return v
+    out = []
+    for x in v:
+        if isinstance(x, (int, float)) and not isinstance(x, bool) and x == 1:
+            x = "1."                                  # YAML reads "1." as the number 1.0
+        s = _LEVEL_SPELLINGS.get(str(x).strip().replace(" ", ""))
+        if s is None:
+            raise PydanticCustomError("level_styles", "每一项只能是 一、 （一） 1. （1） 之一，这里是“{value}”",
+                                      {"value": str(x)})
+        out.append(s)
+    if not out or [LEVEL_STYLES.index(s) for s in out] != sorted({LEVEL_STYLES.index(s) for s in out}):
+        raise PydanticCustomError("level_styles", "应按 一、 （一） 1. （1） 的顺序写出所用的层次，每种只写一次，"
+                                                  "如 [一、, 1.]", {})
+    return out
+
+
+LevelStyles = Annotated[list[str], BeforeValidator(_level_styles)]
+
+
+def _standard_levels() -> list:
+    return list(LEVEL_STYLES)
+
+
 class Layout(Base):
     """Layout choices the standard leaves open (spec §13)."""
 
@@ -178,6 +213,15 @@ class Layout(Base):
     templates: str | None = F("模板目录", None, "自定义 Jinja2 模板目录（复制 templates/ 下的目录后修改）")
     table_size: Literal["4号", "小4", "5号"] = F("表格字号", "4号",
                                                  "表格文字的字号；表格太宽时自动缩小，最小 5号")
+    levels: LevelStyles = F("层次序号", default_factory=_standard_levels,
+                            description="各层标题的序号，依次写出所用的层次，如 [一、, 1.]（“一、”下直接用“1.”）；"
+                                        "默认 [一、, （一）, 1., （1）]（GB/T 9704 §7.3.3）")
+
+    def level_of(self, depth: int) -> int:
+        """The standard level (1 一、 … 4 （1）) whose numbering and font a heading at ``depth`` (1 = a
+        section's heading) takes: the 层次序号 written, then the standard's next ones (over 4: too deep)."""
+        used = [LEVEL_STYLES.index(x) + 1 for x in self.levels] or [1]
+        return used[depth - 1] if depth <= len(used) else used[-1] + depth - len(used)
 
 
 class CheckSettings(Base):
@@ -347,7 +391,8 @@ class Report(Base):
     title: str | None = F("标题", None, "不写则自动生成；需要手动换行时用 | 块分行书写")
     intro: str | None = F("导语", None, "开头段，以“现将……报告如下：”引出正文")
     sections: list[Section] = F("正文", description="正文各部分，按顺序排列")
-    closing: str | None = F("结束语", "特此报告。", "结束语，默认“特此报告。”；写 无 则不要结束语")
+    closing: str | None = F("结束语", None, "结束语；不写则用报告类型的默认结束语（法治政府建设年度情况报告为"
+                                            "“特此报告。”，通用公文没有）；写 无 则不要结束语")
     signatories: StrList = F("署名", default_factory=_empty_list, description="署名机关；不写则用发文机关")
     date: Date | None = F("成文日期", None, "如 2024年12月20日 或 2024-12-20")
     seal: YesNo = F("印章", False, "是否加盖印章（drafter 不画印章，只留出位置）")
@@ -374,7 +419,7 @@ class Report(Base):
     @property
     def signature_names(self) -> list[str]:
         """The organs printed as 署名 (an empty item of the list prints nothing and takes no place)."""
-        return [x for x in self.signatories if x.strip()] or [self.org]
+        return [x for x in self.signatories if x.strip()] or ([self.org] if self.org.strip() else [])
 
     @property
     def attachment_titles(self) -> list[str]:
@@ -383,6 +428,7 @@ class Report(Base):
 
     @property
     def closing_text(self) -> str | None:
+        """The 结束语 as written (None: "无", or left to the kind's default, see Composer.closing_text)."""
         c = (self.closing or "").strip()
         return None if c in ("", "无") else c
 

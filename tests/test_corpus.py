@@ -182,6 +182,17 @@ def test_import(name, tmp_path_factory):
         got = _subsections(report, key)
         if got != n:
             problems.append(f"  part {key}: {got} 小标题 items, want {n}")
+    # issue 22: a 法治政府建设 report is imported as one; any other 公文 as 通用公文, and then checks clean
+    kind = "法治政府建设年度情况报告" if BY_FILE[name]["report"] else "通用公文"
+    if report.kind != kind:
+        problems.append(f"  kind: {report.kind!r}, want {kind!r}")
+    if not BY_FILE[name]["report"]:
+        from drafter.check import check_loaded
+        from drafter.loader import Loaded
+
+        errors = [d.format() for d in check_loaded(Loaded(report, None, [])).diagnostics if d.severity == "error"]
+        if errors:
+            problems.append("  check: " + "; ".join(errors))
     assert not problems, f"drafter import {name}:\n" + "\n".join(problems) + \
         "\n  drafter said:\n" + "\n".join("    " + x for x in said.splitlines()[:28])
 

@@ -278,7 +278,8 @@ def test_libreoffice_docx_opens(hostile, tmp_path):
 
 # ---------------------------------------------------------------------------------------------
 # the commands
-COMMANDS = ("import", "inspect")
+COMMANDS = ("import", "inspect", "format")
+OUTPUT = {"import": ["-o", "out.yaml"], "format": ["-o", "out.docx"]}
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -290,7 +291,7 @@ def test_command_refuses(hostile, tmp_path, command, name, code):
     else:
         src.write_bytes(hostile[name].read_bytes())
     before = src.read_bytes() if name != "huge-file.docx" else None
-    args = [command, name] + (["-o", "out.yaml"] if command == "import" else [])
+    args = [command, name] + OUTPUT.get(command, [])
     c0 = _child_cpu()
     r = run_cli(*args, cwd=tmp_path, timeout=300)
     cpu = _child_cpu() - c0
@@ -310,7 +311,7 @@ def test_old_word_doc(hostile, tmp_path, command):
     end is a Chinese refusal either way (FZ080), never a traceback or an output file."""
     src = tmp_path / "old-word.doc"
     src.write_bytes(hostile["old-word.doc"].read_bytes())
-    args = [command, src.name] + (["-o", "out.yaml"] if command == "import" else [])
+    args = [command, src.name] + OUTPUT.get(command, [])
     r = run_cli(*args, cwd=tmp_path, timeout=300)
     assert r.code == 1, r
     assert re.findall(r"错误 (FZ\d{3})", r.text)[:1] in (["FZ080"], ["FZ090"]), r
@@ -324,10 +325,10 @@ def test_xxe_never_reads_local_files(hostile, tmp_path):
         for name in ("xxe.docx", "xxe-utf16.docx", "xxe-utf7.docx", "xxe-in-rels.docx"):
             src = tmp_path / name
             src.write_bytes(hostile[name].read_bytes())
-            args = [command, name] + (["-o", "out.yaml"] if command == "import" else [])
+            args = [command, name] + OUTPUT.get(command, [])
             r = run_cli(*args, cwd=tmp_path, timeout=300)
             assert "root:" not in r.text and "/bin/" not in r.text, r
-            assert not (tmp_path / "out.yaml").exists()
+            assert not (tmp_path / "out.yaml").exists() and not (tmp_path / "out.docx").exists()
 
 
 def test_import_and_inspect_good_docx(hostile, tmp_path):
@@ -340,6 +341,9 @@ def test_import_and_inspect_good_docx(hostile, tmp_path):
     r = run_cli("import", "good.docx", "-o", "out.yaml", cwd=tmp_path)
     assert not re.search(r"FZ08\d", r.text), r
     assert (tmp_path / "out.yaml").is_file(), r
+    r = run_cli("format", "good.docx", "-o", "out.docx", cwd=tmp_path)
+    assert not re.search(r"FZ08\d", r.text) and r.code == 0, r
+    assert (tmp_path / "out.docx").is_file(), r
 
 
 
@@ -378,7 +382,7 @@ def test_safezip_odd_paths(hostile, tmp_path, kind, code):
 def test_command_odd_paths(hostile, tmp_path, command, kind, code):
     path = _odd_path(kind, tmp_path, hostile["good.docx"].read_bytes())
     before = sorted(p.name for p in tmp_path.iterdir())
-    args = [command, path] + (["-o", "out.yaml"] if command == "import" else [])
+    args = [command, path] + OUTPUT.get(command, [])
     try:
         r = run_cli(*args, cwd=tmp_path, timeout=20)
     finally:
@@ -386,7 +390,7 @@ def test_command_odd_paths(hostile, tmp_path, command, kind, code):
             os.chmod(tmp_path / "锁定.docx", 0o644)
     assert r.code == 1, r
     codes = re.findall(r"错误 (FZ\d{3})", r.text)
-    assert codes[:1] == [code] or (command == "import" and kind == "device" and codes[:1] == ["FZ090"]), r
+    assert codes[:1] == [code] or (command in ("import", "format") and kind == "device" and codes[:1] == ["FZ090"]), r
     assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 

@@ -78,7 +78,7 @@ def meta_view(report) -> dict:
                 note=report.note, attachments=report.attachments, cc=report.cc, printer=report.printer,
                 print_date=report.print_date, signers=report.signers, seal=report.seal,
                 title=clean_line(comp.title_text()), intro=paragraphs_of(report.intro or ""),
-                closing=report.closing_text, flag=(report.flag or report.org))
+                closing=comp.closing_text(), flag=(report.flag or report.org))
 
 
 def import_checked(src: Path, tmp_path: Path, **kw):

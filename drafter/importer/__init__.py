@@ -32,11 +32,10 @@ class Imported:
 
 def import_source(src: Source, target: Path, *, org: str | None = None, year: int | None = None,
                   kind: str | None = None) -> Imported:
-    from ..kinds import get_kind
     from ..loader import load_text
     from ..schema import schema_comment
 
-    mapped: Mapped = map_source(src, get_kind(kind), org, year)
+    mapped: Mapped = map_source(src, kind, org, year)
     text = dump(mapped.report, mapped.comments, mapped.header, schema_comment(Path(target)))
     back = load_text(text, str(target))
     too_long = [d for d in back.diagnostics if d.code == "FZ003"]

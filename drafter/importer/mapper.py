@@ -18,7 +18,7 @@ from .. import anatomy as A
 from .. import conventions as C
 from .. import source as S
 from ..kinds import Kind, get_kind
-from ..model import Report
+from ..model import LEVEL_STYLES, Report
 from ..textutil import level_marker
 from . import patterns as P
 
@@ -73,6 +73,9 @@ class Mapped:
     origins: dict = field(default_factory=dict)   # model path -> the source paragraphs its text came from
     org_from: str = ""                # where the 发文机关 was read ("标题", "署名", "" = not found)
     year_from: str = ""               # where the 年度 was read
+    kind: Kind | None = None          # the kind mapped to (choose_kind)
+    kind_why: str | None = None       # why that kind, in Chinese
+    anatomy: "A.Anatomy | None" = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -100,6 +103,8 @@ class Mapper:
         self.origins: dict[tuple, object] = {}   # model path -> the source paragraph it came from
         self.found: dict[str, str] = {}          # field -> where it came from (for the summary)
         self.title_lines: list[str] = []
+        self.deferred: list[tuple[Node, S.Para, int]] = []   # renumbering notes, for a kind that may keep the levels
+        self.kind_why: str | None = None         # why this kind was taken (choose_kind), for the summary
 
     # -- entry ---------------------------------------------------------------------------------
     def run(self) -> Mapped:
@@ -152,6 +157,12 @@ class Mapper:
         mk = C.heading_marker(p.text)
         if mk is None or mk.kind not in _LEVEL_KINDS or _LEVEL_KINDS.index(mk.kind) == depth:
             return
+        if not self.kind.parts:                  # a 公文 keeps its levels when it can (levels_as_written)
+            self.deferred.append((node, p, depth))
+            return
+        self.say_renumbered(node, p, depth, mk)
+
+    def say_renumbered(self, node: Node, p: S.Para, depth: int, mk) -> None:
         written = C.strip(p.text[:mk.end])
         shown = level_marker(depth + 1, 1)
         node.comments.append(f"导入：原文序号“{written}”在第{depth + 1}层，按层次编为“{shown}”式，请核对层次")
@@ -261,6 +272,8 @@ class Mapper:
         or none (an extra section); when no heading names the first part, the sections before the
         others may take it by position.  Dynamic programming over "highest part so far"."""
         keys = self.kind.keys
+        if not keys:                             # a kind without required parts (通用公文)
+            return
         order = {k: n for n, k in enumerate(keys)}
         if not self.as_written and self.reorder(sections):
             return
@@ -390,7 +403,7 @@ class Mapper:
         """Unheaded paragraphs after the last heading (e.g. 不足 and next year's plans written as plain
         paragraphs at the end): moved into a part of their own (无标题) when their wording names exactly
         one part that no section serves yet and that comes after the others; otherwise left in place."""
-        if not self.trailing or not sections:
+        if not self.trailing or not sections or not self.kind.parts:
             return
         order = {k: n for n, k in enumerate(self.kind.keys)}
         served = {k for s in sections for k in s.parts}
@@ -458,6 +471,13 @@ class Mapper:
     def resolve_year(self, title: str | None, sections: list[Node]) -> tuple[int, str]:
         if self.opt_year:
             return self.opt_year, "命令行 --year"
+        if not self.kind.annual:                 # a 公文's 年度 is the year it is issued
+            if self.tail.date:
+                return self.tail.date.year, "成文日期"
+            dn = C.parse_doc_number(self.head.doc_number) if self.head.doc_number else None
+            if dn is not None and len(dn.year) == 4:
+                return dn.year_int, "发文字号"
+            return _dt.date.today().year, ""
         if title:
             y = C.year_in(title)
             if y:
@@ -526,6 +546,8 @@ class Mapper:
         elif doc_number and h.recipients and tl.date:
             header = "函" if "函" in doc_number else "文件"
         data: dict = {"org": org, "year": year, "header": header}
+        if self.kind.id != get_kind().id:
+            data["kind"] = self.kind.name
         short = C.short_name(org)
         if short and short != org:
             data["short_name"] = short
@@ -582,6 +604,17 @@ class Mapper:
         run_in_all = bool(subs) and all(n.run_in for n in subs)
         if run_in_all:
             data["layout"] = {"run_in": True}
+        if not self.kind.parts:
+            levels = self.levels_as_written(sections)
+            if levels is None:                   # mixed: numbered by level, as a report is, and said so
+                for node, p, depth in self.deferred:
+                    self.say_renumbered(node, p, depth, C.heading_marker(p.text))
+            elif levels != list(LEVEL_STYLES[:len(levels)]):
+                data.setdefault("layout", {})["levels"] = levels
+                skipped = [x for x in LEVEL_STYLES[:LEVEL_STYLES.index(levels[-1])] if x not in levels]
+                self.marked.append(f"原文的标题层次是“{'”“'.join(levels)}”（没有“{'”“'.join(skipped)}”这一层），已按原文保留"
+                                   "（“格式: 层次序号”）；GB/T 9704 的层次依次为“一、”“（一）”“1.”“（1）”，要逐层编号，"
+                                   "请在原稿中补上这一层，或删去 YAML 中的“层次序号”")
         data["sections"] = [self.section_data(s, run_in_all) for s in sections]
         for node in sections:
             if not node.content:
@@ -638,7 +671,8 @@ class Mapper:
         report = Report.model_validate(data, by_name=True, by_alias=False)
         self.annotate(report, sections, org, org_from, year_from, title_note)
         summary = self.summary(report, sections, org_from, year_from, title_note)
-        return Mapped(report, self.comments, self.header, summary, self.origins_of(sections), org_from, year_from)
+        return Mapped(report, self.comments, self.header, summary, self.origins_of(sections), org_from, year_from,
+                      self.kind, self.kind_why, self.a)
 
     def origins_of(self, sections: list[Node]) -> dict:
         """{model path: [source paragraphs]}: where each piece of the Report came from, so that a
@@ -664,6 +698,31 @@ class Mapper:
             if paras:
                 out[(key,)] = paras
         return out
+
+    def levels_as_written(self, sections: list[Node]) -> list[str] | None:
+        """The numbering of each level as the draft has it (一、 then 1., or 1. alone …), when every level
+        uses one of 一、（一）1.（1） throughout, in the standard's order; else None."""
+        found: dict[int, set[str]] = {}
+
+        def walk(nodes, depth):
+            for x in nodes:
+                if isinstance(x, Node):
+                    if not x.no_heading:
+                        found.setdefault(depth, set()).add(x.kind or "")
+                    walk(x.content, depth + 1)
+
+        walk(sections, 0)
+        if not found:
+            return None
+        styles = []
+        for depth in range(max(found) + 1):
+            kinds = found.get(depth, set())
+            if len(kinds) != 1 or next(iter(kinds)) not in _LEVEL_KINDS:
+                return None
+            styles.append(_LEVEL_KINDS.index(next(iter(kinds))))
+        if styles != sorted(set(styles)):
+            return None
+        return [LEVEL_STYLES[k] for k in styles]
 
     def section_data(self, node: Node, run_in_all: bool) -> dict:
         d: dict = {}
@@ -763,7 +822,7 @@ class Mapper:
         if head.doc_number and report.header == "无":
             c.setdefault(("header",), []).append("导入：原文有发文字号，但主送机关或成文日期不全，版头暂设为“无”；"
                                                  "如按函或文件格式报送，请改为 函 或 文件 并补全")
-        if report.closing == "无":
+        if report.closing == "无" and self.kind.parts:
             c.setdefault(("closing",), []).append("导入：原文没有结束语（如“特此报告。”）")
         if tl.date_text and report.date and not C.is_gb_date(tl.date_text):
             c.setdefault(("date",), []).append(f"导入：原文为“{tl.date_text}”")
@@ -811,6 +870,8 @@ class Mapper:
         def line(label, value, where=""):
             out.append(f"  {label}：{value}" + (f"（{where}）" if where else ""))
 
+        if self.kind_why:
+            line("类型", self.kind.name, self.kind_why)
         line("发文机关", report.org, org_from or "未找到，请填写")
         if report.short_name:
             line("简称", report.short_name, "由发文机关推断")
@@ -834,7 +895,7 @@ class Mapper:
         if report.cc or report.printer:
             line("版记", "；".join(x for x in ("抄送：" + "、".join(report.cc) if report.cc else "",
                                                report.printer or "") if x))
-        out.append("正文各部分：")
+        out.append("正文各部分：" if self.kind.parts else "正文：")
         comp = Composer(report, self.kind)
         n = 0
         for sec, node in zip(report.sections, sections):
@@ -846,6 +907,8 @@ class Mapper:
             if node.parts:
                 parts = "、".join(f"第{key}部分“{self.kind.part(key).name}”" for key in node.parts)
                 out.append(f"  {label} → {parts}")
+            elif not self.kind.parts:
+                out.append(f"  {label}")
             else:
                 out.append(f"  {label} → 额外部分（保留原标题和顺序）")
         for key in report.omitted_parts:
@@ -900,9 +963,34 @@ def _cn(n: int) -> str:
     return cn_numeral(n)
 
 
-def map_source(src: S.Source, kind: Kind | None = None, org: str | None = None, year: int | None = None,
+GENERAL_KIND = "gongwen"      # the kind of any 公文 that is no report of the default kind (templates/gongwen)
+
+
+def choose_kind(a: A.Anatomy, requested: str | Kind | None = None) -> tuple[Kind, str]:
+    """The kind a source is mapped to, and why (Chinese, for the summary): the one asked for; the
+    annual report (the default kind) when the anatomy pass read one; else 通用公文, whatever the 公文 —
+    a 通知, 请示, 函, 决定, or a report on anything else."""
+    if isinstance(requested, Kind):
+        return requested, "按 --kind 指定"
+    if requested:
+        return get_kind(requested), "按 --kind 指定"
+    report = get_kind()
+    evidence = f"（{'；'.join(a.evidence)}）" if a.evidence else ""
+    if a.report:
+        return report, f"原文是一份{report.name}"
+    what = f"一份{a.kind}{evidence}" if a.kind != A.OTHER else f"不像是公文{evidence}"
+    return get_kind(GENERAL_KIND), f"原文是{what}，不是{report.name}；可用 --kind 指定其他类型"
+
+
+def map_source(src: S.Source, kind: Kind | str | None = None, org: str | None = None, year: int | None = None,
                doc=None, anatomy: A.Anatomy | None = None, as_written: bool = False) -> Mapped:
-    """``src`` (with ``doc``, the reader's Document of a .docx) as the kind's Report; ``anatomy`` when the
-    caller has already read it (``inspect`` does); ``as_written``: the parts in the document's own order,
-    none moved (for judging the document rather than drafting from it)."""
-    return Mapper(src, kind, org, year, doc, anatomy, as_written).run()
+    """``src`` (with ``doc``, the reader's Document of a .docx) as a Report of ``kind`` (None: the kind
+    ``choose_kind`` takes from the anatomy); ``anatomy`` when the caller has already read it (``inspect``
+    does); ``as_written``: the parts in the document's own order, none moved (for judging the document
+    rather than drafting from it)."""
+    if anatomy is None:
+        anatomy = A.read(src, None, doc)
+    chosen, why = choose_kind(anatomy, kind)
+    m = Mapper(src, chosen, org, year, doc, anatomy, as_written)
+    m.kind_why = why
+    return m.run()

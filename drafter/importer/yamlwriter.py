@@ -98,7 +98,7 @@ def scalar(value, indent: str, *, block: bool = False, clipped: bool = False) ->
 
 def _written(obj: BaseModel, name: str, value) -> bool:
     if name in _ALWAYS.get(type(obj), ()):
-        return True
+        return value is not None           # (结束语 left out: the kind's own, as in a clerk's YAML)
     default = type(obj).model_fields[name].get_default(call_default_factory=True)
     return value != default and value not in (None, [], {})
 

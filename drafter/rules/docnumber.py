@@ -60,10 +60,12 @@ def doc_number_format(ctx):
 @rule("FZ502", "doc-number-year-digits", "发文字号的年份不是四位数字")
 def doc_number_year_digits(ctx):
     """年份应标全称: 〔2024〕, not 〔24〕."""
+    from .structure import issue_year
+
     m = parse_doc_number(ctx.report.doc_number)
     if m is not None and len(m.year) != 4:
         yield Finding(("doc_number",), f"发文字号“{ctx.report.doc_number}”中的年份“{m.year}”应写全四位，"
-                                       f"如“〔{ctx.report.year + 1}〕”", m.offset("year"))
+                                       f"如“〔{issue_year(ctx)}〕”", m.offset("year"))
 
 
 @rule("FZ503", "doc-number-serial", "发文字号的序号加了“第”或编了虚位")

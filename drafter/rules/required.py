@@ -105,8 +105,8 @@ def signature_org(ctx):
                 yield Finding(("signatories", k), f"署名“{s.strip()}”把几个机关写在了一项里；联合署名请每个机关写一项，"
                                                   f"每项以“- ”开头，如：" + " / ".join(f"- {x.strip()}" for x in parts))
                 return
-        yield Finding(("signatories",), f"署名“{'、'.join(sigs)}”中没有发文机关“{r.org}”；报告以发文机关的名义报送，"
-                                        "署名应与发文机关一致（联合报告时也要有它），请核对")
+        yield Finding(("signatories",), f"署名“{'、'.join(sigs)}”中没有发文机关“{r.org}”；{ctx.kind.noun}以发文机关的名义"
+                                        "报送，署名应与发文机关一致（联合行文时也要有它），请核对")
 
 
 @rule("FZ207", "joint-organs", "联合行文的发文机关标志与署名中的机关不一致", severity=WARNING)
@@ -137,10 +137,14 @@ def joint_organs(ctx):
 
 @rule("FZ205", "file-signer", "文件格式的上行文没有标注签发人", severity=WARNING)
 def file_signer(ctx):
-    """The report goes up (to the 党委, the 人大常委会 and the government above): a 上行文 in the 文件
-    format carries the 签发人 (GB/T 9704 §7.2.6)."""
+    """A 上行文 in the 文件 format carries the 签发人 (GB/T 9704 §7.2.6).  The annual report goes up (to
+    the 党委, the 人大常委会 and the government above: kind.yaml ``upward: true``); any other 公文 is a
+    上行文 when its title names a 请示 or a 报告 (《党政机关公文处理工作条例》第八条)."""
+    from ..conventions import doc_kind_of_title
+
     r = ctx.report
-    if r.header == "文件" and not any(_bare(s) for s in r.signers):
+    upward = ctx.kind.extra.get("upward") or doc_kind_of_title(ctx.composer.title_text().replace("\n", "")) in ("请示", "报告")
+    if upward and r.header == "文件" and not any(_bare(s) for s in r.signers):
         yield Finding(("header",), "文件格式的上行文应标注签发人（GB/T 9704 §7.2.6）；请写“签发人: ”加签发的主要负责人姓名")
 
 

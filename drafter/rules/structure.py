@@ -6,7 +6,7 @@ import datetime as _dt
 from . import ERROR, WARNING, Finding, rule
 
 
-@rule("FZ101", "missing-part", "缺少必备部分（未在“省略部分”中说明理由）")
+@rule("FZ101", "missing-part", "缺少必备部分（未在“省略部分”中说明理由）", kinds=("fzzf",))
 def missing_part(ctx):
     """Every part the report kind requires (for 法治政府建设年度情况报告: the five parts of 第二十四条)
     must be served by at least one top-level section (``部分: 一``).  A report that deliberately
@@ -60,7 +60,7 @@ def is_reason(text: str) -> bool:
     return bool(text.strip()) and not _PLACEHOLDER.search(text) and text.strip() != _OLD_IMPORT_TODO
 
 
-@rule("FZ102", "omitted-part", "必备部分未单列（已说明理由）", severity=WARNING)
+@rule("FZ102", "omitted-part", "必备部分未单列（已说明理由）", severity=WARNING, kinds=("fzzf",))
 def omitted_part(ctx):
     """A required part listed under ``省略部分`` with its reason: reported as a warning that still
     names the part, so the reviewer sees the departure."""
@@ -71,7 +71,7 @@ def omitted_part(ctx):
             yield Finding(("omitted_parts", _raw_key(ctx, part.key)), f"{part.label}未单列（理由：{reason}）")
 
 
-@rule("FZ103", "part-order", "必备部分顺序不对")
+@rule("FZ103", "part-order", "必备部分顺序不对", kinds=("fzzf",))
 def part_order(ctx):
     """Required parts must appear in the order of the kind (一 → 五); one part may span several
     sections and extra sections may stand anywhere."""
@@ -98,7 +98,7 @@ def _heading_of(ctx, part) -> str:
     return level_marker(1, ctx.kind.keys.index(part.key) + 1) + part.name
 
 
-@rule("FZ104", "empty-part", "部分内容为空")
+@rule("FZ104", "empty-part", "部分内容为空", kinds=("fzzf",))
 def empty_part(ctx):
     """A section without any text is an error; a part that may be empty (五) must still say "无"."""
     for i, sec in enumerate(ctx.report.sections):
@@ -123,7 +123,9 @@ def unknown_part(ctx):
     valid = "、".join(f"{p.key}（{p.name}）" for p in ctx.kind.parts)
     for i, sec in enumerate(ctx.report.sections):
         for k, p in enumerate(sec.parts):
-            if ctx.kind.resolve_part(p) is None:
+            if not ctx.kind.parts:
+                yield Finding(("sections", i, "parts"), f"{ctx.kind.name}没有必备部分，“部分: {p}”不起作用；请删去这一行")
+            elif ctx.kind.resolve_part(p) is None:
                 yield Finding(("sections", i, "parts"), f"“部分: {p}”不是必备部分；可写 {valid}；"
                                                         "额外的部分不写“部分”")
     for k in ctx.report.omitted_parts:
@@ -131,7 +133,7 @@ def unknown_part(ctx):
             yield Finding(("omitted_parts", k), f"“省略部分”中的“{k}”不是必备部分；可写 {valid}")
 
 
-@rule("FZ106", "extra-section-heading", "额外部分缺少标题")
+@rule("FZ106", "extra-section-heading", "额外部分缺少标题", kinds=("fzzf",))
 def extra_section_heading(ctx):
     """A section that serves no required part has no default heading: write one, or mark it 无标题."""
     for i, sec in enumerate(ctx.report.sections):
@@ -174,7 +176,8 @@ def date_fits_year(date: _dt.date, year: int) -> bool:
     return _dt.date(year, 11, 1) <= date <= _dt.date(year + 1, 12, 31)
 
 
-@rule("FZ108", "date-window", "成文日期不在报告年度的合理时间内，或印发日期早于成文日期", severity=WARNING)
+@rule("FZ108", "date-window", "成文日期不在报告年度的合理时间内，或印发日期早于成文日期", severity=WARNING,
+      kinds=("fzzf",))
 def date_window(ctx):
     """成文日期 should fall between 11月1日 of 年度 and the end of 年度+1; the 印发日期 of the 版记
     (§7.4.3) cannot come before it."""
@@ -190,7 +193,7 @@ def date_window(ctx):
                                        "公文先成文后印发，请核对两个日期")
 
 
-@rule("FZ109", "year-plausible", "年度不合理")
+@rule("FZ109", "year-plausible", "年度不合理", kinds=("fzzf",))
 def year_plausible(ctx):
     """年度 is the year reported on: 2004 (国务院《全面推进依法行政实施纲要》) up to next year; next
     year itself has not begun (a warning: a template prepared ahead of time is possible)."""
@@ -227,7 +230,7 @@ def placeholder(ctx):
             yield Finding(t.path, f"“{placeholder_quote(t.text)}”是模板留下的占位文字，请改为实际内容或删除", m.start())
 
 
-@rule("FZ111", "recipients", "函、文件格式缺少主送机关")
+@rule("FZ111", "recipients", "函、文件格式缺少主送机关", kinds=("fzzf",))
 def recipients(ctx):
     """A report sent as 函 or 文件 is addressed (§7.3.2); only the web copy may omit 主送机关."""
     if ctx.report.header != "无" and not ctx.report.recipients:
@@ -273,6 +276,8 @@ def flag_too_long(ctx):
         return
     lh = ctx.composer.letterhead(G.FILE_FLAG_WORD)       # (measured with the standard's word: no template)
     zi = max(map(width_zi, lh.flag)) + (G.FLAG_JOINT_GAP_ZI + width_zi(lh.flag_suffix) if lh.flag_suffix else 0)
+    if zi <= 0:
+        return                                            # no 标志 at all: FZ125
     minimum = G.FILE_FLAG_MIN_SIZE_PT if r.header == "文件" else G.LETTER_FLAG_MIN_SIZE_PT
     size = G.TYPE_AREA_WIDTH_MM / G.MM_PER_PT / zi
     if size < minimum:
@@ -289,7 +294,8 @@ def signature_date(ctx):
     if r.date is None:
         sev = ERROR if r.header != "无" else WARNING
         path = ("date",) if ctx.source is not None and ctx.source.has(("date",)) else ("org",)
-        yield Finding(path, f"报告没有成文日期；请写“成文日期: {_example_date(r)}”（署名不写时用发文机关）",
+        example = _example_date(r) if ctx.kind.annual else f"{r.year}年{_dt.date.today().month}月{_dt.date.today().day}日"
+        yield Finding(path, f"{ctx.kind.noun}没有成文日期；请写“成文日期: {example}”（署名不写时用发文机关）",
                       severity=sev)
 
 
@@ -304,15 +310,42 @@ def _example_date(r) -> str:
     return f"{r.year + 1}年1月20日"
 
 
+def issue_year(ctx) -> int:
+    """The year a 发文字号 of this document would carry: the year after 年度 for an annual report,
+    年度 itself for a 公文 (kind.yaml ``annual: false``: 年度 is the year of issue)."""
+    return ctx.report.year + 1 if ctx.kind.annual else ctx.report.year
+
+
+@rule("FZ124", "no-title", "没有标题")
+def no_title(ctx):
+    """Every 公文 has a title (GB/T 9704 §7.3.1: 发文机关名称、事由和文种).  The annual report's is made
+    from 发文机关 and 年度 when left out; a kind whose template makes none (通用公文: a 通知's title
+    names its own matter) needs it written."""
+    if not ctx.composer.title_text().strip():
+        yield Finding(("title",) if ctx.source is not None and ctx.source.has(("title",)) else ("org",),
+                      f"{ctx.kind.noun}没有标题；请写“标题: ……”，如“{ctx.report.org or '××县人民政府'}关于……的通知”"
+                      "（GB/T 9704 §7.3.1：标题由发文机关名称、事由和文种组成）")
+
+
+@rule("FZ125", "empty-org", "发文机关是空的")
+def empty_org(ctx):
+    """发文机关 names who issues the document: the 署名 defaults to it, the 版头's 标志 is made from it.
+    Written empty (发文机关: ""), the document would be signed by no one."""
+    if not ctx.report.org.strip():
+        yield Finding(("org",), "发文机关是空的；请写发文机关全称，如“发文机关: 云溪县人民政府”")
+
+
 @rule("FZ113", "nesting-depth", "标题层次超过四级")
 def nesting_depth(ctx):
     """GB/T 9704 §7.3.3 has four levels: 一、（一）1.（1）. Deeper subsections cannot be numbered."""
     for t in ctx.texts():
-        if t.role == "subheading" and t.level > 4:
-            yield Finding(t.path, "标题层次超过四级（一、（一）1.（1））；请把这一层改为段落，或合并到上一级")
+        if t.role == "subheading" and ctx.report.layout.level_of(t.level) > 4:
+            used = "".join(ctx.report.layout.levels)
+            levels = "四级（一、（一）1.（1））" if used == "一、（一）1.（1）" else f"可用的层次（{used}，其后只有到“（1）”为止）"
+            yield Finding(t.path, f"标题层次超过{levels}；请把这一层改为段落，或合并到上一级")
 
 
-@rule("FZ114", "intro", "缺少导语", severity=WARNING)
+@rule("FZ114", "intro", "缺少导语", severity=WARNING, kinds=("fzzf",))
 def intro(ctx):
     """The opening paragraph leads into the parts ("现将……报告如下：")."""
     if not (ctx.report.intro or "").strip():
@@ -328,7 +361,7 @@ def header_elements(ctx):
             if getattr(r, f):
                 yield Finding((f,), f"无版头的公开文本不能有{label}；请删除，或把版头改为“函”或“文件”")
     if r.header != "无" and not r.doc_number:
-        yield Finding(("header",), f"版头为“{r.header}”的报告须写“发文字号”，如 新政函〔{r.year + 1}〕5号")
+        yield Finding(("header",), f"版头为“{r.header}”的{ctx.kind.noun}须写“发文字号”，如 新政函〔{issue_year(ctx)}〕5号")
 
 
 @rule("FZ121", "header-elements-not-printed", "写了但按版头格式不会印出的要素", severity=WARNING)
@@ -477,24 +510,25 @@ def sentences_joined(ctx):
 
 # ---------------------------------------------------------------------------------------------
 # Headings and paragraphs left empty or pasted twice
-def _subsections(items, base: tuple, level: int = 2):
+def _subsections(items, base: tuple, level: int = 2, layout=None):
     """(path, Subsection, printed marker) of every subsection below ``items``, at any depth, in
-    document order."""
+    document order (numbered as 格式.层次序号 says)."""
     from ..textutil import level_marker
 
     n = 0
     for j, item in enumerate(items):
         if hasattr(item, "heading"):                   # a 小标题 (not a paragraph or a 表格)
             n += 1
-            yield base + (j,), item, level_marker(min(level, 4), n)
-            yield from _subsections(item.content, base + (j, "content"), level + 1)
+            shown = min(layout.level_of(level) if layout is not None else level, 4)
+            yield base + (j,), item, level_marker(shown, n)
+            yield from _subsections(item.content, base + (j, "content"), level + 1, layout)
 
 
 def _all_subsections(r):
     """(path, Subsection, printed marker) of every subsection of the body and of each 附件 (whose
     headings are numbered from “一、”, §7.3.7)."""
     for i, sec in enumerate(r.sections):
-        yield from _subsections(sec.content, ("sections", i, "content"))
+        yield from _subsections(sec.content, ("sections", i, "content"), layout=r.layout)
     for k, a in enumerate(r.attachments):
         if not isinstance(a, str):
             yield from _subsections(a.content, ("attachments", k, "content"), 1)
@@ -521,6 +555,13 @@ def heading_without_content(ctx):
     "（一）有题无文".  Usually the text was left out or pasted under the wrong heading.  Not a list of
     points: sibling 小标题 that all stand alone, each a sentence of its own ("（一）持续深化……。"),
     as a 下一年度主要安排 often lists them."""
+    secs = ctx.report.sections
+    for i, sec in enumerate(secs):
+        # a kind without required parts has no FZ104: its empty sections are headings like any other
+        if not ctx.kind.parts and sec.heading and sec.heading.strip() and not sec.no_heading and _empty(sec) \
+                and not _points(secs):
+            yield Finding(("sections", i, "heading"), f"标题“{sec.heading.strip()[:20]}”下面没有内容；请在它下面的"
+                                                      "“内容:”中填写正文，或删去这一项（如几项本来只列要点、不展开，可忽略本提示）")
     for path, sub, _ in _all_subsections(ctx.report):
         if sub.heading.strip() and _empty(sub) and not _list_of_points(ctx, path):
             yield Finding(path + ("heading",), f"小标题“{sub.heading.strip()[:20]}”下面没有内容；请在它下面的"
@@ -537,7 +578,12 @@ def _list_of_points(ctx, path: tuple) -> bool:
     parent = ctx.report
     for key in path[:-1]:
         parent = parent[key] if isinstance(key, int) else getattr(parent, key)
-    subs = [x for x in parent if hasattr(x, "heading")]
+    return _points([x for x in parent if hasattr(x, "heading")])
+
+
+def _points(subs) -> bool:
+    """Two or more headings (小标题 or sections) without content, each a sentence of its own."""
+    subs = [x for x in subs if x.heading and not getattr(x, "no_heading", False)]
     return len(subs) >= 2 and all(_empty(x) and x.heading.strip().endswith(("。", "；", ";")) for x in subs)
 
 

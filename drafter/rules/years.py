@@ -230,7 +230,8 @@ def doc_number_year(ctx):
     if m is None or len(m.year) != 4:
         return
     y = m.year_int
-    if r.date is not None and date_fits_year(r.date, r.year):
+    # (a 公文 that reports on no year, kind.yaml ``annual: false``, has only its date to go by)
+    if r.date is not None and (not ctx.kind.annual or date_fits_year(r.date, r.year)):
         if y != r.date.year:
             yield Finding(("doc_number",), f"发文字号“{r.doc_number}”中的年份是{y}年，成文日期却是{r.date.year}年；"
                                            f"请改为“〔{r.date.year}〕”，或核对成文日期", m.offset("year"))

@@ -560,6 +560,8 @@ class Writer:
             for n in sig.names:
                 name_para(n, lambda r: date_right + (date_w(r) - name_w(r)) // 2)
             date_fmt = dict(ind={"right": date_right}, keep_next=note_follows)
+        elif not sig.names:   # a draft without its 署名 (drafter format): the date where it would stand
+            date_fmt = dict(ind={"right": G.SIG_RIGHT_INDENT_ZI * zi}, keep_next=note_follows)
         elif sig.date and width_zi(sig.date) > width_zi(max(sig.names, key=width_zi)) - G.SIG_DATE_OFFSET_ZI:
             # §7.3.5.2, the date is "longer" (spec S2: within 2 字 of the name counts as longer): the date
             # keeps 2 字 from the right edge, the names move left so the date still starts 2 字 right of them

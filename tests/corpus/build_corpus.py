@@ -757,6 +757,131 @@ def news_wps() -> Doc:
 
 
 # =========================================================================================================
+# Drafts as clerks type them, for drafter format (issue #22)
+# =========================================================================================================
+WPS_DEFAULT_PAGE = dict(grid="lines", line_pitch=312, top=1440, bottom=1440, left=1800, right=1800, header=851,
+                        footer=992)     # a new WPS document: A4, 2.54/3.17 cm margins, the 312-twip grid
+
+
+def typed(text: str, *, size: int = 32, font: str = FS, bold: bool = False, jc: str | None = None) -> Para:
+    """A paragraph as a clerk types it in a new document: no indent settings (spaces typed instead),
+    single line spacing, the font picked from the toolbar."""
+    return Para(runs=[r(text, font, size, bold=bold)] if text else [], jc=jc, line=None,
+                mark=r("", font, size, bold=bold))
+
+
+@corpus("wps-draft-messy-notice.docx", "WPS", "11")
+def draft_wps_messy_notice() -> Doc:
+    """A 通知 as a clerk drafts it in a new WPS 2019 document before worrying about the format: the title
+    typed as two centred paragraphs in bold 宋体 二号; a blank paragraph between paragraphs; indents
+    typed as four spaces or two full-width spaces; heading numbers typed by hand in mixed forms
+    (一、 二. (一) （二） 1、 2.); half-width , : ( ) . in the Chinese text; the 署名 and the date pushed
+    right with spaces, the date typed "2025.1.5"; WPS's default page (2.54/3.17 cm margins, no page
+    numbers).  drafter format must lay it out cleanly and keep its text character for character."""
+    sp4, full2 = "    ", "\u3000\u3000"
+    paras = [
+        typed("云溪县司法局关于开展2025年寒假", size=44, font=ST, bold=True, jc="center"),
+        typed("青少年法治教育活动的通知", size=44, font=ST, bold=True, jc="center"),
+        typed(""),
+        typed("各乡镇司法所,局机关各股室:"),
+        typed(""),
+        typed(sp4 + "为深入贯彻落实《青少年法治教育大纲》,引导广大青少年学法尊法守法用法,局党组研究决定,"
+              "于2025年1月15日至2月15日寒假期间在全县开展青少年法治教育系列活动.现将有关事项通知如下:"),
+        typed(""),
+        typed("一、活动主题"),
+        typed(""),
+        typed(full2 + "学法守法 快乐寒假。"),
+        typed(""),
+        typed("二.活动内容"),
+        typed(""),
+        typed("(一)法治宣讲进社区。各乡镇司法所要联合社区(村)组织法治副校长、律师开展法治宣讲,每个社区至少开展1次。"),
+        typed(""),
+        typed("（二）法治实践体验。"),
+        typed(""),
+        typed(sp4 + "1、组织中小学生旁听1次行政案件庭审,参观县法治教育基地。"),
+        typed(""),
+        typed(sp4 + "2.开展“我是小法官”模拟法庭活动,由县法律援助中心律师现场点评。"),
+        typed(""),
+        typed("（三）网上答题。依托“云溪普法”公众号开展法治知识网上答题,答题情况纳入年度普法考核。"),
+        typed(""),
+        typed("三、工作要求"),
+        typed(""),
+        typed(sp4 + "各单位要高度重视,精心组织,确保活动安全有序、取得实效。活动结束后,请于2月20日前将活动总结"
+              "报局法治宣传股(联系人:李明,电话:0000-6661234)。"),
+        typed(""),
+        typed(full2 + "各乡镇司法所要主动加强与辖区学校、社区和村委会的沟通协调，认真做好活动组织和安全保障工作，"
+              "切实防止发生意外事故，确保青少年法治教育活动取得实实在在的效果。"),
+        typed(""),
+        typed(full2 + "特此通知。"),
+        typed(""),
+        typed(""),
+        typed(" " * 40 + "云溪县司法局"),
+        typed(" " * 42 + "2025.1.5"),
+    ]
+    return Doc("wps-draft-messy-notice", paras, Section(**WPS_DEFAULT_PAGE), even_odd=False,
+               meta=Meta(creator="李明", last="李明", created="2025-01-05T01:12:00Z", modified="2025-01-05T03:40:00Z",
+                         pages=2, total_time=38))
+
+
+@corpus("wps-request-levels.docx", "WPS", "12")
+def request_wps_levels() -> Doc:
+    """A 请示 (上行文) in the general format made in WPS 2023, with three levels of headings (一、 （一） 1.),
+    the 发文字号 and 签发人 on one line as §7.2.4/§7.2.6 want (number left, 签发人 right), one 主送机关 and
+    "妥否，请批示。" as its 结束语."""
+    line = Para(runs=[r("云政〔2025〕12号"), r("\t签发人：", FS), r("王建国", KT)], jc="left", left=ZI, line=LINE,
+                tabs=[("right", 8844 - ZI)])
+    head = file_head("云溪县人民政府文件", "", signer=line)
+    text = title("云溪县人民政府", "关于申请2025年度基层法治建设专项资金的请示") + blank(1) + [
+        addressee("青原市人民政府："),
+        body("为加快推进基层法治建设，提升乡镇（街道）法治化治理水平，我县拟于2025年实施基层法治建设提升工程。"
+             "现将有关情况请示如下："),
+        h1("一、项目基本情况"),
+        h2("（一）建设内容。", "建设乡镇公共法律服务工作站12个、村（社区）法律服务点146个，配备远程视频法律咨询设备。"),
+        h2("（二）资金需求。", "项目总投资860万元，其中县级财政安排380万元，资金缺口480万元。"),
+        h1("二、申请事项"),
+        h2("（一）资金和政策支持。"),
+        body([r("1.", FS), r("申请市级基层法治建设专项资金480万元，用于乡镇公共法律服务工作站建设。")]),
+        body([r("2.", FS), r("申请将我县列入全市基层法治建设示范县创建单位。")]),
+        h2("（二）业务指导。", "恳请市司法局派员指导项目建设，帮助培训乡镇法律服务人员。"),
+        h1("三、保障措施"),
+        body("县政府成立由县长任组长的工作领导小组，专项资金实行专账管理、专款专用，确保资金使用安全有效。"),
+        body("妥否，请批示。"),
+    ]
+    tail = signature("云溪县人民政府", "2025年3月3日", gap=3, seal=True) + [
+        note("（联系人：周涛，联系电话：0000-5531234）")]
+    final = Section(footers=footers("textbox"), grid="linesAndChars", char_space=-849, footer=FOOTER_TEXTBOX)
+    return Doc("wps-request-levels", head + text + tail, final,
+               meta=Meta(creator="周涛", last="周涛", created="2025-03-01T02:00:00Z", modified="2025-03-03T06:25:00Z"),
+               normal_font=FS, normal_size=32)
+
+
+@corpus("wps-notice-skip-level.docx", "WPS", "12")
+def notice_wps_skip_level() -> Doc:
+    """A 通知 (下行文, general format, WPS 2023) whose headings go from 一、 straight to 1. (the （一） level
+    skipped, as many offices write short 通知), with a 主送机关 of several organs and "特此通知。"."""
+    head = file_head("云溪县人民政府办公室文件", "云政办发〔2025〕7号", scale=80)
+    text = title("云溪县人民政府办公室", "关于做好2025年行政规范性文件清理工作的通知") + blank(1) + [
+        addressee("各乡镇人民政府，县政府各部门："),
+        body("根据《青原市人民政府办公室关于开展行政规范性文件清理工作的通知》要求，县政府决定对现行有效的"
+             "行政规范性文件进行全面清理。现将有关事项通知如下："),
+        h1("一、清理范围"),
+        body("县政府及县政府办公室、县政府各部门截至2024年12月31日制定的现行有效的行政规范性文件。"),
+        h1("二、清理要求"),
+        body([r("1.", FS), r("逐件审查。各单位要对本单位制定的文件逐件审查，提出继续有效、修改或废止的意见。")]),
+        body([r("2.", FS), r("按时报送。请于2025年4月30日前将清理结果报县司法局。")]),
+        h1("三、工作安排"),
+        body([r("1.", FS), r("4月15日前完成自查。")]),
+        body([r("2.", FS), r("5月31日前县政府统一公布清理结果。")]),
+        body("特此通知。"),
+    ]
+    tail = signature("云溪县人民政府办公室", "2025年3月28日") + [note("（此件公开发布）")]
+    final = Section(footers=footers("textbox"), grid="linesAndChars", char_space=-849, footer=FOOTER_TEXTBOX)
+    return Doc("wps-notice-skip-level", head + text + tail, final,
+               meta=Meta(creator="xb", last="办公室", created="2025-03-27T01:32:00Z", modified="2025-03-28T07:05:41Z"),
+               normal_font=FS, normal_size=32)
+
+
+# =========================================================================================================
 def build_one(name: str) -> bytes:
     fn, program, version, kw = BUILDERS[name]
     doc = fn()
