@@ -66,7 +66,8 @@ def _signer(c: Ctx) -> None:
     names = [r for r in cjk_runs(p.runs_between(colon + 1, len(p.text)))]
     if any(not F.is_family(r.props.font("eastAsia").name, F.FANGSONG) for r in label):
         f = next(r for r in label if not F.is_family(r.props.font("eastAsia").name, F.FANGSONG)).props.font("eastAsia")
-        c.add("GB411", "“签发人”三字应用3号仿宋体（姓名用楷体）" + where("font"), p, expected=F.LABEL[F.FANGSONG], found=f.name or "未指定")
+        c.add("GB411", "“签发人”三字应用3号仿宋体（姓名用楷体）" + where("font"), p, expected=F.LABEL[F.FANGSONG],
+              found=f.name or "未指定")
     if any(not F.is_family(r.props.font("eastAsia").name, F.KAITI) for r in names):
         f = next(r for r in names if not F.is_family(r.props.font("eastAsia").name, F.KAITI)).props.font("eastAsia")
         c.add("GB411", "签发人姓名应用3号楷体" + where("font"), p, expected=F.LABEL[F.KAITI], found=f.name or "未指定")

@@ -158,7 +158,8 @@ def _section(c: Ctx, s, prefix: str) -> None:
         static = [p for p in _footer_paras(c, s.footers.get("default")) if re.search(r"\d", p.text)]
         if not static:
             c.add("GB601", "没有页码" + ("（页码在页眉里；应在版心下边缘之下的页脚）" if in_header else "") +
-                  "：公文页码用4号半角宋体阿拉伯数字，置于版心下边缘之下，形如“— 1 —”；请在页脚插入自动页码" + where("page_number"),
+                  "：公文页码用4号半角宋体阿拉伯数字，置于版心下边缘之下，形如“— 1 —”；请在页脚插入自动页码"
+                  + where("page_number"),
                   place=prefix + "页脚", expected="— 1 —", found="页眉中" if in_header else "无")
             return
         c.add("GB603", "页码是手工输入的数字，不会随页变化；请改为插入自动页码" + where("page_number"), static[0],

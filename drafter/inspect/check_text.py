@@ -92,10 +92,12 @@ def _title(c: Ctx) -> None:
 def _check_fangsong_runs(c: Ctx, p, runs, role_name: str) -> None:
     for r in runs:
         if has_cjk(r.text) and not F.is_family(r.props.font("eastAsia").name, F.FANGSONG):
-            c.add("GB202", f"{role_name}应用仿宋体（3号仿宋）" + where("font"), p, expected=F.LABEL[F.FANGSONG], found=_font_found(r))
+            c.add("GB202", f"{role_name}应用仿宋体（3号仿宋）" + where("font"), p, expected=F.LABEL[F.FANGSONG],
+                  found=_font_found(r))
     for r in runs:
         if r.text.strip() and abs(r.props.size_pt - G.SIZE_3HAO) > SIZE_TOL:
-            c.add("GB203", f"{role_name}应为3号字（16 磅）" + where("size"), p, expected=pt(G.SIZE_3HAO), found=pt(r.props.size_pt))
+            c.add("GB203", f"{role_name}应为3号字（16 磅）" + where("size"), p, expected=pt(G.SIZE_3HAO),
+                  found=pt(r.props.size_pt))
 
 
 _ROLE_NAME = {BODY: "正文", ADDRESSEE: "主送机关", CLOSING: "正文", ATTACH_NOTE: "附件说明", SIGNATURE: "署名",
@@ -158,7 +160,8 @@ def _numbered_headings(c: Ctx) -> None:
                       found=pt(r.props.size_pt))
         for r in rest:
             if has_cjk(r.text) and not F.is_family(r.props.font("eastAsia").name, F.FANGSONG):
-                c.add("GB202", "接排在小标题后的正文应用仿宋体" + where("font"), p, expected=F.LABEL[F.FANGSONG], found=_font_found(r))
+                c.add("GB202", "接排在小标题后的正文应用仿宋体" + where("font"), p, expected=F.LABEL[F.FANGSONG],
+                      found=_font_found(r))
         if not m.ok:
             c.add("GB305", f"{LEVEL_NAME[m.level]}序号写法不对：结构层次序数依次为“一、”“（一）”“1.”“（1）”"
                            "（括号用全角，“（一）”后不加顿号，“1”后用半角下圆点）", p, expected=m.expected, found=m.found.strip())
