@@ -7,14 +7,15 @@ interface).  A message names the setting in words ("请把行距设为固定值 
     （Word、WPS：开始 › 段落 › 缩进和间距 › 行距）
     （Word：布局 › 纸张大小；WPS：页面布局 › 纸张大小）
 
-How to read a path: the first name is a ribbon tab (开始, 插入, 布局 / 页面布局, 审阅).  A ribbon
-group followed by a tab name is that group's dialog opened by the small arrow at the group's corner
-("开始 › 段落 › 缩进和间距" is the 段落 dialog's 缩进和间距 tab; 段落 and 字体 also open from the
-right-click menu).  A path that begins with a dialog (页面设置, 边框和底纹, 设置形状格式) names the
-dialog itself: in WPS it opens from the 页面布局 tab, or from the matching item of the right-click menu.
+How to read a path: the first name is a ribbon tab (开始, 插入, 布局 / 页面布局, 审阅) or a dialog.
+After a tab come its buttons ("开始 › 编号 › 无"); a ribbon group followed by a tab name is that
+group's dialog, opened by the small arrow at the group's corner ("开始 › 段落 › 缩进和间距" is the 段落
+dialog's 缩进和间距 tab; 段落 and 字体 also open from the right-click menu; "布局 › 页面设置 › 版式" is
+Word's 页面设置 dialog).  A path that begins with a dialog (页面设置, 边框和底纹, 设置对象格式) names the
+dialog without the button that opens it.
 
 Where WPS's ribbon place of a setting could not be confirmed from public sources, its path names the
-dialog both programs share (页面设置, 边框和底纹, 项目符号和编号) instead of a guessed ribbon path.
+dialog both programs share (页面设置, 边框和底纹) instead of a guessed ribbon path.
 """
 from __future__ import annotations
 
@@ -55,8 +56,8 @@ WHERE: dict[str, str | tuple[str, str]] = {
     "line_spacing": _path(_PARAGRAPH, "行距"),
     "para_spacing": _path(_PARAGRAPH, "段前、段后"),
     "tab_stops": "开始 › 段落 › 制表位",
-    "borders": ("开始 › 段落 › 边框 › 无框线", "边框和底纹 › 边框 › 无"),
-    "numbering": ("开始 › 段落 › 编号 › 无", "项目符号和编号 › 编号 › 无"),
+    "borders": ("开始 › 边框 › 无框线", "边框和底纹 › 边框 › 无"),
+    "numbering": ("开始 › 编号 › 无", "开始 › 编号"),
     # -- characters (Word's 字体 dialog calls the spacing tab 高级, WPS's calls it 字符间距)
     "font": _path(_FONT, "中文字体"),
     "font_latin": _path(_FONT, "西文字体"),
