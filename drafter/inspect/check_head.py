@@ -6,6 +6,7 @@ import re
 from .. import gbt9704 as G
 from . import fontnames as F
 from .context import Ctx, cjk_runs
+from .fixes import where
 from ..reader.document import is_red
 
 LINE_TOL_MM = G.MARGIN_TOLERANCE_MM
@@ -33,20 +34,22 @@ def _doc_number(c: Ctx) -> None:
     good, found = dn.normalized, dn.text
     if not dn.brackets_ok:
         c.add("GB403", "发文字号的年份应用六角括号“〔〕”括入（不用“[]”“【】”“()”“［］”“﹝﹞”）；"
-                       "可在 Word 或 WPS 中用“插入 › 符号”或输入法的符号表输入〔〕", p, expected=good, found=found)
+                       "可用插入符号" + where("symbol") + "或输入法的符号表输入〔〕", p, expected=good, found=found)
     problems = [x for x in dn.problems() if not x.startswith("年份用了")]
     if problems:
         c.add("GB404", "发文字号格式不对：" + "；".join(problems), p, expected=good, found=found)
     if lay.signer is p and (p.props.jc == "center" or re.search(r"[ \u3000]{2,}", p.text.strip())):
         c.add("GB409", "发文字号与签发人在同一行时，发文字号居左空一字、签发人居右空一字（§7.2.6）；请把这一行设为左对齐、"
                        "左缩进 1 字，在签发人前按一次 Tab，用右对齐制表位（右缩进 1 字）排到右侧，不要用空格推开或居中"
-                       "（Word：段落 › 制表位；WPS：段落 › 制表位）", p, expected="发文字号居左空一字、签发人居右空一字",
+                       + where("alignment", "indent", "tab_stops"), p, expected="发文字号居左空一字、签发人居右空一字",
               found="居中" if p.props.jc == "center" else "用空格隔开")
     elif c.lay.letter == "函" and p.props.jc != "right" and "\t" not in p.text:
-        c.add("GB409", "信函格式的发文字号应居右顶格（在红色双线下方，版心右边缘）", p, expected="右对齐",
+        c.add("GB409", "信函格式的发文字号应居右顶格（在红色双线下方，版心右边缘）" + where("alignment"), p,
+              expected="右对齐",
               found={"left": "左对齐", "both": "两端对齐", "center": "居中"}.get(p.props.jc, p.props.jc))
     elif c.lay.letter == "文件" and lay.signer is None and p.props.jc != "center":
-        c.add("GB409", "通用格式（下行文）的发文字号应居中排布，在发文机关标志下空二行", p, expected="居中",
+        c.add("GB409", "通用格式（下行文）的发文字号应居中排布，在发文机关标志下空二行" + where("alignment"), p,
+              expected="居中",
               found={"left": "左对齐", "both": "两端对齐", "right": "右对齐"}.get(p.props.jc, p.props.jc))
 
 
@@ -63,10 +66,11 @@ def _signer(c: Ctx) -> None:
     names = [r for r in cjk_runs(p.runs_between(colon + 1, len(p.text)))]
     if any(not F.is_family(r.props.font("eastAsia").name, F.FANGSONG) for r in label):
         f = next(r for r in label if not F.is_family(r.props.font("eastAsia").name, F.FANGSONG)).props.font("eastAsia")
-        c.add("GB411", "“签发人”三字应用3号仿宋体（姓名用楷体）", p, expected=F.LABEL[F.FANGSONG], found=f.name or "未指定")
+        c.add("GB411", "“签发人”三字应用3号仿宋体（姓名用楷体）" + where("font"), p, expected=F.LABEL[F.FANGSONG],
+              found=f.name or "未指定")
     if any(not F.is_family(r.props.font("eastAsia").name, F.KAITI) for r in names):
         f = next(r for r in names if not F.is_family(r.props.font("eastAsia").name, F.KAITI)).props.font("eastAsia")
-        c.add("GB411", "签发人姓名应用3号楷体", p, expected=F.LABEL[F.KAITI], found=f.name or "未指定")
+        c.add("GB411", "签发人姓名应用3号楷体" + where("font"), p, expected=F.LABEL[F.KAITI], found=f.name or "未指定")
 
 
 def _flag(c: Ctx) -> None:
@@ -75,12 +79,13 @@ def _flag(c: Ctx) -> None:
         not_red = [r for r in runs if not is_red(r.props.color)]
         if not_red:
             col = not_red[0].props.color
-            c.add("GB401", "发文机关标志应为红色（红头）；请把字体颜色设为红色", p, expected="红色",
+            c.add("GB401", "发文机关标志应为红色（红头）；请把字体颜色设为红色" + where("font_color"), p, expected="红色",
                   found="黑色（自动）" if col in (None, "auto") else f"#{col}")
         for r in cjk_runs(runs):
             if not F.is_family(r.props.font("eastAsia").name, F.XIAOBIAOSONG):
                 f = r.props.font("eastAsia")
-                c.add("GB402", "发文机关标志推荐用小标宋体（如 方正小标宋简体）", p, expected=F.LABEL[F.XIAOBIAOSONG],
+                c.add("GB402", "发文机关标志推荐用小标宋体（如 方正小标宋简体）" + where("font"), p,
+                      expected=F.LABEL[F.XIAOBIAOSONG],
                       found=f.name or "未指定")
                 break
 
@@ -105,25 +110,28 @@ def _lines(c: Ctx) -> None:
         strokes = sum(_strokes(s) for s in lay.red_lines)
         if strokes < 4 and not lay.red_borders:
             c.add("GB406", "信函格式应有两组红色双线：标志下 4 mm 处上粗下细一组，距下页边 20 mm 处上细下粗一组；"
-                           "Word、WPS 中可画一条直线，把线型设为“双线”（由粗到细、由细到粗）", anchor, place="版头",
+                           "可画一条直线，把线条的复合类型设为“由粗到细”“由细到粗”" + where("line_type"), anchor, place="版头",
                   expected="4 条红线（或 2 条双线）", found=f"{strokes} 条红线")
         paged = sorted((s for s in lay.red_lines if s.y_mm is not None), key=lambda s: s.y_mm)
         compound = [s for s in paged if s.compound in ("thickThin", "thinThick")]
         if len(compound) >= 2:
             top, bottom = compound[0], compound[-1]
             if top.compound != "thickThin":
-                c.add("GB408", "版头上方的红色双线应上粗下细（线型“由粗到细”）", anchor, place="版头", expected="上粗下细",
+                c.add("GB408", "版头上方的红色双线应上粗下细（复合类型“由粗到细”）" + where("line_type"), anchor,
+                      place="版头", expected="上粗下细",
                       found="上细下粗")
             if bottom.compound != "thinThick":
-                c.add("GB408", "首页下方的红色双线应上细下粗（线型“由细到粗”）", anchor, place="首页下方",
+                c.add("GB408", "首页下方的红色双线应上细下粗（复合类型“由细到粗”）" + where("line_type"), anchor,
+                      place="首页下方",
                       expected="上细下粗", found="上粗下细")
         elif len(paged) >= 4:
             top, bottom = paged[:2], paged[-2:]
             if all(s.width_pt for s in top) and top[0].width_pt < top[1].width_pt:
-                c.add("GB408", "版头上方的红色双线应上粗下细", anchor, place="版头", expected="上粗下细",
+                c.add("GB408", "版头上方的红色双线应上粗下细" + where("line_type"), anchor, place="版头", expected="上粗下细",
                       found=f"上 {top[0].width_pt:g} 磅、下 {top[1].width_pt:g} 磅")
             if all(s.width_pt for s in bottom) and bottom[1].width_pt < bottom[0].width_pt:
-                c.add("GB408", "首页下方的红色双线应上细下粗", anchor, place="首页下方", expected="上细下粗",
+                c.add("GB408", "首页下方的红色双线应上细下粗" + where("line_type"), anchor, place="首页下方",
+                      expected="上细下粗",
                       found=f"上 {bottom[0].width_pt:g} 磅、下 {bottom[1].width_pt:g} 磅")
     want = G.LETTER_LINE_LENGTH_MM if lay.letter == "函" else G.TYPE_AREA_WIDTH_MM
     for s in lay.red_lines:

@@ -7,6 +7,7 @@ from collections import Counter
 from .. import gbt9704 as G
 from ..textutil import width_zi
 from .context import Ctx, cjk_runs, mm, pt
+from .fixes import where
 from .structure import BODY, CLOSING, HEADING
 
 TOL = G.mm(G.MARGIN_TOLERANCE_MM)              # ±1 mm in twips
@@ -24,8 +25,8 @@ _PAPERS = {(12240, 15840): "Letter（215.9 × 279.4 mm）", (11906, 16838): "A4"
 # (made for a 8845-twip line) with the 8844-twip 版心 is 27.997 characters and Word shows 28 (spec §1).
 CHARS_EPSILON_PT = 0.005
 GRID_EPSILON_PT = 0.1
-MARGIN_HOWTO = ("请在“布局 › 页边距 › 自定义页边距”中设为：上 3.7 厘米、下 3.5 厘米、左 2.8 厘米、右 2.6 厘米"
-                "（版心 156 mm × 225 mm）")
+MARGIN_HOWTO = ("请把页边距设为：上 3.7 厘米、下 3.5 厘米、左 2.8 厘米、右 2.6 厘米，即版心 156 mm × 225 mm"
+                + where("margins"))
 
 
 def run(c: Ctx) -> None:
@@ -41,7 +42,8 @@ def run(c: Ctx) -> None:
         _paper(c, s, place)
         _margins(c, s, place)
     if doc.mirror_margins:
-        c.add("GB107", "设置了“对称页边距”：双面页的订口会换到右侧，公文应每面左白边 28 mm；请改为“普通”页边距",
+        c.add("GB107", "设置了“对称页边距”：双面页的订口会换到右侧，公文应每面左白边 28 mm；请把“多页”改为“普通”"
+              + where("multiple_pages"),
               place="页面设置", expected="普通页边距", found="对称页边距")
     _lines(c)
     _chars(c)
@@ -50,17 +52,18 @@ def run(c: Ctx) -> None:
 
 def _paper(c: Ctx, s, place: str) -> None:
     if s.page_w is None or s.page_h is None:
-        c.add("GB101", "没有设置纸张大小（Word、WPS 会按各自的默认值排版，常为 Letter）；请在“布局 › 纸张大小”中选 A4",
+        c.add("GB101", "没有设置纸张大小（Word、WPS 会按各自的默认值排版，常为 Letter）；请把纸张大小选为 A4"
+              + where("paper"),
               place=place, expected="A4（210 mm × 297 mm）", found="未设置")
         return
     w, h = sorted((s.page_w, s.page_h))
     if abs(w - G.PAGE_WIDTH) > PAPER_TOL or abs(h - G.PAGE_HEIGHT) > PAPER_TOL:
         name = _PAPERS.get((w, h))
         found = f"{G.twips_to_mm(s.page_w):.1f} mm × {G.twips_to_mm(s.page_h):.1f} mm" + (f"（{name}）" if name else "")
-        c.add("GB101", "纸张不是 A4；请在“布局 › 纸张大小”中选 A4", place=place,
+        c.add("GB101", "纸张不是 A4；请把纸张大小选为 A4" + where("paper"), place=place,
               expected="A4（210 mm × 297 mm）", found=found)
     if s.orient == "landscape" or s.page_w > s.page_h:
-        c.add("GB102", "纸张是横向；公文用纸应纵向，请在“布局 › 纸张方向”中选“纵向”", place=place,
+        c.add("GB102", "纸张是横向；公文用纸应纵向，请把纸张方向选为“纵向”" + where("orientation"), place=place,
               expected="纵向", found="横向")
 
 
@@ -76,7 +79,8 @@ def _margins(c: Ctx, s, place: str) -> None:
     top = abs(m["top"]) + (gutter if c.doc.gutter_at_top else 0)
     left = m["left"] + (0 if c.doc.gutter_at_top else gutter)
     if gutter:
-        c.add("GB107", "设置了装订线：它会加宽左白边或上白边；请把装订线设为 0，直接用左白边 28 mm", place=place,
+        c.add("GB107", "设置了装订线：它会加宽左白边或上白边；请把装订线设为 0" + where("gutter") +
+              "，直接用左白边 28 mm", place=place,
               expected="装订线 0", found=f"装订线 {mm(gutter)}")
     if abs(top - G.MARGIN_TOP) > TOL:
         c.add("GB103", f"上白边（天头）不对；{MARGIN_HOWTO}", place=place, expected="37 mm ± 1 mm", found=mm(top))
@@ -133,14 +137,15 @@ def _lines(c: Ctx) -> None:
         expected = f"固定值 {G.LINE_PITCH / 20:g} 磅，每面 {G.LINES_PER_PAGE} 行"
         if lines != G.LINES_PER_PAGE:
             approx = "" if pp.line_rule == "exact" else "约"
-            c.add("GB110", "行距使每面排不成 22 行；请在“段落 › 行距”中选“固定值”28.95 磅"
-                           "（“29 磅”只能排 21 行）", p, expected=expected, found=f"{desc}，在标准版心中每面{approx} {lines} 行")
+            c.add("GB110", "行距使每面排不成 22 行；请把行距设为“固定值”28.95 磅（“29 磅”只能排 21 行）"
+                  + where("line_spacing"), p, expected=expected, found=f"{desc}，在标准版心中每面{approx} {lines} 行")
         elif pp.line_rule != "exact" and grid:
             c.add("GB111", "行距靠“对齐文档网格”排成 22 行：LibreOffice 每面约 18–19 行，WPS 也可能不同；"
-                           "请改用“固定值”28.95 磅", p, expected=expected,
+                           "请把行距改为“固定值”28.95 磅" + where("line_spacing"), p, expected=expected,
                   found=f"{desc}，文档网格行距 {s.line_pitch / 20:g} 磅")
         elif pp.line_rule == "exact" and h < FULL_PITCH_MIN:
-            c.add("GB112", "每面 22 行但没有撑满版心（标准：每面排 22 行，并撑满版心）；行距宜为固定值 28.95 磅", p,
+            c.add("GB112", "每面 22 行但没有撑满版心（标准：每面排 22 行，并撑满版心）；行距宜设为固定值 28.95 磅"
+                  + where("line_spacing"), p,
                   expected=f"22 行 × 28.95 磅 = {G.LINES_PER_PAGE * G.LINE_PITCH / 20 * G.MM_PER_PT:.0f} mm",
                   found=f"22 行 × {h / 20:g} 磅 = {G.LINES_PER_PAGE * h / 20 * G.MM_PER_PT:.0f} mm")
         extra = []
@@ -149,7 +154,8 @@ def _lines(c: Ctx) -> None:
         if pp.after or pp.after_lines:
             extra.append(f"段后 {pp.after / 20:g} 磅" if not pp.after_lines else f"段后 {pp.after_lines / 100:g} 行")
         if extra:
-            c.add("GB116", "段前、段后有间距：正文行离开行网格，满页排不成 22 行；请在“段落”中把段前、段后设为 0", p,
+            c.add("GB116", "段前、段后有间距：正文行离开行网格，满页排不成 22 行；请把段前、段后设为 0"
+                  + where("para_spacing"), p,
                   expected="段前 0、段后 0", found="、".join(extra))
 
 
@@ -176,15 +182,16 @@ def _chars(c: Ctx) -> None:
             pitch = size + s.char_space / 4096      # ECMA-376 docGrid/@charSpace, in 4096ths of a point
             chars = int((width_pt + GRID_EPSILON_PT) // pitch) if pitch > 0 else 0
             c.add("GB114", "文档网格设为“指定行和字符网格”：Word 按网格每行排字，LibreOffice（7.4 起）把每个汉字算作"
-                           "两格，每行只排约 14 个字；建议改为“只指定行网格”，用字符间距紧缩 0.3 磅排满 28 字",
+                           "两格，每行只排约 14 个字；建议把文档网格改为“只指定行网格”" + where("doc_grid") +
+                           "，用字符间距紧缩 0.3 磅排满 28 字" + where("char_spacing"),
                   para, place=c.section_place(s.index), expected="只指定行网格 + 字符间距 −0.3 磅",
                   found=f"字符网格 charSpace={s.char_space}（每字 {pitch:.2f} 磅，Word 每行 {chars} 字）")
         else:
             pitch = size + spacing / G.TWIPS_PER_PT
             chars = int(width_pt // pitch) if pitch > 0 else 0
         if chars != G.CHARS_PER_LINE:
-            how = ("请在“字体 › 高级 › 字符间距”中选“紧缩”0.3 磅（3号字每字 15.7 磅）" if size == G.SIZE_3HAO
-                   else "正文应为3号字，并紧缩字符间距 0.3 磅")
+            how = ("请把字符间距设为“紧缩”0.3 磅（3号字每字 15.7 磅）" + where("char_spacing") if size == G.SIZE_3HAO
+                   else "正文应为3号字" + where("size") + "，并紧缩字符间距 0.3 磅" + where("char_spacing"))
             c.add("GB113", f"每行排不成 28 个字；{how}", para, place=c.section_place(s.index),
                   expected=f"3号字（16 磅）、字符间距紧缩 0.3 磅，每行 {G.CHARS_PER_LINE} 字",
                   found=f"{pt(size)}、字符间距 {spacing / 20:+g} 磅，在标准版心中每行 {chars} 字")
@@ -194,5 +201,6 @@ def _alignment(c: Ctx) -> None:
     for p in c.lay.body:
         if p.in_table is None and p.props.jc not in ("both", "distribute") and width_zi(p.text.strip()) > G.CHARS_PER_LINE:
             jc = {"left": "左对齐", "center": "居中", "right": "右对齐"}.get(p.props.jc, p.props.jc)
-            c.add("GB115", "正文段落不是两端对齐，右边缘参差不齐（标准：撑满版心）；请在“段落 › 对齐方式”中选“两端对齐”", p,
+            c.add("GB115", "正文段落不是两端对齐，右边缘参差不齐（标准：撑满版心）；请把对齐方式选为“两端对齐”"
+                  + where("alignment"), p,
                   expected="两端对齐", found=jc)

@@ -11,6 +11,7 @@ from . import fontnames as F
 from .context import Ctx, cjk_runs, pt
 from .check_text import _indent_zi
 from .findings import INFO, WARNING
+from .fixes import where
 from .structure import tab_row_stops
 
 ZI = G.ZI_3HAO
@@ -36,7 +37,8 @@ def _addressee(c: Ctx) -> None:
     zi, desc = _indent_zi(p)
     left = p.props.left
     if abs(zi) > 0.25 or abs(left) > G.mm(1):
-        c.add("GB502", "主送机关应居左顶格（首行和回行都不缩进）；请把首行缩进、左缩进设为 0，删去段首空格", p,
+        c.add("GB502", "主送机关应居左顶格（首行和回行都不缩进）；请把首行缩进、左缩进设为 0" + where("indent") +
+              "，删去段首空格", p,
               expected="顶格", found=f"{desc}，左缩进 {left / 20:g} 磅")
 
 
@@ -112,11 +114,12 @@ def _signature(c: Ctx) -> None:
             # 联合署名 side by side (§7.3.5.1, sealed), pushed apart with spaces (not "（章）", not a date)
             c.add("GB504", "并排的联合署名用空格、制表符隔开：换电脑或改字体后位置会变；请删去空格，为每个机关名称"
                            "设一个居中制表位（最后一个对准成文日期的中间），名称前各按一次 Tab（不加盖印章的，"
-                           "联合署名应依次向下编排，每行一个）", p,
+                           "联合署名应依次向下编排，每行一个）" + where("tab_stops"), p,
                   expected="居中制表位", found="名称之间的空格或制表符")
         elif re.match(r"^[ \u3000\t]{2,}", raw) or "\t" in raw.strip(" \u3000"):
             c.add("GB504", "署名或成文日期用空格、制表符推到右侧：换电脑或改字体后位置会变；请删去空格，"
-                           "用“右对齐”加“右缩进”定位", p, expected="右对齐 + 右缩进", found="段首空格或制表符")
+                           "用“右对齐”加“右缩进”定位" + where("alignment", "indent"), p, expected="右对齐 + 右缩进",
+                  found="段首空格或制表符")
     if not lay.signature or lay.date is None:
         return
     name = max(lay.signature, key=lambda q: len(q.text.strip()))
@@ -137,7 +140,8 @@ def _signature(c: Ctx) -> None:
     unsealed = offset_ok and edge_ok and d_gap >= -POS_TOL
     if not (sealed or unsealed):
         c.add("GB505", "署名和成文日期的位置不对：加盖印章的，成文日期右空四字，署名以成文日期为准居中；"
-                       "不加盖印章的，署名右空二字，成文日期首字比署名首字右移二字", lay.date,
+                       "不加盖印章的，署名右空二字，成文日期首字比署名首字右移二字；请用右对齐和右缩进定位"
+                       + where("alignment", "indent"), lay.date,
               expected="日期右空 4 字且署名与日期居中对齐；或署名右空 2 字、日期首字右移 2 字",
               found=f"署名右空 {n_gap / ZI:.1f} 字，日期右空 {d_gap / ZI:.1f} 字，日期首字比署名首字右移 "
                     f"{(d_left - n_left) / ZI:.1f} 字")
@@ -151,7 +155,8 @@ def _notes(c: Ctx) -> None:
             c.add("GB506", "附注应加全角圆括号“（）”", p, expected=good, found=t)
         zi, desc = _indent_zi(p)
         if abs(zi * ZI - G.FIRST_LINE_INDENT) > 40:
-            c.add("GB507", "附注应居左空二字（首行缩进 2 字）", p, expected="首行缩进 2 字", found=f"{zi:.2g} 字（{desc}）")
+            c.add("GB507", "附注应居左空二字（首行缩进 2 字）" + where("first_line"), p, expected="首行缩进 2 字",
+                  found=f"{zi:.2g} 字（{desc}）")
     for p in c.lay.stray_notes:
         c.add("GB507", "附注应在成文日期下一行，不要放在正文或署名之前", p, expected="成文日期下一行", found="在正文中")
 
@@ -161,11 +166,11 @@ def _colophon(c: Ctx) -> None:
     for p in lay.colophon:
         for r in p.text_runs():
             if abs(r.props.size_pt - G.SIZE_4HAO) > 0.25:
-                c.add("GB508", "版记（抄送、印发机关和印发日期）应为4号字（14 磅）", p, expected=pt(G.SIZE_4HAO),
+                c.add("GB508", "版记（抄送、印发机关和印发日期）应为4号字（14 磅）" + where("size"), p, expected=pt(G.SIZE_4HAO),
                       found=pt(r.props.size_pt))
         for r in cjk_runs(p.runs):
             if not F.is_family(r.props.font("eastAsia").name, F.FANGSONG):
-                c.add("GB202", "版记应用仿宋体（4号仿宋）", p, expected=F.LABEL[F.FANGSONG],
+                c.add("GB202", "版记应用仿宋体（4号仿宋）" + where("font"), p, expected=F.LABEL[F.FANGSONG],
                       found=r.props.font("eastAsia").name or "未指定")
         t = p.text.strip()
         m = C.colophon_label(t)
@@ -188,7 +193,8 @@ def _colophon(c: Ctx) -> None:
                                           for (_, val, _, _) in c.doc.tables[p.in_table].borders):
             ruled = True
     if lay.letter == "函" and ruled:
-        c.add("GB511", "信函格式的版记不加分隔线（GB/T 9704 §10.1）", lay.colophon[0], expected="无分隔线",
+        c.add("GB511", "信函格式的版记不加分隔线（GB/T 9704 §10.1）；请把版记的边框设为“无框线”" + where("borders"),
+              lay.colophon[0], expected="无分隔线",
               found="有分隔线")
     elif lay.letter != "函" and not ruled:
         c.add("GB511", "版记应有分隔线：首条和末条为粗线，中间为细线，末条与版心下边缘重合", lay.colophon[0],

@@ -8,6 +8,7 @@ from .. import gbt9704 as G
 from ..textutil import level_marker
 from . import fontnames as F
 from .context import Ctx, cjk_runs, has_cjk, pt
+from .fixes import where
 from ..reader.document import is_black
 from .structure import (ADDRESSEE, ATTACH_NOTE, BODY, CLOSING, CN, DATE, FANGSONG_ROLES, HEADING, NOTE, SIGNATURE,
                         lead_end)
@@ -57,8 +58,8 @@ def _theme_fonts(c: Ctx) -> None:
                     what = "中文" if slot == "eastAsia" else "西文和数字"
                     place = {"footer": "页脚", "header": "页眉"}.get(p.story)
                     c.add("GB201", f"{f.source}的{what}字体用的是主题字体“{f.theme}”（本文件主题中为“{f.name or '空'}”）："
-                                   "WPS 常把主题字体显示为缺失或换成别的字体；请在样式或“字体”对话框中直接选定字体名称，"
-                                   "不要选“+中文正文”“+正文”等主题字体", p, place=place,
+                                   "WPS 常把主题字体显示为缺失或换成别的字体；请在样式或字体对话框中直接选定字体名称"
+                                   + where("font_names") + "，不要选“+中文正文”“+正文”等主题字体", p, place=place,
                           expected="直接指定的字体名（如 仿宋_GB2312）", found=f"{f.theme} → {f.name or '（空）'}")
 
 
@@ -73,16 +74,17 @@ def _title(c: Ctx) -> None:
     for p in lay.title:
         for r in cjk_runs(p.runs):
             if not F.is_family(r.props.font("eastAsia").name, F.XIAOBIAOSONG):
-                c.add("GB204", "标题应用小标宋体（如 方正小标宋简体）", p, expected=F.LABEL[F.XIAOBIAOSONG],
+                c.add("GB204", "标题应用小标宋体（如 方正小标宋简体）" + where("font"), p, expected=F.LABEL[F.XIAOBIAOSONG],
                       found=_font_found(r))
         for r in p.text_runs():
             if abs(r.props.size_pt - G.SIZE_2HAO) > SIZE_TOL:
-                c.add("GB205", "标题应为2号字（22 磅）", p, expected=pt(G.SIZE_2HAO), found=pt(r.props.size_pt))
+                c.add("GB205", "标题应为2号字（22 磅）" + where("size"), p, expected=pt(G.SIZE_2HAO), found=pt(r.props.size_pt))
         if p.props.jc != "center":
-            c.add("GB206", "标题应居中排布；请在“段落 › 对齐方式”中选“居中”", p, expected="居中",
+            c.add("GB206", "标题应居中排布；请把对齐方式选为“居中”" + where("alignment"), p, expected="居中",
                   found={"left": "左对齐", "both": "两端对齐", "right": "右对齐"}.get(p.props.jc, p.props.jc))
         elif p.props.first_line > INDENT_TOL or p.props.left > INDENT_TOL:
-            c.add("GB206", "标题有缩进，居中后会偏向右侧；请把首行缩进和左缩进设为 0", p, expected="无缩进",
+            c.add("GB206", "标题有缩进，居中后会偏向右侧；请把首行缩进和左缩进设为 0" + where("indent"), p,
+                  expected="无缩进",
                   found=f"首行缩进 {p.props.first_line / 20:g} 磅、左缩进 {p.props.left / 20:g} 磅")
 
 
@@ -90,10 +92,12 @@ def _title(c: Ctx) -> None:
 def _check_fangsong_runs(c: Ctx, p, runs, role_name: str) -> None:
     for r in runs:
         if has_cjk(r.text) and not F.is_family(r.props.font("eastAsia").name, F.FANGSONG):
-            c.add("GB202", f"{role_name}应用仿宋体（3号仿宋）", p, expected=F.LABEL[F.FANGSONG], found=_font_found(r))
+            c.add("GB202", f"{role_name}应用仿宋体（3号仿宋）" + where("font"), p, expected=F.LABEL[F.FANGSONG],
+                  found=_font_found(r))
     for r in runs:
         if r.text.strip() and abs(r.props.size_pt - G.SIZE_3HAO) > SIZE_TOL:
-            c.add("GB203", f"{role_name}应为3号字（16 磅）", p, expected=pt(G.SIZE_3HAO), found=pt(r.props.size_pt))
+            c.add("GB203", f"{role_name}应为3号字（16 磅）" + where("size"), p, expected=pt(G.SIZE_3HAO),
+                  found=pt(r.props.size_pt))
 
 
 _ROLE_NAME = {BODY: "正文", ADDRESSEE: "主送机关", CLOSING: "正文", ATTACH_NOTE: "附件说明", SIGNATURE: "署名",
@@ -115,7 +119,8 @@ def _colours(c: Ctx) -> None:
             continue
         for r in p.text_runs():
             if not is_black(r.props.color):
-                c.add("GB208", "文字应为黑色（标准：除发文机关标志、红线和印章外，文字一律黑色）；请把字体颜色改为“自动”或黑色",
+                c.add("GB208", "文字应为黑色（标准：除发文机关标志、红线和印章外，文字一律黑色）；请把字体颜色改为“自动”或黑色"
+                      + where("font_color"),
                       p, expected="黑色", found=f"#{r.props.color}")
 
 
@@ -145,23 +150,25 @@ def _numbered_headings(c: Ctx) -> None:
         for r in cjk_runs(lead_runs):
             if not F.is_family(r.props.font("eastAsia").name, fam):
                 c.add(LEVEL_CODE[m.level], f"{LEVEL_NAME[m.level]}（“{level_marker(m.level, 1)}”这一层）应用"
-                                           f"{F.LABEL[fam]}", p,
+                                           f"{F.LABEL[fam]}" + where("font"), p,
                       expected=F.LABEL[fam], found=_font_found(r))
         # run-in heading: the text after the lead sentence is body text
         rest = [r for r in p.runs if r.start + p.label_len >= end]
         for r in p.text_runs():
             if abs(r.props.size_pt - G.SIZE_3HAO) > SIZE_TOL:
-                c.add("GB203", f"{LEVEL_NAME[m.level]}应为3号字（16 磅）", p, expected=pt(G.SIZE_3HAO),
+                c.add("GB203", f"{LEVEL_NAME[m.level]}应为3号字（16 磅）" + where("size"), p, expected=pt(G.SIZE_3HAO),
                       found=pt(r.props.size_pt))
         for r in rest:
             if has_cjk(r.text) and not F.is_family(r.props.font("eastAsia").name, F.FANGSONG):
-                c.add("GB202", "接排在小标题后的正文应用仿宋体", p, expected=F.LABEL[F.FANGSONG], found=_font_found(r))
+                c.add("GB202", "接排在小标题后的正文应用仿宋体" + where("font"), p, expected=F.LABEL[F.FANGSONG],
+                      found=_font_found(r))
         if not m.ok:
             c.add("GB305", f"{LEVEL_NAME[m.level]}序号写法不对：结构层次序数依次为“一、”“（一）”“1.”“（1）”"
                            "（括号用全角，“（一）”后不加顿号，“1”后用半角下圆点）", p, expected=m.expected, found=m.found.strip())
         if p.label and len(p.label) >= m.end - 1:
             c.add("GB309", "层次序号是 Word 的自动编号：WPS、LibreOffice 可能编出不同的序号，复制粘贴也会丢失；"
-                           "请把序号改为直接输入的文字", p, expected="手工输入的序号", found=f"自动编号“{p.label}”")
+                           "请取消自动编号" + where("numbering") + "，把序号改为直接输入的文字", p, expected="手工输入的序号",
+                  found=f"自动编号“{p.label}”")
         # sequence
         prev = last[m.level]
         want = 1 if prev is None else prev + 1
@@ -229,13 +236,13 @@ def _indents(c: Ctx) -> None:
             continue                        # a heading set centred: no first line to indent
         if abs(zi * G.ZI_3HAO - G.FIRST_LINE_INDENT) > INDENT_TOL:
             sev = "warning" if role == HEADING else ""
-            c.add("GB310", "每个自然段首行应左空二字（首行缩进 2 字符，即 3号字 32 磅）；请在“段落 › 特殊格式”中选"
-                           "“首行缩进”2 字符", p, expected="首行缩进 2 字（32 磅）", found=f"{zi:.2g} 字（{desc}）",
+            c.add("GB310", "每个自然段首行应左空二字（首行缩进 2 字符，即 3号字 32 磅）；请把特殊格式设为“首行缩进”2 字符"
+                  + where("first_line"), p, expected="首行缩进 2 字（32 磅）", found=f"{zi:.2g} 字（{desc}）",
                   severity=sev)
         pp = p.props
         left = pp.left if pp.left_chars is None else pp.left_chars * G.ZI_3HAO // 100
         right = pp.right if pp.right_chars is None else pp.right_chars * G.ZI_3HAO // 100
         if role in (BODY, CLOSING) and (abs(left) > G.mm(1) or abs(right) > G.mm(1)):
-            c.add("GB311", "正文段落有左缩进或右缩进：回行应顶格，右边撑满版心；请把左、右缩进设为 0", p,
+            c.add("GB311", "正文段落有左缩进或右缩进：回行应顶格，右边撑满版心；请把左、右缩进设为 0" + where("indent"), p,
                   expected="左缩进 0、右缩进 0", found=f"左缩进 {left / 20:g} 磅、右缩进 {right / 20:g} 磅")
 

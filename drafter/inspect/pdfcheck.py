@@ -12,6 +12,7 @@ from pathlib import Path
 from .. import gbt9704 as G
 from ..diagnostics import DrafterError
 from .context import Ctx
+from .fixes import where
 
 PITCH_TOL_MM = 0.12          # spec §12.3
 CHAR_TOL_MM = 0.06           # spec §12.2
@@ -51,13 +52,15 @@ def run(c: Ctx, m=None) -> None:
     head = bool(c.lay.zone or c.lay.flag)
     w, h = m.page_mm
     if abs(w - G.PAGE_WIDTH_MM) > PAGE_TOL_MM or abs(h - G.PAGE_HEIGHT_MM) > PAGE_TOL_MM:
-        c.add("GB801", "排出的纸张不是 A4", place="PDF", expected="210 × 297 mm", found=f"{w:g} × {h:g} mm")
+        c.add("GB801", "排出的纸张不是 A4；请把纸张大小选为 A4" + where("paper"), place="PDF", expected="210 × 297 mm",
+              found=f"{w:g} × {h:g} mm")
     # lines per page
     counts = m.body_lines_per_page()
     over = [(k + 1, n) for k, n in enumerate(counts) if n > G.LINES_PER_PAGE]
     if over:
         pages = "、".join(f"第{p}页 {n} 行" for p, n in over[:5])
-        c.add("GB802", "有的页排了超过 22 行正文", place="PDF", expected=f"每面 {G.LINES_PER_PAGE} 行", found=pages,
+        c.add("GB802", "有的页排了超过 22 行正文；请把行距设为固定值 28.95 磅" + where("line_spacing"), place="PDF",
+              expected=f"每面 {G.LINES_PER_PAGE} 行", found=pages,
               page=over[0][0])
     # a full page of text: body lines from the top of the 版心 to its bottom with no blank line, title or
     # table between them, set wider than the grid (a page ended a line early by "keep with next" has
@@ -75,7 +78,8 @@ def run(c: Ctx, m=None) -> None:
             full.append((page, len(bl)))
     short = [(p, n) for p, n in full if n < G.LINES_PER_PAGE]
     if short:
-        c.add("GB802", "排满的页不到 22 行（行距过大）", place="PDF", expected=f"每面 {G.LINES_PER_PAGE} 行",
+        c.add("GB802", "排满的页不到 22 行（行距过大）；请把行距设为固定值 28.95 磅" + where("line_spacing"), place="PDF",
+              expected=f"每面 {G.LINES_PER_PAGE} 行",
               found="、".join(f"第{p}页 {n} 行" for p, n in short[:5]) + ("等" if len(short) > 5 else ""),
               page=short[0][0])
     # a Word character grid (GB114): LibreOffice sets each 汉字 two grid cells wide, so what it measures of
@@ -88,20 +92,24 @@ def run(c: Ctx, m=None) -> None:
     if char_grid:
         lp = None
     if lp is not None and abs(lp - G.LINE_PITCH_MM) > PITCH_TOL_MM:
-        c.add("GB803", "行距不对：22 行应撑满 225 mm 的版心", place="PDF", expected=f"{G.LINE_PITCH_MM:.2f} mm",
+        c.add("GB803", "行距不对：22 行应撑满 225 mm 的版心；请把行距设为固定值 28.95 磅" + where("line_spacing"),
+              place="PDF", expected=f"{G.LINE_PITCH_MM:.2f} mm",
               found=f"{lp:.2f} mm")
     cp = None if char_grid else m.char_pitch()
     if cp is not None and abs(cp - G.CHAR_PITCH_MM) > CHAR_TOL_MM:
-        c.add("GB804", "字距不对：每行应排 28 个字", place="PDF",
+        c.add("GB804", "字距不对：每行应排 28 个字；请把3号字的字符间距设为紧缩 0.3 磅" + where("char_spacing"),
+              place="PDF",
               expected=f"字距 {G.CHAR_PITCH_MM:.3f} mm，每行 {G.CHARS_PER_LINE} 字",
               found=f"字距 {cp:.3f} mm，每行约 {int(G.TYPE_AREA_WIDTH_MM // cp)} 字")
     if m.body_lines() and not char_grid:
         left, right = m.left(), m.right()
         if abs(left - G.MARGIN_LEFT_MM) > EDGE_TOL_MM:
-            c.add("GB805", "正文左边缘不在版心左边（距纸张左边 28 mm）", place="PDF", expected="28 mm ± 1 mm",
+            c.add("GB805", "正文左边缘不在版心左边（距纸张左边 28 mm）；请检查左页边距和段落左缩进" + where("margins", "indent"),
+                      place="PDF", expected="28 mm ± 1 mm",
                   found=f"{left:.1f} mm")
         if right > G.TYPE_AREA_RIGHT_MM + RIGHT_SLACK_MM:
-            c.add("GB805", "正文超出版心右边缘（距纸张左边 184 mm）", place="PDF", expected="≤ 184.6 mm",
+            c.add("GB805", "正文超出版心右边缘（距纸张左边 184 mm）；请检查右页边距和段落右缩进" + where("margins", "indent"),
+                      place="PDF", expected="≤ 184.6 mm",
                   found=f"{right:.1f} mm")
     high = []                  # one finding for all the pages a single cause moves (QA: 540 lines for 540 pages)
     for page in range(2, m.pages + 1):
@@ -109,12 +117,14 @@ def run(c: Ctx, m=None) -> None:
         if top is not None and not FIRST_LINE_TOP_MM[0] <= top <= FIRST_LINE_TOP_MM[1]:
             high.append((page, f"{top:.1f} mm"))
     if high:
-        c.add("GB806", "页面第一行不在版心上边缘（天头 37 mm）", place=_pages(high),
+        c.add("GB806", "页面第一行不在版心上边缘（天头 37 mm）；请检查上页边距和段前间距" + where("margins", "para_spacing"),
+              place=_pages(high),
               expected=f"{FIRST_LINE_TOP_MM[0]:g}–{FIRST_LINE_TOP_MM[1]:g} mm", found=_found(high), page=high[0][0])
     numbers = {ln.page: ln for ln in m.page_numbers()}
     missing = [page for page in range(1, m.pages + 1) if page not in numbers and not (page == 1 and letter)]
     if missing:
-        c.add("GB808", "有的页没有页码（除信函格式首页外，每页都应有页码）", place="PDF",
+        c.add("GB808", "有的页没有页码（除信函格式首页外，每页都应有页码）；请在页脚插入自动页码" + where("page_number"),
+              place="PDF",
               expected="每页“— N —”", found="、".join(f"第{p}页" for p in missing[:8]) + ("等" if len(missing) > 8 else "")
               + "没有页码", page=missing[0])
     misplaced = []
@@ -122,7 +132,8 @@ def run(c: Ctx, m=None) -> None:
         ln = numbers.get(page)
         if page == 1 and letter:
             if ln is not None:
-                c.add("GB808", "信函格式首页不应显示页码", place="PDF 第1页", expected="无页码", found=ln.text, page=1)
+                c.add("GB808", "信函格式首页不应显示页码；请勾选“首页不同”" + where("first_page") + "，并清空首页页脚",
+                      place="PDF 第1页", expected="无页码", found=ln.text, page=1)
             continue
         if ln is None:
             continue
@@ -137,7 +148,8 @@ def run(c: Ctx, m=None) -> None:
         if problems:
             misplaced.append((page, "，".join(problems)))
     if misplaced:
-        c.add("GB807", "页码位置不对：一字线在版心下边缘之下 7 mm，单页居右空一字，双页居左空一字",
+        c.add("GB807", "页码位置不对：一字线在版心下边缘之下 7 mm，单页居右空一字，双页居左空一字；请检查页脚距边界和页码的缩进"
+              + where("footer_distance", "indent"),
               place=_pages(misplaced), expected="单页右空一字 / 双页左空一字，距上边 269 mm",
               found=_found(misplaced), page=misplaced[0][0])
     if head:
