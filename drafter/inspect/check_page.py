@@ -39,8 +39,9 @@ def run(c: Ctx) -> None:
             continue
         seen.add(key)
         place = c.section_place(s.index)
-        _paper(c, s, place)
-        _margins(c, s, place)
+        turned = _turned_table_page(c, s)
+        _paper(c, s, place, turned)
+        _margins(c, s, place, turned)
     if doc.mirror_margins:
         c.add("GB107", "设置了“对称页边距”：双面页的订口会换到右侧，公文应每面左白边 28 mm；请把“多页”改为“普通”"
               + where("multiple_pages"),
@@ -50,7 +51,15 @@ def run(c: Ctx) -> None:
     _alignment(c)
 
 
-def _paper(c: Ctx, s, place: str) -> None:
+def _turned_table_page(c: Ctx, s) -> bool:
+    """A landscape section holding a table (公文中的横排表格, GB/T 9704 §8): the page is turned, its
+    版心 where a portrait page's is (the margins turned with it)."""
+    if not (s.page_w and s.page_h and s.page_w > s.page_h):
+        return False
+    return any(p.in_table is not None for p in c.doc.paragraphs[s.first - 1:s.last])
+
+
+def _paper(c: Ctx, s, place: str, turned: bool = False) -> None:
     if s.page_w is None or s.page_h is None:
         c.add("GB101", "没有设置纸张大小（Word、WPS 会按各自的默认值排版，常为 Letter）；请把纸张大小选为 A4"
               + where("paper"),
@@ -62,13 +71,24 @@ def _paper(c: Ctx, s, place: str) -> None:
         found = f"{G.twips_to_mm(s.page_w):.1f} mm × {G.twips_to_mm(s.page_h):.1f} mm" + (f"（{name}）" if name else "")
         c.add("GB101", "纸张不是 A4；请把纸张大小选为 A4" + where("paper"), place=place,
               expected="A4（210 mm × 297 mm）", found=found)
-    if s.orient == "landscape" or s.page_w > s.page_h:
+    if (s.orient == "landscape" or s.page_w > s.page_h) and not turned:
         c.add("GB102", "纸张是横向；公文用纸应纵向，请把纸张方向选为“纵向”" + where("orientation"), place=place,
               expected="纵向", found="横向")
 
 
-def _margins(c: Ctx, s, place: str) -> None:
+def _margins(c: Ctx, s, place: str, turned: bool = False) -> None:
     m = s.margins
+    if turned and {"top", "bottom", "left", "right"} <= set(m):
+        # the portrait page's margins turned a quarter either way: 订口 28 mm becomes the top (or bottom)
+        portrait = (G.MARGIN_TOP, G.PAGE_WIDTH - G.MARGIN_LEFT - G.TYPE_AREA_WIDTH,
+                    G.PAGE_HEIGHT - G.MARGIN_TOP - G.TYPE_AREA_HEIGHT, G.MARGIN_LEFT)       # top right bottom left
+        have = (abs(m["top"]), m["right"], abs(m["bottom"]), m["left"])
+        turns = [portrait[3:] + portrait[:3], portrait[1:] + portrait[:1]]                  # clockwise, counter
+        if not any(all(abs(a - b) <= TOL for a, b in zip(have, t)) for t in turns):
+            c.add("GB105", "横排表格页（§8）的版心应与竖排页的版心重合：页边距随页面转过来（上 2.8、右 3.7、下 2.6、"
+                           "左 3.5 厘米，或反方向）" + where("margins"), place=place, expected="上 28、右 37、下 26、左 35 mm（或反方向）",
+                  found="上 {}、右 {}、下 {}、左 {}".format(*(mm(x) for x in have)))
+        return
     if not {"top", "bottom", "left", "right"} <= set(m):
         for code, what in (("GB103", "上白边"), ("GB104", "左白边"), ("GB105", "版心宽度"), ("GB106", "版心高度")):
             c.add(code, f"没有设置页边距，{what}由软件默认值决定；{MARGIN_HOWTO}", place=place,
