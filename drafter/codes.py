@@ -67,7 +67,6 @@ COMMAND: dict[str, tuple[str, str, str]] = {
     "FZ028": (E, "应填 是 或 否 的项写了别的", YAML),
     "FZ029": (E, "某一项的值不符合要求（类型、长度等）", YAML),
     "FZ030": (E, "一段文字中的半角冒号加空格被当成了“键: 值”", YAML),
-    "FZ031": (E, "列表不能为空", YAML),
     "FZ032": (E, "不认识的报告类型", YAML),
     "FZ033": (E, "配置文件 drafter.toml 格式错误", FILE),
     "FZ034": (E, "--from 给出的不是上一年度的报告", FILE),

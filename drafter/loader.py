@@ -423,8 +423,6 @@ def translate(e: ValidationError, smap: SourceMap, data, skip=frozenset()) -> li
             else:
                 what = "这一项应为一段文字、带“标题”的小标题，或“表格”"
             code, msg = "FZ030", f"{what}，这里是{_found(value)}"
-        elif typ == "too_short":
-            code, msg = "FZ031", f"{label}不能为空，至少写一项"
         else:
             msg = f"{label}的值不正确：{err['msg']}"
         line, col = smap.pos(loc)

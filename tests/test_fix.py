@@ -521,3 +521,19 @@ def test_fix_fixes_characters_while_a_value_error_stands(tmp_path):
     assert r.code == 1 and "FZ401 ×1" in r.err and "FZ028" in r.out and "FZ401" not in r.out, r
     assert p.read_text(encoding="utf-8") == src.replace("\n印章: 是\n", "\n印章: 盖\n")
     assert "“印章”应填 是 或 否" in run_cli("check", "--diff", p).err
+
+
+def test_fix_does_not_overwrite_a_file_changed_while_it_was_being_fixed(tmp_path):
+    """FZ056: the clerk saved the YAML in the editor while --fix was working on it — the newer text
+    wins, nothing is written, and the message says to run --fix again."""
+    from drafter.diagnostics import DrafterError
+    from drafter.fix import _write_back
+
+    p = tmp_path / "r.yaml"
+    original = example("xinle-2024-han").read_bytes()
+    saved = original.replace("2024年以来,".encode(), "2024年以来，".encode(), 1)       # the editor saved this
+    p.write_bytes(saved)
+    with pytest.raises(DrafterError) as e:
+        _write_back(p, "r.yaml", original, original.replace(b",", "，".encode()))
+    assert e.value.diagnostic.code == "FZ056" and "重新运行 drafter check --fix" in e.value.diagnostic.message
+    assert p.read_bytes() == saved                        # the editor's text is kept as saved

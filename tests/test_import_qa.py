@@ -650,3 +650,39 @@ def test_a_head_typed_as_a_table(tmp_path, rows, flag):
     assert r.report.flag == flag and r.report.doc_number == "青发〔2025〕1号"
     if rows[0][0] == "份号":
         assert "份号" in r.yaml                                             # (a comment: not lost)
+
+
+# --------------------------------------------------------------------------------------------
+# files without text; the import's own guard
+def test_a_file_without_text_is_refused_plainly(tmp_path):
+    """FZ092: a .txt of blank lines and a Word file of empty paragraphs have nothing to import."""
+    from conftest import run_cli
+
+    (tmp_path / "blank.txt").write_text("　　\n\n   \n", encoding="utf-8")
+    d = docx.Document()
+    for _ in range(5):
+        d.add_paragraph("")
+    d.save(str(tmp_path / "empty.docx"))
+    for name in ("blank.txt", "empty.docx"):
+        r = run_cli("import", tmp_path / name, "-o", tmp_path / "out.yaml")
+        assert r.code == 1 and "FZ092" in r.err and "没有找到文字" in r.err, r
+        assert not (tmp_path / "out.yaml").exists()
+
+
+def test_import_refuses_yaml_that_would_not_read_back(tmp_path, monkeypatch):
+    """FZ091: the import writes its YAML, reads it back and compares; were the writer ever to lose a
+    section, the clerk gets a Chinese message and no file — here the writer is made to lose one."""
+    import drafter.importer as I
+    from drafter.diagnostics import DrafterError
+
+    real = I.dump
+
+    def losing(report, *a, **kw):
+        return real(report.model_copy(update={"sections": report.sections[:-1]}), *a, **kw)
+
+    monkeypatch.setattr(I, "dump", losing)
+    src = tmp_path / "r.txt"
+    src.write_text(HEAD + PARTS_IN_ORDER + "\n　　特此报告。\n" + SIGN + "\n" + DATE + "\n", encoding="utf-8")
+    with pytest.raises(DrafterError) as e:
+        I.import_file(src, tmp_path / "r.yaml")
+    assert e.value.diagnostic.code == "FZ091" and "输入文件未改动" in e.value.diagnostic.message

@@ -274,3 +274,18 @@ def test_black_flag_paragraph_is_still_the_flag(tmp_path):
     assert by_code(res, "GB401")[0].found == "黑色（自动）"
     assert by_code(res, "GB402")[0].found == "黑体"
     assert "GB405" in codes(res)
+
+
+def test_pdf_measure_without_pdfplumber_says_what_to_install(rendered_pdf):
+    """FZ062: --pdf on a machine where pdfplumber is not installed (drafter installed without its
+    pdf extra): a Chinese message naming what to install, exit 1, no traceback."""
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['pdfplumber'] = None\n"
+            "from drafter.diagnostics import DrafterError\nfrom drafter.measure import measure\n"
+            f"try:\n    measure({str(rendered_pdf['yufa-2023'])!r})\n"
+            "except DrafterError as e:\n    print(e.diagnostic.code, e.diagnostic.message)\n    sys.exit(1)\n")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert p.returncode == 1 and p.stdout.startswith("FZ062 ") and "pdfplumber" in p.stdout, p
+    assert "Traceback" not in p.stderr
