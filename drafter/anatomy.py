@@ -32,6 +32,7 @@ IMPRINT = "imprint"               # a 纪要's or 简报's organ-and-date line u
 ATTENDANCE = "attendance"         # a 纪要's 出席/列席/请假 lines
 TITLE, ADDRESSEE, INTRO = "title", "addressee", "intro"
 HEADING, BODY, TABLE = "heading", "body", "table"
+TABLE_TITLE, TABLE_NOTE = "table_title", "table_note"     # the line above a table naming it; "注：……" under it
 CLOSING, ATTACH_NOTE, SIGNATURE, SEAL, DATE, NOTE, COLOPHON = (
     "closing", "attach_note", "signature", "seal", "date", "note", "colophon")
 ATTACHMENT = "attachment"         # an attachment's page after the 成文日期
@@ -185,7 +186,10 @@ class _Reading:
             i = self.headless(paras)
         j = self.read_tail(paras, i)
         body = paras[i:j]
+        self.captions(body)
         for p in body:
+            if id(p) in self.roles and self.roles[id(p)] in (TABLE_TITLE, TABLE_NOTE):
+                continue
             if C.is_attendance(p.text) and (self.head.flag or self.head.issue):
                 self.roles[id(p)] = ATTENDANCE             # 出席/列席 under a 纪要
             elif p.role == S.TABLE:
@@ -217,6 +221,23 @@ class _Reading:
             else:
                 out.append(p)
         return out
+
+    def captions(self, body: list[S.Para]) -> None:
+        """A table's title (a short line of its own right above its first row) and its note ("注：……",
+        "资料来源：……" right under its last row)."""
+        for k, p in enumerate(body):
+            if p.role != S.TABLE:
+                continue
+            first = k == 0 or body[k - 1].role != S.TABLE or table_of(body[k - 1]) != table_of(p)
+            last = k + 1 == len(body) or body[k + 1].role != S.TABLE or table_of(body[k + 1]) != table_of(p)
+            if first and k > 0 and body[k - 1].role is None:
+                t = C.strip(body[k - 1].text)
+                if width_zi(t) <= 40 and not any(c in t for c in "。；;！!？?：:") and not C.heading_marker(t):
+                    self.roles[id(body[k - 1])] = TABLE_TITLE
+            if last and k + 1 < len(body) and body[k + 1].role is None and \
+                    re.match(r"^(?:注|说明|备注|资料来源|数据来源)[0-9０-９]?[：:]", C.strip(body[k + 1].text)) and \
+                    len(body[k + 1].text) <= 300:
+                self.roles[id(body[k + 1])] = TABLE_NOTE
 
     def headless(self, paras: list[S.Para]) -> int:
         """No heading anywhere: the 导语 ends at "……报告如下：" (else after its first paragraph); the rest
@@ -593,25 +614,10 @@ class _Reading:
     def read_tail(self, paras: list[S.Para], i: int) -> int:
         tl = self.tail
         j = self.cut_web_tail(paras, i, len(paras))
+        j = self.take_colophon(paras, i, j)          # the 版记 ends the document, after any 附件 (§7.4)
         j = self.cut_attachment_pages(paras, i, j)
         j = self.cut_web_tail(paras, i, j)
-        while j > i:
-            p = paras[j - 1]
-            t, role = p.text, p.role
-            cc, printed = C.cc_line(t), C.printed_line(t)
-            if cc:
-                tl.cc = C.split_names(cc.group("names"))
-            elif printed:
-                if C.strip(printed.group("printer")):
-                    tl.printer = C.strip(printed.group("printer"))
-                tl.print_date = C.parse_date(printed.group("date"))
-            elif role == S.COLOPHON or (C.is_colophon(t) and len(t) <= 200):
-                tl.unknown.insert(0, p)
-            else:
-                break
-            tl.colophon.insert(0, p)
-            self.roles[id(p)] = COLOPHON
-            j -= 1
+        j = self.take_colophon(paras, i, j)          # …or stands before them
         if j > i and (paras[j - 1].role == S.NOTE or C.is_note(paras[j - 1].text)):
             tl.note = paras[j - 1]
             self.roles[id(paras[j - 1])] = NOTE
@@ -639,6 +645,28 @@ class _Reading:
         if j > i and C.is_closing(paras[j - 1].text):
             tl.closing = paras[j - 1]
             self.roles[id(paras[j - 1])] = CLOSING
+            j -= 1
+        return j
+
+    def take_colophon(self, paras: list[S.Para], i: int, j: int) -> int:
+        """The 版记's lines (抄送, 印发机关和印发日期; a 简报's 报/送/发) read backwards from ``j``."""
+        tl = self.tail
+        while j > i:
+            p = paras[j - 1]
+            t, role = p.text, p.role
+            cc, printed = C.cc_line(t), C.printed_line(t)
+            if cc:
+                tl.cc = C.split_names(cc.group("names"))
+            elif printed:
+                if C.strip(printed.group("printer")):
+                    tl.printer = C.strip(printed.group("printer"))
+                tl.print_date = C.parse_date(printed.group("date"))
+            elif role == S.COLOPHON or (C.is_colophon(t) and len(t) <= 200):
+                tl.unknown.insert(0, p)
+            else:
+                break
+            tl.colophon.insert(0, p)
+            self.roles[id(p)] = COLOPHON
             j -= 1
         return j
 
@@ -860,6 +888,15 @@ class _Reading:
                 if sc and max(sc.values()) >= 2:
                     named.add(max(sc, key=sc.get))
         return len(named) >= max(3, len(k.parts) - 2) or (not title and len(named) >= 2)
+
+
+def table_of(p: S.Para):
+    """Which table a row belongs to: the reader's table of a Word file's row, else one table for every
+    run of rows (text and Markdown)."""
+    o = p.origin
+    if isinstance(o, list) and o and getattr(o[0], "in_table", None) is not None:
+        return o[0].in_table
+    return None
 
 
 def split_joint(t: str) -> list[str]:

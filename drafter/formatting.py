@@ -118,7 +118,10 @@ def format_source(src, name: str, options: Options | None = None, doc=None):
     for key, reason in list((data.get("omitted_parts") or {}).items()):
         if reason == MISSING_REASON:
             data["omitted_parts"][key] = OMITTED_REASON
-    attachment_pages(a, kind, src, doc, data, notes, mapped.origins)
+    pages = a.tail.attachment_pages
+    if pages:
+        n = sum(1 for x in mapped.report.attachments if not isinstance(x, str))
+        notes.append(f"原稿成文日期之后的附件（{n} 个，{pages[0].where}起）排在正文之后、另面编排（GB/T 9704 §7.3.7）")
     left_out(a, m, notes)
     # the 版头 the draft shows (red 标志 + 发文字号: 文件; 信函 lines or a 函 number: 函), else none
     if options.header is None and data.get("header", "无") == "无" and not src.drafter:
@@ -146,69 +149,6 @@ def format_source(src, name: str, options: Options | None = None, doc=None):
     report = Report.model_validate(data, by_name=True, by_alias=False)
     notes.extend(m.marked)
     return mapped, report, notes
-
-
-def attachment_pages(a, kind, src, doc, data: dict, notes: list[str], origins: dict) -> None:
-    """The 附件 after the 成文日期 (a label "附件1", its title, its text and tables) become the report's
-    附件 with content, set on pages of their own after the body as GB/T 9704 §7.3.7 wants, so that
-    their text is kept too (``drafter import`` leaves them to the original file)."""
-    from . import conventions as C
-    from . import source as S
-    from .importer.mapper import Mapper, Text
-
-    pages = a.tail.attachment_pages
-    if not pages:
-        return
-    groups: list[tuple[object, list]] = []
-    for p in pages:
-        if p.role != S.TABLE and C.attachment_page(p.text):
-            groups.append((p, []))
-        elif groups:
-            groups[-1][1].append(p)
-    names = [x for x in data.get("attachments") or [] if isinstance(x, str)]
-    out = []
-    for k, (label, body) in enumerate(groups):
-        mm = C.attachment_page(label.text)
-        inline = C.strip((mm.group("t1") or mm.group("t2") or "") if mm else "")
-        title = inline or (C.strip(body[0].text) if body and body[0].role != S.TABLE else "")
-        content_paras = body if inline or not title else body[1:]
-        title = title or (names[k] if k < len(names) else f"附件{k + 1}")
-        items: list = []
-        run: list = []
-
-        def flush():
-            if not run:
-                return
-            sub = Mapper(src, kind, None, None, doc, a)
-            nodes = sub.read_body(list(run))
-            if len(nodes) == 1 and nodes[0].no_heading:
-                items.extend(x.text + "\n" if isinstance(x, Text) else sub.items([x], False)[0] for x in nodes[0].content)
-            else:
-                items.extend(x.text + "\n" for x in sub.loose_intro)
-                items.extend(sub.items(nodes, False))
-            run.clear()
-
-        rows: list[list[str]] = []
-        for p in content_paras + [None]:
-            if p is not None and p.role == S.TABLE:
-                flush()
-                rows.append([C.strip(c) for c in (p.cells or [p.text])])
-                continue
-            if rows:
-                width = max(len(r) for r in rows)
-                rows = [r + [""] * (width - len(r)) for r in rows]
-                items.append({"table": {"header": [rows[0]], "rows": rows[1:]}} if len(rows) > 1
-                             else {"table": {"rows": rows}})
-                rows = []
-            if p is not None:
-                run.append(p)
-        flush()
-        out.append({"title": title, "content": items} if items else title)
-    if out:
-        data["attachments"] = out
-        for k, (label, _) in enumerate(groups):
-            origins[("attachments", k)] = [label]
-        notes.append(f"原稿成文日期之后的附件（{len(out)} 个，{pages[0].where}起）排在正文之后、另面编排（GB/T 9704 §7.3.7）")
 
 
 def left_out(a, m, notes: list[str]) -> None:

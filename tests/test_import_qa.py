@@ -138,16 +138,18 @@ ATTACHMENT_PAGE = """
 
 
 @pytest.mark.parametrize("date", [DATE, "　" * 17 + "二〇二四年十二月二十日"])
-def test_attachment_page_after_the_date_stays_out_of_the_body(tmp_path, date):
+def test_attachment_page_after_the_date_becomes_an_attachment(tmp_path, date):
+    """An attachment page after the 成文日期 is no body text: it becomes the report's 附件 with its
+    title and content (pages of their own after the body, GB/T 9704 §7.3.7), the body unchanged."""
     r = imp(tmp_path, HEAD + PARTS_IN_ORDER + "　　特此报告。\n\n" + SIGN + "\n" + date + "\n" + ATTACHMENT_PAGE)
     rep = r.report
     assert_ending(rep)
-    plain = uncommented(r.yaml)
-    assert "市容环境" not in plain and "执法领域" not in plain
+    assert not any("市容环境" in t for t in all_paragraphs(rep))
+    (att,) = rep.attachments
+    assert att.title == "青石镇2024年度行政执法案件统计表"
+    assert att.content == ["序号　执法领域　案件数\n", "1　市容环境　30\n", "2　安全生产　18\n"]
     note = comments(r.yaml)
-    assert "成文日期之后的附件（第" in note and "未导入" in note and "另行制作" in note
-    assert "市容环境　30" in note                                       # the attachment's text is not lost
-    assert "“附件”中写附件名称（如“青石镇2024年度行政执法案件统计表”）" in note
+    assert "成文日期之后的附件（第" in note and "已导入“附件”" in note and "§7.3.7" in note
     s = "\n".join(r.summary)
     assert "成文日期之后的附件" in s and "青石镇2024年度行政执法案件统计表" in s
 
@@ -156,7 +158,7 @@ def test_attachment_page_and_web_furniture_after_it(tmp_path):
     r = imp(tmp_path, HEAD + PARTS_IN_ORDER + "　　特此报告。\n" + SIGN + "\n" + DATE + "\n" + ATTACHMENT_PAGE
             + "责任编辑：王芳\n【我要纠错】【打印】【关闭】\n")
     assert_ending(r.report)
-    assert "王芳" not in uncommented(r.yaml) and "市容环境" not in uncommented(r.yaml)
+    assert "王芳" not in uncommented(r.yaml) and r.report.attachments[0].title == "青石镇2024年度行政执法案件统计表"
 
 
 def _para(d, text, bold=False, font=None):
@@ -206,9 +208,10 @@ def test_docx_attachment_page_table_and_soft_break(tmp_path):
     r = import_checked(src, tmp_path)
     rep = r.report
     assert (rep.closing, rep.signatories, rep.date) == ("特此报告。", ["青山县司法局"], dt.date(2025, 1, 8))
-    assert rep.attachments == ["青山县2024年度行政执法统计表"]
+    (att,) = rep.attachments                       # the 附件 page: its title and its table, as a 附件 of the report
+    assert att.title == "青山县2024年度行政执法统计表"
+    assert [(x.table.header, x.table.rows) for x in att.content] == [([["执法部门", "案件数"]], [["县市场监管局", "312"]])]
     assert [s.parts for s in rep.sections] == [["一"], ["二"], ["三"], ["四"]]
-    assert "县市场监管局" not in uncommented(r.yaml) and "县市场监管局　312" in comments(r.yaml)
     # a line break in mid-sentence joins; one after a full stop still separates paragraphs
     assert rep.sections[0].content == ["指导3个乡镇开展法治政府建设示范创建，其中1个乡镇被评为市级示范乡镇。\n",
                                        "全年办理行政复议案件41件。\n", "行政诉讼败诉率下降2个百分点。\n"]

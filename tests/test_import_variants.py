@@ -607,3 +607,30 @@ def test_docx_footnotes_are_listed_not_dropped(tmp_path):
     assert "# 导入：原文的脚注（尾注）1，未写入报告：数据截至2024年11月30日。" in r.yaml
     assert any("原文有 1 条脚注或尾注" in ln for ln in r.summary)
     assert "数据截至" not in "".join(str(x) for s in r.report.sections for x in s.content)
+
+
+@pytest.mark.parametrize("stem", ["table-2024", "attachments-2024"])
+def test_tables_and_attachment_pages_come_back(stem, tmp_path):
+    """A report with tables in its body and 附件 pages (one a landscape table, §8): rendered, imported
+    from the .docx and rendered again, it has the same paragraphs and the same tables — titles, heads,
+    rows and notes — and inspect finds nothing wrong with the render (the 横排 page included)."""
+    import docx
+
+    from conftest import ROOT, run_cli
+    from drafter.inspect import inspect_file
+
+    src = ROOT / "examples" / "with-tables" / f"{stem}.yaml"
+    first, again = tmp_path / "a.docx", tmp_path / "b.docx"
+    assert run_cli("render", src, "-o", first).code == 0
+    r = run_cli("import", first, "-o", tmp_path / "x.yaml")
+    assert r.code == 0 and "表格的一行" not in r.out, r
+    assert run_cli("render", tmp_path / "x.yaml", "-o", again).code == 0
+
+    def content(path):
+        d = docx.Document(str(path))
+        return ([p.text for p in d.paragraphs if p.text.strip()],
+                [[[c.text for c in row.cells] for row in t.rows] for t in d.tables])
+
+    assert content(first) == content(again)
+    res = inspect_file(first)
+    assert [f.format() for f in res.findings if f.severity == "error"] == []

@@ -64,6 +64,29 @@ class Node:
     para: S.Para | None = None         # the source paragraph of its heading (or of its first text)
 
 
+@dataclass(eq=False)
+class TableNode:
+    """A table of the source: its rows of cells, its title and note when the anatomy found them."""
+
+    rows: list[list[str]]
+    where: str
+    para: S.Para | None = None         # its first row
+    key: object = None                 # the reader's table (rows of one table)
+    title: str | None = None
+    note: str | None = None
+    comments: list[str] = field(default_factory=list)
+
+    def data(self) -> dict:
+        width = max(len(r) for r in self.rows)
+        rows = [r + [""] * (width - len(r)) for r in self.rows]
+        t: dict = {"header": [rows[0]], "rows": rows[1:]} if len(rows) > 1 else {"rows": rows}
+        if self.title:
+            t["title"] = self.title
+        if self.note:
+            t["note"] = self.note
+        return {"table": t}
+
+
 @dataclass
 class Mapped:
     report: Report
@@ -243,24 +266,40 @@ class Mapper:
                     self.trailing = []
                     after_own_line = not h.run_in
                     continue
+            here = stack[-1].content
+            if p.role == S.TABLE:                 # a row of a table: the table it belongs to, with its title
+                cells = [C.strip(c) for c in (p.cells or [p.text])]
+                last = here[-1] if here else None
+                if isinstance(last, TableNode) and last.key == A.table_of(p):
+                    last.rows.append(cells)
+                    continue
+                node_t = TableNode([cells], p.where, p, A.table_of(p))
+                if isinstance(last, Text) and last.para is not None and self.a.role(last.para) == A.TABLE_TITLE:
+                    here.pop()
+                    node_t.title = last.text
+                here.append(node_t)
+                continue
+            if self.a.role(p) == A.TABLE_NOTE and here and isinstance(here[-1], TableNode):
+                here[-1].note = p.text
+                continue
             item = Text(p.text, p.where, para=p)
-            if p.role == S.TABLE:
-                item.comments.append("导入：原文此处是表格的一行，已按段落保留，请核对")
-                self.marked.append(f"{p.where}：表格的一行，已按段落保留（“{_short(p.text)}”）")
-            stack[-1].content.append(item)
+            here.append(item)
             if after_own_line:
                 after_own_line = False           # the first paragraph under an own-line heading is its text
             elif len(stack) > 1:
                 self.trailing.append((stack[-1], item))
-        loose = [x for x in root.content if isinstance(x, Text)]
+        loose = [x for x in root.content if not isinstance(x, Node)]
         if loose and not any(isinstance(x, Node) for x in root.content):
             # no heading at all: one unheaded section; its paragraphs after the first may find their part
             node = Node(None, None, loose[0].where, content=loose, no_heading=True, para=loose[0].para)
-            self.trailing = [(node, x) for x in loose[1:]]
+            self.trailing = [(node, x) for x in loose[1:] if isinstance(x, Text)]
             return [node]
+        sections = [x for x in root.content if isinstance(x, Node)]
         if loose:                                # text before the first heading that the head did not take
-            self.loose_intro = [x.para or S.Para(x.text, x.where) for x in loose]
-        return [x for x in root.content if isinstance(x, Node)]
+            self.loose_intro = [x.para or S.Para(x.text, x.where) for x in loose if isinstance(x, Text)]
+            tables = [x for x in loose if isinstance(x, TableNode)]
+            sections[0].content[:0] = tables      # a table before the first heading: the first part's
+        return sections
 
     # -- parts -----------------------------------------------------------------------------------
     def part_scores(self, heading: str) -> dict[str, float]:
@@ -616,6 +655,8 @@ class Mapper:
                                    "（“格式: 层次序号”）；GB/T 9704 的层次依次为“一、”“（一）”“1.”“（1）”，要逐层编号，"
                                    "请在原稿中补上这一层，或删去 YAML 中的“层次序号”")
         data["sections"] = [self.section_data(s, run_in_all) for s in sections]
+        self.page_origins: dict = {}
+        self.attachment_items(data, self.page_origins)
         for node in sections:
             if not node.content:
                 node.comments.append("导入：原文这一部分标题下没有内容，请补写（如无内容，写“- 无”）")
@@ -697,6 +738,7 @@ class Mapper:
             paras = [p for p in paras if p is not None]
             if paras:
                 out[(key,)] = paras
+        out.update(getattr(self, "page_origins", {}))
         return out
 
     def levels_as_written(self, sections: list[Node]) -> list[str] | None:
@@ -724,6 +766,44 @@ class Mapper:
             return None
         return [LEVEL_STYLES[k] for k in styles]
 
+    def attachment_items(self, data: dict, origins: dict) -> None:
+        """The 附件 after the 成文日期 (a label "附件1", its title, its text and tables) become the
+        report's 附件 with content — set on pages of their own after the body, as GB/T 9704 §7.3.7
+        wants — named as the 附件说明 names them; their paragraphs and tables are read like the body's."""
+        pages = self.tail.attachment_pages
+        if not pages:
+            return
+        groups: list[tuple[S.Para, list]] = []
+        for p in pages:
+            if p.role != S.TABLE and C.attachment_page(p.text):
+                groups.append((p, []))
+            elif groups:
+                groups[-1][1].append(p)
+        names = [x for x in data.get("attachments") or [] if isinstance(x, str)]
+        out = []
+        for k, (label, body) in enumerate(groups):
+            mm = C.attachment_page(label.text)
+            inline = C.strip((mm.group("t1") or mm.group("t2") or "") if mm else "")
+            title = inline or (C.strip(body[0].text) if body and body[0].role != S.TABLE else "")
+            content = body if inline or not title else body[1:]
+            while not inline and title and content and content[0].origin is not None \
+                    and content[0].origin is body[0].origin:
+                title += content[0].text                 # a title broken by a line break: one title
+                content = content[1:]
+            title = "".join(C.strip(x) for x in title.split("\n"))     # drafter breaks a long title itself
+            title = title or (names[k] if k < len(names) else f"附件{k + 1}")
+            sub = Mapper(self.src, self.kind, None, None, self.doc, self.a)
+            nodes = sub.read_body(list(content)) if content else []
+            items = []
+            run_in = bool((data.get("layout") or {}).get("run_in"))
+            if len(nodes) == 1 and nodes[0].no_heading:
+                items = sub.items(nodes[0].content, run_in)
+            elif nodes:
+                items = [x.text + "\n" for x in sub.loose_intro] + sub.items(nodes, run_in)
+            out.append({"title": title, "content": items} if items else title)
+            origins[("attachments", k)] = [label]
+        data["attachments"] = out + [x for x in names[len(out):]]
+
     def section_data(self, node: Node, run_in_all: bool) -> dict:
         d: dict = {}
         if node.parts:
@@ -740,10 +820,12 @@ class Mapper:
         for x in content:
             if isinstance(x, Text):
                 out.append(x.text + "\n")
+            elif isinstance(x, TableNode):
+                out.append(x.data())
             else:
                 d: dict = {"heading": x.heading}
-                if not run_in_all and x.run_in and x.content and isinstance(x.content[0], Text):
-                    d["run_in"] = True
+                if x.run_in != run_in_all and x.content and isinstance(x.content[0], Text):
+                    d["run_in"] = x.run_in        # (a 附件's own-line heading under a report set run in)
                 d["content"] = self.items(x.content, run_in_all)
                 out.append(d)
         return out
@@ -801,13 +883,9 @@ class Mapper:
             h.append(f"导入：原文{_first_few(src.soft_joined)}中有句子中间的手动换行（Shift+Enter），已接排为一段，请核对")
         pages = tl.attachment_pages
         if pages:
-            h.append(f"导入：原文成文日期之后的附件（{pages[0].where}起，共 {len(pages)} 段）不是报告正文，未导入；"
-                     "drafter 只生成报告本身，附件请用原文件另行制作、随报告报送。附件原文如下：")
-            h.extend(f"  {p.where}：{p.text}" for p in pages[:12])
-            if len(pages) > 12:
-                h.append(f"  ……（以下还有 {len(pages) - 12} 段，见原文件）")
-            if not report.attachments:
-                h.append(f"导入：原文正文后没有附件说明；如需列出，请在“附件”中写附件名称（如“{self.attachment_title()}”）")
+            n = sum(1 for a in report.attachments if not isinstance(a, str))
+            h.append(f"导入：原文成文日期之后的附件（{pages[0].where}起，{n} 个）已导入“附件”，生成时在正文之后另面编排"
+                     "（GB/T 9704 §7.3.7），附件说明按它们的标题排出；请核对附件的标题和内容")
         if self.unknown:
             h.append("导入：开头或结尾的以下文字无法对应报告的任何一项，未放入报告，请核对：")
             h.extend(f"  {p.where}：{p.text}" for p in self.unknown)
@@ -830,7 +908,7 @@ class Mapper:
         def walk(nodes, path):
             for k, x in enumerate(nodes):
                 p = path + (k,)
-                if isinstance(x, Text):
+                if not isinstance(x, Node):
                     if x.comments:
                         c.setdefault(p, []).extend(x.comments)
                     continue
@@ -886,7 +964,7 @@ class Mapper:
         line("导语", f"{len(self.intro)} 段" if self.intro else "未找到")
         line("结束语", report.closing if report.closing != "无" else "未找到（写为“无”）")
         if report.attachments:
-            line("附件", "；".join(report.attachments))
+            line("附件", "；".join(a if isinstance(a, str) else a.title for a in report.attachments))
         line("署名", "、".join(report.signatories) or "未找到", self.found.get("signatories", ""))
         line("成文日期", tl.date_text or (f"“{tl.date_partial}”缺少日，未填写，请补全" if tl.date_partial
                                               else "未找到"), self.found.get("date", ""))
@@ -922,8 +1000,9 @@ class Mapper:
             out.append(f"已删除网页信息 {len(self.dropped)} 行：" + "；".join(_short(p.text, 30) for p in self.dropped))
         pages = tl.attachment_pages
         if pages:
-            out.append(f"成文日期之后的附件（{pages[0].where}起，共 {len(pages)} 段：“{self.attachment_title()}”）未导入，"
-                       "原文已作为注释保留在 YAML 文件开头；附件请用原文件另行制作、随报告报送。")
+            titles = "、".join(f"“{_short(a if isinstance(a, str) else a.title, 30)}”" for a in report.attachments
+                              if not isinstance(a, str))
+            out.append(f"成文日期之后的附件（{pages[0].where}起：{titles}）已导入“附件”，生成时在正文之后另面编排。")
         if self.unknown:
             out.append("未能识别、以注释保留在文件开头的文字：")
             out.extend(f"  {p.where}：{_short(p.text, 40)}" for p in self.unknown)

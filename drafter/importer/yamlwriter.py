@@ -161,6 +161,9 @@ class Writer:
                 self.lines.extend(indent + ln.lstrip() for ln in sub.lines[:n])
                 self.lines.append(f"{indent}- {sub.lines[n][len(indent) + len(INDENT):]}")
                 self.lines.extend(sub.lines[n + 1:])
+            elif isinstance(item, list):              # a table's row: its cells in one flow list
+                cells = [x if plain_ok(x) and not _FLOW_BAD.search(x) else quote(x) for x in map(str, item)]
+                self.lines.append(f"{indent}- [{', '.join(cells)}]")
             else:
                 head, more = scalar(item, indent + INDENT * 2)
                 self.lines.append(f"{indent}- {head}")

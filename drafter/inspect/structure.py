@@ -22,6 +22,7 @@ EMPTY, HEAD, TITLE, ADDRESSEE, BODY, HEADING, TABLE = "empty", "head", "title", 
 CLOSING, ATTACH_NOTE, SIGNATURE, DATE, NOTE, COLOPHON, ATTACHMENT = (
     "closing", "attach_note", "signature", "date", "note", "colophon", "attachment")
 ATTENDANCE = "attendance"                              # a 纪要's 出席/列席 lines (§10.3: "出席：" in 黑体)
+CAPTION = "caption"                                    # a table's title above it, its note under it
 # roles set in 3号仿宋 (§5.2.2 default), checked for font and size
 FANGSONG_ROLES = (BODY, ADDRESSEE, CLOSING, ATTACH_NOTE, SIGNATURE, DATE, NOTE)
 
@@ -99,7 +100,8 @@ def _origins(sp) -> list[Para]:
 
 _ROLE = {A.TITLE: TITLE, A.ADDRESSEE: ADDRESSEE, A.INTRO: BODY, A.BODY: BODY, A.HEADING: HEADING, A.TABLE: TABLE,
          A.CLOSING: CLOSING, A.ATTACH_NOTE: ATTACH_NOTE, A.SIGNATURE: SIGNATURE, A.DATE: DATE, A.NOTE: NOTE,
-         A.COLOPHON: COLOPHON, A.ATTACHMENT: ATTACHMENT, A.ATTENDANCE: ATTENDANCE}
+         A.COLOPHON: COLOPHON, A.ATTACHMENT: ATTACHMENT, A.ATTENDANCE: ATTENDANCE, A.TABLE_TITLE: CAPTION,
+         A.TABLE_NOTE: CAPTION}
 
 
 def layout(doc: Document, ana: A.Anatomy) -> Layout:
