@@ -24,7 +24,7 @@ class InspectResult:
     layout: object = None
     document: object = None
     anatomy: object = None                               # drafter.anatomy.Anatomy: roles, kind, evidence
-    report: object = None                                # the Report the text maps to (content checks)
+    report: object = None                                # the Report the text maps to, its parts as written
 
     @property
     def kind(self) -> str | None:
@@ -71,6 +71,7 @@ def inspect_file(path, *, pdf: bool = False, select=(), ignore=(), content: bool
     ana = A.read(source_of(doc), doc=doc)
     lay = layout(doc, ana)
     notes = []
+    mapped_report = None
     # the kinds GB/T 9704 lays out in full (§7 and the 信函 of §10.1) are audited in full; 命令, 纪要 and
     # 简报 have heads of their own, and a document that is no 公文 none: for those, what every page has
     full = ana.format in A.FULL_AUDIT_FORMATS and ana.kind != A.OTHER
@@ -87,8 +88,8 @@ def inspect_file(path, *, pdf: bool = False, select=(), ignore=(), content: bool
     if content and wants_fz and full:
         from .content import content_findings
 
-        found, note = content_findings(doc, lay, ana, [s for s in select if s.upper().startswith("FZ")],
-                                       ignore)
+        found, note, mapped_report = content_findings(doc, lay, ana, [s for s in select if s.upper().startswith("FZ")],
+                                                      ignore)
         c.out.extend(found)
         if note:
             notes.append(note)
@@ -107,4 +108,4 @@ def inspect_file(path, *, pdf: bool = False, select=(), ignore=(), content: bool
                                  order.get(f.severity, 3), f.code))
     for f in findings:
         f.file = name
-    return InspectResult(name, findings, notes, lay, doc, ana)
+    return InspectResult(name, findings, notes, lay, doc, ana, mapped_report)

@@ -72,14 +72,14 @@ def _origin(origins: dict, path: tuple, offset: int | None):
     return None
 
 
-def content_findings(doc: Document, lay: Layout, ana, select=(), ignore=()) -> tuple[list[Finding], str | None]:
-    """(findings, note): note says why the step did not run, else None."""
+def content_findings(doc: Document, lay: Layout, ana, select=(), ignore=()) -> tuple[list, str | None, object]:
+    """(findings, note, the Report the text maps to): note says why the step did not run, else None."""
     try:
         report, origins = mapped(doc, ana)
     except DrafterError as e:
-        return [], f"未运行内容检查（标点、年份等）：导入文字时出错（{e.diagnostic.code}）"
+        return [], f"未运行内容检查（标点、年份等）：导入文字时出错（{e.diagnostic.code}）", None
     except Exception as e:  # noqa: BLE001 - the content step is auxiliary: the format audit still stands
-        return [], f"未运行内容检查（标点、年份等）：读取本文件的文字时出错（{type(e).__name__}）"
+        return [], f"未运行内容检查（标点、年份等）：读取本文件的文字时出错（{type(e).__name__}）", None
     prefixes = CONTENT_PREFIXES if ana.report else TEXT_PREFIXES
     try:
         from ..kinds import get_kind
@@ -90,9 +90,9 @@ def content_findings(doc: Document, lay: Layout, ana, select=(), ignore=()) -> t
         ctx = Context(report, None, kind, settings, medium="docx")
         rules = active_rules(settings, kind)
     except DrafterError as e:
-        return [], f"未运行内容检查（标点、年份等）：{e.diagnostic.message}"
+        return [], f"未运行内容检查（标点、年份等）：{e.diagnostic.message}", report
     except Exception as e:  # noqa: BLE001 - a broken rule module must not hide the format findings
-        return [], f"未运行内容检查（标点、年份等）：内容规则无法加载（{type(e).__name__}）"
+        return [], f"未运行内容检查（标点、年份等）：内容规则无法加载（{type(e).__name__}）", report
     out: list[Finding] = []
     notes: list[str] = []
     for rule_ in rules:
@@ -114,4 +114,4 @@ def content_findings(doc: Document, lay: Layout, ana, select=(), ignore=()) -> t
             message = _FIX_HINT.sub("", f.message)
             out.append(Finding(rule_.code, message, sev, para.number if para else None,
                                excerpt(para.text) if para else None, None if para else "正文", None, found))
-    return out, "；".join(notes) or None
+    return out, "；".join(notes) or None, report

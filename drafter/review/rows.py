@@ -4,7 +4,7 @@
   the same settings (检查 block, drafter.toml); the parts come from the Report and its 省略部分.
 - Word (.docx; .doc/.wps/.rtf/.odt converted by LibreOffice first): ``drafter inspect`` for the
   format and content findings; the importer's reading of the text for 发文机关, 年度, 成文日期 and the
-  parts (:func:`word_parts`).
+  parts (:func:`word_parts`; a Word file's are inspect's own five-part check).
 - plain text (.txt/.md, e.g. a report copied from the government website): the importer's reading,
   and the content rules of ``drafter check`` (FZ3xx–FZ8xx, as inspect runs them on a .docx); there is
   no format to review.
@@ -94,14 +94,14 @@ def _word(row: Row, path: str, display: str, converted_from: str | None = None):
         raise
     mapped, what = _reading(found.anatomy.source, found.anatomy, found.document)
     report = mapped.report
-    row.organ = report.org if _found(mapped, "发文机关") else None
-    row.year = report.year if _found(mapped, "年度") else None
+    row.organ = report.org if mapped.org_from else None
+    row.year = report.year if mapped.year_from else None
     row.date = report.date
     row.deadline, config = _deadline(report, Path(converted_from or path))
     row.not_report = what
-    row.parts, part_findings = word_parts(mapped, display) if what is None else ([], [])
-    said = {f.code for f in found.findings}      # (once inspect judges the parts itself, its words stand)
-    part_findings = [f for f in part_findings if f.code not in said]
+    # the parts as the file has them, judged by inspect's own five-part check (FZ101, FZ103 …: its findings)
+    row.parts = report_parts(found.report) if what is None and found.report is not None else []
+    part_findings: list[Problem] = []
     # inspect judges the date against the default deadline: when the county's drafter.toml sets another,
     # its FZ305 is replaced by one against that
     own_deadline = bool(config.get("deadline"))
@@ -173,48 +173,26 @@ def _reading(src, a=None, doc=None):
     return map_source(src, doc=doc, anatomy=a), what
 
 
-def _found(mapped, label: str) -> bool:
-    """Whether the importer found ``label`` (发文机关, 年度) in the file, rather than filling in a
-    placeholder or last year.  (Read from its summary, the only place it says so.)"""
-    prefix = f"  {label}："
-    return not any(line.startswith(prefix) and "未找到" in line for line in mapped.summary)
+def word_parts(src, a, display: str) -> tuple[list[Part], list[Problem]]:
+    """Which required parts a report read from a text file has, and what is missing or out of order:
+    the parts as the file has them (the importer's mapping, nothing moved — as ``drafter inspect`` reads
+    a Word file), judged by check's FZ101 and FZ103 in the document's terms."""
+    from ..importer import MISSING_REASON, map_source
+    from ..kinds import get_kind
+    from ..rules import Context, load_all
 
-
-_OUT_OF_ORDER = re.compile(r"^\s*第(?P<key>.)部分“[^”]*”：原文有（(?P<where>[^）]*)")
-
-
-def word_parts(mapped, display: str) -> tuple[list[Part], list[Problem]]:
-    """Which required parts a Word or text report has, and the findings that say what is missing.
-
-    Today: the importer's mapping (drafter.importer.map_source), where a part the file lacks is put in
-    省略部分 with a 【请补写……】 placeholder (= missing), and a part found out of order is kept as an
-    extra section (reported as FZ103, and counted as present).  When ``drafter inspect`` runs the
-    five-part check on Word files itself (FZ101 …), this is the one function to switch to its result."""
-    report = mapped.report
-    late = {m.group("key"): m.group("where") for m in map(_OUT_OF_ORDER.match, mapped.summary) if m}
-    parts = report_parts(report)
+    report = map_source(src, anatomy=a, as_written=True).report
+    report = report.model_copy(update={"omitted_parts": {k: v for k, v in report.omitted_parts.items()
+                                                         if v != MISSING_REASON}})
+    ctx = Context(report, None, get_kind(report.kind), medium="docx")
     problems = []
-    for p in parts:
-        if p.key in late:
-            p.state, p.note = PRESENT, f"原文有（{late[p.key]}），但顺序不对"
-            problems.append(Problem("FZ103", ERROR, f"{display}: 错误 FZ103 {p.label}排错了位置（{late[p.key]}）；"
-                                                    "请按 一、二、三、四、五 的顺序排列各部分", "必备部分顺序不对"))
-        elif p.state == MISSING:
-            p.note = "文中没有找到这一部分"
-            problems.append(Problem("FZ101", ERROR, f"{display}: 错误 FZ101 缺少{p.label}：文中没有找到写"
-                                                    f"{p.name}的一节；请补写后重新报送",
-                                    _summary("FZ101", "")))
-        elif p.state == OMITTED:
-            problems.append(Problem("FZ102", WARNING, f"{display}: 警告 FZ102 {p.label}未单列（理由：{p.note}）",
-                                    _summary("FZ102", "")))
-    if not late:                     # parts read in the order the file has them: check's FZ103 on that order
-        from ..kinds import get_kind
-        from ..rules import Context, load_all
-
-        order = load_all()["FZ103"]
-        for f in order.func(Context(report, None, get_kind(report.kind))) or ():
-            problems.append(Problem("FZ103", ERROR, f"{display}: 错误 FZ103 {f.message}", order.summary))
-    return parts, problems
+    for code in ("FZ101", "FZ103"):
+        r = load_all()[code]
+        for f in r.func(ctx) or ():
+            d = ctx.diagnostic(r, f)
+            d.file = display
+            problems.append(_problem(d))
+    return report_parts(report), problems
 
 
 # ---------------------------------------------------------------------------------------------
@@ -225,14 +203,18 @@ def _text(row: Row, path: str, display: str):
 
     from ..importer import read
 
-    mapped, what = _reading(read(Path(path), display))
+    from .. import anatomy
+
+    src = read(Path(path), display)
+    a = anatomy.read(src)
+    mapped, what = _reading(src, a)
     report = mapped.report
-    row.organ = report.org if _found(mapped, "发文机关") else None
-    row.year = report.year if _found(mapped, "年度") else None
+    row.organ = report.org if mapped.org_from else None
+    row.year = report.year if mapped.year_from else None
     row.date = report.date
     row.deadline, config = _deadline(report, Path(path))
     row.not_report = what
-    row.parts, problems = word_parts(mapped, display) if what is None else ([], [])
+    row.parts, problems = word_parts(src, a, display) if what is None else ([], [])
     kind = get_kind(report.kind)
     settings = settings_for(report, list(TEXT_RULES), (), config)
     ctx = Context(report, None, kind, settings)
