@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from . import conventions as C
 from . import source as S
-from .textutil import XML_BAD, width_zi
+from .textutil import XML_BAD, parse_cn_numeral, width_zi
 
 # roles
 CHROME = "chrome"                 # a web page's furniture (breadcrumb, metadata, widgets, date banner)
@@ -888,6 +888,52 @@ class _Reading:
                 if sc and max(sc.values()) >= 2:
                     named.add(max(sc, key=sc.get))
         return len(named) >= max(3, len(k.parts) - 2) or (not title and len(named) >= 2)
+
+
+@dataclass
+class AttachmentPage:
+    """One 附件 after the 成文日期: its label ("附件2"), its number, its title and the paragraphs under it."""
+
+    label: S.Para
+    number: int | None
+    title: str
+    content: list
+    label_origin: object = None       # the reader's paragraph of an own-line title
+
+
+def attachments_of(tail: Tail) -> list[AttachmentPage]:
+    """The 附件 pages of the tail, one each: a label line ("附件2", "附件2：标题"), the title on its own
+    line when the label has none (a title broken by a line break is one title), then its content.  A
+    title line that repeats the label ("附件1" then "附件1：标题", as WPS users often type) belongs to
+    the same 附件."""
+    out: list[AttachmentPage] = []
+    for p in tail.attachment_pages:
+        mm = C.attachment_page(p.text) if p.role != S.TABLE else None
+        if mm is not None:
+            inline = C.strip(mm.group("t1") or mm.group("t2") or "")
+            num = re.match(rf"^附[{C.WS}]*件[{C.WS}]*(\d{{1,2}}|[{C.CN}]{{1,3}})", C.strip(p.text))
+            n = None
+            if num:
+                g = num.group(1)
+                n = int(g) if g.isdigit() else parse_cn_numeral(g)
+            last = out[-1] if out else None
+            if last is not None and not last.title and not last.content and n in (None, last.number):
+                last.title = inline                     # "附件1" / "附件1：标题": one 附件
+                continue
+            out.append(AttachmentPage(p, n, inline, []))
+        elif out:
+            a = out[-1]
+            if not a.title and not a.content and p.role != S.TABLE:
+                a.title = C.strip(p.text)
+                a.label_origin = p.origin
+                continue
+            if a.content == [] and getattr(a, "label_origin", None) is not None and p.origin is a.label_origin:
+                a.title += C.strip(p.text)               # the title's second line (a manual line break)
+                continue
+            a.content.append(p)
+    for a in out:
+        a.title = "".join(C.strip(x) for x in a.title.split("\n"))       # drafter breaks a long title itself
+    return out
 
 
 def table_of(p: S.Para):

@@ -108,3 +108,24 @@ def test_pdf_finds_pitch_edges_page_numbers_and_flag_out_of_place(rendered, tmp_
     # the same examples untouched: none of these (test_inspect_reader measures every example)
     clean = inspect_file(rendered["short-complete"], pdf=True, content=False)
     assert not {"GB804", "GB805", "GB807", "GB809"} & codes(clean)
+
+
+def test_attachment_page_title_differs_from_the_attachment_note(tmp_path):
+    """GB513: the 附件说明 names 附件1 one way, its page another (§7.3.4/§7.3.7: 顺序、名称一致) —
+    one finding for every 附件 that differs; drafter's own render has none."""
+    from conftest import ROOT, run_cli
+
+    src = ROOT / "examples" / "with-tables" / "attachments-2024.yaml"
+    first = tmp_path / "a.docx"
+    assert run_cli("render", src, "-o", first).code == 0
+    title = "石门县2024年度重大行政决策事项目录"
+    out = edit_parts(first, tmp_path / "b.docx", {"word/document.xml": lambda root: _retitle(root, title)})
+    (f,) = by_code(inspect_file(out, content=False), "GB513")
+    assert f.expected == f"附件1“{title}”" and f.found == "附件页“石门县2024年度重大决策事项目录”"
+    assert "GB513" not in codes(inspect_file(first, content=False))
+
+
+def _retitle(root, title: str) -> None:
+    """The last paragraph holding ``title`` (the 附件 page's) gets another wording."""
+    ts = [t for t in root.iter(q("t")) if t.text and title in t.text]
+    ts[-1].text = ts[-1].text.replace("重大行政决策", "重大决策")

@@ -769,29 +769,17 @@ class Mapper:
     def attachment_items(self, data: dict, origins: dict) -> None:
         """The 附件 after the 成文日期 (a label "附件1", its title, its text and tables) become the
         report's 附件 with content — set on pages of their own after the body, as GB/T 9704 §7.3.7
-        wants — named as the 附件说明 names them; their paragraphs and tables are read like the body's."""
+        wants — titled as their pages title them (the 附件说明's name where a page has no title); their
+        paragraphs and tables are read like the body's."""
         pages = self.tail.attachment_pages
         if not pages:
             return
-        groups: list[tuple[S.Para, list]] = []
-        for p in pages:
-            if p.role != S.TABLE and C.attachment_page(p.text):
-                groups.append((p, []))
-            elif groups:
-                groups[-1][1].append(p)
         names = [x for x in data.get("attachments") or [] if isinstance(x, str)]
         out = []
-        for k, (label, body) in enumerate(groups):
-            mm = C.attachment_page(label.text)
-            inline = C.strip((mm.group("t1") or mm.group("t2") or "") if mm else "")
-            title = inline or (C.strip(body[0].text) if body and body[0].role != S.TABLE else "")
-            content = body if inline or not title else body[1:]
-            while not inline and title and content and content[0].origin is not None \
-                    and content[0].origin is body[0].origin:
-                title += content[0].text                 # a title broken by a line break: one title
-                content = content[1:]
-            title = "".join(C.strip(x) for x in title.split("\n"))     # drafter breaks a long title itself
-            title = title or (names[k] if k < len(names) else f"附件{k + 1}")
+        for k, page in enumerate(A.attachments_of(self.tail)):
+            title = page.title or (names[k] if k < len(names) else f"附件{k + 1}")
+            content = page.content
+            label = page.label
             sub = Mapper(self.src, self.kind, None, None, self.doc, self.a)
             nodes = sub.read_body(list(content)) if content else []
             items = []

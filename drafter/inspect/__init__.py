@@ -75,7 +75,7 @@ def inspect_file(path, *, pdf: bool = False, select=(), ignore=(), content: bool
     # the kinds GB/T 9704 lays out in full (§7 and the 信函 of §10.1) are audited in full; 命令, 纪要 and
     # 简报 have heads of their own, and a document that is no 公文 none: for those, what every page has
     full = ana.format in A.FULL_AUDIT_FORMATS and ana.kind != A.OTHER
-    c = Ctx(doc, lay, limited=not full)
+    c = Ctx(doc, lay, limited=not full, ana=ana)
     mods = (check_page, check_text, check_head, check_tail, check_pagenum, check_file) if full else \
         (check_page, check_text, check_pagenum, check_file)
     for mod in mods:

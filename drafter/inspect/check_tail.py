@@ -19,11 +19,40 @@ POS_TOL = ZI // 2                       # ½ 字
 
 
 def run(c: Ctx) -> None:
+    _attachments(c)
     _addressee(c)
     _date(c)
     _signature(c)
     _notes(c)
     _colophon(c)
+
+
+def _attachments(c: Ctx) -> None:
+    """GB513: the 附件说明 and the 附件 pages name the same 附件 in the same order (§7.3.4, §7.3.7:
+    "附件应与附件说明的顺序、名称一致")."""
+    from .. import anatomy as A
+
+    if c.ana is None:
+        return
+    names = c.ana.tail.attachments
+    pages = A.attachments_of(c.ana.tail)
+    if not names or not pages:
+        return
+
+    def norm(t: str) -> str:
+        return "".join(t.split()).rstrip("。.")
+
+    for k, page in enumerate(pages):
+        p = (page.label.origin if hasattr(page.label.origin, "number") else None)
+        if k >= len(names):
+            c.add("GB513", f"附件页有附件{k + 1}“{page.title}”，附件说明中没有列出；请在附件说明中补上", p,
+                  expected=f"附件说明列出附件{k + 1}", found=f"附件说明只列了 {len(names)} 件")
+        elif page.title and norm(page.title) != norm(names[k]):
+            c.add("GB513", "附件页的标题与附件说明中的名称不一致；两处应写得一样", p,
+                  expected=f"附件{k + 1}“{names[k]}”", found=f"附件页“{page.title}”")
+    if len(names) > len(pages):
+        c.add("GB513", f"附件说明列了 {len(names)} 件附件，成文日期之后只有 {len(pages)} 个附件页；请补上缺的附件页，"
+                       "或核对附件说明", None, place="附件", expected=f"{len(names)} 个附件页", found=f"{len(pages)} 个")
 
 
 def _addressee(c: Ctx) -> None:

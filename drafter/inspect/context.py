@@ -36,6 +36,7 @@ class Ctx:
     lay: Layout
     out: list[Finding] = field(default_factory=list)
     limited: bool = False       # a kind audited only for page setup, page numbers, fonts and numbering
+    ana: object = None          # the anatomy (drafter.anatomy.Anatomy) the layout was made from
     notes: list[str] = field(default_factory=list)     # what was not judged, and why (printed once)
 
     def add(self, code: str, message: str, para: Para | None = None, *, place: str | None = None,

@@ -25,7 +25,7 @@ def excerpt(text: str, n: int = 12) -> str:
 
 # codes whose expected/found name the item itself (each heading's own number): merged by message,
 # listing the first few values
-LOOSE = {"GB305", "GB309"}
+LOOSE = {"GB305", "GB309", "GB513"}
 MAX_LISTED = 4
 
 
