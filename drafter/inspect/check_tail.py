@@ -45,7 +45,7 @@ def _attachments(c: Ctx) -> None:
     for k, page in enumerate(pages):
         p = (page.label.origin if hasattr(page.label.origin, "number") else None)
         if k >= len(names):
-            c.add("GB513", f"附件页有附件{k + 1}“{page.title}”，附件说明中没有列出；请在附件说明中补上", p,
+            c.add("GB513", f"附件页有附件{k + 1}“{page.title}”，附件说明中没有列出，应补上", p,
                   expected=f"附件说明列出附件{k + 1}", found=f"附件说明只列了 {len(names)} 件")
         elif page.title and norm(page.title) != norm(names[k]):
             c.add("GB513", "附件页的标题与附件说明中的名称不一致；两处应写得一样", p,
