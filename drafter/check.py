@@ -117,13 +117,16 @@ def find_previous(report, path: str | Path | None, explicit: str | Path | None =
     (``explicit``; a failure to read it raises DrafterError), else the one its ``上一年度`` names,
     relative to the YAML's folder.  Returns (drafter.carryover.Previous or None, a problem to report
     as FZ905 or None)."""
-    from .carryover import load_previous
-
+    # carryover (and the reader it brings) is imported only when there is a previous report to read
     if explicit is not None:
+        from .carryover import load_previous
+
         return load_previous(explicit, str(explicit)), None
     written = (report.previous or "").strip() if report is not None else ""
     if not written:
         return None, None
+    from .carryover import load_previous
+
     target = Path(written).expanduser()
     if not target.is_absolute() and path is not None:
         target = Path(path).parent / target
