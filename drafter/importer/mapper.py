@@ -178,6 +178,12 @@ class Mapper:
         """drafter numbers by level (一、 （一） 1. （1））: a "1." written directly under "一、" prints
         as "（一）".  Say so, once per kind of numbering, so the clerk can check the levels."""
         mk = C.heading_marker(p.text)
+        shape = re.sub(rf"[{C.CN}]+|[0-9０-９]+", "N", C.strip(mk.found)) if mk is not None else ""
+        if mk is not None and not mk.ok and mk.kind in _LEVEL_KINDS and ("form", shape) not in self.renumbered:
+            # "一)", "(一", "1、": a number written wrong (a bracket lost in a web editor) read at its level
+            self.renumbered.add(("form", shape))
+            self.marked.append(f"{p.where}起：原文序号“{C.strip(mk.found)}”写得不对（应为“{mk.expected}”），已按标题导入，"
+                               "生成时由 drafter 编号（FZ605 说明序号的写法）")
         if mk is None or mk.kind not in _LEVEL_KINDS or _LEVEL_KINDS.index(mk.kind) == depth:
             return
         if not self.kind.parts:                  # a 公文 keeps its levels when it can (levels_as_written)

@@ -1,27 +1,32 @@
 """Reader: a PDF with a text layer (as LibreOffice, Word, WPS or a browser's "打印为 PDF" write it)
 -> :class:`drafter.source.Source` (``fmt`` "pdf").  No report knowledge here.
 
-A PDF holds positioned characters, not paragraphs.  The characters (pdfplumber) are grouped into
-printed lines by their height on the page; a big gap inside a line (a tab stop, the space between two
-joint organs' names) becomes an ideographic space, a space glyph stays a space.  Then:
+The PDF is read through PDFium (pypdfium2, a dependency of drafter; the engine pdfplumber renders
+pages with): pdfminer, pdfplumber's pure-Python parser, takes ~0.1 s a page, PDFium a hundredth of
+that.  A PDF holds positioned characters, not paragraphs.  The characters are grouped into printed
+lines by their height on the page; a gap inside a line much wider than the line's usual spacing (a
+tab stop, the space between two joint organs' names) becomes an ideographic space, a space glyph
+stays a space.  Then:
 
 - **page furniture goes**: page numbers ("— 3 —", "-3-", "第3页", "3/10") at the top or bottom of a
   page, and running headers and footers (the same line at the top or bottom of several pages; a
   browser's date/title header and URL footer) are dropped and listed;
 - **paragraphs are rebuilt from lines**: a line begins a paragraph when it starts indented (公文's
   two-字 first-line indent), when the line before ended short of the right margin, after a gap wider
-  than the line pitch, when the size or colour changes, or when the line before was centred (a
-  title); otherwise it continues the line before — Chinese lines join without a space, Latin words
-  with one;
+  than the line pitch, when the size or colour changes, or when the line before was centred or set
+  right (a title, a 署名); otherwise it continues the line before — Chinese lines join without a
+  space, Latin words with one;
 - **the 版头**: the lines above the red rule of the first page are kept one paragraph each; red text
   in a large size there is the 发文机关标志 (role FLAG; "文件" printed beside stacked organs comes
-  after them, as in the 标志 itself); the red rule is noted (one rule: 文件格式; two of 170 mm: 信函格式).
+  after them, as in the 标志 itself); the rule is noted (two of 170 mm: 信函格式);
+- **the seal**: a 署名 set with three blank lines or more above it (room for the seal, GB/T 9704
+  §7.3.5.1), or a red round shape beside it, makes ``Source.sealed``.
 
-Each paragraph's look (alignment, size, colour, font; bold for a heading font) is given as the
-reader's paragraph (:class:`drafter.reader.document.Para`), the same evidence a Word file gives the
-anatomy pass.  A PDF without a text layer (a scan) is refused with a Chinese message (FZ093), never
-read as an empty report; a password (FZ085), a damaged file (FZ081), an oversized one (FZ086) and
-pdfplumber missing (FZ062) likewise.
+Each paragraph's look (alignment, size, colour, font; bold for a bold or heading face) is given as
+the reader's paragraph (:class:`drafter.reader.document.Para`), the same evidence a Word file gives
+the anatomy pass.  A PDF without a text layer (a scan) is refused with a Chinese message (FZ093),
+never read as an empty report; a password (FZ085), a damaged file (FZ081), an oversized one (FZ086)
+and a broken installation (FZ062) likewise.
 """
 from __future__ import annotations
 
