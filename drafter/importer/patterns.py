@@ -59,13 +59,15 @@ def _spaced(label: str) -> str:
 
 _LABELS_RX = "|".join(_spaced(x) for x in sorted(CHROME_LABELS, key=len, reverse=True))
 _ITEM = r"(?:[-*•·●◆◇▪■□○]|\d{1,2}[.、])"                # a list marker ("- 成文时间:…", "· 发布机构：…")
-_LABEL_RE = re.compile(rf"^(?:{_ITEM}[{WS}]+)?[【\[［(（]?[{WS}]*({_LABELS_RX})[{WS}]*([:：】\]］)）]|$)")
+# a label ends with a colon or bracket, a tab (a table row copied from a browser: "索引号<Tab>…") or the line
+_LABEL_RE = re.compile(rf"^(?:{_ITEM}[{WS}]+)?[【\[［(（]?[{WS}]*({_LABELS_RX})(?:[{WS}]*[:：】\]］)）]|[ \u3000]*\t|[{WS}]*$)")
 _TOKEN_RE = re.compile(
     rf"^(?:[{WS}【】\[\]［］|｜/·:：>＞()（）]|打印本页|打印此页|关闭窗口|关闭本页|打印|关闭|收藏|分享到|分享|字体|字号|"
     r"默认|大|中|小|返回顶部|返回列表|返回|我要纠错|纠错|打印本文|打印文章|关闭本文|收藏本页|加入收藏|保存本页|复制链接|微信|微博|"
     r"QQ空间|QQ好友|QQ|扫一扫在手机打开当前页|扫一扫在手机上查看当前页面|扫一扫|当前位置|首页|正文|朗读|语音播报|视力保护色|"
-    r"护眼模式|无障碍|长者模式|适老化|繁体|简体|繁體|[AaTt][+＋\-－]?|"
-    r"您当前的位置|政务公开|信息公开|法定主动公开内容|\d{1,2}:\d{2}(?::\d{2})?)+$")
+    r"护眼模式|无障碍|长者模式|适老化|繁体|简体|繁體|超大|特大|[AaTt][+＋\-－]?|"
+    r"您当前的位置|政务公开|信息公开|法定主动公开内容|\d{1,2}:\d{2}(?::\d{2})?|"
+    r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})+$")     # the page's date and time beside its widgets
 
 
 def _label_of(found: str) -> str:
@@ -111,17 +113,22 @@ def cell_label(cell: str) -> str | None:
     return _label_of(m.group(1)) if m and not strip(strip(cell)[m.end():]) else None
 
 
+def _tokens(text: str) -> bool:
+    """Only widgets and the page's own date and time (a date alone is no widget: it may be the 成文日期)."""
+    return bool(_TOKEN_RE.match(text)) and not re.fullmatch(r"[\d\-/.: \u3000]*", strip(text))
+
+
 def is_chrome(text: str) -> bool:
     if not text or "。" in text:
         return False
     if chrome_label(text):
         return True
-    return bool(_TOKEN_RE.match(text)) or is_breadcrumb(text)
+    return _tokens(text) or is_breadcrumb(text)
 
 
 def is_chrome_tokens(text: str) -> bool:
     """Only page furniture ("【打印】【关闭】", "字体：大 中 小", a breadcrumb), no labelled values."""
-    return bool(text) and "。" not in text and (bool(_TOKEN_RE.match(text)) or is_breadcrumb(text))
+    return bool(text) and "。" not in text and (_tokens(text) or is_breadcrumb(text))
 
 
 # the end of a web page after the report: "相关稿件" and the list under it, "上一篇：……", download links
@@ -142,7 +149,7 @@ def is_tail_junk(text: str) -> bool:
 
 _PAIR_RE = re.compile(
     rf"(?:^|(?<=[{WS}|｜]))(?:{_ITEM}[{WS}]+)?(?:[【\[［][{WS}]*({_LABELS_RX})[{WS}]*[】\]］][{WS}]*[:：]?"
-    rf"|({_LABELS_RX})[{WS}]*[:：])[{WS}]*")
+    rf"|({_LABELS_RX})(?:[{WS}]*[:：]|[ \u3000]*\t))[{WS}]*")
 
 
 def chrome_pairs(text: str) -> dict[str, str]:

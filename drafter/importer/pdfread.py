@@ -93,15 +93,23 @@ class _Page:
     rules: list[Rule] = field(default_factory=list)
     seal_marks: list[Rule] = field(default_factory=list)   # round shapes a seal's size (red: a seal)
     images: int = 0
+    unmapped: int = 0                 # characters whose font gives no Unicode (text that copies as garbage)
 
 
 # ---------------------------------------------------------------------------------------------
 def read_pdf(path: Path, name: str) -> S.Source:
     pages = _pages(path, name)
     text_chars = sum(len(ln.text) for pg in pages for ln in pg.lines)
-    if text_chars == 0:
+    unmapped = sum(pg.unmapped for pg in pages)
+    if text_chars == 0 or unmapped > text_chars:
         imaged = sum(1 for pg in pages if pg.images)
-        what = (f"它的 {len(pages)} 页都是图片（扫描件或拍照件）" if imaged else "其中没有可以读取的文字")
+        if unmapped > text_chars:
+            what = "中的文字无法提取（PDF 的字体没有文字编码，复制出来是乱码）"
+        elif imaged:
+            what = (f"的 {len(pages)} 页都是图片（扫描件或拍照件），没有文字" if len(pages) > 1
+                    else "是图片（扫描件或拍照件），没有文字")
+        else:
+            what = "中没有可以读取的文字"
         raise DrafterError("FZ093", f"“{name}”{what}：drafter 不识别图片中的文字，无法导入。请找到这份报告的 Word 文件"
                                     "（.docx/.doc/.wps）导入；或在网站上找到它的网页版，把网页另存为 .html 后导入；"
                                     "或用 WPS、Word 的“PDF 转 Word”（文字识别）转成 .docx，核对文字后再导入", file=name)
@@ -214,6 +222,9 @@ def _read_page(page, number: int, R) -> _Page:
             u = R.FPDFText_GetUnicode(tp.raw, i)
             if u in (0, 0x0D, 0x0A, 0xFFFE, 0xFFFF, 0x02) or R.FPDFText_IsGenerated(tp.raw, i) == 1:
                 continue
+            if R.FPDFText_HasUnicodeMapError(tp.raw, i) == 1 or 0xE000 <= u <= 0xF8FF:
+                pg.unmapped += 1                           # no ToUnicode map: a glyph number, not a character
+                continue
             if R.FPDFText_GetCharAngle(tp.raw, i) > 0.01 and abs(R.FPDFText_GetCharAngle(tp.raw, i) - 6.2832) > 0.01:
                 continue                                   # rotated (a seal's ring, a vertical label)
             if not R.FPDFText_GetLooseCharBox(tp.raw, i, ctypes.byref(rect)):
@@ -281,7 +292,7 @@ def _line(row: list[dict], page: int, width: float) -> Line | None:
             em = max(float(c.get("size") or 10), float(prev.get("size") or 10))
             if gap > max(0.6 * em, usual + 0.5 * em):
                 text.append("\u3000")            # a tab stop or the space between two names
-            elif gap > 0.25 * em and _latin(text[-1][-1]) and _latin(t[0]):
+            elif gap > 0.15 * em and _latin(text[-1][-1]) and _latin(t[0]):
                 text.append(" ")
         text.append(t)
         font = str(c.get("fontname") or "")
@@ -386,7 +397,7 @@ class _Assembler:
         pg = self.pages[first.page - 1]
         if any(_red(r.color) for r in pg.seal_marks):
             return True
-        pitch = geo[first.width][2]
+        pitch = geo[first.width][2].get(round(first.size * 2) / 2, 1.8 * first.size)
         return above.page == first.page and (first.top - above.top) / pitch - 1 >= G.SIG_SEALED_BLANK_LINES - 0.5
 
     # -- furniture -----------------------------------------------------------------------------
@@ -458,36 +469,38 @@ class _Assembler:
     def body_size(lines: list[Line]) -> float:
         sizes = Counter()
         for ln in lines:
-            sizes[ln.size] += len(ln.text)
+            sizes[round(ln.size * 2) / 2] += len(ln.text)
         return sizes.most_common(1)[0][0] if sizes else 12.0
 
     @staticmethod
-    def geometry(lines: list[Line], em: float) -> dict[float, tuple[float, float, float]]:
-        """Per page width: the left margin, the right margin and the line pitch of body text."""
+    def geometry(lines: list[Line], em: float) -> dict[float, tuple[float, float, dict]]:
+        """Per page width: the left margin (where most lines start), the right margin (where most
+        long lines end: justified text) and the line pitch of each text size."""
         out = {}
         for w in {ln.width for ln in lines}:
-            body = [ln for ln in lines if ln.width == w and abs(ln.size - em) <= 1]
-            if not body:
-                body = [ln for ln in lines if ln.width == w]
-            lefts = Counter(round(ln.x0) for ln in body)
-            left = min((x for x, n in lefts.items() if n >= max(2, lefts.most_common(1)[0][1] // 3)),
-                       default=lefts.most_common(1)[0][0])
-            long = [round(ln.x1) for ln in body if ln.x1 - left > (w - 2 * left) * 0.6]
+            same = [ln for ln in lines if ln.width == w]
+            lefts = Counter(round(ln.x0) for ln in same)
+            top_n = lefts.most_common(1)[0][1]
+            left = min((x for x, n in lefts.items() if n >= max(2, top_n // 3)), default=lefts.most_common(1)[0][0])
+            long = [round(ln.x1) for ln in same if ln.x1 - left > (w - 2 * left) * 0.6]
             right = Counter(long).most_common(1)[0][0] if long else w - left
-            pitches = Counter(round(b.top - a.top) for a, b in zip(body, body[1:])
-                              if a.page == b.page and 0 < b.top - a.top < 4 * em)
-            pitch = pitches.most_common(1)[0][0] if pitches else 1.6 * em
-            out[w] = (float(left), float(right), float(pitch))
+            pitches: dict[float, Counter] = {}
+            for a, b in zip(same, same[1:]):
+                if a.page == b.page and abs(a.size - b.size) <= 0.5 and 0 < b.top - a.top < 4 * b.size:
+                    pitches.setdefault(round(b.size * 2) / 2, Counter())[round(b.top - a.top)] += 1
+            pitch = {k: float(c.most_common(1)[0][0]) for k, c in pitches.items()}
+            out[w] = (float(left), float(right), pitch)
         return out
 
     def breaks(self, a: Line, b: Line, geo: dict, em: float) -> bool:
-        left, right, pitch = geo[b.width]
+        left, right, pitches = geo[b.width]
         size = max(a.size, b.size, 1.0)
         if abs(a.size - b.size) > 1.5 or _red(a.color) != _red(b.color):
             return True
+        pitch = pitches.get(round(b.size * 2) / 2, 1.8 * b.size)
         if a.page == b.page and b.top - a.top > 1.6 * pitch:
             return True
-        if b.x0 - left >= 1.2 * size:                        # indented (the first line of a paragraph)
+        if b.x0 - left >= 0.9 * b.size:                      # indented (the first line of a paragraph)
             return True
         if right - a.x1 >= 1.2 * size:                       # the line before ended short
             return True
@@ -497,7 +510,7 @@ class _Assembler:
 
         return ends_sentence(a.text) and bool(C.heading_marker(b.text)) and not C.heading_marker(b.text).kind == "circ"
 
-    def para(self, lines: list[Line], geo: tuple[float, float, float]) -> S.Para:
+    def para(self, lines: list[Line], geo: tuple[float, float, dict]) -> S.Para:
         from ..reader.document import Para as RPara, Run
         from ..reader.styles import FontRef, ParaProps, RunProps
 
