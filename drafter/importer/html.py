@@ -405,7 +405,8 @@ class _Page:
     def source(self, name: str, notes: list[str]) -> S.Source:
         first, end = self.article()
         if first < 0:
-            links = [b.text for b in self.blocks if P.FILE_LINK_RE.match(b.text)]
+            links = [m.group() for b in self.blocks
+                     if (m := re.search(r"[^：:\s/]{1,120}\.(?:pdf|docx?|wps|ofd|txt)\b", b.text, re.I))]
             if links:
                 raise DrafterError("FZ092", f"“{name}”中没有报告正文，只有附件“{links[0]}”的链接：请在网页上下载这个附件，"
                                             "再导入下载的文件", file=name)

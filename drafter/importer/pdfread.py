@@ -111,7 +111,7 @@ def read_pdf(path: Path, name: str) -> S.Source:
         else:
             what = "中没有可以读取的文字"
         raise DrafterError("FZ093", f"“{name}”{what}：drafter 不识别图片中的文字，无法导入。请找到这份报告的 Word 文件"
-                                    "（.docx/.doc/.wps）导入；或在网站上找到它的网页版，把网页另存为 .html 后导入；"
+                                    "（.docx、.doc 或 .wps）导入；或在网站上找到它的网页版，把网页另存为 .html 后导入；"
                                     "或用 WPS、Word 的“PDF 转 Word”（文字识别）转成 .docx，核对文字后再导入", file=name)
     return _Assembler(pages, name).source()
 

@@ -58,7 +58,7 @@ def what_file(head: bytes) -> str:
     if head.startswith(b"%PDF-"):
         return "是 PDF 文件"
     if h.startswith((b"<!doctype html", b"<html", b"<head", b"<meta", b"<?xml")):
-        return "是网页（HTML）文件"
+        return "是网页文件（.html）"
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
         return "是图片"
     if not head:
