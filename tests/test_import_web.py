@@ -250,3 +250,36 @@ def test_a_scanned_pdf_is_refused_with_what_to_do(tmp_path):
     r = run_cli("import", scan, "-o", tmp_path / "x.yaml")
     assert r.code == 1 and "FZ093" in r.err and "不识别图片中的文字" in r.err and "PDF 转 Word" in r.err, r
     assert not (tmp_path / "x.yaml").exists()
+
+
+# ---------------------------------------------------------------------------------------------
+CORPUS_DOCX = sorted((DATA / "corpus").glob("*.docx"))
+# pandoc's reference document: English, its headings known only by Word's style names, which a PDF has not
+NOT_FROM_PDF = {"pandoc-reference.docx"}
+
+
+@pytest.fixture(scope="module")
+def corpus_pdfs(tmp_path_factory):
+    """The Word and WPS files of tests/data/corpus/ as LibreOffice exports them (one run)."""
+    soffice_or_skip()
+    from drafter.pdf import convert
+
+    return {p.stem: p for p in convert(CORPUS_DOCX, tmp_path_factory.mktemp("corpus-pdf"))}
+
+
+@pytest.mark.parametrize("docx", [p for p in CORPUS_DOCX if p.name not in NOT_FROM_PDF], ids=lambda p: p.stem)
+def test_a_word_file_and_its_pdf_import_alike(docx, corpus_pdfs, tmp_path):
+    """Files written the way Word and WPS write them (reports, letters, notices, minutes, an order, a
+    briefing; mirrored margins, frame page numbers, letter-spaced numbers, compound red lines):
+    imported from their PDF they give what the .docx gives — organ, 年度, 成文日期, 发文字号, 主送,
+    署名, title, the sections and their headings."""
+    keys = ("org", "year", "date", "doc_number", "recipients", "signatures", "title", "closing", "header", "intro")
+
+    def view(rep):
+        m, comp = meta_view(rep), Composer(rep)
+        return {k: m[k] for k in keys} | {"parts": [s.parts for s in rep.sections],
+                                           "headings": [comp.section_heading(s) for s in rep.sections]}
+
+    a = view(import_file(docx, tmp_path / "a.yaml").report)
+    b = view(import_file(corpus_pdfs[docx.stem], tmp_path / "b.yaml").report)
+    assert b == a

@@ -65,6 +65,7 @@ class Line:
     color: str | None                 # RRGGBB of most of its characters
     fonts: list[tuple[str, str]]      # (text, font name) of its runs
     width: float                      # page width
+    hang: float | None = None         # x where the text after a leading "标签：" starts
 
     @property
     def mid(self) -> float:
@@ -207,7 +208,7 @@ def _read_page(page, number: int, R) -> _Page:
         fill, stroke = ctypes.c_int(), ctypes.c_int()
         R.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
         color = _rgb(R.FPDFPageObj_GetStrokeColor if stroke.value else R.FPDFPageObj_GetFillColor, obj.raw)
-        if w >= 60 and h <= 4:                           # a horizontal rule
+        if w >= 60 and h <= 12 and w > 10 * h:           # a horizontal rule (a compound double line is one path)
             pg.rules.append(Rule(number, float(height - top), float(left), float(right), color))
         elif 80 <= w <= 160 and 80 <= h <= 160:          # a round shape a seal's size
             pg.seal_marks.append(Rule(number, float(height - top), float(left), float(right), color))
@@ -275,23 +276,27 @@ def _line(row: list[dict], page: int, width: float) -> Line | None:
             continue
         kept.append(c)
     ink = [c for c in kept if not c["text"].isspace()]
-    gaps = sorted(float(b["x0"]) - float(a["x1"]) for a, b in zip(ink, ink[1:]))
-    usual = gaps[len(gaps) // 2] if gaps else 0.0       # letter-spaced (分散对齐) text has wide gaps throughout
+    # the usual gap between two Chinese characters: justification and letter-spacing (分散对齐) widen
+    # those and not the ones inside a number, so a gap is a separator only when much wider than that
+    gaps = sorted(float(b["x0"]) - float(a["x1"]) for a, b in zip(ink, ink[1:]) if _wide(a["text"]) and _wide(b["text"]))
+    if not gaps:
+        gaps = sorted(float(b["x0"]) - float(a["x1"]) for a, b in zip(ink, ink[1:]))
+    usual = max(0.0, gaps[len(gaps) // 2]) if gaps else 0.0
     text = []
     fonts: list[tuple[str, str]] = []
     prev = None
     for c in kept:
         t = _norm_char(c["text"])
         if t.isspace():
-            if text and not text[-1].isspace():
-                text.append(" " if t != "\u3000" else "\u3000")
+            if text and not (t == " " and text[-1] == " "):
+                text.append("\u3000" if t == "\u3000" else " ")     # a space glyph as printed
             prev = c
             continue
         if prev is not None and text and not text[-1].isspace():
             gap = float(c["x0"]) - float(prev["x1"])
             em = max(float(c.get("size") or 10), float(prev.get("size") or 10))
-            if gap > max(0.6 * em, usual + 0.5 * em):
-                text.append("\u3000")            # a tab stop or the space between two names
+            if gap > max(0.6 * em, usual + 0.5 * em):    # a tab stop, the space between two names: a 字 each
+                text.append("\u3000" * max(1, min(4, round((gap - usual) / em))))
             elif gap > 0.15 * em and _latin(text[-1][-1]) and _latin(t[0]):
                 text.append(" ")
         text.append(t)
@@ -306,9 +311,16 @@ def _line(row: list[dict], page: int, width: float) -> Line | None:
         return None
     sizes = Counter(round(float(c.get("size") or 0), 1) for c in ink)
     colors = Counter(c.get("color") for c in ink)
+    # where the text after a leading label ("出席：", "抄送：") starts: a hanging indent's position
+    label = next((float(b["x0"]) for a, b in zip(ink[:10], ink[1:11]) if a["text"] in "：:"), None)
     return Line(page, 0, min(float(c["top"]) for c in ink), max(float(c["bottom"]) for c in ink),
                 float(ink[0]["x0"]), float(ink[-1]["x1"]), sizes.most_common(1)[0][0], s,
-                colors.most_common(1)[0][0], fonts, width)
+                colors.most_common(1)[0][0], fonts, width, label)
+
+
+def _wide(ch: str) -> bool:
+    """A Chinese character or full-width punctuation (the characters justification spreads)."""
+    return bool(ch) and (is_cjk(ch[0]) or "\u3000" <= ch[0] <= "\u303f" or "\uff00" <= ch[0] <= "\uffef")
 
 
 def _latin(ch: str) -> bool:
@@ -346,7 +358,7 @@ class _Assembler:
 
         def flush():
             if cur:
-                p = self.para(cur, geo[cur[0].width])
+                p = self.para(cur, self.geo_of(geo, cur[0]))
                 paras.append(p)
                 spans[id(p)] = (cur[0], cur[-1])
                 if len(cur) > 1:
@@ -359,13 +371,16 @@ class _Assembler:
                 cur.append(ln)
                 flush()
                 continue
-            if cur and self.breaks(cur[-1], ln, geo, body_size):
+            if cur and self.breaks(cur[-1], ln, geo, body_size, cur[0]):
                 flush()
             cur.append(ln)
         flush()
         self.mark_flag(paras, head_end)
         sealed = self.sealed(paras, spans, geo)
         notes = list(self.notes)
+        if sealed:
+            notes.append("PDF 的署名按加盖印章的格式排（署名上方留有印章的位置，或以成文日期居中），导入为“印章: 是”；"
+                         "不盖章的请改为“否”")
         if joined_at:
             notes.append(f"PDF 的 {sum(len(pg.lines) for pg in self.pages)} 行已按缩进和行末的位置接成 {len(paras)} 段；"
                          "请对照原文核对分段")
@@ -397,7 +412,16 @@ class _Assembler:
         pg = self.pages[first.page - 1]
         if any(_red(r.color) for r in pg.seal_marks):
             return True
-        pitch = geo[first.width][2].get(round(first.size * 2) / 2, 1.8 * first.size)
+        if k > j:                                         # the 署名's last line and the date under it
+            _, sig = spans[id(paras[k - 1])]
+            date, _ = spans[id(paras[k])]
+            em = date.size
+            if sig.page == date.page and "\u3000" not in sig.text:
+                if abs(sig.mid - date.mid) <= 0.3 * em:
+                    return True                           # §7.3.5.1: the 署名 centred over the date
+                if 0.5 * em <= date.x0 - sig.x0 <= (G.SIG_DATE_OFFSET_ZI + 1) * em:
+                    return False                          # §7.3.5.2: the date two 字 right of the 署名
+        pitch = self.geo_of(geo, first)[2].get(round(first.size * 2) / 2, 1.8 * first.size)
         return above.page == first.page and (first.top - above.top) / pitch - 1 >= G.SIG_SEALED_BLANK_LINES - 0.5
 
     # -- furniture -----------------------------------------------------------------------------
@@ -416,7 +440,7 @@ class _Assembler:
             kept = []
             for ln in pg.lines:
                 where = f"第{pg.number}页"
-                if id(ln) in edges and C.is_page_number(ln.text):
+                if id(ln) in edges and (C.is_page_number(ln.text) or re.fullmatch(r"\d{1,3}", ln.text)):
                     self.page_numbers.append((where, ln.text))
                     continue
                 if id(ln) in edges and (several and edge[key(ln.text)] >= max(2, len(self.pages) // 2)
@@ -428,9 +452,10 @@ class _Assembler:
 
     @staticmethod
     def edge_lines(pg: _Page) -> list[Line]:
-        """The first and last two lines of a page, when they lie in its top or bottom eighth."""
-        out = [ln for ln in pg.lines[:2] if ln.bottom < pg.height / 8]
-        out += [ln for ln in pg.lines[-2:] if ln.top > pg.height * 7 / 8 and ln not in out]
+        """The first and last two lines of a page, when they lie in its top or bottom margin's band
+        (a 公文's page number is 7 mm under the text, 35 mm above the page's foot: the bottom 15 %)."""
+        out = [ln for ln in pg.lines[:2] if ln.bottom < pg.height * 0.15]
+        out += [ln for ln in pg.lines[-2:] if ln.top > pg.height * 0.85 and ln not in out]
         return out
 
     # -- 版头 --------------------------------------------------------------------------------------
@@ -445,10 +470,9 @@ class _Assembler:
             return 0
         # 信函格式: the two 170 mm red lines at the top (the lower pair at the page's foot)
         upper = [r for r in red if r.top < pg.height / 2]
-        letter = [r for r in upper if LETTER_RULE_MM[0] <= r.width_mm <= LETTER_RULE_MM[1]]
-        what = ("两条红色分隔线（信函格式）" if len(letter) >= 2 else
-                f"红色分隔线（长 {upper[0].width_mm:.0f} mm）")
-        self.notes.append(f"PDF 第1页有版头：{what}之上的各行按版头读取")
+        letter = any(LETTER_RULE_MM[0] <= r.width_mm <= LETTER_RULE_MM[1] for r in upper)
+        what = f"红色{'双线（信函格式）' if letter else '分隔线'}，长 {upper[0].width_mm:.0f} mm"
+        self.notes.append(f"PDF 第1页有版头（{what}）：线上的各行按版头读取")
         return sum(1 for ln in pg.lines if ln.bottom <= top + 1)
 
     def mark_flag(self, paras: list[S.Para], head_end: int) -> None:
@@ -473,33 +497,57 @@ class _Assembler:
         return sizes.most_common(1)[0][0] if sizes else 12.0
 
     @staticmethod
-    def geometry(lines: list[Line], em: float) -> dict[float, tuple[float, float, dict]]:
-        """Per page width: the left margin (where most lines start), the right margin (where most
-        long lines end: justified text) and the line pitch of each text size."""
+    def geometry(lines: list[Line], em: float) -> dict:
+        """The left margin (where most lines start), the right margin (where most long lines end:
+        justified text) and the line pitch of each text size — per page width, and per page where
+        the page has enough lines to tell (Word mirrors the margins of facing pages)."""
+        def margins(group: list[Line]) -> tuple[float, float] | None:
+            w = group[0].width
+            lefts = Counter(round(ln.x0) for ln in group)
+            rights = Counter(round(ln.x1) for ln in group if ln.x1 - ln.x0 > w * 0.4)
+            if not lefts or not rights or lefts.most_common(1)[0][1] < 3 or rights.most_common(1)[0][1] < 3:
+                return None
+            top = lefts.most_common(1)[0][1]
+            left = min(x for x, n in lefts.items() if n >= max(3, top // 3))
+            best = rights.most_common(1)[0][1]
+            right = max(x for x, n in rights.items() if n == best)
+            return float(left), float(right)
+
+        def pitch_of(group: list[Line]) -> dict:
+            pitches: dict[float, Counter] = {}
+            for a, b in zip(group, group[1:]):
+                if a.page == b.page and abs(a.size - b.size) <= 0.5 and 0 < b.top - a.top < 4 * b.size:
+                    pitches.setdefault(round(b.size * 2) / 2, Counter())[round(b.top - a.top)] += 1
+            return {k: float(c.most_common(1)[0][0]) for k, c in pitches.items()}
+
         out = {}
         for w in {ln.width for ln in lines}:
             same = [ln for ln in lines if ln.width == w]
-            lefts = Counter(round(ln.x0) for ln in same)
-            top_n = lefts.most_common(1)[0][1]
-            left = min((x for x, n in lefts.items() if n >= max(2, top_n // 3)), default=lefts.most_common(1)[0][0])
-            long = [round(ln.x1) for ln in same if ln.x1 - left > (w - 2 * left) * 0.6]
-            right = Counter(long).most_common(1)[0][0] if long else w - left
-            pitches: dict[float, Counter] = {}
-            for a, b in zip(same, same[1:]):
-                if a.page == b.page and abs(a.size - b.size) <= 0.5 and 0 < b.top - a.top < 4 * b.size:
-                    pitches.setdefault(round(b.size * 2) / 2, Counter())[round(b.top - a.top)] += 1
-            pitch = {k: float(c.most_common(1)[0][0]) for k, c in pitches.items()}
-            out[w] = (float(left), float(right), pitch)
+            m = margins(same) or (min(ln.x0 for ln in same), max(ln.x1 for ln in same))
+            out[w] = (*m, pitch_of(same))
+            for page in {ln.page for ln in same}:
+                on = [ln for ln in same if ln.page == page]
+                mp = margins(on)
+                if mp is not None:
+                    out[(page, w)] = (*mp, out[w][2])
         return out
 
-    def breaks(self, a: Line, b: Line, geo: dict, em: float) -> bool:
-        left, right, pitches = geo[b.width]
+    @staticmethod
+    def geo_of(geo: dict, ln: Line) -> tuple[float, float, dict]:
+        return geo.get((ln.page, ln.width)) or geo[ln.width]
+
+    def breaks(self, a: Line, b: Line, geo: dict, em: float, first: Line | None = None) -> bool:
+        left, right, pitches = self.geo_of(geo, b)
         size = max(a.size, b.size, 1.0)
         if abs(a.size - b.size) > 1.5 or _red(a.color) != _red(b.color):
             return True
         pitch = pitches.get(round(b.size * 2) / 2, 1.8 * b.size)
         if a.page == b.page and b.top - a.top > 1.6 * pitch:
             return True
+        full = right - a.x1 < 1.2 * size
+        if first is not None and first.hang is not None and full and abs(b.x0 - first.hang) <= 0.3 * b.size \
+                and not C.attachment_item(b.text):
+            return False                                     # under a label's hanging indent ("出席：" …)
         if b.x0 - left >= 0.9 * b.size:                      # indented (the first line of a paragraph)
             return True
         if right - a.x1 >= 1.2 * size:                       # the line before ended short
@@ -529,8 +577,10 @@ class _Assembler:
         indent, short = first.x0 - left, right - max(ln.x1 for ln in lines)
         jc = "left"
         first_indent = abs(indent - 2 * first.size) <= 0.3 * first.size     # 公文's two-字 indent
-        if len(lines) <= 3 and indent > 0.8 * first.size and abs(indent - short) <= 0.75 * first.size \
-                and not (first_indent and abs(first.size - self.em) <= 1):
+        display = first.size - self.em > 1.5                # a title's size: centred even when it fills the line
+        if len(lines) <= 3 and abs(indent - short) <= 0.75 * first.size \
+                and (indent > 0.8 * first.size or display) \
+                and not (first_indent and not display):
             jc = "center"
         elif len(lines) == 1 and short <= 1.0 * first.size and indent > 4 * first.size:
             jc = "right"
