@@ -42,6 +42,8 @@ _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "dl"
           "thead", "tfoot", "td", "th"}
 _DROP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "select",
          "option", "textarea", "button", "input", "head", "title", "video", "audio", "map", "area", "datalist"}
+_CONTAINERS = {"html", "body", "div", "section", "article", "main", "table", "tbody", "thead", "tr", "td", "th",
+               "center", "form", "font", "span", "blockquote", "ul", "ol", "dl", "dd", "li", "figure"}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # class and id words of a page's furniture and of its article (Chinese CMSs: TRS, 大汉, 博思, 拓尔思 …)
 _FURNITURE = re.compile(r"nav|menu|foot|header|top|banner|side|aside|crumb|position|location|dqwz|share|fenxiang|"
@@ -196,7 +198,13 @@ def _style(el) -> dict[str, str]:
 
 
 def _hidden(el) -> bool:
+    """Not shown as the page's text: hidden by style or attribute; the page header and footer a
+    word processor writes into its web page (LibreOffice: <div title="footer">; Word: mso-element)."""
+    if (el.get("title") or "").lower() in ("header", "footer") and el.tag == "div":
+        return True
     st = _style(el)
+    if st.get("mso-element", "").startswith(("header", "footer")):
+        return True
     return (st.get("display") == "none" or st.get("visibility") == "hidden" or el.get("hidden") is not None
             or el.get("aria-hidden") == "true" and el.tag not in ("i", "span"))
 
@@ -379,8 +387,9 @@ class _Page:
                 parent_of[id(el)] = el
                 el = el.getparent()
         node = self.root
-        while True:
-            kids = [k for k in node if isinstance(k.tag, str) and weight.get(id(k), 0) >= 0.8 * total]
+        while True:                  # into containers only: a page of bare paragraphs is its own article
+            kids = [k for k in node if isinstance(k.tag, str) and k.tag in _CONTAINERS
+                    and weight.get(id(k), 0) >= 0.8 * total]
             if not kids:
                 break
             node = kids[0]
@@ -419,6 +428,11 @@ class _Page:
         for b in self.blocks[:start]:
             if P.is_breadcrumb(b.text) or self.metadata(b):
                 chosen.append(b)
+        # the 署名 and 成文日期 set apart after the article's container
+        while end < len(self.blocks) and end - first < 10_000 and self.blocks[end].link_chars == 0 and (
+                C.parse_date(self.blocks[end].text) or C.is_orgish(self.blocks[end].text)
+                or C.split_signed_date(self.blocks[end].text)):
+            end += 1
         chosen += self.blocks[start:end]
         left_out = len(self.blocks) - len(chosen)
         # the article's tail: furniture right after it (widgets, related links) is the anatomy's to cut
@@ -430,12 +444,15 @@ class _Page:
                 break
         chosen += after
         left_out -= len(after)
+        numbers = [b for b in chosen if C.is_page_number(b.text)]      # "— 3 —" pasted from Word or a PDF
+        chosen = [b for b in chosen if not C.is_page_number(b.text)]
         paras = [self.para(b, n) for n, b in enumerate(chosen, 1)]
         self.heading_roles(paras, chosen, title)
         if left_out > 0:
             notes.append(f"网页中正文以外的 {left_out} 处内容（导航栏、栏目列表、页脚等）不属于报告，未导入")
         web = {P.web_key(k): v for k, v in self.meta.items()}
-        return S.Source(name, "html", paras, notes=notes, web=web)
+        return S.Source(name, "html", paras, notes=notes, web=web,
+                        page_numbers=[(f"网页第{b.order + 1}块", b.text) for b in numbers])
 
     @staticmethod
     def metadata(b: Block) -> bool:
@@ -458,9 +475,13 @@ class _Page:
         from ..reader.document import Para as RPara, Run
         from ..reader.styles import ParaProps, RunProps
 
-        # a page's colours are the site's decoration (red titles), not a 版头's red: not passed on
+        # a page's colours are mostly the site's decoration (red titles): red is passed on only for an
+        # organ's name, as a 发文机关标志 saved as a web page by Word or LibreOffice is
         size = b.size
-        runs = [Run(b.text, RunProps(sz=round(size * 2) if size else None, bold=b.bold))]
+        flaglike = (C.is_orgish(C.without_file_word(b.text), strict=False) or b.text.endswith(("文件", "纪要", "令", "简报"))) \
+            and not C.title_like(b.text)
+        runs = [Run(b.text, RunProps(sz=round(size * 2) if size else None, bold=b.bold,
+                                     color=b.color if flaglike else None))]
         origin = RPara(number=n, story="body", props=ParaProps(jc=b.jc), runs=runs)
         where = f"网页第{n}段" if b.tag != "tr" else f"网页第{n}段（表格的一行）"
         if b.tag == "tr":
