@@ -65,7 +65,8 @@ class Line:
     color: str | None                 # RRGGBB of most of its characters
     fonts: list[tuple[str, str]]      # (text, font name) of its runs
     width: float                      # page width
-    hang: float | None = None         # x where the text after a leading "标签：" starts
+    hangs: list[float] = field(default_factory=list)   # x where the text after a leading "标签：" or "1." starts
+    cells: list[str] | None = None    # a row of a ruled table: its cells' text
 
     @property
     def mid(self) -> float:
@@ -79,6 +80,7 @@ class Rule:
     x0: float
     x1: float
     color: str | None
+    bottom: float | None = None       # a vertical rule's foot (its top is ``top``)
 
     @property
     def width_mm(self) -> float:
@@ -92,6 +94,7 @@ class _Page:
     height: float
     lines: list[Line] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
+    vrules: list[Rule] = field(default_factory=list)      # vertical rules (a table's grid)
     seal_marks: list[Rule] = field(default_factory=list)   # round shapes a seal's size (red: a seal)
     images: int = 0
     unmapped: int = 0                 # characters whose font gives no Unicode (text that copies as garbage)
@@ -210,6 +213,8 @@ def _read_page(page, number: int, R) -> _Page:
         color = _rgb(R.FPDFPageObj_GetStrokeColor if stroke.value else R.FPDFPageObj_GetFillColor, obj.raw)
         if w >= 60 and h <= 12 and w > 10 * h:           # a horizontal rule (a compound double line is one path)
             pg.rules.append(Rule(number, float(height - top), float(left), float(right), color))
+        elif h >= 8 and w <= 4:                          # a vertical rule
+            pg.vrules.append(Rule(number, float(height - top), float(left), float(right), color, float(height - bottom)))
         elif 80 <= w <= 160 and 80 <= h <= 160:          # a round shape a seal's size
             pg.seal_marks.append(Rule(number, float(height - top), float(left), float(right), color))
     tp = page.get_textpage()
@@ -243,8 +248,58 @@ def _read_page(page, number: int, R) -> _Page:
                           "color": _rgb(lambda *a: R.FPDFText_GetFillColor(tp.raw, i, *a[1:]), None)})
     finally:
         tp.close()
-    pg.lines = _group_lines(chars, number, pg.width)
+    chars, rows = _tables(chars, pg)
+    pg.lines = sorted(_group_lines(chars, number, pg.width) + rows, key=lambda ln: ln.top)
+    for n, ln in enumerate(pg.lines, 1):
+        ln.n = n
     return pg
+
+
+def _tables(chars: list[dict], pg: _Page) -> tuple[list[dict], list[Line]]:
+    """Ruled tables: horizontal rules of one width stacked, with vertical rules down their sides.
+    Each row between two rules becomes one line holding its cells (the text between the vertical
+    rules that cross the row, its own lines joined); the characters in them are taken out of the page's
+    lines.  Returns the other characters and the rows."""
+    hr = sorted((r for r in pg.rules if not _red(r.color)), key=lambda r: r.top)
+    groups: list[list[Rule]] = []
+    for r in hr:
+        g = next((g for g in groups if abs(g[0].x0 - r.x0) <= 3 and abs(g[0].x1 - r.x1) <= 3), None)
+        if g is None:
+            groups.append([r])
+        elif r.top - g[-1].top > 4:                     # (a double rule counts once)
+            g.append(r)
+    rows: list[Line] = []
+    taken: set[int] = set()
+    for g in groups:
+        if len(g) < 2:
+            continue
+        x0, x1, top, bottom = g[0].x0, g[0].x1, g[0].top, g[-1].top
+        sides = [v for v in pg.vrules if v.top <= top + 3 and v.bottom >= bottom - 3]
+        if not (any(abs(v.x0 - x0) <= 4 for v in sides) and any(abs(v.x1 - x1) <= 4 for v in sides)):
+            continue                                     # no sides: a 版记's rules, not a grid
+        for a, b in zip(g, g[1:]):
+            xs = sorted({round((v.x0 + v.x1) / 2) for v in pg.vrules
+                         if v.top <= a.top + 3 and v.bottom >= b.top - 3 and x0 - 4 <= v.x0 <= x1 + 4})
+            if len(xs) < 2:
+                continue
+            cells, inside = [], []
+            for c0, c1 in zip(xs, xs[1:]):
+                cs = [c for c in chars if id(c) not in taken and c0 <= (c["x0"] + c["x1"]) / 2 < c1
+                      and a.top <= (c["top"] + c["bottom"]) / 2 < b.top]
+                taken.update(id(c) for c in cs)
+                inside += cs
+                lines = _group_lines(cs, pg.number, pg.width)
+                text = ""
+                for ln in lines:
+                    text += (" " if text and _latin(text[-1]) and ln.text[:1].isascii() and ln.text[:1].isalpha() else "") + ln.text
+                cells.append(text)
+            ink = [c for c in inside if not c["text"].isspace()]
+            if not ink or not any(cells):
+                continue
+            size = Counter(round(float(c.get("size") or 0), 1) for c in ink).most_common(1)[0][0]
+            rows.append(Line(pg.number, 0, a.top + 0.01, b.top, x0, x1, size, "\u3000".join(x for x in cells if x),
+                             None, [], pg.width, cells=cells))
+    return [c for c in chars if id(c) not in taken], rows
 
 
 def _group_lines(chars: list[dict], page: int, width: float) -> list[Line]:
@@ -311,11 +366,22 @@ def _line(row: list[dict], page: int, width: float) -> Line | None:
         return None
     sizes = Counter(round(float(c.get("size") or 0), 1) for c in ink)
     colors = Counter(c.get("color") for c in ink)
-    # where the text after a leading label ("出席：", "抄送：") starts: a hanging indent's position
-    label = next((float(b["x0"]) for a, b in zip(ink[:10], ink[1:11]) if a["text"] in "：:"), None)
+    # where the text after a leading label ("出席：", "抄送：", "附件：") or item number ("1.", "（2）")
+    # starts: the positions a hanging indent continues the line at
+    hangs = [float(b["x0"]) for a, b in zip(ink[:10], ink[1:11]) if a["text"] in "：:"]
+    lead = "".join(c["text"] for c in ink[:12])
+    after = lead.split("：", 1)[1] if "：" in lead[:8] else lead
+    m = _ITEM_NO.match(after)
+    if m:
+        k = len(lead) - len(after) + m.end()
+        if k < len(ink):
+            hangs.append(float(ink[k]["x0"]))
     return Line(page, 0, min(float(c["top"]) for c in ink), max(float(c["bottom"]) for c in ink),
                 float(ink[0]["x0"]), float(ink[-1]["x1"]), sizes.most_common(1)[0][0], s,
-                colors.most_common(1)[0][0], fonts, width, label)
+                colors.most_common(1)[0][0], fonts, width, hangs)
+
+
+_ITEM_NO = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])(?!\d)")     # "1." "2、" "（3）" leading an item
 
 
 def _wide(ch: str) -> bool:
@@ -371,7 +437,9 @@ class _Assembler:
                 cur.append(ln)
                 flush()
                 continue
-            if cur and self.breaks(cur[-1], ln, geo, body_size, cur[0]):
+            if ln.cells is not None or (cur and cur[-1].cells is not None):
+                flush()                                   # a table's row is a paragraph of its own
+            elif cur and self.breaks(cur[-1], ln, geo, body_size, cur[0]):
                 flush()
             cur.append(ln)
         flush()
@@ -398,8 +466,9 @@ class _Assembler:
         under the text, where an unsealed one has one, §7.3.5.2), or a red seal drawn beside it."""
         from .. import gbt9704 as G
 
-        k = next((k for k in range(len(paras) - 1, max(-1, len(paras) - 8), -1)
-                  if C.parse_date(paras[k].text) or C.split_signed_date(paras[k].text)), None)
+        # the 成文日期: the first date line under a 署名 (attachment pages may follow it)
+        k = next((k for k in range(1, len(paras)) if (C.parse_date(paras[k].text) or C.split_signed_date(paras[k].text))
+                  and (C.is_orgish(C.unspread(paras[k - 1].text)) or C.is_seal_line(paras[k - 1].text))), None)
         if k is None:
             return False
         j = k
@@ -545,9 +614,9 @@ class _Assembler:
         if a.page == b.page and b.top - a.top > 1.6 * pitch:
             return True
         full = right - a.x1 < 1.2 * size
-        if first is not None and first.hang is not None and full and abs(b.x0 - first.hang) <= 0.3 * b.size \
-                and not C.attachment_item(b.text):
-            return False                                     # under a label's hanging indent ("出席：" …)
+        hangs = (first.hangs if first is not None else []) + a.hangs
+        if full and any(abs(b.x0 - x) <= 0.3 * b.size for x in hangs) and not _ITEM_NO.match(b.text):
+            return False                                     # under a label's or an item's hanging indent
         if b.x0 - left >= 0.9 * b.size:                      # indented (the first line of a paragraph)
             return True
         if right - a.x1 >= 1.2 * size:                       # the line before ended short
@@ -589,6 +658,9 @@ class _Assembler:
         bold = None
         if cjk and all(r.props.bold for r in cjk) and not _red(first.color) and first.size < 18:
             bold = "pdf:" + cjk[0].props.font("eastAsia").name
+        if first.cells is not None:
+            return S.Para(text, f"第{first.page}页第{first.n}行（表格的一行）", S.TABLE, cells=list(first.cells),
+                          origin=origin)
         return S.Para(text, f"第{first.page}页第{first.n}行", bold=bold, origin=origin)
 
 
