@@ -52,12 +52,17 @@ def web_key(label: str) -> str:
     return WEB_KEYS.get(label, label)
 
 
-def _spaced(label: str) -> str:
-    """A label as sites letter-space it in their tables ("索 引 号", "发&nbsp;布&nbsp;机&nbsp;构")."""
-    return f"[{WS}]*".join(re.escape(ch) for ch in label)
+# a label as sites letter-space it in their tables ("索 引 号：", "名　　称：", "发&nbsp;布&nbsp;机&nbsp;构："):
+# its spaces go before the labels are matched (one small pattern, not a spaced copy of every label)
+_SPACED_LABEL = re.compile(r"(?:^|(?<=[\s|｜【\[［]))((?:[\u4e00-\u9fff][ \u3000\u00a0\t]+){1,5}[\u4e00-\u9fff])"
+                           r"(?=[ \u3000\u00a0]*[:：】\]］])")
 
 
-_LABELS_RX = "|".join(_spaced(x) for x in sorted(CHROME_LABELS, key=len, reverse=True))
+def _despaced(text: str) -> str:
+    return _SPACED_LABEL.sub(lambda m: re.sub(r"[ \u3000\u00a0\t]+", "", m.group(1)), text)
+
+
+_LABELS_RX = "|".join(re.escape(x) for x in sorted(CHROME_LABELS, key=len, reverse=True))
 _ITEM = r"(?:[-*•·●◆◇▪■□○]|\d{1,2}[.、])"                # a list marker ("- 成文时间:…", "· 发布机构：…")
 # a label ends with a colon or bracket, a tab (a table row copied from a browser: "索引号<Tab>…") or the line
 _LABEL_RE = re.compile(rf"^(?:{_ITEM}[{WS}]+)?[【\[［(（]?[{WS}]*({_LABELS_RX})(?:[{WS}]*[:：】\]］)）]|[ \u3000]*\t|[{WS}]*$)")
@@ -77,10 +82,10 @@ def _label_of(found: str) -> str:
 def chrome_label(text: str) -> str | None:
     """The label of a web-page line such as "来源:区政府办  日期:2024-03-28", "[ 发布机构 ] 红石乡人民政府",
     "- 成文时间:2025-01-10", or None."""
-    m = _LABEL_RE.match(text)
-    if not m or "。" in text or len(text) > 200:
+    if "。" in text or len(text) > 200:
         return None
-    return _label_of(m.group(1))
+    m = _LABEL_RE.match(_despaced(text))
+    return _label_of(m.group(1)) if m else None
 
 
 # a site's breadcrumb: "首页 > 政务公开 > 法治政府建设", "当前位置：首页 » 信息公开 » 规划计划",
@@ -109,8 +114,9 @@ def is_breadcrumb(text: str) -> bool:
 
 def cell_label(cell: str) -> str | None:
     """A table cell that holds only a metadata label ("索 引 号：", "[ 发布机构 ]"): the label."""
-    m = _LABEL_RE.match(strip(cell))
-    return _label_of(m.group(1)) if m and not strip(strip(cell)[m.end():]) else None
+    c = _despaced(strip(cell))
+    m = _LABEL_RE.match(c)
+    return _label_of(m.group(1)) if m and not strip(c[m.end():]) else None
 
 
 def _tokens(text: str) -> bool:
@@ -156,6 +162,7 @@ def chrome_pairs(text: str) -> dict[str, str]:
     """{label: value} for every "标签：值" (or "[ 标签 ] 值", "【标签】值") in a chrome line or table row;
     the labels as the site wrote them, without the spaces inside ("索 引 号" -> "索引号")."""
     out: dict[str, str] = {}
+    text = _despaced(text)
     found = list(_PAIR_RE.finditer(text))
     for k, m in enumerate(found):
         end = found[k + 1].start() if k + 1 < len(found) else len(text)

@@ -220,32 +220,44 @@ def _read_page(page, number: int, R) -> _Page:
     tp = page.get_textpage()
     try:
         chars = []
+        raw = tp.raw
         rect = R.FS_RECTF()
+        rect_ref = ctypes.byref(rect)
         buf = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
-        fonts: dict[int, str] = {}
+        rgba = [ctypes.c_uint() for _ in range(4)]
+        rgba_refs = [ctypes.byref(x) for x in rgba]
+        looks: dict[int, tuple] = {}                       # per text object: its font, size and colour
         for i in range(tp.count_chars()):
-            u = R.FPDFText_GetUnicode(tp.raw, i)
-            if u in (0, 0x0D, 0x0A, 0xFFFE, 0xFFFF, 0x02) or R.FPDFText_IsGenerated(tp.raw, i) == 1:
+            u = R.FPDFText_GetUnicode(raw, i)
+            if u in (0, 0x0D, 0x0A, 0xFFFE, 0xFFFF, 0x02) or u == 0x20 and R.FPDFText_IsGenerated(raw, i) == 1:
+                continue                                   # PDFium's own line ends and word spaces
+            if 0xE000 <= u <= 0xF8FF:
+                pg.unmapped += 1                           # a private-use code: a glyph number, not a character
                 continue
-            if R.FPDFText_HasUnicodeMapError(tp.raw, i) == 1 or 0xE000 <= u <= 0xF8FF:
+            if not R.FPDFText_GetLooseCharBox(raw, i, rect_ref):
+                continue
+            # font, size, colour, rotation and the font's Unicode map are the text object's: read once
+            obj = ctypes.cast(R.FPDFText_GetTextObject(raw, i), ctypes.c_void_p).value or -i
+            look = looks.get(obj)
+            if look is None:
+                n = R.FPDFText_GetFontInfo(raw, i, buf, len(buf), ctypes.byref(flags))
+                font = buf.raw[:max(0, n - 1)].decode("latin-1")
+                if R.FPDFText_GetFontWeight(raw, i) >= 600:
+                    font += ",Bold"
+                color = (f"{rgba[0].value:02X}{rgba[1].value:02X}{rgba[2].value:02X}"
+                         if R.FPDFText_GetFillColor(raw, i, *rgba_refs) else None)
+                angle = R.FPDFText_GetCharAngle(raw, i)
+                turned = angle > 0.01 and abs(angle - 6.2832) > 0.01   # a seal's ring, a vertical label
+                look = looks[obj] = (font, round(R.FPDFText_GetFontSize(raw, i), 1), color, turned)
+            if look[3]:
+                continue
+            if R.FPDFText_HasUnicodeMapError(raw, i) == 1:
                 pg.unmapped += 1                           # no ToUnicode map: a glyph number, not a character
                 continue
-            if R.FPDFText_GetCharAngle(tp.raw, i) > 0.01 and abs(R.FPDFText_GetCharAngle(tp.raw, i) - 6.2832) > 0.01:
-                continue                                   # rotated (a seal's ring, a vertical label)
-            if not R.FPDFText_GetLooseCharBox(tp.raw, i, ctypes.byref(rect)):
-                continue
-            size = R.FPDFText_GetFontSize(tp.raw, i)
-            n = R.FPDFText_GetFontInfo(tp.raw, i, buf, len(buf), ctypes.byref(flags))
-            key = hash(buf.raw[:n])
-            font = fonts.get(key)
-            if font is None:
-                font = fonts[key] = buf.raw[:max(0, n - 1)].decode("latin-1")
-            weight = R.FPDFText_GetFontWeight(tp.raw, i)
             chars.append({"text": chr(u) if u < 0x110000 else "", "x0": rect.left, "x1": rect.right,
-                          "top": height - rect.top, "bottom": height - rect.bottom, "size": round(size, 1),
-                          "fontname": font + (",Bold" if weight >= 600 else ""),
-                          "color": _rgb(lambda *a: R.FPDFText_GetFillColor(tp.raw, i, *a[1:]), None)})
+                          "top": height - rect.top, "bottom": height - rect.bottom, "size": look[1],
+                          "fontname": look[0], "color": look[2]})
     finally:
         tp.close()
     chars, rows = _tables(chars, pg)
