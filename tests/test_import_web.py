@@ -339,3 +339,22 @@ def test_tables_and_attachments_come_back_from_pdf_and_page(ex, table_examples, 
     assert [ln for ln in from_page if not ln.startswith("印章:")] == [ln for ln in want if not ln.startswith("印章:")]
     if ex.stem.startswith("table"):                   # (the other's tables are on its attachment pages)
         assert any("表格的一行" in x for x in import_file(pdf, tmp_path / "b.yaml").summary)
+
+
+def test_pdf_kangxi_radicals_read_as_the_characters(tmp_path):
+    """PDFs from some Word and WPS fonts map common characters to the Kangxi radicals block (“⽇” for
+    日, “⼀” for 一, “⼯” for 工): copied text looks right and searches wrong.  The import reads them as
+    the characters they are."""
+    soffice_or_skip()
+    from drafter.pdf import convert
+
+    text = "红石乡2024年法治政府建设年度情况报告\n\n2024年以来，红石乡坚持依法行政，全年开展执法检查30次。现将有关情况报告如下：\n\n" \
+           "⼀、主要举措和成效\n\n全乡⼯作⼈员依法履职，每⽉学法⼀次。\n\n红石乡人民政府\n\n2025年1⽉8⽇\n"
+    src = tmp_path / "radicals.txt"
+    src.write_text(text, encoding="utf-8")
+    (pdf,) = convert([src], tmp_path / "pdf")
+    r = import_file(pdf, tmp_path / "x.yaml")
+    assert r.report.date == dt.date(2025, 1, 8)
+    assert r.report.sections[0].heading == "主要举措和成效"
+    assert "全乡工作人员依法履职，每月学法一次。" in r.yaml
+    assert not any("\u2f00" <= ch <= "\u2fdf" for ch in r.yaml)
