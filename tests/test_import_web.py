@@ -358,3 +358,36 @@ def test_pdf_kangxi_radicals_read_as_the_characters(tmp_path):
     assert r.report.sections[0].heading == "主要举措和成效"
     assert "全乡工作人员依法履职，每月学法一次。" in r.yaml
     assert not any("\u2f00" <= ch <= "\u2fdf" for ch in r.yaml)
+
+
+@pytest.mark.parametrize("first,second,level", [
+    ("一)", "二)", 2), ("(一", "(二", 2), ("（一)", "（二)", 2), ("(一)", "(二)", 2),
+    ("一．", "二．", 1), ("1、", "2、", 3), ("(1)", "(2)", 4)],
+    ids=["lost-open", "lost-close", "mixed", "half-width", "dot", "dun", "half-width-arabic"])
+def test_damaged_heading_numbers_are_read_at_their_level(first, second, level, tmp_path):
+    """Numbers a site's editor damaged, in text copied from the page: each is a heading at the level
+    its numbering stands for (a level between is written out by drafter), and the summary says how
+    the number is written."""
+    numbers = {1: ("一、", "二、"), 2: ("（一）", "（二）"), 3: ("1.", "2."), 4: ("（1）", "（2）")}
+    body = ["红石乡2024年法治政府建设年度情况报告", "2024年以来，红石乡坚持依法行政。现将有关情况报告如下：",
+            "一、主要举措和成效"]
+    for k in range(2, level):                        # the levels above, written right
+        body.append(f"{numbers[k][0]}第{k}层的标题")
+    body += [f"{first}纵深推进依法行政。全年审查合同12件。", f"{second}加强普法宣传。开展普法活动20场。",
+             "二、存在的不足和原因", "执法力量不足。"]
+    if level == 1:
+        body[2:3] = []
+        body = body[:2] + [f"{first}主要举措和成效", "全年审查合同12件。", f"{second}存在的不足和原因", "执法力量不足。"]
+    src = tmp_path / "copied.txt"
+    src.write_text("\n".join(body) + "\n", encoding="utf-8")
+    r = import_file(src, tmp_path / "x.yaml")
+    secs = r.report.sections
+    if level == 1:
+        assert [s.heading for s in secs] == ["主要举措和成效", "存在的不足和原因"]
+    else:
+        node = secs[0]
+        for _ in range(level - 2):                   # down through the levels written right
+            node = next(x for x in node.content if hasattr(x, "heading"))
+        subs = [x for x in node.content if hasattr(x, "heading")]
+        assert [x.heading for x in subs][-2:] == ["纵深推进依法行政。", "加强普法宣传。"], r.yaml
+    assert f"原文序号“{first}”写得不对（应为“{numbers[level][0]}”）" in "\n".join(r.summary)
