@@ -45,11 +45,7 @@ _DROP = {"script", "style", "noscript", "template", "iframe", "object", "embed",
 _CONTAINERS = {"html", "body", "div", "section", "article", "main", "table", "tbody", "thead", "tr", "td", "th",
                "center", "form", "font", "span", "blockquote", "ul", "ol", "dl", "dd", "li", "figure"}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-# class and id words of a page's furniture and of its article (Chinese CMSs: TRS, 大汉, 博思, 拓尔思 …)
-_FURNITURE = re.compile(r"nav|menu|foot|header|top|banner|side|aside|crumb|position|location|dqwz|share|fenxiang|"
-                        r"print|related|xglj|xgwz|links?\b|copyright|bottom|search|login|tool|widget|pager|page_?nav",
-                        re.I)
-_ARTICLE = re.compile(r"content|article|zoom|trs_?editor|detail|main|text|zw|wzy|nr|body|con\b|ucap", re.I)
+# class and id words of a title block (TRS, 大汉 and other site systems: "title", "bt", "biaoti", "artti" …)
 _TITLE_CLASS = re.compile(r"title|biaoti|\bbt\b|tit\b|headline|artti", re.I)
 _SENTENCE = re.compile(r"[。；！？]")
 
@@ -379,12 +375,12 @@ class _Page:
         if total == 0:
             return -1, -1
         weight: dict[int, int] = {}
-        parent_of = {}
+        alive = []        # lxml makes an element's Python object anew unless one is alive: keep them, their id()s too
         for b in self.blocks:
             el = b.el
             while el is not None:
                 weight[id(el)] = weight.get(id(el), 0) + prose[id(b)]
-                parent_of[id(el)] = el
+                alive.append(el)
                 el = el.getparent()
         node = self.root
         while True:                  # into containers only: a page of bare paragraphs is its own article
@@ -429,7 +425,7 @@ class _Page:
             if P.is_breadcrumb(b.text) or self.metadata(b):
                 chosen.append(b)
         # the 署名 and 成文日期 set apart after the article's container
-        while end < len(self.blocks) and end - first < 10_000 and self.blocks[end].link_chars == 0 and (
+        while end < len(self.blocks) and self.blocks[end].link_chars == 0 and (
                 C.parse_date(self.blocks[end].text) or C.is_orgish(self.blocks[end].text)
                 or C.split_signed_date(self.blocks[end].text)):
             end += 1
@@ -447,7 +443,7 @@ class _Page:
         numbers = [b for b in chosen if C.is_page_number(b.text)]      # "— 3 —" pasted from Word or a PDF
         chosen = [b for b in chosen if not C.is_page_number(b.text)]
         paras = [self.para(b, n) for n, b in enumerate(chosen, 1)]
-        self.heading_roles(paras, chosen, title)
+        self.heading_roles(paras, chosen)
         if left_out > 0:
             notes.append(f"网页中正文以外的 {left_out} 处内容（导航栏、栏目列表、页脚等）不属于报告，未导入")
         web = {P.web_key(k): v for k, v in self.meta.items()}
@@ -462,7 +458,7 @@ class _Page:
         return bool(P.chrome_label(b.text)) and len(P.chrome_pairs(b.text)) >= 1
 
     @staticmethod
-    def heading_roles(paras: list[S.Para], blocks: list[Block], title: int | None) -> None:
+    def heading_roles(paras: list[S.Para], blocks: list[Block]) -> None:
         """<h2>–<h6> inside the article are headings at their level (the smallest one used is level 1)."""
         levels = sorted({_HEADINGS[b.tag] for b in blocks if b.tag in _HEADINGS and b.tag != "h1"})
         for p, b in zip(paras, blocks):
