@@ -391,3 +391,22 @@ def test_damaged_heading_numbers_are_read_at_their_level(first, second, level, t
         subs = [x for x in node.content if hasattr(x, "heading")]
         assert [x.heading for x in subs][-2:] == ["纵深推进依法行政。", "加强普法宣传。"], r.yaml
     assert f"原文序号“{first}”写得不对（应为“{numbers[level][0]}”）" in "\n".join(r.summary)
+
+
+def test_every_suffix_import_reads_is_known_to_the_commands_that_take_last_years_report():
+    """new --from and check --previous accept what import reads (drafter.inputs keeps the list)."""
+    from drafter.importer import readers as R
+    from drafter.inputs import IMPORT_SUFFIXES
+
+    assert set(IMPORT_SUFFIXES) == set(R.TEXT_SUFFIXES + R.MD_SUFFIXES + R.DOCX_SUFFIXES + R.CONVERT_SUFFIXES
+                                       + R.HTML_SUFFIXES + R.PDF_SUFFIXES)
+
+
+def test_next_years_report_from_last_years_web_page(tmp_path):
+    """drafter new --from takes a saved page as it takes a .docx: the year moves on, the text stays."""
+    page = tmp_path / "红石乡2024年报告.html"
+    shutil.copy(WEB / "hongshi-trs.html", page)
+    r = run_cli("new", tmp_path / "红石乡2025.yaml", "--from", page)
+    assert r.code == 0, r
+    rep = load_file(tmp_path / "红石乡2025.yaml").report
+    assert (rep.org, rep.year) == ("红石乡人民政府", 2025)

@@ -18,6 +18,7 @@ DOCX_SUFFIXES = (".docx", ".docm")
 CONVERT_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")     # converted to .docx by LibreOffice
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml")   # saved web pages
 PDF_SUFFIXES = (".pdf",)
+# (drafter.inputs.IMPORT_SUFFIXES lists them all for the commands that do not import the importer)
 
 
 def read(path: Path, display: str | None = None) -> S.Source:
