@@ -12,6 +12,7 @@ with the site's furniture.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -292,6 +293,10 @@ def test_a_word_file_and_its_pdf_import_alike(docx, corpus_pdfs, tmp_path):
     署名, title, the sections and their headings."""
     a = _view(import_file(docx, tmp_path / "a.yaml").report)
     b = _view(import_file(corpus_pdfs[docx.stem], tmp_path / "b.yaml").report)
+    # LibreOffice leaves out a full stop or comma it would hang at a line's end (Word's
+    # compressPunctuation on a character grid): the 导语 is compared without them
+    for v in (a, b):
+        v["intro"] = [re.sub("[。，]", "", x) for x in v["intro"]]
     assert b == a
 
 
