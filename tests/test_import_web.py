@@ -415,3 +415,17 @@ def test_next_years_report_from_last_years_web_page(tmp_path):
     assert r.code == 0, r
     rep = load_file(tmp_path / "红石乡2025.yaml").report
     assert (rep.org, rep.year) == ("红石乡人民政府", 2025)
+
+
+def test_a_pdf_without_the_pdf_component_says_what_to_install(rendered_pdf, tmp_path):
+    """pypdfium2 is a dependency of drafter; an installation that lost it says so in Chinese (FZ062)
+    and what to run, and still imports a web page."""
+    fake = tmp_path / "site"
+    (fake / "pypdfium2").mkdir(parents=True)
+    (fake / "pypdfium2" / "__init__.py").write_text("raise ImportError('pypdfium2 removed')\n", encoding="utf-8")
+    env = {"PYTHONPATH": str(fake)}
+    r = run_cli("import", rendered_pdf["short-complete"], "-o", tmp_path / "a.yaml", env=env)
+    assert r.code == 1 and "FZ062" in r.err and "pip install pypdfium2" in r.err, r
+    assert not (tmp_path / "a.yaml").exists()
+    r = run_cli("import", WEB / "hongshi-trs.html", "-o", tmp_path / "b.yaml", env=env)
+    assert r.code == 0, r
