@@ -307,7 +307,14 @@ def test_a_word_file_and_its_web_page_import_alike(docx, corpus_pages, tmp_path)
     a = import_file(docx, tmp_path / "a.yaml").report
     b = import_file(corpus_pages[docx.stem], tmp_path / "b.yaml").report
     assert _view(b) == _view(a)
-    assert content_view(b) == content_view(a)
+    # LibreOffice's HTML writer wraps its source lines at spaces: a space it wrapped at between two
+    # Chinese characters (a slip in a messy draft) reads as none, as CSS Text §4.1.2 has it
+    def unspaced(x):
+        if isinstance(x, str):
+            return re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", x)
+        return type(x)(unspaced(y) for y in x) if isinstance(x, (tuple, list)) else x
+
+    assert content_view(b) == unspaced(content_view(a))
 
 
 # ---------------------------------------------------------------------------------------------

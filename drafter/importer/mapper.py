@@ -183,7 +183,7 @@ class Mapper:
             # "一)", "(一", "1、": a number written wrong (a bracket lost in a web editor) read at its level
             self.renumbered.add(("form", shape))
             self.marked.append(f"{p.where}起：原文序号“{C.strip(mk.found)}”写得不对（应为“{mk.expected}”），已按标题导入，"
-                               "生成时由 drafter 编号（FZ605 说明序号的写法）")
+                               "生成时由 drafter 编号（FZ606 说明序号的写法）")
         if mk is None or mk.kind not in _LEVEL_KINDS or _LEVEL_KINDS.index(mk.kind) == depth:
             return
         if not self.kind.parts:                  # a 公文 keeps its levels when it can (levels_as_written)

@@ -112,7 +112,7 @@ def hand_numbered_paragraph(ctx):
     """A paragraph that starts with a heading number is a heading typed as text: it falls out of
     drafter's numbering ("（三）" after "（一）").  Write it as a subsection (标题/内容) without the
     number.  (A code of its own: quieting these warnings must not switch off FZ603's errors.)  A
-    number written wrong ("一)", "1、") is FZ605's, which says how the number is written."""
+    number written wrong ("一)", "1、") is FZ606's, which says how the number is written."""
     for t, start, num in _hand_numbers(ctx, ("paragraph",)):
         if damaged_number(t.text) is None:
             yield Finding(t.path, f"段首的“{num}”是手写的序号；drafter 自动编号，请把这一段改为小标题"
@@ -151,7 +151,7 @@ def _what_is_wrong(found: str, kind: str) -> str:
     return "数字后应用半角下圆点“.”"
 
 
-@rule("FZ605", "damaged-numbering", "段首的序号写残了或写法不对（如“一)”“(一”“1、”）", severity=WARNING)
+@rule("FZ606", "damaged-numbering", "段首的序号写残了或写法不对（如“一)”“(一”“1、”）", severity=WARNING)
 def damaged_numbering(ctx):
     """A paragraph that starts with a heading number written wrong — a bracket lost in a web
     editor ("一)", "(一"), half-width or mixed brackets ("(一)", "（一)", "(1)"), another mark after
