@@ -436,3 +436,17 @@ def test_a_pdf_without_the_pdf_component_says_what_to_install(rendered_pdf, tmp_
     assert not (tmp_path / "a.yaml").exists()
     r = run_cli("import", WEB / "hongshi-trs.html", "-o", tmp_path / "b.yaml", env=env)
     assert r.code == 0, r
+
+
+def test_an_import_that_does_not_read_back_is_an_internal_error_not_a_wrong_file(monkeypatch, tmp_path):
+    """Fault injection (as tests/test_faults.py injects a full disk): should the YAML written ever
+    read back as another report, the import stops with FZ091 — nothing written, the clerk told to send
+    the file — rather than hand over a YAML that says something else than the original."""
+    import drafter.importer as importer
+
+    real = importer.dump
+    monkeypatch.setattr(importer, "dump", lambda *a, **k: real(*a, **k).replace("年度: 2024", "年度: 2023"))
+    with pytest.raises(importer.DrafterError) as e:
+        import_file(WEB / "hongshi-trs.html", tmp_path / "x.yaml")
+    assert e.value.diagnostic.code == "FZ091" and "请把原文件发给维护人员" in e.value.diagnostic.message
+    assert not (tmp_path / "x.yaml").exists()
