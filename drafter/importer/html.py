@@ -62,6 +62,7 @@ class Block:
     jc: str = "left"
     size: float | None = None         # pt, when the page sets it
     color: str | None = None          # RRGGBB, when the page sets it
+    after_br: bool = False            # begun by a <br> inside the same block (a line of one paragraph)
 
     @property
     def prose(self) -> int:
@@ -295,15 +296,16 @@ class _Page:
         """Blocks in document order: the text between block boundaries, a table row as one block."""
         cur: dict = {"parts": [], "links": 0, "bold": [], "el": top, "tag": "div", "look": {}}
 
-        def flush(el=None) -> None:
+        def flush(el=None, br: bool = False) -> None:
             text = _clean("".join(cur["parts"]))
             if text:
                 bold = [b for n, b in cur["bold"]]
                 look = cur["look"]
                 self.blocks.append(Block(text, cur["tag"], cur["el"], len(self.blocks), link_chars=cur["links"],
                                          bold=bool(bold) and all(bold), jc=look.get("jc", "left"),
-                                         size=look.get("size"), color=look.get("color")))
-            cur.update(parts=[], links=0, bold=[], look={})
+                                         size=look.get("size"), color=look.get("color"),
+                                         after_br=cur.get("br", False)))
+            cur.update(parts=[], links=0, bold=[], look={}, br=br and bool(text or cur.get("br")))
             if el is not None:
                 cur["el"] = el
                 cur["tag"] = el.tag if isinstance(el.tag, str) else "div"
@@ -333,7 +335,7 @@ class _Page:
             if block:
                 flush(el)
             elif tag == "br":
-                flush(owner)
+                flush(owner, br=True)
             pre = pre or tag == "pre"
             link = in_link or tag == "a"
             text_in(el.text if pre else _ws(el.text), look, link)
@@ -443,6 +445,9 @@ class _Page:
         numbers = [b for b in chosen if C.is_page_number(b.text)]      # "— 3 —" pasted from Word or a PDF
         chosen = [b for b in chosen if not C.is_page_number(b.text)]
         paras = [self.para(b, n) for n, b in enumerate(chosen, 1)]
+        for k in range(1, len(paras)):       # the lines of one paragraph broken by <br>: one paragraph behind them
+            if chosen[k].after_br and chosen[k].el is chosen[k - 1].el and chosen[k].tag != "tr":
+                paras[k].origin = paras[k - 1].origin
         self.heading_roles(paras, chosen)
         if left_out > 0:
             notes.append(f"网页中正文以外的 {left_out} 处内容（导航栏、栏目列表、页脚等）不属于报告，未导入")

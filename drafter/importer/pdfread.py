@@ -443,12 +443,19 @@ class _Assembler:
                     joined_at.append(p.where)
                 cur.clear()
 
+        head_row: list[str] | None = None                 # the first row of the table being read
         for k, ln in enumerate(lines):
             if k < head_end:
                 flush()
                 cur.append(ln)
                 flush()
                 continue
+            prev = lines[k - 1] if k else None
+            if ln.cells is not None:
+                if prev is None or prev.cells is None:
+                    head_row = ln.cells
+                elif prev.page != ln.page and ln.cells == head_row:
+                    continue                              # the header row Word repeats on the next page
             if ln.cells is not None or (cur and cur[-1].cells is not None):
                 flush()                                   # a table's row is a paragraph of its own
             elif cur and self.breaks(cur[-1], ln, geo, body_size, cur[0]):
@@ -456,6 +463,7 @@ class _Assembler:
             cur.append(ln)
         flush()
         self.mark_flag(paras, head_end)
+        self.one_title(paras[head_end:], spans, geo)
         sealed = self.sealed(paras, spans, geo)
         notes = list(self.notes)
         if sealed:
@@ -472,6 +480,20 @@ class _Assembler:
             shown = "；".join(f"{w}“{t}”" for w, t in self.dropped[:4]) + ("等" if len(self.dropped) > 4 else "")
             notes.append(f"已删除 PDF 每页重复的页眉、页脚 {len(self.dropped)} 行：{shown}")
         return S.Source(self.name, "pdf", paras, notes=notes, page_numbers=self.page_numbers, sealed=sealed)
+
+    def one_title(self, paras: list[S.Para], spans: dict, geo: dict) -> None:
+        """A title printed centred over two or three lines is one paragraph whose lines are kept
+        apart (they may be the author's own breaks): its lines share the paragraph behind them, as
+        the lines of a Word paragraph broken by hand do."""
+        for a, b in zip(paras, paras[1:]):
+            la, lb = spans[id(a)][1], spans[id(b)][0]
+            oa, ob = a.origin, b.origin
+            pitch = self.geo_of(geo, lb)[2].get(round(lb.size * 2) / 2, 1.8 * lb.size)
+            if oa.props.jc == ob.props.jc == "center" and la.size == lb.size and la.size - self.em > 1.5 \
+                    and la.color == lb.color and la.page == lb.page and 0 < lb.top - la.top <= 1.6 * pitch \
+                    and a.role is None and b.role is None:
+                oa.runs.extend(ob.runs)
+                b.origin = oa
 
     def sealed(self, paras: list[S.Para], spans: dict, geo: dict) -> bool:
         """The 署名 set with room for a seal above it (GB/T 9704 §7.3.5.1: three blank lines or more
