@@ -198,6 +198,8 @@ class _Reading:
                 self.roles[id(p)] = HEADING
             else:
                 self.roles.setdefault(id(p), BODY)
+        for k, v in self.src.web.items():            # what a web page declares outside its text (<meta>)
+            self.head.web.setdefault(k, v)
         kind, fmt, evidence, report = self.classify(paras, body)
         return Anatomy(self.src, paras, self.head, self.tail, body, self.roles, kind, fmt, evidence, report,
                        self.notes, self.flattened, self.heading_of)
@@ -575,8 +577,8 @@ class _Reading:
         cells = [C.strip(c) for c in p.cells] or [p.text]
         is_chrome = False
         for k, c in enumerate(cells):
-            label = c.rstrip(":：").strip()
-            if label in P.CHROME_LABELS and k + 1 < len(cells):
+            label = P.cell_label(c)
+            if label and k + 1 < len(cells):
                 is_chrome = True
                 self.take_chrome(f"{label}：{cells[k + 1]}")
             elif P.chrome_label(c):
@@ -590,7 +592,7 @@ class _Reading:
 
         for k, v in P.chrome_pairs(t).items():
             if v:
-                self.head.web.setdefault(k, v)
+                self.head.web.setdefault(P.web_key(k), v)
 
     def head_row(self, p: S.Para) -> bool:
         """A table row of the 发文机关标志 above the 发文字号 (a joint head typed in Word as a table: the

@@ -420,7 +420,9 @@ def _clause_before(text: str, at: int, shown: str) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # Last year's report, as ``check`` reads it
-PREVIOUS_SUFFIXES = (".yaml", ".yml", ".docx", ".doc", ".txt", ".md", ".text")
+from .inputs import IMPORT_SUFFIXES  # noqa: E402  (light: no importer loaded to know what it reads)
+
+PREVIOUS_SUFFIXES = (".yaml", ".yml") + IMPORT_SUFFIXES
 
 
 @dataclass
@@ -470,7 +472,8 @@ def load_previous(path, display: str | None = None) -> Previous:
     if hit is not None:
         return Previous(name, hit.report, hit.source, hit.paras, hit.path)
     if p.suffix.lower() not in PREVIOUS_SUFFIXES:
-        raise DrafterError("FZ905", f"上一年度的报告“{name}”不是 drafter 能读的文件；请写 .yaml 文件，或去年的 .docx、.txt 文件",
+        raise DrafterError("FZ905", f"上一年度的报告“{name}”不是 drafter 能读的文件；请写 .yaml 文件，或去年的 .docx、网页（.html）、"
+                                    "PDF、.txt 文件",
                            file=name)
     if p.suffix.lower() in (".yaml", ".yml"):
         from .loader import load_file

@@ -606,6 +606,13 @@ def full_name(short: str) -> str | None:
     return None
 
 
+def is_government_of(organ: str, place: str) -> bool:
+    """Whether ``organ`` is the government of the place a title names ("红石乡" -> "红石乡人民政府",
+    "××县红石乡人民政府"; "东湖街道" -> "东湖街道办事处"); a title that names an organ in full names no place."""
+    full = full_name(place)
+    return bool(full) and full != place and strip(organ).endswith(full) and is_orgish(strip(organ))
+
+
 # "文件" after the organ(s) of a 发文机关标志, with or without a space before it
 FLAG_FILE = rf"[{WS}]*文件$"
 

@@ -12,6 +12,11 @@ from pathlib import Path
 
 from .diagnostics import DrafterError
 
+# what ``drafter import`` reads (drafter.importer.readers says how), for the commands that take last
+# year's report (new --from, check --previous) without importing the importer to know
+IMPORT_SUFFIXES = (".docx", ".docm", ".doc", ".wps", ".rtf", ".odt", ".txt", ".text", ".md", ".markdown",
+                   ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".pdf")
+
 # what a file's first bytes say it is
 ZIP_MAGIC = b"PK\x03\x04"                          # .docx (and any zip)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"      # old Word .doc, or a password-protected .docx

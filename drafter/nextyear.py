@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import DrafterError
+from .inputs import IMPORT_SUFFIXES      # last year's Word file, web page, PDF or text: imported first
 from .loader import Loaded, load_file, load_text
 from .yamlsrc import Span
 
 YAML_SUFFIXES = (".yaml", ".yml")
-IMPORT_SUFFIXES = (".docx", ".doc", ".txt", ".md", ".text")
 SERIAL = "【请填写：序号】"
 
 
@@ -55,7 +55,7 @@ def read_previous(source: Path, display: str, target: Path) -> tuple[str, Loaded
         if loaded.report is None:                       # import_file reads its YAML back: cannot happen
             raise DrafterError("FZ091", f"内部错误：“{display}”导入后读不出；请把原文件发给维护人员", file=display)
         return imported.yaml, loaded, list(imported.summary)
-    raise DrafterError("FZ034", f"--from 应是上一年度的报告：drafter 的 .yaml 文件，或去年的 .docx、.txt 文件"
+    raise DrafterError("FZ034", f"--from 应是上一年度的报告：drafter 的 .yaml 文件，或去年的 .docx、网页（.html）、PDF、.txt 文件"
                                 f"（这里是“{display}”）", file=display)
 
 

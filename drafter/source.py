@@ -1,6 +1,6 @@
 """The neutral form every reader produces: a list of paragraphs with layout hints.
 
-A reader (.txt, .md; .docx through :mod:`drafter.reader`) knows its format and nothing of reports;
+A reader (.txt, .md, .html, .pdf; .docx through :mod:`drafter.reader`) knows its format and nothing of reports;
 the anatomy pass (:mod:`drafter.anatomy`) and the importer's mapper know 公文 and nothing of
 formats.  Between them is this list: one ``Para`` per paragraph (a line of a text file, a paragraph
 of a Word file, a row of a table), in document order, with whatever the format tells about its role
@@ -42,7 +42,7 @@ class Source:
     """What a reader read."""
 
     name: str                       # the file name shown to the clerk
-    fmt: str                        # "txt" | "md" | "docx"
+    fmt: str                        # "txt" | "md" | "docx" | "html" | "pdf"
     paras: list[Para]
     drafter: bool = False           # a .docx written by drafter (its GW* styles are present)
     sealed: bool = False            # drafter layout left room for a seal (印章)
@@ -52,3 +52,5 @@ class Source:
     joined_at: list[str] = field(default_factory=list)   # where the joined paragraphs start
     soft_joined: list[str] = field(default_factory=list)  # .docx paragraphs whose mid-sentence line breaks were removed
     footnotes: list[str] = field(default_factory=list)    # .docx footnotes and endnotes (not body text)
+    web: dict[str, str] = field(default_factory=dict)     # a web page's own metadata (<meta name="PubDate"> …),
+                                                          # keyed as drafter.importer.patterns.web_key names it

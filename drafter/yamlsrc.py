@@ -175,7 +175,7 @@ _SIGNATURES = (   # what a clerk may pick by mistake instead of the YAML: (magic
     (ZIP_MAGIC, "一个 Word 文件（.docx）或压缩包", True),
     (OLE_MAGIC, "一个旧版 Word 文件（.doc）", True),
     (b"{\\rtf", "一个 RTF 文件", True),
-    (b"%PDF-", "一个 PDF 文件", False),
+    (b"%PDF-", "一个 PDF 文件", True),
 )
 
 

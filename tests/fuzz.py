@@ -417,6 +417,57 @@ def check_import(text: str, folder: Path) -> None:
         raise Violation(f"imported YAML does not load: {[d.format() for d in back.diagnostics[:3]]}")
 
 
+PAGES = sorted((Path(__file__).resolve().parent / "data" / "web").glob("*.htm*"))
+_PAGE_CACHE: list[bytes] = []
+_TAGS = [b"<p>", b"</p>", b"<div>", b"</div>", b"<table>", b"<tr>", b"<td>", b"</td>", b"<br>", b"<script>",
+         b"<!--", b"-->", b"<![CDATA[", b"&nbsp;", b"&#x0;", b"&#xD800;", b"<meta charset=gb2312>", b"<h1>", b"\x00",
+         b"<iframe>", b"<svg><p>", b"</html>", b"<p style='display:none'>", "一)".encode(), "[ 发布机构 ] ".encode()]
+
+
+def gen_import_page(rnd: random.Random) -> bytes:
+    """A saved web page (the web corpus's) cut, re-tagged, re-encoded, or sprinkled with bytes."""
+    if not _PAGE_CACHE:
+        _PAGE_CACHE.extend(p.read_bytes() for p in PAGES)
+    data = bytearray(rnd.choice(_PAGE_CACHE))
+    for _ in range(rnd.choice([1, 2, 4, 8, 16])):
+        i = rnd.randrange(len(data) + 1)
+        op = rnd.randrange(5)
+        if op == 0:
+            data[i:i] = rnd.choice(_TAGS)
+        elif op == 1:
+            del data[i:i + rnd.randrange(1, 400)]
+        elif op == 2:
+            data[i:i] = bytes(rnd.randrange(256) for _ in range(rnd.randrange(1, 8)))
+        elif op == 3:
+            del data[i:]
+        else:
+            j = rnd.randrange(len(data) + 1)
+            data[i:i] = data[j:j + rnd.randrange(1, 300)]
+    return bytes(data)
+
+
+def check_import_page(data: bytes, folder: Path) -> None:
+    """``drafter import`` on a saved page: YAML that loads back, or a DrafterError with a code."""
+    from drafter.diagnostics import DrafterError
+    from drafter.importer import import_file
+    from drafter.loader import load_text
+
+    src = folder / "last-year.html"
+    src.write_bytes(data)
+    try:
+        imp = import_file(src, folder / "out.yaml", display="last-year.html")
+    except DrafterError as e:
+        check_diagnostics(e.diagnostics, None)
+        if e.diagnostic.code == "FZ091":
+            raise Violation(f"importer internal error: {e.diagnostic.format()}") from e
+        return
+    except Exception as e:  # noqa: BLE001
+        raise Violation(f"import raised {type(e).__name__}: {e}") from e
+    back = load_text(imp.yaml, "out.yaml")
+    if back.report is None:
+        raise Violation(f"imported YAML does not load: {[d.format() for d in back.diagnostics[:3]]}")
+
+
 # ---------------------------------------------------------------------------------------------
 def _save(save: Path, tag: str, i: int, kind: str, value, err: str) -> Path:
     save.mkdir(parents=True, exist_ok=True)

@@ -35,7 +35,8 @@ ERROR_CODES_RE = re.compile(r"错误 (FZ\d{3})")
 NOTICE_RE = re.compile(r"提示 (FZ\d{3})")
 # technical words a Chinese message may contain; any other ASCII word means English leaked through
 ASCII_OK = {"Tab", "fix", "UTF-8", "UTF-16", "GBK/GB18030", "Word", "WPS", "YAML", "Jinja2", "drafter", "check", "new",
-            "force", "docx", "yaml", "PDF", "templates/", "templates/fzzf", "text.j2", "str", "list", "type", "function", "range", "TemplateReference"}
+            "force", "docx", "yaml", "PDF", "templates/", "templates/fzzf", "text.j2", "str", "list", "type", "function", "range", "TemplateReference",
+            "doc", "wps", "html", "htm", "txt", "pdf"}
 ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_./\-]*[A-Za-z0-9/]")
 
 
@@ -64,19 +65,34 @@ def _long_line() -> bytes:
     return BASE.replace("全年审议".encode(), (line + "全年审议").encode(), 1)
 
 
+def _huge_pdf() -> bytes:
+    """51 MB: a scan of many pages, or the wrong file (refused before it is parsed)."""
+    head = (CORPUS / "files" / "import-pdf-truncated.pdf").read_bytes()[:200]
+    return head + b"%" + b"\x00" * (51 * 1024 * 1024)
+
+
+def _huge_page() -> bytes:
+    """21 MB: a saved page with images inlined as data: URIs."""
+    page = (CORPUS / "files" / "import-html-attachment-only.html").read_bytes()
+    return page.replace(b"<body>", b'<body><img src="data:image/png;base64,' + b"A" * (21 * 1024 * 1024) + b'">', 1)
+
+
 GENERATORS = {"ten-megabytes": _ten_megabytes, "string-alias-bomb": _string_alias_bomb,
-              "deep-flow": _deep_flow, "long-line": _long_line}
+              "deep-flow": _deep_flow, "long-line": _long_line, "huge-pdf": _huge_pdf, "huge-page": _huge_page}
 
 
 # ---------------------------------------------------------------------------------------------
 def _input_error(case: dict) -> bool:
     """The problem is in the input itself (not in -o, a template or a setting)."""
-    return case.get("exit", 1) == 1 and not any(k in case for k in ("out", "templates", "args"))
+    return case.get("exit", 1) == 1 and not any(k in case for k in ("out", "templates", "args", "cmd"))
 
 
 def _params():
     out = []
     for c in CASES:
+        if c.get("cmd") == "import":               # last year's report to import: drafter import only
+            out.append(pytest.param(c, "import", id=c["id"]))
+            continue
         out.append(pytest.param(c, "render", id=c["id"]))
         if _input_error(c):
             out.append(pytest.param(c, "render-over-existing", id=c["id"] + "[existing+force]"))
@@ -158,7 +174,7 @@ class Setup:
 
     def _make_output(self) -> str | None:
         c, tmp = self.case, self.tmp
-        spec = c.get("out", "out.docx")
+        spec = c.get("out", "out.yaml" if self.mode == "import" else "out.docx")
         if self.mode == "render-over-existing":
             (tmp / "out.docx").write_bytes(OLD)
             self.args.append("--force")
@@ -197,6 +213,8 @@ class Setup:
     def command(self) -> list[str]:
         if self.mode == "check":
             return ["check", self.input]
+        if self.mode == "import":
+            return ["import", self.input, "-o", self.out] + self.args
         cmd = ["render", self.input]
         if self.out is not None:
             cmd += ["-o", self.out]

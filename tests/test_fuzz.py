@@ -1,6 +1,6 @@
 """Property-based tests (hypothesis): any bytes or text into the loader gives either a Report or
 Chinese diagnostics with an FZ code — never an exception; any bytes into drafter.safezip gives parts or
-an FZ08x/FZ0xx refusal; any text into ``drafter import`` gives YAML that loads, or a refusal.
+an FZ08x/FZ0xx refusal; any text (or saved web page) into ``drafter import`` gives YAML that loads, or a refusal.
 
 A small, derandomized sample runs in CI (the same inputs every run); the long run (100 000+ inputs) is
 ``python tests/fuzz.py --n 100000`` — see README “安全与可靠性”.  The contract itself lives in
@@ -108,3 +108,10 @@ def test_damaged_docx(tmp_path_factory, rnd):
 @given(rnd=st.randoms(use_true_random=False))
 def test_import_any_text(tmp_path_factory, rnd):
     fuzz.check_import(fuzz.gen_import_text(rnd), tmp_path_factory.mktemp("import"))
+
+
+@SMALL
+@given(rnd=st.randoms(use_true_random=False))
+def test_import_any_saved_page(tmp_path_factory, rnd):
+    """Issue 21: a saved web page cut off, re-tagged, with stray bytes or a false charset."""
+    fuzz.check_import_page(fuzz.gen_import_page(rnd), tmp_path_factory.mktemp("page"))

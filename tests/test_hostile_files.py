@@ -401,7 +401,7 @@ def test_command_odd_paths(hostile, tmp_path, command, kind, code):
     ("去年的报告.docx", None, "drafter import 去年的报告.docx"),
     ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "drafter import old.doc"),
     ("r.rtf", b"{\\rtf1\\ansi 2024}", "drafter import r.rtf"),
-    ("r.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "drafter 不能读取 PDF"),
+    ("r.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "drafter import r.pdf"),
 ])
 def test_a_document_given_instead_of_the_yaml(tmp_path, command, name, head, todo):
     src = tmp_path / name

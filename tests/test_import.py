@@ -261,10 +261,14 @@ def test_cli_refuses_bad_targets_and_inputs(tmp_path):
     assert r.code == 1 and "FZ055" in r.err and ".yaml" in r.err
     r = run_cli("import", tmp_path / "none.txt", "-o", tmp_path / "x.yaml")
     assert r.code == 1 and "FZ001" in r.err and "找不到文件" in r.err
-    pdf = tmp_path / "a.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n")
-    r = run_cli("import", pdf, "-o", tmp_path / "x.yaml")
+    ofd = tmp_path / "a.ofd"                 # the Chinese e-document format: not read
+    ofd.write_bytes(b"PK\x03\x04" + b"\x00" * 64)
+    r = run_cli("import", ofd, "-o", tmp_path / "x.yaml")
     assert r.code == 1 and "FZ090" in r.err and ".docx" in r.err
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")            # a PDF cut off after its first line
+    r = run_cli("import", pdf, "-o", tmp_path / "x.yaml")
+    assert r.code == 1 and "FZ081" in r.err and "重新下载" in r.err
     bad = tmp_path / "broken.docx"
     bad.write_bytes(b"PK\x03\x04" + b"\x00" * 64)
     r = run_cli("import", bad, "-o", tmp_path / "x.yaml")

@@ -6,11 +6,14 @@ import click
 from .zh import Command
 
 
-@click.command("import", cls=Command, help="把往年的报告（.docx、.txt、.md；.doc 需安装 LibreOffice）转换为 drafter 的 YAML。\n\n"
+@click.command("import", cls=Command, help="把往年的报告（Word 文件 .docx，.doc/.wps 需安装 LibreOffice；另存的网页 .html/.htm/.mht；"
+                              "PDF；复制的文字 .txt/.md）转换为 drafter 的 YAML。\n\n"
                               "识别标题、发文字号、主送机关、导语、各级标题、结束语、署名和成文日期，"
                               "把各部分对应到五个必备部分；正文文字按原文保留，序号由 drafter 重新生成。"
                               "无法对应的内容作为额外部分或加注释保留，并在最后列出。\n\n"
-                              "例：drafter import 2023年报告.docx -o 2024年报告.yaml")
+                              "例：drafter import 2023年报告.docx -o 2024年报告.yaml\n\n"
+                              "　　drafter import 网站上的2023年报告.html -o 2024年报告.yaml\n\n"
+                              "　　drafter import 2023年报告.pdf -o 2024年报告.yaml")
 @click.argument("file", type=click.Path(readable=False), metavar="往年报告")
 @click.option("-o", "--output", type=click.Path(), metavar="报告.yaml", help="输出的 YAML 文件名（默认：与输入同名的 .yaml）")
 @click.option("-f", "--force", is_flag=True, help="输出文件已存在时覆盖它")

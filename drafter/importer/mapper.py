@@ -178,6 +178,12 @@ class Mapper:
         """drafter numbers by level (一、 （一） 1. （1））: a "1." written directly under "一、" prints
         as "（一）".  Say so, once per kind of numbering, so the clerk can check the levels."""
         mk = C.heading_marker(p.text)
+        shape = re.sub(rf"[{C.CN}]+|[0-9０-９]+", "N", C.strip(mk.found)) if mk is not None else ""
+        if mk is not None and not mk.ok and mk.kind in _LEVEL_KINDS and ("form", shape) not in self.renumbered:
+            # "一)", "(一", "1、": a number written wrong (a bracket lost in a web editor) read at its level
+            self.renumbered.add(("form", shape))
+            self.marked.append(f"{p.where}起：原文序号“{C.strip(mk.found)}”写得不对（应为“{mk.expected}”），已按标题导入，"
+                               "生成时由 drafter 编号（FZ606 说明序号的写法）")
         if mk is None or mk.kind not in _LEVEL_KINDS or _LEVEL_KINDS.index(mk.kind) == depth:
             return
         if not self.kind.parts:                  # a 公文 keeps its levels when it can (levels_as_written)
@@ -491,6 +497,11 @@ class Mapper:
             full = next((x for x in signed if x.startswith(named) and len(x) > len(named)), None)
             if full:
                 return full, f"署名；标题中写的是“{named}”"
+            # …or the web page's 发布机构 (or 来源) names it in full
+            for label in ("发布机构", "来源"):
+                v = C.strip(h.web.get(label) or "")
+                if C.is_government_of(v, named):
+                    return v, f"网页信息“{label}”；标题中写的是“{named}”"
             return named, "标题"
         if signed:
             return signed[0], "署名"
@@ -532,7 +543,27 @@ class Mapper:
         d = self.tail.date
         if d:
             return (d.year if d.month >= 10 else d.year - 1), "成文日期（推断）"
+        for label in ("成文日期", "发布日期"):
+            d = C.parse_date(C.strip(self.head.web.get(label) or "")[:20].split(" ")[0])
+            if d:
+                return (d.year if d.month >= 10 else d.year - 1), f"网页信息“{label}”{C.fmt_date(d)}（推断）"
         return _dt.date.today().year - 1, ""
+
+    def web_date(self) -> tuple[_dt.date | None, str]:
+        """The 成文日期 the web page's metadata gives, when the text has none (or lacks its day in the same
+        month): (date, the label it came from)."""
+        tl = self.tail
+        if tl.date is not None:
+            return None, ""
+        raw = C.strip(self.head.web.get("成文日期") or "")
+        d = C.parse_date(raw[:20].split(" ")[0]) if raw else None
+        if d is None:
+            return None, ""
+        if tl.date_partial:
+            parts = C.date_parts(tl.date_partial + "1日")
+            if not parts or parts[:2] != (d.year, d.month):
+                return None, ""
+        return d, raw
 
     # -- build -----------------------------------------------------------------------------------
     def build(self, sections: list[Node]) -> Mapped:
@@ -606,6 +637,14 @@ class Mapper:
                   "recipients": h.recipients, "signatories": tl.signatories, "attachments": tl.attachments,
                   "cc": tl.cc, "printer": tl.printer, "print_date": tl.print_date,
                   "note": tl.note.text if tl.note else None, "date": tl.date}
+        web_date, web_raw = self.web_date()
+        if web_date is not None:
+            values["date"] = web_date
+            self.found["date"] = "网页信息“成文日期”"
+            self.comments.setdefault(("date",), []).append(
+                f"导入：原文正文后{'的成文日期“' + tl.date_partial + '”缺少日' if tl.date_partial else '没有成文日期'}，"
+                f"取自网页信息“成文日期：{web_raw}”，请核对")
+            self.marked.append(f"成文日期取自网页信息“成文日期：{web_raw}”")
         for f, v in values.items():
             if v:
                 data[f] = v
@@ -912,7 +951,7 @@ class Mapper:
 
         out = []
         head, tl = self.head, self.tail
-        fmt = {"txt": "纯文本", "md": "Markdown", "docx": "Word 文件"}[self.src.fmt]
+        fmt = {"txt": "纯文本", "md": "Markdown", "docx": "Word 文件", "html": "网页", "pdf": "PDF"}[self.src.fmt]
         extra = "（drafter 生成的文件）" if self.src.drafter else ""
         out.append(f"已读取“{self.src.name}”（{fmt}{extra}）。")
         out.extend(self.src.notes)
@@ -954,8 +993,8 @@ class Mapper:
         if report.attachments:
             line("附件", "；".join(a if isinstance(a, str) else a.title for a in report.attachments))
         line("署名", "、".join(report.signatories) or "未找到", self.found.get("signatories", ""))
-        line("成文日期", tl.date_text or (f"“{tl.date_partial}”缺少日，未填写，请补全" if tl.date_partial
-                                              else "未找到"), self.found.get("date", ""))
+        line("成文日期", tl.date_text or (C.fmt_date(report.date) if report.date else None)
+             or (f"“{tl.date_partial}”缺少日，未填写，请补全" if tl.date_partial else "未找到"), self.found.get("date", ""))
         if report.note:
             line("附注", report.note)
         if report.cc or report.printer:

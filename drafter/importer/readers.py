@@ -16,6 +16,9 @@ TEXT_SUFFIXES = (".txt", ".text")
 MD_SUFFIXES = (".md", ".markdown")
 DOCX_SUFFIXES = (".docx", ".docm")
 CONVERT_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")     # converted to .docx by LibreOffice
+HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml")   # saved web pages
+PDF_SUFFIXES = (".pdf",)
+# (drafter.inputs.IMPORT_SUFFIXES lists them all for the commands that do not import the importer)
 
 
 def read(path: Path, display: str | None = None) -> S.Source:
@@ -33,9 +36,35 @@ def read(path: Path, display: str | None = None) -> S.Source:
         return read_docx(path, name)
     if suffix in CONVERT_SUFFIXES:
         return read_converted(path, name)
-    raise DrafterError("FZ090", f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：drafter import 可读取 .docx、.txt、.md"
-                                f"（.doc/.wps 需安装 LibreOffice）；请在 Word/WPS 中另存为 .docx，或把全文复制到 .txt 文件",
-                       file=name)
+    if suffix in HTML_SUFFIXES:
+        from .html import read_html
+
+        return read_html(path, name)
+    if suffix in PDF_SUFFIXES:
+        from .pdfread import read_pdf
+
+        return read_pdf(path, name)
+    raise DrafterError("FZ090", f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：drafter import 可读取 .docx、.txt、.md、"
+                                f"网页（.html/.htm）和 PDF（.doc/.wps 需安装 LibreOffice）；请在 Word/WPS 中另存为 .docx，"
+                                f"或把全文复制到 .txt 文件", file=name)
+
+
+def what_file(head: bytes) -> str:
+    """What a file's first bytes say it is, in Chinese (for a file whose name says otherwise)."""
+    h = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(ZIP_MAGIC):
+        return "像是 Word（.docx）或压缩文件"
+    if head.startswith(OLE_MAGIC):
+        return "像是旧版 Word（.doc）或 WPS 文件"
+    if head.startswith(b"%PDF-"):
+        return "是 PDF 文件"
+    if h.startswith((b"<!doctype html", b"<html", b"<head", b"<meta", b"<?xml")):
+        return "是网页文件（.html）"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        return "是图片"
+    if not head:
+        return "是空文件"
+    return "文件类型无法识别"
 
 
 def _head(path: Path, name: str) -> bytes:

@@ -100,25 +100,88 @@ def enumeration_count(ctx):
 @rule("FZ603", "hand-numbering", "标题前手写了序号（drafter 自动编号，会印成两个序号）")
 def hand_numbering(ctx):
     """A heading that starts with "一、" "（一）" "1." "（1）" (or a variant typed by hand: "一 、",
-    "1 .", "1)", "１．", "Ⅰ.", "II.", "⑴") would be numbered twice."""
-    for t, m, num in _hand_numbers(ctx, ("heading", "subheading")):
+    "1 .", "1)", "１．", "Ⅰ.", "II.", "⑴", or a number that lost a bracket: "一)", "(一") would be
+    numbered twice."""
+    for t, start, num in _hand_numbers(ctx, ("heading", "subheading")):
         yield Finding(t.path, f"标题前的“{num}”是手写的序号，drafter 会自动编号（否则会印成两个序号）；"
-                              f"请删除“{num}”", m.start() + len(m.group()) - len(num))
+                              f"请删除“{num}”", start)
 
 
 @rule("FZ604", "hand-numbered-paragraph", "段首手写了序号（这一段应是小标题）", severity=WARNING)
 def hand_numbered_paragraph(ctx):
     """A paragraph that starts with a heading number is a heading typed as text: it falls out of
     drafter's numbering ("（三）" after "（一）").  Write it as a subsection (标题/内容) without the
-    number.  (A code of its own: quieting these warnings must not switch off FZ603's errors.)"""
-    for t, m, num in _hand_numbers(ctx, ("paragraph",)):
-        yield Finding(t.path, f"段首的“{num}”是手写的序号；drafter 自动编号，请把这一段改为小标题"
-                              "（“- 标题: ……”加“内容”），不写序号", m.start() + len(m.group()) - len(num))
+    number.  (A code of its own: quieting these warnings must not switch off FZ603's errors.)  A
+    number written wrong ("一)", "1、") is FZ606's, which says how the number is written."""
+    for t, start, num in _hand_numbers(ctx, ("paragraph",)):
+        if damaged_number(t.text) is None:
+            yield Finding(t.path, f"段首的“{num}”是手写的序号；drafter 自动编号，请把这一段改为小标题"
+                                  "（“- 标题: ……”加“内容”），不写序号", start)
+
+
+_LEVEL_NAME = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
+
+
+def damaged_number(text: str):
+    """The heading number at the start of ``text`` when it is written other than GB/T 9704 §7.3.3
+    writes it (一、 （一） 1. （1））: a bracket lost or half-width, another mark after the numeral."""
+    from ..conventions import heading_marker
+
+    m = heading_marker(text)
+    if m is None or m.ok or m.kind not in ("cn", "pcn", "num", "pnum"):
+        return None
+    return m
+
+
+def _what_is_wrong(found: str, kind: str) -> str:
+    f = found.strip(" \u3000")
+    opens, closes = sum(c in "(（" for c in f), sum(c in ")）" for c in f)
+    if kind in ("pcn", "pnum"):
+        if closes and not opens:
+            return "少了左括号"
+        if opens and not closes:
+            return "少了右括号"
+        if "(" in f or ")" in f:
+            return "括号用了半角" if "（" not in f and "）" not in f else "括号一半是半角"
+        return "括号后不加标点"
+    if kind == "cn":
+        return "数字后应用顿号“、”"
+    if any(c in f for c in "０１２３４５６７８９"):
+        return "数字用了全角"
+    return "数字后应用半角下圆点“.”"
+
+
+@rule("FZ606", "damaged-numbering", "段首的序号写残了或写法不对（如“一)”“(一”“1、”）", severity=WARNING)
+def damaged_numbering(ctx):
+    """A paragraph that starts with a heading number written wrong — a bracket lost in a web
+    editor ("一)", "(一"), half-width or mixed brackets ("(一)", "（一)", "(1)"), another mark after
+    the numeral ("一．", "1、") — is a heading typed as text, and its number is not one of GB/T 9704
+    §7.3.3's (一、 （一） 1. （1））.  Say which level it is, how that level's number is written, and
+    that drafter writes the number itself: make the paragraph a subsection without it.  (In a
+    heading the same number is FZ603's error: it would be printed twice.)"""
+    for t in texts(ctx):
+        if t.role != "paragraph":
+            continue
+        m = damaged_number(t.text)
+        if m is None:
+            continue
+        found = m.found.strip(" \u3000")
+        level = _LEVEL_NAME[m.level]
+        yield Finding(t.path, f"段首的“{found}”是写得不对的序号（{_what_is_wrong(found, m.kind)}）：{level}标题的序号写作"
+                              f"“{m.expected}”（GB/T 9704 §7.3.3：一、（一）1.（1））；drafter 自动编号，请把这一段改为"
+                              "小标题（“- 标题: ……”加“内容”），不写序号", t.text.index(found))
 
 
 def _hand_numbers(ctx, roles: tuple[str, ...]):
+    """(text, offset, number as written) of every text in ``roles`` that starts with a number."""
     for t in texts(ctx):
         if t.role in roles:
             m = HAND_NUMBER_RE.match(t.text)
             if m:
-                yield t, m, m.group().strip(" \u3000")
+                num = m.group().strip(" \u3000")
+                yield t, m.start() + len(m.group()) - len(num), num
+                continue
+            d = damaged_number(t.text)
+            if d is not None:
+                num = d.found.strip(" \u3000")
+                yield t, t.text.index(num), num
