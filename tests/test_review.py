@@ -255,7 +255,7 @@ def test_files_that_cannot_be_reviewed_get_their_row(tmp_path, county):
     assert sorted(rows) == ["加密.docx", "扫描件.pdf", "旧格式.doc", "空白.yaml", "青石镇.docx"]
     assert rows["旧格式.doc"]["unreadable"].startswith("FZ080") and "LibreOffice" in rows["旧格式.doc"]["unreadable"]
     assert rows["加密.docx"]["unreadable"].startswith("FZ085")
-    assert rows["扫描件.pdf"]["unreadable"].startswith("PDF 文件")
+    assert rows["扫描件.pdf"]["unreadable"].startswith("FZ081")           # a PDF cut off: import's message
     assert rows["空白.yaml"]["unreadable"].startswith("FZ007")
     assert rows["青石镇.docx"]["verdict"] == "通过"
     assert "另有 1 个文件不是报告文件，未审查" in r.err and "照片.jpg" in r.err and "~$" not in r.err
@@ -425,3 +425,49 @@ def test_a_file_that_is_no_annual_report(tmp_path):
     assert report.not_report is None and report.verdict == "退回" and report.send_back_reasons[0] == "缺第三部分"
     assert res.summary_line().startswith("共 3 份：需退回 1 份，缺第三部分 1 份")
     assert "需核实 2 份，不像年度报告 2 份" in res.summary_line()
+
+
+def test_a_report_sent_as_a_pdf_or_a_web_page_is_reviewed_for_its_content(county, tmp_path):
+    """A township that sends only the PDF it printed, or the page it published, gets a row read by
+    import's readers: organ, 年度, the five parts (FZ101 when one is missing) — not "cannot review"."""
+    soffice_or_skip()
+    from drafter.pdf import convert
+
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    (pdf,) = convert([county / "各镇街" / "青石镇.docx"], tmp_path / "pdf", "pdf")
+    shutil.copy(pdf, folder / "青石镇.pdf")
+    shutil.copy(DATA / "web" / "hongshi-trs.html", folder / "红石乡.html")
+    # a summary an earlier review wrote into the folder is no township's report
+    first = run_cli("review", folder, "-o", folder / "汇总.html")
+    assert first.code in (0, 1), first
+    r = run_cli("review", folder, "--format", "json")
+    rows = {Path(x["file"]).name: x for x in json.loads(r.out)["rows"]}
+    assert sorted(rows) == ["红石乡.html", "青石镇.pdf"], rows
+    assert "drafter review 生成的审查汇总" in r.err and "汇总.html" in r.err
+    pdf_row, page_row = rows["青石镇.pdf"], rows["红石乡.html"]
+    assert pdf_row["unreadable"] is None and pdf_row["organ"] == "中共安平县青石镇委员会", pdf_row
+    assert pdf_row["year"] == 2024 and pdf_row["verdict"] == "通过", pdf_row
+    assert "".join(PART_MARK[pdf_row["parts"][k]["state"]] for k in "一二三四五") == "✓✓✓✓✓"
+    assert any("PDF 文件：只审查必备部分和文字内容" in n for n in pdf_row["notes"]), pdf_row["notes"]
+    assert page_row["organ"] == "红石乡人民政府" and page_row["year"] == 2024, page_row
+    assert "".join(PART_MARK[page_row["parts"][k]["state"]] for k in "一二三四五") == "✓✓✓✓✓"
+    assert any("网页：只审查必备部分" in n for n in page_row["notes"]), page_row["notes"]
+
+    # the same PDF with part 三 gone is sent back for it, as its Word file would be
+    from docx import Document
+
+    doc = Document(county / "各镇街" / "青石镇.docx")
+    body = [p for p in doc.paragraphs]
+    start = next(i for i, p in enumerate(body) if p.text.startswith("三、"))
+    end = next(i for i, p in enumerate(body) if p.text.startswith("四、"))
+    for p in body[start:end]:
+        p._p.getparent().remove(p._p)
+    cut = tmp_path / "缺三" / "青石镇.docx"
+    cut.parent.mkdir()
+    doc.save(cut)
+    (pdf,) = convert([cut], tmp_path / "pdf2", "pdf")
+    r = run_cli("review", pdf, "--format", "json")
+    (row,) = json.loads(r.out)["rows"]
+    assert r.code == 1 and row["verdict"] == "退回", row
+    assert row["parts"]["三"]["state"] == "missing", row["parts"]

@@ -13,7 +13,7 @@ FORMATS = {".html": "html", ".htm": "html", ".csv": "csv", ".json": "json", ".tx
 
 
 @click.command("review", cls=Command, help=(
-    "审查一个区县收到的全部报告（文件夹和文件都可以，.docx、.yaml、.txt、.md；.doc 需安装 LibreOffice），"
+    "审查一个区县收到的全部报告（文件夹和文件都可以，.docx、.yaml、.txt、.md、网页、PDF；.doc 需安装 LibreOffice），"
     "每份一行：发文机关、年度、成文日期和是否逾期、五个必备部分有无、错误和警告数、主要问题；"
     "需退回的排在最前。\n\n"
     "例：drafter review 各镇街/ -o 汇总.html（离线打开的单个网页，可打印为 A4 横向）；"

@@ -1,11 +1,11 @@
 """Files and folders -> the county's rows, reviewed in parallel with drafter.batch's pool and progress bar.
 
 Inputs: files and folders, mixed.  A folder is searched with its subfolders (a county's 各镇街/ often
-has one folder per township); in it, every report file (.docx, .yaml, .txt, .md; .doc/.wps through
+has one folder per township); in it, every report file (.docx, .yaml, .txt, .md, a saved web page, a PDF; .doc/.wps through
 LibreOffice) gets a row, and so do files a township may have sent instead that drafter cannot review
-(PDF, images, archives: the row says so).  Hidden files, Word's lock files (~$….docx) and drafter.toml
-are passed over; a PDF beside the Word file of the same name (the same report as printed) and any
-other file are named in a notice.  A file named on the command line always gets a row.
+(OFD, archives: the row says so).  Hidden files, Word's lock files (~$….docx), drafter.toml and a
+summary an earlier drafter review left there are passed over; a PDF beside the Word file of the same
+name (the same report as printed) and any other file are named in a notice.  A file named on the command line always gets a row.
 
 Duplicates (see the module doc of drafter.review.model):
 - the same file reached twice (named twice, or through a folder and by name): reviewed once, noticed;
@@ -28,9 +28,21 @@ from typing import Sequence
 from ..batch import Progress, effective_jobs, run_jobs
 from ..diagnostics import DrafterError
 from .model import Review, Row
-from .rows import REFUSED_SUFFIXES, REVIEWED_SUFFIXES, internal_failure, review_file
+from .rows import COMPANION_SUFFIXES, REFUSED_SUFFIXES, REVIEWED_SUFFIXES, internal_failure, review_file
 
 PASSED_OVER = ("drafter.toml", ".drafter.toml", "thumbs.db", "desktop.ini")
+
+
+def _summary_page(path: str) -> bool:
+    """Whether a web page in a folder under review is a summary drafter review wrote there earlier."""
+    from .html import SUMMARY_TITLE
+
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return False
+    return f"<title>{SUMMARY_TITLE}</title>".encode() in head
 
 
 def _hidden(name: str) -> bool:
@@ -45,6 +57,7 @@ def discover(inputs: Sequence[str | os.PathLike], exclude: Sequence[str | os.Pat
     notices: list[str] = []
     seen: dict[str, str] = {}
     skipped: list[str] = []
+    summaries: list[str] = []
     excluded = {os.path.normcase(os.path.realpath(x)) for x in exclude}
 
     def add(path: str, display: str) -> None:
@@ -71,13 +84,17 @@ def discover(inputs: Sequence[str | os.PathLike], exclude: Sequence[str | os.Pat
                     path = os.path.join(folder, name)
                     display = path
                     suffix = os.path.splitext(name)[1].lower()
-                    if suffix in REVIEWED_SUFFIXES or suffix in REFUSED_SUFFIXES:
+                    if os.path.normcase(os.path.realpath(path)) in excluded:
+                        continue                        # the summary being written now
+                    if suffix in (".html", ".htm") and _summary_page(path):
+                        summaries.append(display)       # an earlier run's 汇总.html: no township's report
+                    elif suffix in REVIEWED_SUFFIXES or suffix in REFUSED_SUFFIXES:
                         add(path, display)
                         found += 1
-                    elif os.path.normcase(os.path.realpath(path)) not in excluded:
+                    else:
                         skipped.append(display)
             if not found:
-                notices.append(f"注意：文件夹“{raw}”中没有报告文件（.docx、.yaml、.txt、.md）")
+                notices.append(f"注意：文件夹“{raw}”中没有报告文件（.docx、.yaml、.txt、.md、网页、PDF）")
         elif os.path.lexists(raw):
             add(raw, raw)
         else:
@@ -85,13 +102,16 @@ def discover(inputs: Sequence[str | os.PathLike], exclude: Sequence[str | os.Pat
     from ..diagnostics import name_some
 
     # a PDF (or OFD) sent beside the Word file of the same name is the same report as printed: it is
-    # named, not given a row of its own (a PDF alone is: the township sent nothing drafter can review)
-    stems = {_stem_key(p) for p, _ in files if os.path.splitext(p)[1].lower() in REVIEWED_SUFFIXES}
-    companions = [d for p, d in files if os.path.splitext(p)[1].lower() in REFUSED_SUFFIXES and _stem_key(p) in stems]
+    # named, not given a row of its own (a PDF alone is reviewed for its content)
+    stems = {_stem_key(p) for p, _ in files
+             if os.path.splitext(p)[1].lower() in REVIEWED_SUFFIXES and os.path.splitext(p)[1].lower() not in COMPANION_SUFFIXES}
+    companions = [d for p, d in files if os.path.splitext(p)[1].lower() in COMPANION_SUFFIXES and _stem_key(p) in stems]
     if companions:
         files = [(p, d) for p, d in files if d not in companions]
         notices.append(f"另有 {len(companions)} 个文件与同名的报告一起报送，已审查同名的报告，它们未另审查："
                        f"{name_some(companions)}")
+    if summaries:
+        notices.append(f"另有 {len(summaries)} 个 drafter review 生成的审查汇总，未审查：{name_some(summaries)}")
     if skipped:
         notices.append(f"另有 {len(skipped)} 个文件不是报告文件，未审查：{name_some(skipped)}")
     return files, notices

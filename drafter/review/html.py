@@ -95,6 +95,9 @@ ol.findings li.info{color:#555}
 """
 
 
+# the page's title; drafter.review.collect knows a summary left in a folder under review by it
+SUMMARY_TITLE = "法治政府建设年度情况报告审查汇总"
+
 def render_html(review: Review, out: Path | None = None) -> str:
     """The page; ``out`` (where it will be written) makes the links to the reports' files relative."""
     base = Path(os.path.abspath(out)).parent if out is not None else None
@@ -110,8 +113,8 @@ def render_html(review: Review, out: Path | None = None) -> str:
     # 360, QQ and other dual-engine browsers on office PCs open local files with their IE engine (and IE in
     # an old compatibility mode, which draws no SVG) unless told otherwise
     w("<meta name=\"renderer\" content=\"webkit\">\n<meta http-equiv=\"X-UA-Compatible\" content=\"IE=edge\">\n")
-    w("<title>法治政府建设年度情况报告审查汇总</title>\n<style>" + CSS + "</style>\n</head>\n<body>\n")
-    w("<header id=\"top\">\n<h1>法治政府建设年度情况报告审查汇总</h1>\n")
+    w(f"<title>{SUMMARY_TITLE}</title>\n<style>" + CSS + "</style>\n</head>\n<body>\n")
+    w(f"<header id=\"top\">\n<h1>{SUMMARY_TITLE}</h1>\n")
     m = review.made
     made = f"{m.year}年{m.month}月{m.day}日 {m:%H:%M}" if m else ""
     scope = "、".join(review.inputs)

@@ -5,9 +5,10 @@
 - Word (.docx; .doc/.wps/.rtf/.odt converted by LibreOffice first): ``drafter inspect`` for the
   format and content findings; the importer's reading of the text for 发文机关, 年度, 成文日期 and the
   parts (:func:`word_parts`; a Word file's are inspect's own five-part check).
-- plain text (.txt/.md, e.g. a report copied from the government website): the importer's reading,
-  and the content rules of ``drafter check`` (FZ3xx–FZ8xx, as inspect runs them on a .docx); there is
-  no format to review.
+- plain text (.txt/.md, e.g. a report copied from the government website), a saved web page
+  (.html/.mht) or a PDF: the importer's reading (the same readers as ``drafter import``), and the
+  content rules of ``drafter check`` (FZ3xx–FZ8xx, as inspect runs them on a .docx); their format is
+  not reviewed (a page has none of its own; a PDF's is the printer's, not the file the township edits).
 
 Nothing here raises for a bad file: every failure becomes the row's ``unreadable`` reason.
 """
@@ -24,10 +25,15 @@ YAML_SUFFIXES = (".yaml", ".yml")
 WORD_SUFFIXES = (".docx", ".docm")
 LEGACY_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")       # converted to .docx with LibreOffice
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
-REVIEWED_SUFFIXES = YAML_SUFFIXES + WORD_SUFFIXES + LEGACY_SUFFIXES + TEXT_SUFFIXES
+PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml")
+PDF_SUFFIXES = (".pdf",)
+READ_SUFFIXES = TEXT_SUFFIXES + PAGE_SUFFIXES + PDF_SUFFIXES     # the importer's reading, content only
+REVIEWED_SUFFIXES = YAML_SUFFIXES + WORD_SUFFIXES + LEGACY_SUFFIXES + READ_SUFFIXES
 # what a township may send instead of its report, which drafter cannot review: a row saying so, not
 # silence (other files in a folder — pictures, spreadsheets — are only named in a notice)
-REFUSED_SUFFIXES = {".pdf": "PDF 文件", ".ofd": "OFD 版式文件", ".zip": "压缩包", ".rar": "压缩包", ".7z": "压缩包"}
+REFUSED_SUFFIXES = {".ofd": "OFD 版式文件", ".zip": "压缩包", ".rar": "压缩包", ".7z": "压缩包"}
+# the same report in print beside its Word file or YAML (青石镇.docx and 青石镇.pdf): named, not a row
+COMPANION_SUFFIXES = PDF_SUFFIXES + tuple(REFUSED_SUFFIXES)
 # the content rules run on plain text (FZ1xx/FZ2xx judge a YAML's structure; FZ5xx is the 发文字号,
 # which a web page does not show reliably): as inspect runs them on a .docx
 TEXT_RULES = ("FZ3", "FZ4", "FZ6", "FZ7", "FZ8")
@@ -45,12 +51,12 @@ def review_file(path: str, display: str):
             report = _word(row, path, display)
         elif suffix in LEGACY_SUFFIXES:
             report = _legacy(row, path, display)
-        elif suffix in TEXT_SUFFIXES:
+        elif suffix in READ_SUFFIXES:
             report = _text(row, path, display)
         else:
             what = REFUSED_SUFFIXES.get(suffix, f"“{suffix or '无扩展名'}”文件")
             row.unreadable = (f"{what}，drafter 不能审查；请要求报送 Word 文件（.docx），"
-                              "或网上公开的文字（.txt）")
+                              "或网上公开的文字（.txt）、网页或 PDF")
     except DrafterError as e:
         row.unreadable = _reason(e.diagnostic)
         report = None
@@ -196,7 +202,7 @@ def word_parts(src, a, display: str) -> tuple[list[Part], list[Problem]]:
 
 
 # ---------------------------------------------------------------------------------------------
-# plain text: the importer's reading and the content rules
+# plain text, a saved web page, a PDF: the importer's reading and the content rules
 def _text(row: Row, path: str, display: str):
     from ..kinds import get_kind
     from ..rules import Context, active_rules, settings_for
@@ -226,8 +232,12 @@ def _text(row: Row, path: str, display: str):
             d.file = display
             problems.append(_problem(d))
     row.findings = problems
-    row.notes.append(f"“{display}”是纯文字：只审查必备部分和文字内容（年份、标点、序号、数字、错别字），"
-                     "没有版式可审查")
+    suffix = Path(path).suffix.lower()
+    what_file = "PDF 文件" if suffix in PDF_SUFFIXES else "网页" if suffix in PAGE_SUFFIXES else "纯文字"
+    no_format = ("版式以报送的 Word 文件为准，PDF 不审查版式" if suffix in PDF_SUFFIXES
+                 else "没有版式可审查")
+    row.notes.append(f"“{display}”是{what_file}：只审查必备部分和文字内容（年份、标点、序号、数字、错别字），"
+                     f"{no_format}")
     return report
 
 
