@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import ERROR, INFO, WARNING, Diagnostic, DrafterError
+from .textutil import clip
 
 HEADERS = ("函", "文件", "无")
 OMITTED_REASON = "原稿中没有这一部分，drafter format 按不单列处理；需要单列时请在原稿中补写"
@@ -164,13 +165,13 @@ def left_out(a, m, notes: list[str]) -> None:
         notes.append(f"原稿是{a.format}格式的版头（{shown}）：drafter 只排文件、信函和无版头格式，这几行未排出，已按无版头的公文排版")
     dropped = list({id(p): p for p in m.dropped}.values())
     if dropped:
-        notes.append(f"已去掉网页上不属于公文的文字 {len(dropped)} 行：" + "；".join(f"“{p.text[:20]}”" for p in dropped[:5])
+        notes.append(f"已去掉网页上不属于公文的文字 {len(dropped)} 行：" + "；".join(f"“{clip(p.text, 30)}”" for p in dropped[:5])
                      + ("……" if len(dropped) > 5 else ""))
     if a.source.page_numbers:
         notes.append(f"已去掉原稿中的页码 {len(a.source.page_numbers)} 行（drafter 按标准另排页码）")
     unknown = m.unknown
     if unknown:
-        notes.append("原稿开头或结尾的以下文字对应不上公文的任何一项，未排出：" + "；".join(f"{p.where}“{p.text[:30]}”"
+        notes.append("原稿开头或结尾的以下文字对应不上公文的任何一项，未排出：" + "；".join(f"{p.where}“{clip(p.text, 30)}”"
                                                                                  for p in unknown))
 
 

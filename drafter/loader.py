@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from . import model as m
 from .diagnostics import ERROR, Diagnostic, DrafterError
 from .paths import describe
-from .textutil import PLACEHOLDER_RE as _PLACEHOLDER, placeholder_quote, quote_arg
+from .textutil import PLACEHOLDER_RE as _PLACEHOLDER, clip, placeholder_quote, quote_arg
 from .yamlsrc import SourceMap, decode, load_yaml, read_text
 
 YEAR_MIN, YEAR_MAX = 1900, 2999  # 年度 outside this is a typo, and would break date arithmetic
@@ -340,7 +340,7 @@ def _found(value) -> str:
         return "若干“键: 值”"
     if value is None:
         return "空值"
-    return f"“{str(value)[:20]}”"
+    return f"“{clip(str(value))}”"
 
 
 # the tags of the model's tagged unions (a 内容 item: 段落/小标题/表格; an 附件 entry: 名称/附件): pydantic

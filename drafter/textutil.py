@@ -23,6 +23,13 @@ def placeholder_quote(text: str) -> str | None:
     return p if len(p) <= QUOTE_MAX else p[:QUOTE_MAX - 20] + "……" + p[-1]
 
 
+def clip(text: str | None, n: int = 20) -> str:
+    """``text`` as a message quotes it: whole when short, else its first ``n`` characters and "……"
+    (a quote cut off without a sign looks like the file's own text)."""
+    text = text or ""
+    return text if len(text) <= n else text[:n] + "……"
+
+
 def cn_numeral(n: int) -> str:
     """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五."""
     if n <= 0:

@@ -20,7 +20,7 @@ import yaml
 from .diagnostics import ERROR, INFO, Diagnostic, DrafterError
 from .inputs import OLE_MAGIC, ZIP_MAGIC, input_file
 from .textutil import XML_BAD as _XML_BAD
-from .textutil import line_joint, quote_arg
+from .textutil import clip, line_joint, quote_arg
 
 MAX_BYTES = 2 * 1024 * 1024       # real reports are 10–60 KB; 2 MB is far beyond any report
 MAX_NODES = 50_000                # expanded nodes (defeats "billion laughs" alias bombs)
@@ -647,7 +647,7 @@ class _Converter:
                     key = next((k for k in reversed(path) if isinstance(k, str)), None)
                     named = f"“{key}”：" if key else ""     # as the model says it for 2024年2月30日
                     raise self.fail("FZ027", f"{named}日期“{node.value}”不存在，请核对年、月、日", node)
-                raise self.fail("FZ010", f"无法读取值“{node.value[:20]}”（不是有效的数字、日期或是/否）；"
+                raise self.fail("FZ010", f"无法读取值“{clip(node.value)}”（不是有效的数字、日期或是/否）；"
                                          "请改写这个值，或加引号作为文字", node)
             if isinstance(value, str):
                 raw = self.smap.text[node.start_mark.index:node.end_mark.index]

@@ -6,6 +6,7 @@ drafter.measure, and ``drafter inspect`` auditing what format wrote.
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -395,6 +396,29 @@ def test_text_and_markdown_drafts(tmp_path):
         assert done[3] == "一、报送内容" and done[-2:] == ["云溪县司法局", "2024年12月30日"]
     r = run_cli("format", "通知.txt", cwd=tmp_path)
     assert r.code == 0 and (tmp_path / "通知.docx").is_file()        # a text draft: its own name, .docx
+
+
+def test_a_saved_web_page_and_a_pdf_format_like_the_report_they_hold(tmp_path):
+    """.html and .pdf go through the importer's readers: last year's published report laid out again,
+    the site's furniture named (whole, or cut with "……", never cut silently) and left out."""
+    soffice_or_skip()
+    from drafter.pdf import convert
+
+    page = tmp_path / "白沙镇.htm"
+    shutil.copy(DATA / "web" / "baisha-plain-gbk.htm", page)
+    r = run_cli("format", page.name, cwd=tmp_path)
+    assert r.code == 0, r
+    laid = paragraphs(tmp_path / "白沙镇.docx")
+    assert laid[0].replace("\n", "") == "白沙镇人民政府关于2023年度法治政府建设工作情况的报告", laid[:2]   # as published
+    assert "已去掉网页上不属于公文的文字" in r.err
+    for quoted in re.findall(r"“([^”]*)”", r.err.split("已去掉网页上不属于公文的文字", 1)[1].split("\n", 1)[0]):
+        shown = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page.read_bytes().decode("gb18030"))))
+        assert quoted.endswith("……") or re.sub(r"\s+", " ", quoted) in shown, quoted
+    assert not any("网站首页" in t or "发布时间" in t for t in laid)
+    (pdf,) = convert([tmp_path / "白沙镇.docx"], tmp_path / "pdf", "pdf")
+    r = run_cli("format", pdf, "-o", tmp_path / "从PDF.docx")
+    assert r.code == 0, r
+    assert words(paragraphs(tmp_path / "从PDF.docx")) == words(laid)
 
 
 def test_several_drafts_at_once(tmp_path):

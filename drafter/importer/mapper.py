@@ -19,7 +19,7 @@ from .. import conventions as C
 from .. import source as S
 from ..kinds import Kind, get_kind
 from ..model import LEVEL_STYLES, Report
-from ..textutil import level_marker
+from ..textutil import clip, level_marker
 from . import patterns as P
 
 MISSING_REASON = "【请补写这一部分，或在这里写明不单列的理由】导入时原文中没有找到此部分"   # FZ101 until edited
@@ -264,7 +264,7 @@ class Mapper:
                         level = f"{'一二三四'[min(d, 3)]}级标题"
                         node.comments.append(f"导入：原文这一行没有序号、只是加粗，按{level}（“{shown}”式）导入，"
                                              "请核对它是不是小标题、层次对不对")
-                        self.marked.append(f"{p.where}：加粗的一行“{_short(p.text)}”没有序号，按{level}导入，请核对")
+                        self.marked.append(f"{p.where}：加粗的一行“{clip(p.text)}”没有序号，按{level}导入，请核对")
                     stack[-1].content.append(node)
                     stack.append(node)
                     if h.rest:
@@ -356,7 +356,7 @@ class Mapper:
             sec.parts = list(ks)
             if why == "position":
                 sec.comments.append(f"导入：标题没有点明属于哪一部分，按位置归入第{first}部分“{self.kind.part(first).name}”，请核对")
-                self.marked.append(f"“{_short(sec.heading)}”按位置归入第{first}部分")
+                self.marked.append(f"“{clip(sec.heading)}”按位置归入第{first}部分")
             elif not ks and sc and self.as_written:
                 # out of the regulation's order, as written: the part it names that no section serves
                 served = {k for s in sections for k in s.parts}
@@ -366,7 +366,7 @@ class Mapper:
                 sec.comments.append(f"导入：标题像是{named}，但排在后面的部分之后，顺序不对，已作为额外部分保留；"
                                     f"请把这一部分移到规定的位置，加上“部分: {sorted(sc, key=order.get)[0]}”，"
                                     "再删去“省略部分”中的相应一行")
-                self.marked.append(f"{sec.where}“{_short(sec.heading)}”像是{named}，但顺序不对，作为额外部分保留")
+                self.marked.append(f"{sec.where}“{clip(sec.heading)}”像是{named}，但顺序不对，作为额外部分保留")
                 for k in sc:
                     self.out_of_order.setdefault(k, sec)
             elif not ks:
@@ -466,18 +466,18 @@ class Mapper:
                 sections.append(current)
                 served.add(key)
                 highest = order[key]
-                self.marked.append(f"{item.where}：没有标题的一段（“{_short(item.text)}”）按内容归入第{key}部分")
+                self.marked.append(f"{item.where}：没有标题的一段（“{clip(item.text)}”）按内容归入第{key}部分")
             elif current is not None:
                 _remove(parent.content, item)
                 current.content.append(item)
                 if not hits or hits != current.parts:
                     item.comments.append("导入：这一段没有标题，接在上一段之后，暂归入同一部分，请核对")
-                    self.marked.append(f"{item.where}：没有标题的一段（“{_short(item.text)}”）暂归入第{current.parts[0]}部分")
+                    self.marked.append(f"{item.where}：没有标题的一段（“{clip(item.text)}”）暂归入第{current.parts[0]}部分")
             elif hits and not set(hits) & last_parts:
                 named = "、".join(f"第{k}部分" for k in hits)
                 item.comments.append(f"导入：这一段在最后一个标题之后、没有标题，可能属于{named}，无法确定，"
                                      "暂留在上一项中；请移到相应部分")
-                self.marked.append(f"{item.where}：没有标题的一段（“{_short(item.text)}”）可能属于{named}，暂留原处")
+                self.marked.append(f"{item.where}：没有标题的一段（“{clip(item.text)}”）可能属于{named}，暂留原处")
 
     # -- metadata ----------------------------------------------------------------------------------
     def resolve_org(self, title: str | None) -> tuple[str, str]:
@@ -699,7 +699,7 @@ class Mapper:
         for node in sections:
             if not node.content:
                 node.comments.append("导入：原文这一部分标题下没有内容，请补写（如无内容，写“- 无”）")
-                self.marked.append(f"{node.where}：“{_short(node.heading)}”下没有内容")
+                self.marked.append(f"{node.where}：“{clip(node.heading)}”下没有内容")
 
         # required parts nobody serves
         served = {k for s in sections for k in s.parts}
@@ -710,7 +710,7 @@ class Mapper:
             extra = self.out_of_order.get(part.key)
             if extra is not None:
                 omitted[part.key] = (f"【请把它移到规定的位置并写“部分: {part.key}”，再删去这一行】原文有此部分"
-                                     f"（{extra.where}“{_short(extra.heading, 30)}”），但顺序不对，导入时作为额外部分保留")
+                                     f"（{extra.where}“{clip(extra.heading, 30)}”），但顺序不对，导入时作为额外部分保留")
                 self.comments.setdefault(("omitted_parts", part.key), []).append(
                     f"导入：第{part.key}部分“{part.name}”在原文中排错了位置（{extra.where}），见正文中的注释")
             else:
@@ -883,7 +883,7 @@ class Mapper:
         t = C.strip((mm.group("t1") or mm.group("t2") or "") if mm else "")
         if not t and len(pages) > 1:
             t = pages[1].text
-        return _short(t, 40)
+        return clip(t, 40)
 
     def annotate(self, report: Report, sections: list[Node], org: str, org_from: str, year_from: str,
                  title_note: str | None) -> None:
@@ -1019,20 +1019,20 @@ class Mapper:
         for key in report.omitted_parts:
             extra = self.out_of_order.get(key)
             if extra is not None:
-                out.append(f"  第{key}部分“{self.kind.part(key).name}”：原文有（{extra.where}“{_short(extra.heading)}”），"
+                out.append(f"  第{key}部分“{self.kind.part(key).name}”：原文有（{extra.where}“{clip(extra.heading)}”），"
                            "但顺序不对，作为额外部分保留，已写入“省略部分”；请把它移到规定的位置并写“部分”")
             else:
                 out.append(f"  第{key}部分“{self.kind.part(key).name}”：未找到，已写入“省略部分”（{MISSING_REASON}）")
         if self.dropped:
-            out.append(f"已删除网页信息 {len(self.dropped)} 行：" + "；".join(_short(p.text, 30) for p in self.dropped))
+            out.append(f"已删除网页信息 {len(self.dropped)} 行：" + "；".join(clip(p.text, 30) for p in self.dropped))
         pages = tl.attachment_pages
         if pages:
-            titles = "、".join(f"“{_short(a if isinstance(a, str) else a.title, 30)}”" for a in report.attachments
+            titles = "、".join(f"“{clip(a if isinstance(a, str) else a.title, 30)}”" for a in report.attachments
                               if not isinstance(a, str))
             out.append(f"成文日期之后的附件（{pages[0].where}起：{titles}）已导入“附件”，生成时在正文之后另面编排。")
         if self.unknown:
             out.append("未能识别、以注释保留在文件开头的文字：")
-            out.extend(f"  {p.where}：{_short(p.text, 40)}" for p in self.unknown)
+            out.extend(f"  {p.where}：{clip(p.text, 40)}" for p in self.unknown)
         if self.marked:
             out.append("请核对（YAML 文件中以“导入：”开头的注释标出了位置）：")
             out.extend(f"  {x}" for x in self.marked)
@@ -1058,9 +1058,6 @@ def _first_few(wheres: list[str], n: int = 5) -> str:
     return "、".join(wheres[:n]) + ("等" if len(wheres) > n else "")
 
 
-def _short(t: str | None, n: int = 20) -> str:
-    t = t or ""
-    return t if len(t) <= n else t[:n] + "……"
 
 
 def _cn(n: int) -> str:

@@ -7,6 +7,7 @@ from .. import gbt9704 as G
 from . import fontnames as F
 from .context import Ctx, pt
 from .fixes import where
+from ..textutil import clip
 
 DASH = G.PAGE_NUMBER_DASH
 GOOD = re.compile(rf"^{DASH}[ \u00a0]?N[ \u00a0]?{DASH}$")
@@ -140,7 +141,7 @@ def _headers(c: Ctx, s, prefix: str) -> None:
                 line = p
     if text is not None:
         t = text.text.strip()
-        c.add("GB612", f"页眉中有文字“{t[:20]}”：公文不设页眉；请双击页眉，删除其中的文字", text,
+        c.add("GB612", f"页眉中有文字“{clip(t)}”：公文不设页眉；请双击页眉，删除其中的文字", text,
               place=prefix + "页眉", expected="无页眉", found=t[:40])
     if line is not None:
         c.add("GB613", "页眉有横线：公文不设页眉；请双击页眉，把边框设为“无框线”" + where("borders") +

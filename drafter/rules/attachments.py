@@ -27,7 +27,7 @@ import re
 
 from . import WARNING, Finding, rule
 from ._text import snippet, texts
-from ..textutil import parse_cn_numeral
+from ..textutil import clip, parse_cn_numeral
 
 _WS = " \t\u3000\u00a0"
 _NUM = "一二三四五六七八九十"
@@ -90,7 +90,7 @@ def attachment_agreement(ctx):
         yield from _typed_number(path, name, k, n)
         key = _norm(name)
         if key in seen:
-            yield Finding(path, f"{label}与{_label(seen[key], n)}的名称相同（“{name.strip()[:24]}”），像是复制粘贴留下的；"
+            yield Finding(path, f"{label}与{_label(seen[key], n)}的名称相同（“{clip(name.strip(), 24)}”），像是复制粘贴留下的；"
                                 "请核对附件说明，删去重复的一项或改正名称", severity=WARNING)
         seen.setdefault(key, k)
         if k in paged:
@@ -101,7 +101,7 @@ def attachment_agreement(ctx):
             if k in paged:
                 continue
             path = ("attachments", k) if isinstance(a, str) else ("attachments", k, "title")
-            yield Finding(path, f"附件说明列出了{_label(k, n)}“{names[k].strip()[:24]}”，但它没有“内容”，不会排出附件页，"
+            yield Finding(path, f"附件说明列出了{_label(k, n)}“{clip(names[k].strip(), 24)}”，但它没有“内容”，不会排出附件页，"
                                 f"而{with_pages}另面排在正文之后：文件中的附件页会缺{_label(k, n)}；请把这一项写成"
                                 "“标题”加“内容”，如这一附件另行报送可忽略本提示", severity=WARNING)
     yield from _references(ctx, n)
@@ -156,10 +156,10 @@ def _page_top(path, first, name: str, k: int, n: int):
         return
     plain = text.strip(_WS)
     if _norm(plain) == _norm(name):
-        yield Finding(path, f"附件页的第一段重复了附件的标题“{snippet(plain, 0, len(plain), 0)[:24]}”，drafter 已把它排在"
+        yield Finding(path, f"附件页的第一段重复了附件的标题“{clip(snippet(plain, 0, len(plain), 0), 24)}”，drafter 已把它排在"
                             "这一页的第三行，会印成两次；请删去这一段", 0, severity=WARNING)
     elif len(plain) <= 40 and not re.search(_SENTENCE, plain) and re.search(_TITLE_END, plain):
-        yield Finding(path, f"附件页的第一段“{plain[:24]}”像是附件的标题，与附件说明中的名称“{name.strip()[:24]}”不一致；"
+        yield Finding(path, f"附件页的第一段“{clip(plain, 24)}”像是附件的标题，与附件说明中的名称“{clip(name.strip(), 24)}”不一致；"
                             "附件页的标题就是附件说明中的名称（GB/T 9704 §7.3.7：附件与附件说明的名称一致），"
                             "请把名称改为正确的标题并删去这一段", 0, severity=WARNING)
 

@@ -47,7 +47,7 @@ def _merged_into(ctx, part) -> tuple[tuple, str] | None:
             n += 1
         for path, sub, marker in _subsections(sec.content, ("sections", i, "content")):
             if part_scores(ctx.kind, sub.heading or "").get(part.key, 0) >= 2:
-                return path + ("heading",), f"正文第{cn_numeral(max(n, 1))}部分第{marker}项“{sub.heading.strip()[:24]}”"
+                return path + ("heading",), f"正文第{cn_numeral(max(n, 1))}部分第{marker}项“{clip(sub.heading.strip(), 24)}”"
     return None
 
 
@@ -207,7 +207,7 @@ def year_plausible(ctx):
                                  f"请写报告所述的年份（如 {this - 1} 或 {this}）", severity=WARNING)
 
 
-from ..textutil import PLACEHOLDER_RE as _PLACEHOLDER, placeholder_quote  # noqa: E402
+from ..textutil import PLACEHOLDER_RE as _PLACEHOLDER, clip, placeholder_quote  # noqa: E402
 
 
 @rule("FZ110", "placeholder", "还有未填写的占位文字")
@@ -560,11 +560,11 @@ def heading_without_content(ctx):
         # a kind without required parts has no FZ104: its empty sections are headings like any other
         if not ctx.kind.parts and sec.heading and sec.heading.strip() and not sec.no_heading and _empty(sec) \
                 and not _points(secs):
-            yield Finding(("sections", i, "heading"), f"标题“{sec.heading.strip()[:20]}”下面没有内容；请在它下面的"
+            yield Finding(("sections", i, "heading"), f"标题“{clip(sec.heading.strip())}”下面没有内容；请在它下面的"
                                                       "“内容:”中填写正文，或删去这一项（如几项本来只列要点、不展开，可忽略本提示）")
     for path, sub, _ in _all_subsections(ctx.report):
         if sub.heading.strip() and _empty(sub) and not _list_of_points(ctx, path):
-            yield Finding(path + ("heading",), f"小标题“{sub.heading.strip()[:20]}”下面没有内容；请在它下面的"
+            yield Finding(path + ("heading",), f"小标题“{clip(sub.heading.strip())}”下面没有内容；请在它下面的"
                                                "“内容:”中填写正文，或删去这一项（如几项本来只列要点、不展开，可忽略本提示）")
 
 
@@ -624,7 +624,7 @@ def duplicate_text(ctx):
             key = _norm(item.heading)
             path = base + (j, "heading")
             if key and key in seen:
-                yield Finding(path, f"小标题“{item.heading.strip()[:20]}”与{_first_place(ctx, seen[key])}的小标题重复，"
+                yield Finding(path, f"小标题“{clip(item.heading.strip())}”与{_first_place(ctx, seen[key])}的小标题重复，"
                                     "像是复制粘贴留下的；请删去多余的一项，或改写标题")
             seen.setdefault(key, path)
             yield from siblings(item.content, base + (j, "content"))
@@ -637,7 +637,7 @@ def duplicate_text(ctx):
             key = _norm(sec.heading)
             path = ("sections", i, "heading")
             if key and key in seen_sec:
-                yield Finding(path, f"标题“{sec.heading.strip()[:20]}”与{_first_place(ctx, seen_sec[key])}的标题重复，"
+                yield Finding(path, f"标题“{clip(sec.heading.strip())}”与{_first_place(ctx, seen_sec[key])}的标题重复，"
                                     "像是复制粘贴留下的；请删去多余的一节，或改写标题")
             seen_sec.setdefault(key, path)
         yield from siblings(sec.content, ("sections", i, "content"))

@@ -13,6 +13,7 @@ import re
 from . import ERROR, WARNING, Finding, rule
 from ._text import FORWARD_RE, clause_at, clause_start, snippet, texts, years
 from ..conventions import MONTH_DAY
+from ..textutil import clip
 
 # what follows "2023年" when the year is the subject of a clause: "2023年，" "2023年度，" "2023年以来"
 # "2023年我镇" "2023年全市" "2023年共" "2023年累计" "2023年在……"
@@ -159,7 +160,7 @@ def _stale_title(t, y0: int):
         return
     y = found[0]
     what = "附件名称" if t.role == "attachment" else "表格标题"
-    yield Finding(t.path, f"{what}“{snippet(t.text, 0, len(t.text), 0)[:30]}”写的是{y.year}年，而年度是{y0}年；"
+    yield Finding(t.path, f"{what}“{clip(snippet(t.text, 0, len(t.text), 0), 30)}”写的是{y.year}年，而年度是{y0}年；"
                           f"像是沿用了往年的{what[:2]}，请改为“{y0}年”并核对其中的数据，如确是{y.year}年的可忽略本提示",
                   y.start)
 
