@@ -484,6 +484,9 @@ class _Page:
         runs = [Run(b.text, RunProps(sz=round(size * 2) if size else None, bold=b.bold,
                                      color=b.color if flaglike else None))]
         origin = RPara(number=n, story="body", props=ParaProps(jc=b.jc), runs=runs)
+        # a page break a word processor wrote into its web page (LibreOffice, Word: CSS page-break-before)
+        st = _style(b.el) if b.el is not None and hasattr(b.el, "get") else {}
+        origin.starts_page = st.get("page-break-before", st.get("break-before")) in ("always", "page", "left", "right")
         where = f"网页第{n}段" if b.tag != "tr" else f"网页第{n}段（表格的一行）"
         if b.tag == "tr":
             return S.Para(b.text, where, S.TABLE, cells=b.cells, origin=origin)

@@ -437,6 +437,8 @@ class _Assembler:
         def flush():
             if cur:
                 p = self.para(cur, self.geo_of(geo, cur[0]))
+                last = spans[id(paras[-1])][1] if paras else None
+                p.origin.starts_page = last is not None and last.page != cur[0].page    # the first on its page
                 paras.append(p)
                 spans[id(p)] = (cur[0], cur[-1])
                 if len(cur) > 1:

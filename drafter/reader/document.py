@@ -114,6 +114,9 @@ class Para:
     row: int | None = None          # its row and cell in that table (0-based)
     col: int | None = None
     page_break: bool = False        # a page or column break in it (not part of the text)
+    break_first: bool = False       # ... before any of its text (the text after it is on the next page)
+    starts_page: bool = False       # its text begins a page: a break before it (a page break, 段前分页,
+                                    # a section that starts on a new page), body paragraphs only
     style: str | None = None        # the paragraph style as written (w:pStyle), None for the default
     box: "Shape | None" = None      # a text box's paragraph: the box (its anchoring and alignment)
     section: int = 0
@@ -173,6 +176,7 @@ class Section:
     first: int = 0                                    # first and last body paragraph numbers
     last: int = 0
     cols: int = 1
+    start: str = "nextPage"                         # how the section begins (w:type): nextPage | continuous | …
 
     def m(self, key: str) -> int | None:
         return self.margins.get(key)
@@ -272,6 +276,7 @@ class Document:
         if not self.sections:
             self._end_section(None)
         self._finish_sections()
+        self._mark_page_starts()
         for part in {p for s in self.sections for p in list(s.footers.values()) + list(s.headers.values())}:
             proot = self._root(self._parts[part])
             paras: list[Para] = []
@@ -327,6 +332,8 @@ class Document:
                 s.line_pitch = wint(grid, "linePitch")
                 s.char_space = wint(grid, "charSpace")
             s.title_pg = on(sect.find("w:titlePg", NS)) is True
+            st = sect.find("w:type", NS)
+            s.start = (wattr(st, "val") or "nextPage") if st is not None else "nextPage"
             cols = sect.find("w:cols", NS)
             s.cols = wint(cols, "num", 1) if cols is not None else 1
             rels = self.docx.part.rels
@@ -351,6 +358,28 @@ class Document:
         for s in self.sections:
             for p in self.paragraphs[s.first - 1:s.last]:
                 p.section = s.index
+
+    def _mark_page_starts(self) -> None:
+        """``starts_page`` on the body paragraphs whose text begins a page by a break the file makes: a
+        page break (Ctrl+Enter: in the paragraph before its text, or in a paragraph of its own or at the
+        end of the one before), 段前分页 (w:pageBreakBefore, direct or by style), or a section that
+        starts on a new page.  Pages that fill up and flow on are not known without laying them out."""
+        pending, section = False, 0
+        for p in self.paragraphs:
+            if p.story != "body":
+                continue
+            text = bool(p.raw.strip())
+            new_section = p.section != section and self.sections[p.section].start != "continuous" \
+                if p.section < len(self.sections) else False
+            section = p.section
+            if (pending or new_section or p.props.page_break_before or p.break_first) and text:
+                p.starts_page, pending = True, False
+            elif new_section or p.props.page_break_before:
+                pending = True
+            if p.page_break and text and not p.break_first:
+                pending = True                          # a break after its text: the next one starts the page
+            elif p.page_break and not text:
+                pending = True
 
     def section_of(self, para: Para) -> Section:
         return self.sections[min(para.section, len(self.sections) - 1)]
@@ -500,6 +529,8 @@ class Document:
             elif name in ("tab", "ptab"):
                 buf.append("\t")
             elif name == "br" and wattr(child, "type") in ("page", "column"):
+                if not para.page_break and not (para.raw + "".join(buf)).strip():
+                    para.break_first = True
                 para.page_break = True
             elif name in ("br", "cr"):
                 buf.append("\n")

@@ -81,6 +81,7 @@ class ParaProps:
     borders: dict = field(default_factory=dict)      # side -> (val, color, sz)
     outline_level: int | None = None
     keep_next: bool = False
+    page_break_before: bool = False     # 段前分页: the paragraph starts a page
     tabs: dict = field(default_factory=dict)         # position -> kind (left, center, right, …)
 
     def copy(self) -> "ParaProps":
@@ -267,6 +268,8 @@ class StyleSheet:
                 p.outline_level = wint(el, "val")
             elif name == "keepNext":
                 p.keep_next = bool(on(el))
+            elif name == "pageBreakBefore":
+                p.page_break_before = bool(on(el))
             elif name == "tabs":
                 for t in el.findall("w:tab", NS):
                     pos, kind = wint(t, "pos", 0), wattr(t, "val") or "left"
