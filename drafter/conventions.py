@@ -418,6 +418,23 @@ def first_sentence_end(text: str) -> int | None:
 
 
 # ---------------------------------------------------------------------------------------------
+# the numbered units of a 法规 or 规章 (a 令's 规章, the 办法 an 印发 notice issues): "第一章　总则",
+# "第三条　……" — the number and the text are set one space apart (立法技术规范), not run together
+ARTICLE_NO = rf"^[{WS}]*第[{CN}\d]{{1,6}}[编章节条款](?=[{WS}])"
+
+
+def article_gap(text: str) -> tuple[int, int] | None:
+    """The span of the space after a leading "第N章"/"第N条" (its customary gap), or None."""
+    m = re.match(ARTICLE_NO, text)
+    if m is None:
+        return None
+    e = m.end()
+    while e < len(text) and text[e] in WS:
+        e += 1
+    return m.end(), e
+
+
+# ---------------------------------------------------------------------------------------------
 # 结束语, 附件说明 (§7.3.4), 附注 (§7.3.6), 印章 lines
 CLOSING = (r"^(?:(?:特此|专此)(?:报告|函告|函复|函达|复函|通知|请示|批复|说明|公告|通告|通报|决定)"
            r"|以上.{0,12}(?:报告|请示)|请.{0,6}(?:审阅|审议|审定|审示|阅示|批示|批复|核示|予以?支持)|妥否)")

@@ -260,12 +260,18 @@ def space_runs(text: str, row: bool = False) -> tuple[list[tuple[int, int, str]]
     items ("李明联系电话"), so they are returned as separators, without a fix.  A space next to a
     punctuation mark, or a single one inside a sentence, is a stray one.  Inside “” and 《》 a space
     between two ideographs is kept: names of campaigns and documents use it between their two
-    phrases (“服务实体经济 律企携手同行”)."""
+    phrases (“服务实体经济 律企携手同行”).  The space after a leading "第三条"/"第一章" is the
+    customary gap of a 法规's articles and chapters (conventions.article_gap), not a stray one."""
+    from .. import conventions as C
+
     spans = None
     edits, seps = [], []
     row = row and not any(c in _SENTENCE_MARKS for c in text)
+    article = C.article_gap(text)                   # "第三条　……": the gap after the number is customary
     for m in _spaces_between_chinese(text):
         s, e = m.span()
+        if article is not None and (s, e) == article:
+            continue
         if is_cjk(text[s - 1]) and is_cjk(text[e]):
             if spans is None:
                 spans = enclosed_spans(text, "《》“”")
