@@ -119,6 +119,8 @@ class Tail:
     print_date: _dt.date | None = None
     colophon: list[S.Para] = field(default_factory=list)
     attachment_pages: list[S.Para] = field(default_factory=list)
+    issued: bool = False               # those pages are a document the text issues (a 令's 规章, the 办法 a
+                                       # 印发 notice issues): a page of its own after the date, no 附件 label
     web: list[S.Para] = field(default_factory=list)        # the web page after the text (dropped)
     unknown: list[S.Para] = field(default_factory=list)
 
@@ -181,9 +183,12 @@ class _Reading:
             from .diagnostics import DrafterError
 
             raise DrafterError("FZ092", f"“{self.src.name}”中没有找到文字，无法导入；请确认选对了文件", file=self.src.name)
-        i = self.read_head(paras)
-        if i >= len(paras) and len(self.head.intro) > 1:
-            i = self.headless(paras)
+        # pages after the 成文日期 (附件, or a document the text issues) are not read for the head: a
+        # notice without headings would otherwise run on into their headings
+        before = paras[:self.pages_start(paras, 0, len(paras))]
+        i = self.read_head(before)
+        if i >= len(before) and len(self.head.intro) > 1:
+            i = self.headless(before)
         j = self.read_tail(paras, i)
         body = paras[i:j]
         self.captions(body)
@@ -769,33 +774,51 @@ class _Reading:
                     self.roles[id(p)] = CHROME
                 return j
 
-    def cut_attachment_pages(self, paras: list[S.Para], i: int, j: int) -> int:
-        """An attachment page after the 成文日期 ("附件" / its title / its text or table): kept out of the
-        report (drafter writes the report itself) and listed for the clerk."""
-        def dated(k: int) -> bool:
+    @staticmethod
+    def after_date(paras: list[S.Para], a: int, i: int) -> bool:
+        """``paras[a]`` follows the 成文日期 (perhaps under a 署名, 附注 or "（盖章）"), not before ``i``."""
+        k = a - 1
+        for _ in range(4):
+            if k < i:
+                return False
             t = paras[k].text
-            return bool(C.parse_date(t) or C.is_month_only(t) or C.split_signed_date(t))
+            if C.parse_date(t) or C.is_month_only(t) or C.split_signed_date(t):
+                return True
+            if not (C.is_seal_line(t) or C.is_note(t) or C.is_orgish(t)):
+                return False
+            k -= 1
+        return False
 
+    def pages_start(self, paras: list[S.Para], i: int, j: int) -> int:
+        """Where the pages after the 成文日期 begin in ``paras[i:j]`` (``j``: none): an 附件 label, or
+        without one, in a Word file, a page of its own (the document the text issues)."""
+        return self._pages_start(paras, i, j)[0]
+
+    def _pages_start(self, paras: list[S.Para], i: int, j: int) -> tuple[int, bool]:
         for a in range(i + 1, j):
             if paras[a].role in (S.TITLE, S.HEADING) or not C.attachment_page(paras[a].text):
                 continue
-            k, ok = a - 1, False
-            for _ in range(4):                    # the date, perhaps under a 署名, 附注 or "（盖章）"
-                if k < i:
-                    break
-                t = paras[k].text
-                if dated(k):
-                    ok = True
-                    break
-                if not (C.is_seal_line(t) or C.is_note(t) or C.is_orgish(t)):
-                    break
-                k -= 1
-            if ok:
-                self.tail.attachment_pages = paras[a:j]
-                for p in paras[a:j]:
-                    self.roles[id(p)] = ATTACHMENT
-                return a
-        return j
+            if self.after_date(paras, a, i):
+                return a, False
+        for a in range(i + 1, j):
+            t = paras[a].text
+            if starts_page(paras[a]) and self.after_date(paras, a, i) and not (
+                    C.is_note(t) or C.is_seal_line(t) or C.parse_date(t) or C.is_orgish(t)):
+                return a, True                    # (a 附注 or the date itself may just fall on the next page)
+        return j, False
+
+    def cut_attachment_pages(self, paras: list[S.Para], i: int, j: int) -> int:
+        """An attachment page after the 成文日期 ("附件" / its title / its text or table): kept out of the
+        report (drafter writes the report itself) and listed for the clerk.  Without an 附件 label, a
+        Word file's page of its own after the date is the document the text issues (a 令's 规章, the 办法 of
+        a 印发 notice: 被印发的文件不是附件): its pages are cut the same way, marked ``issued``."""
+        a, issued = self._pages_start(paras, i, j)
+        if a < j:
+            self.tail.attachment_pages = paras[a:j]
+            self.tail.issued = issued
+            for p in paras[a:j]:
+                self.roles[id(p)] = ATTACHMENT
+        return a
 
     # -- kind and format -----------------------------------------------------------------------------
     def red_lines(self) -> list:
@@ -901,6 +924,14 @@ class AttachmentPage:
     title: str
     content: list
     label_origin: object = None       # the reader's paragraph of an own-line title
+    issued: bool = False              # a document the text issues, with no label: ``label`` is its title
+
+
+def starts_page(p: S.Para) -> bool:
+    """A Word file's paragraph (or table row) whose text begins a page by a break the file makes."""
+    o = p.origin
+    first = o[0] if isinstance(o, list) and o else o
+    return bool(getattr(first, "starts_page", False))
 
 
 def attachments_of(tail: Tail) -> list[AttachmentPage]:
@@ -909,7 +940,13 @@ def attachments_of(tail: Tail) -> list[AttachmentPage]:
     title line that repeats the label ("附件1" then "附件1：标题", as WPS users often type) belongs to
     the same 附件."""
     out: list[AttachmentPage] = []
-    for p in tail.attachment_pages:
+    pages = tail.attachment_pages
+    if tail.issued and pages:
+        first = pages[0]
+        if first.role == S.TABLE:
+            return [AttachmentPage(first, None, "", list(pages), issued=True)]
+        return [AttachmentPage(first, None, C.strip(first.text).replace("\n", ""), list(pages[1:]), issued=True)]
+    for p in pages:
         mm = C.attachment_page(p.text) if p.role != S.TABLE else None
         if mm is not None:
             inline = C.strip(mm.group("t1") or mm.group("t2") or "")

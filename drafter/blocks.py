@@ -134,7 +134,8 @@ class AttachmentPage:
     """The start of an 附件 (§7.3.7): a new page, “附件N” on the 版心's first line, the title centred on
     its third; the 附件's content follows as blocks.  ``landscape``: set on 横排 pages (§8)."""
 
-    label: str                        # 附件2 (附件 when there is only one)
+    label: str                        # 附件2 (附件 when there is only one); "": a document the text issues
+                                      # (印发文件), its title on the 版心's first line
     title_lines: list[str]
     landscape: bool = False
 

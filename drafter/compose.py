@@ -134,6 +134,7 @@ class Composer:
             if not note.startswith("（"):
                 note = f"（{note.strip('()（）')}）"
             out.append(b.Note(note))
+        self._issued(out)
         self._attachments(out)
         letter = r.header == "函"
         cc = self.text("cc", [clean_line(x) for x in r.cc]) if r.cc and r.header != "无" else None
@@ -144,6 +145,17 @@ class Composer:
         fonts = {b.BODY: f.fangsong, b.H1: f.heiti, b.H2: f.kaiti, b.H3: f.fangsong, b.H4: f.fangsong,
                  b.TITLE: f.xiaobiaosong, b.FLAG: f.xiaobiaosong, "latin": f.latin, "song": f.songti}
         return b.Document(out, fonts, r.layout.level3_bold, 2 if letter else 1)
+
+    def _issued(self, out: list) -> None:
+        """The document the text issues (a 令's 规章, the 办法 of an 印发 notice): a page of its own after
+        the 成文日期, its title centred on the 版心's first line, no 附件 label; its content as an 附件's."""
+        a = self.r.issued
+        if a is None:
+            return
+        out.append(b.AttachmentPage("", break_title(clean_line(a.title), TITLE_MAX_ZI), a.landscape))
+        self._width = G.LANDSCAPE_TYPE_AREA_WIDTH if a.landscape else G.TABLE_WIDTH
+        self._items(a.content, 1, out)
+        self._width = G.TABLE_WIDTH
 
     def _attachments(self, out: list) -> None:
         """§7.3.7: each 附件 that has content on pages of its own after the body, before the 版记; its

@@ -120,7 +120,10 @@ def format_source(src, name: str, options: Options | None = None, doc=None):
         if reason == MISSING_REASON:
             data["omitted_parts"][key] = OMITTED_REASON
     pages = a.tail.attachment_pages
-    if pages:
+    if pages and a.tail.issued:
+        notes.append(f"原稿成文日期之后另起一页的文件（{pages[0].where}起）没有“附件”标注，是随文印发、公布的文件："
+                     "另面排在成文日期之后，不标“附件”，不列入附件说明")
+    elif pages:
         n = sum(1 for x in mapped.report.attachments if not isinstance(x, str))
         notes.append(f"原稿成文日期之后的附件（{n} 个，{pages[0].where}起）排在正文之后、另面编排（GB/T 9704 §7.3.7）")
     left_out(a, m, notes)

@@ -359,6 +359,19 @@ class Attachment(Base):
     landscape: YesNo = F("横排", False, "是：附件排在横向页面上（宽表格，GB/T 9704 §8）")
 
 
+class Issued(Base):
+    """The document a 公文 issues or publishes (a 令's 规章, the 办法 an 印发 notice issues): it follows the
+    text on pages of its own, without an 附件 label and outside the 附件说明 (被印发的文件不是附件)."""
+
+    model_config = _shown("印发文件",
+                     "随文印发、公布的文件（如令公布的规章、印发通知印发的办法）：另面编排在成文日期之后，"
+                     "不标“附件”，不列入附件说明")
+
+    title: OneLine = F("标题", description="印发文件的标题，如：青原市城市绿化管理办法（不加书名号）")
+    content: ItemList = F("内容", default_factory=_empty_list, description="印发文件的段落、小标题和表格")
+    landscape: YesNo = F("横排", False, "是：排在横向页面上（宽表格，GB/T 9704 §8）")
+
+
 AttachmentEntry = Annotated[
     Union[Annotated[str, Tag("名称")], Annotated[Attachment, Tag("附件")]],
     Discriminator(_attachment_kind, custom_error_type="item_kind",
@@ -400,6 +413,9 @@ class Report(Base):
     attachments: Annotated[list[AttachmentEntry], BeforeValidator(_str_list)] = F(
         "附件", default_factory=_empty_list,
         description="附件，一个或多个：只写名称（只排附件说明），或写“标题”和“内容”（附件另面排在正文之后）")
+    issued: Issued | None = F("印发文件", None,
+                              "随文印发、公布的文件（令公布的规章、通知印发的办法）：写“标题”和“内容”，"
+                              "另面排在成文日期之后、附件之前，不标“附件”")
     cc: StrList = F("抄送", default_factory=_empty_list, description="抄送机关")
     printer: OneLine | None = F("印发机关", None, "版记中的印发机关，如：新乐市人民政府办公室")
     print_date: Date | None = F("印发日期", None, "版记中的印发日期")
@@ -420,6 +436,15 @@ class Report(Base):
     def signature_names(self) -> list[str]:
         """The organs printed as 署名 (an empty item of the list prints nothing and takes no place)."""
         return [x for x in self.signatories if x.strip()] or ([self.org] if self.org.strip() else [])
+
+    def paged(self):
+        """(path, document) of what is set on pages of its own after the text, in order: the document
+        it issues (印发文件), then each 附件 written with 标题 and 内容 (§7.3.7)."""
+        if self.issued is not None:
+            yield ("issued",), self.issued
+        for k, a in enumerate(self.attachments):
+            if not isinstance(a, str):
+                yield ("attachments", k), a
 
     @property
     def attachment_titles(self) -> list[str]:

@@ -96,7 +96,7 @@ def _top_labels():
             for name, f in mdl.model_fields.items():
                 _TOP[prefix + (name,)] = f.alias or name
                 sub = nested_model(mdl, name)
-                if sub is not None and name not in ("sections", "attachments"):
+                if sub is not None and name not in ("sections", "attachments", "issued"):
                     add(sub, prefix + (name,))
 
         add(Report, ())
@@ -113,6 +113,9 @@ def describe(path: tuple, data, offset: int | None = None) -> str:
         # an 附件 with content: its 标题, and its 内容 walked like a section's (headings from “一、”)
         out = [_top_labels()[("attachments",)], f"第{path[1] + 1}项"]
         return " › ".join(out + _walk(_get(_get(data, "attachments"), path[1]), path[2:], 1, offset))
+    if path[0] == "issued" and len(path) > 1:
+        # the document issued with the text: its 标题, and its 内容 walked as an 附件's
+        return " › ".join([_top_labels()[("issued",)]] + _walk(_get(data, "issued"), path[1:], 1, offset))
     if path[0] != "sections":
         labels = _top_labels()
         out = []

@@ -80,10 +80,9 @@ def walk(report):
     """(path in the model, Table, width in twips it must fit) of every table of the report."""
     for i, sec in enumerate(report.sections):
         yield from _items(sec.content, ("sections", i, "content"), G.TABLE_WIDTH)
-    for k, a in enumerate(report.attachments):
-        if not isinstance(a, str):
-            width = G.LANDSCAPE_TYPE_AREA_WIDTH if a.landscape else G.TABLE_WIDTH
-            yield from _items(a.content, ("attachments", k, "content"), width)
+    for path, a in report.paged():
+        width = G.LANDSCAPE_TYPE_AREA_WIDTH if a.landscape else G.TABLE_WIDTH
+        yield from _items(a.content, path + ("content",), width)
 
 
 def _items(items, base, width):

@@ -74,7 +74,8 @@ def test_manifest_is_complete_and_well_formed():
         assert set(ins) <= {"must", "must_not", "at_most", "pdf"}, e["file"]
         assert not set(ins.get("must") or ()) & set(ins.get("must_not") or ()), e["file"]
         imp = e.get("import") or {}
-        assert set(imp) <= {"title", "organ", "year", "date", "parts", "subsections"}, e["file"]
+        assert set(imp) <= {"title", "organ", "year", "date", "parts", "subsections", "issued", "issued_items"}, \
+            e["file"]
         assert set((imp.get("parts") or {}).values()) <= {"present", "omitted", "missing"}, e["file"]
         if e["report"]:
             assert imp.get("parts"), f"{e['file']}: a report's entry says what import makes of its parts"
@@ -174,6 +175,12 @@ def test_import(name, tmp_path_factory):
         wd = want["date"] if isinstance(want["date"], dt.date) else dt.date.fromisoformat(str(want["date"]))
         if report.date != wd:
             problems.append(f"  date: {report.date!r}, want {wd.isoformat()}")
+    if "issued" in want:                  # the document the text issues: 印发文件, not an 附件
+        got = report.issued.title if report.issued is not None else None
+        if got != want["issued"] or report.attachments:
+            problems.append(f"  印发文件: {got!r}, 附件 {report.attachments!r}; want {want['issued']!r} and no 附件")
+        elif "issued_items" in want and len(report.issued.content) != want["issued_items"]:
+            problems.append(f"  印发文件: {len(report.issued.content)} items, want {want['issued_items']}")
     for key, state in (want.get("parts") or {}).items():
         got = _part_state(report, key)
         if got != state:

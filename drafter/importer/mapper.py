@@ -814,21 +814,38 @@ class Mapper:
         if not pages:
             return
         names = [x for x in data.get("attachments") or [] if isinstance(x, str)]
-        out = []
-        for k, page in enumerate(A.attachments_of(self.tail)):
-            title = page.title or (names[k] if k < len(names) else f"附件{k + 1}")
-            content = page.content
-            label = page.label
+        run_in = bool((data.get("layout") or {}).get("run_in"))
+
+        def walk(nodes, path: tuple, first: int = 0) -> None:
+            for k, x in enumerate(nodes, first):       # where each item came from (inspect points there)
+                if getattr(x, "para", None) is not None:
+                    origins[path + (k,)] = [x.para]
+                if isinstance(x, Node):
+                    walk(x.content, path + (k, "content"))
+
+        def items_of(content: list, path: tuple) -> list:
             sub = Mapper(self.src, self.kind, None, None, self.doc, self.a)
             nodes = sub.read_body(list(content)) if content else []
-            items = []
-            run_in = bool((data.get("layout") or {}).get("run_in"))
             if len(nodes) == 1 and nodes[0].no_heading:
-                items = sub.items(nodes[0].content, run_in)
-            elif nodes:
-                items = [x.text + "\n" for x in sub.loose_intro] + sub.items(nodes, run_in)
+                walk(nodes[0].content, path)
+                return sub.items(nodes[0].content, run_in)
+            if nodes:
+                walk(sub.loose_intro, path)
+                walk(nodes, path, len(sub.loose_intro))
+                return [x.text + "\n" for x in sub.loose_intro] + sub.items(nodes, run_in)
+            return []
+
+        out = []
+        for k, page in enumerate(A.attachments_of(self.tail)):
+            if page.issued:                 # the document the text issues: no 附件, its own field
+                data["issued"] = {"title": page.title or "【请填写：印发文件的标题】",
+                                  "content": items_of(page.content, ("issued", "content"))}
+                origins[("issued",)] = [page.label]
+                continue
+            title = page.title or (names[k] if k < len(names) else f"附件{k + 1}")
+            items = items_of(page.content, ("attachments", len(out), "content"))
             out.append({"title": title, "content": items} if items else title)
-            origins[("attachments", k)] = [label]
+            origins[("attachments", k)] = [page.label]
         data["attachments"] = out + [x for x in names[len(out):]]
 
     def section_data(self, node: Node, run_in_all: bool) -> dict:
@@ -909,7 +926,11 @@ class Mapper:
         if src.soft_joined:
             h.append(f"导入：原文{_first_few(src.soft_joined)}中有句子中间的手动换行（Shift+Enter），已接排为一段，请核对")
         pages = tl.attachment_pages
-        if pages:
+        if pages and tl.issued:
+            h.append(f"导入：原文成文日期之后另起一页的“{clip(report.issued.title if report.issued else '', 30)}”"
+                     f"（{pages[0].where}起）没有“附件”标注，是随文印发、公布的文件，已导入“印发文件”；"
+                     "生成时另面排在成文日期之后，不标“附件”，不列入附件说明；请核对它的标题和内容")
+        elif pages:
             n = sum(1 for a in report.attachments if not isinstance(a, str))
             h.append(f"导入：原文成文日期之后的附件（{pages[0].where}起，{n} 个）已导入“附件”，生成时在正文之后另面编排"
                      "（GB/T 9704 §7.3.7），附件说明按它们的标题排出；请核对附件的标题和内容")
@@ -992,6 +1013,8 @@ class Mapper:
         line("结束语", report.closing if report.closing != "无" else "未找到（写为“无”）")
         if report.attachments:
             line("附件", "；".join(a if isinstance(a, str) else a.title for a in report.attachments))
+        if report.issued is not None:
+            line("印发文件", report.issued.title)
         line("署名", "、".join(report.signatories) or "未找到", self.found.get("signatories", ""))
         line("成文日期", tl.date_text or (C.fmt_date(report.date) if report.date else None)
              or (f"“{tl.date_partial}”缺少日，未填写，请补全" if tl.date_partial else "未找到"), self.found.get("date", ""))
@@ -1026,7 +1049,10 @@ class Mapper:
         if self.dropped:
             out.append(f"已删除网页信息 {len(self.dropped)} 行：" + "；".join(clip(p.text, 30) for p in self.dropped))
         pages = tl.attachment_pages
-        if pages:
+        if pages and tl.issued and report.issued is not None:
+            out.append(f"成文日期之后另起一页的“{clip(report.issued.title, 30)}”（{pages[0].where}起）没有“附件”标注，"
+                       "已导入“印发文件”，生成时另面编排、不标“附件”。")
+        elif pages:
             titles = "、".join(f"“{clip(a if isinstance(a, str) else a.title, 30)}”" for a in report.attachments
                               if not isinstance(a, str))
             out.append(f"成文日期之后的附件（{pages[0].where}起：{titles}）已导入“附件”，生成时在正文之后另面编排。")

@@ -35,7 +35,7 @@ def _attachments(c: Ctx) -> None:
     if c.ana is None:
         return
     names = c.ana.tail.attachments
-    pages = A.attachments_of(c.ana.tail)
+    pages = [a for a in A.attachments_of(c.ana.tail) if not a.issued]      # 印发文件: no 附件
     if not names or not pages:
         return
 

@@ -155,6 +155,10 @@ class Context:
                 yield TextRef(path, name, "attachment", attachment=k)
         if r.note:
             yield TextRef(("note",), r.note, "note")
+        if r.issued is not None:                       # the document issued with the text
+            if r.issued.title:
+                yield TextRef(("issued", "title"), r.issued.title, "other")
+            yield from self._items(r.issued.content, ("issued", "content"), None, 1)
         for k, a in enumerate(r.attachments):
             if not isinstance(a, str):
                 yield from self._items(a.content, ("attachments", k, "content"), None, 1, k)

@@ -50,9 +50,8 @@ def _lists(ctx):
 
     for i, sec in enumerate(r.sections):
         yield from walk(sec.content, ("sections", i, "content"))
-    for k, a in enumerate(r.attachments):             # an 附件's own paragraphs (§7.3.7)
-        if not isinstance(a, str):
-            yield from walk(a.content, ("attachments", k, "content"))
+    for path, a in r.paged():                         # an 附件's own paragraphs (§7.3.7), 印发文件's
+        yield from walk(a.content, path + ("content",))
 
 
 @rule("FZ601", "enumeration-sequence", "“一是、二是、三是”没有按顺序", severity=WARNING)

@@ -529,9 +529,8 @@ def _all_subsections(r):
     headings are numbered from “一、”, §7.3.7)."""
     for i, sec in enumerate(r.sections):
         yield from _subsections(sec.content, ("sections", i, "content"), layout=r.layout)
-    for k, a in enumerate(r.attachments):
-        if not isinstance(a, str):
-            yield from _subsections(a.content, ("attachments", k, "content"), 1)
+    for path, a in r.paged():
+        yield from _subsections(a.content, path + ("content",), 1)
 
 
 @rule("FZ118", "empty-heading", "标题是空的（只印出序号）")
@@ -641,9 +640,8 @@ def duplicate_text(ctx):
                                     "像是复制粘贴留下的；请删去多余的一节，或改写标题")
             seen_sec.setdefault(key, path)
         yield from siblings(sec.content, ("sections", i, "content"))
-    for k, a in enumerate(ctx.report.attachments):
-        if not isinstance(a, str):
-            yield from siblings(a.content, ("attachments", k, "content"))
+    for path, a in ctx.report.paged():
+        yield from siblings(a.content, path + ("content",))
     seen_para: dict[tuple, tuple] = {}
     for t in ctx.texts():
         if t.role != "paragraph" or t.section in pasted:

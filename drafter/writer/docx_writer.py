@@ -297,15 +297,18 @@ class Writer:
     # -- 附件 (§7.3.7) ---------------------------------------------------------------------------
     def attachment_page(self, a: B.AttachmentPage) -> None:
         """A new page; “附件N” 3号黑体 flush left on the 版心's first line; the title 2号小标宋 centred on
-        its third; a line left free under it, as under the document's title."""
-        if a.landscape != self.landscape:
+        its third; a line left free under it, as under the document's title.  A document the text
+        issues (no label) has its title on the first line."""
+        turned = a.landscape != self.landscape
+        if turned:
             self.new_section(a.landscape)
-            self.text_para(a.label, S.ATTACHMENT_LABEL, B.H1)
+        if a.label:
+            self.text_para(a.label, S.ATTACHMENT_LABEL, B.H1, page_break_before=not turned)
+            for _ in range(G.ATTACHMENT_TITLE_LINE - 2):
+                self.blank(keep_next=True)
+            p = self.para(S.ATTACHMENT_TITLE)
         else:
-            self.text_para(a.label, S.ATTACHMENT_LABEL, B.H1, page_break_before=True)
-        for _ in range(G.ATTACHMENT_TITLE_LINE - 2):
-            self.blank(keep_next=True)
-        p = self.para(S.ATTACHMENT_TITLE)
+            p = self.para(S.ATTACHMENT_TITLE, page_break_before=not turned)
         self.run(p, "\n".join(a.title_lines), B.TITLE)
         self.blank()
 

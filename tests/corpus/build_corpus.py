@@ -346,6 +346,37 @@ def order_wps_ling() -> Doc:
                normal_font=FS, normal_size=32)
 
 
+@corpus("wps-notice-issuing-measures.docx", "WPS", "12")
+def notice_wps_issuing_measures() -> Doc:
+    """A 印发 notice made in WPS: one paragraph of text (no headings), 署名 and date with room for the
+    seal, a 附注; then Ctrl+Enter (a paragraph holding only ``w:br w:type="page"``) and the 办法 it
+    issues on a page of its own, without an 附件 label (被印发的文件不是附件): its title in 2号小标宋,
+    "第一章" headings in 黑体 and "第一条" articles; the 版记 at the end."""
+    head = file_head("青原市人民政府办公室文件", "青政办发〔2025〕4号", scale=80)
+    text = title("青原市人民政府办公室关于印发", "《青原市行政执法公示办法》的通知") + blank(1) + [
+        addressee("各县（市、区）人民政府，市政府各部门："),
+        body("《青原市行政执法公示办法》已经市人民政府同意，现印发给你们，请结合实际认真贯彻执行。"),
+    ]
+    tail = signature("青原市人民政府办公室", "2025年2月10日", gap=3, seal=True) + [note("（此件公开发布）")]
+    measures = [Para(runs=[r("\f")]),
+                Para(runs=[r("青原市行政执法公示办法", XBS, 44, latin=None)], jc="center", line=LINE)] + blank(1) + [
+        h1("第一章　总则"),
+        body("第一条　为了规范行政执法公示工作，保障公民、法人和其他组织的知情权、参与权和监督权，根据有关法律法规，"
+             "结合本市实际，制定本办法。"),
+        body("第二条　本市各级行政执法机关实施行政执法公示，适用本办法。"),
+        h1("第二章　公示内容"),
+        body("第三条　行政执法机关应当在其门户网站公示执法主体、人员、职责、权限、依据、程序、救济渠道和随机抽查"
+             "事项清单，并根据法律法规和机构职能的变化及时更新。"),
+        body("第四条　本办法自2025年3月1日起施行。"),
+    ] + blank(2) + [
+        colophon_table([("抄送：市委办公室，市人大常委会办公室，市政协办公室。", None),
+                        ("青原市人民政府办公室", "2025年2月10日印发")])]
+    final = Section(footers=footers("textbox"), grid="linesAndChars", char_space=-849, footer=FOOTER_TEXTBOX)
+    return Doc("wps-notice-issuing-measures", head + text + tail + measures, final,
+               meta=Meta(creator="办公室", last="办公室", created="2025-02-08T02:10:00Z", modified="2025-02-10T06:30:00Z"),
+               normal_font=FS, normal_size=32)
+
+
 @corpus("word-minutes-jiyao.docx", "Word", "2016")
 def minutes_word_jiyao() -> Doc:
     """A 纪要 (§10.3): 标志 "云溪县人民政府常务会议纪要" in red, its number "〔2020〕3号" centred under it,

@@ -359,15 +359,15 @@ class Ids:
 
 
 def t_xml(text: str) -> str:
-    """Text of one run: w:t pieces with w:br and w:tab between them."""
+    """Text of one run: w:t pieces with w:br and w:tab between them ("\f": a page break, Ctrl+Enter)."""
     out = []
     buf = ""
     for ch in text:
-        if ch in "\n\t":
+        if ch in "\n\t\f":
             if buf:
                 out.append(_t(buf))
                 buf = ""
-            out.append("<w:br/>" if ch == "\n" else "<w:tab/>")
+            out.append({"\n": "<w:br/>", "\t": "<w:tab/>", "\f": '<w:br w:type="page"/>'}[ch])
         else:
             buf += ch
     if buf:
