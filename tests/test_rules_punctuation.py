@@ -25,6 +25,7 @@ FIRES = [
     ("FZ404", para("开展检查10次，，发现问题7起。。整改完毕；；"), [(15, 20), (15, 28), (15, 34)], "标点“，，”重复"),
     ("FZ404", para("完成" + "。。" * 5), [(15, 15)], "有 5 处标点重复，如"),
     ("FZ405", para("坚持依法 行政，推进　法治政府建设。"), [(15, 17), ], "有 2 处汉字之间的空格"),
+    ("FZ405", para("第三条　行政执法机关应当公示　执法信息。"), [(15, 27), ], "有 1 处汉字之间的空格"),  # not the gap at 17
     ("FZ406", para("通过率为98.59 %，满意率100 %。"), [(15, 22), (15, 31)], "请写成“98.59%”"),
     # in a title only the gap between joint organs is customary
     ("FZ405", BASE.replace("年度: 2023\n", "年度: 2023\n标题: 中共青山县委员会 青山县人民政府关于2023年度法治 政府建设情况的报告\n"),
@@ -52,6 +53,7 @@ SILENT = [
     ("FZ404", para("坚持和发展新时代“枫桥经验”……，以“全年学法、年初谈法”——总思路推进。")),
     ("FZ405", para(XINLE_NAME)),                         # a name with a space between its two phrases
     ("FZ405", para("共办理案件 15 件，罚款 3.5 万元。")),      # spaces next to digits are not between Chinese
+    ("FZ405", para("第三条　行政执法机关应当公示执法信息。")),  # an article's number and its text: the customary gap
     ("FZ405", BASE.replace("年度: 2023\n", "年度: 2023\n标题: 中共青山县委员会　青山县人民政府关于2023年度法治政府建设情况的报告\n")),
     ("FZ405", BASE.replace("年度: 2023\n", "年度: 2023\n标题: 中共青山县委 青山县人民政府关于2023年度法治政府建设情况的报告\n")),
     ("FZ406", para("调解成功率97.0%，占比18.6％。")),
