@@ -51,6 +51,16 @@ class Text:
 _LEVEL_KINDS = ("cn", "pcn", "num", "pnum")      # the numbering of levels 1-4 (GB/T 9704 §7.3.3)
 
 
+def origins_of_items(items: list, path: tuple, out: dict, first: int = 0) -> None:
+    """``out[path + (k,)]``: the source paragraph each item (Text, Node, table) at ``path`` came from,
+    numbered from ``first``; a Node's content below it (so a finding points at its own paragraph)."""
+    for k, x in enumerate(items, first):
+        if getattr(x, "para", None) is not None:
+            out[path + (k,)] = [x.para]
+        if isinstance(x, Node):
+            origins_of_items(x.content, path + (k, "content"), out)
+
+
 @dataclass(eq=False)
 class Node:
     heading: str | None
@@ -759,16 +769,7 @@ class Mapper:
         finding on the Report points at the paragraph of the file (``inspect``)."""
         h, tl = self.head, self.tail
         out: dict = {}
-
-        def walk(nodes, path):
-            for k, x in enumerate(nodes):
-                p = path + (k,)
-                if x.para is not None:
-                    out[p] = [x.para]
-                if isinstance(x, Node):
-                    walk(x.content, p + ("content",))
-
-        walk(sections, ("sections",))
+        origins_of_items(sections, ("sections",), out)
         for key, paras in (("title", h.title), ("intro", self.intro), ("recipients", [h.addressee_at]),
                            ("doc_number", [h.doc_number_at]), ("signers", [h.doc_number_at]),
                            ("closing", [tl.closing]), ("attachments", tl.attach_note_at),
@@ -816,22 +817,15 @@ class Mapper:
         names = [x for x in data.get("attachments") or [] if isinstance(x, str)]
         run_in = bool((data.get("layout") or {}).get("run_in"))
 
-        def walk(nodes, path: tuple, first: int = 0) -> None:
-            for k, x in enumerate(nodes, first):       # where each item came from (inspect points there)
-                if getattr(x, "para", None) is not None:
-                    origins[path + (k,)] = [x.para]
-                if isinstance(x, Node):
-                    walk(x.content, path + (k, "content"))
-
         def items_of(content: list, path: tuple) -> list:
             sub = Mapper(self.src, self.kind, None, None, self.doc, self.a)
             nodes = sub.read_body(list(content)) if content else []
             if len(nodes) == 1 and nodes[0].no_heading:
-                walk(nodes[0].content, path)
+                origins_of_items(nodes[0].content, path, origins)
                 return sub.items(nodes[0].content, run_in)
             if nodes:
-                walk(sub.loose_intro, path)
-                walk(nodes, path, len(sub.loose_intro))
+                origins_of_items(sub.loose_intro, path, origins)
+                origins_of_items(nodes, path, origins, len(sub.loose_intro))
                 return [x.text + "\n" for x in sub.loose_intro] + sub.items(nodes, run_in)
             return []
 
