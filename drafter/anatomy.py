@@ -185,7 +185,7 @@ class _Reading:
             raise DrafterError("FZ092", f"“{self.src.name}”中没有找到文字，无法导入；请确认选对了文件", file=self.src.name)
         # pages after the 成文日期 (附件, or a document the text issues) are not read for the head: a
         # notice without headings would otherwise run on into their headings
-        before = paras[:self.pages_start(paras, 0, len(paras))]
+        before = paras[:self.pages_start(paras, 0, len(paras))[0]]
         i = self.read_head(before)
         if i >= len(before) and len(self.head.intro) > 1:
             i = self.headless(before)
@@ -789,12 +789,9 @@ class _Reading:
             k -= 1
         return False
 
-    def pages_start(self, paras: list[S.Para], i: int, j: int) -> int:
-        """Where the pages after the 成文日期 begin in ``paras[i:j]`` (``j``: none): an 附件 label, or
-        without one, in a Word file, a page of its own (the document the text issues)."""
-        return self._pages_start(paras, i, j)[0]
-
-    def _pages_start(self, paras: list[S.Para], i: int, j: int) -> tuple[int, bool]:
+    def pages_start(self, paras: list[S.Para], i: int, j: int) -> tuple[int, bool]:
+        """Where the pages after the 成文日期 begin in ``paras[i:j]`` (``j``: none), and whether they are
+        a document the text issues: an 附件 label (False), or without one a page the file starts (True)."""
         for a in range(i + 1, j):
             if paras[a].role in (S.TITLE, S.HEADING) or not C.attachment_page(paras[a].text):
                 continue
@@ -812,7 +809,7 @@ class _Reading:
         report (drafter writes the report itself) and listed for the clerk.  Without an 附件 label, a
         Word file's page of its own after the date is the document the text issues (a 令's 规章, the 办法 of
         a 印发 notice: 被印发的文件不是附件): its pages are cut the same way, marked ``issued``."""
-        a, issued = self._pages_start(paras, i, j)
+        a, issued = self.pages_start(paras, i, j)
         if a < j:
             self.tail.attachment_pages = paras[a:j]
             self.tail.issued = issued
