@@ -33,6 +33,7 @@ from .check import CheckResult, find_config
 from .check import check_loaded as _check_loaded
 from .diagnostics import Diagnostic, DrafterError
 from .loader import Loaded, load_bytes, load_text
+from .paths import value_at
 from .yamlsrc import SourceMap, Span, is_unfolded, unfold
 
 # characters that a replacement may not contain in a given scalar style
@@ -168,17 +169,6 @@ def _local_edits(old: str, new: str, reach: int = 8, agree: int = 3) -> list[tup
     return out
 
 
-def _get(data, path):
-    for k in path:
-        if isinstance(data, dict) and k in data:
-            data = data[k]
-        elif isinstance(data, list) and isinstance(k, int) and 0 <= k < len(data):
-            data = data[k]
-        else:
-            return None
-    return data
-
-
 def _set(data, path, value):
     for k in path[:-1]:
         data = data[k]
@@ -212,11 +202,11 @@ def _plan(loaded: Loaded, diags: list[Diagnostic], skipped: list) -> list[_Plann
             by_path.setdefault(tuple(d.fix.path), []).append(d)
     plans = []
     for path, ds in by_path.items():
-        raw_value = _get(loaded.data, path)
+        raw_value = value_at(loaded.data, path)
         span = src.text_span(path)
-        if raw_value is None and path and path[-1] == 0 and isinstance(_get(loaded.data, path[:-1]), str):
+        if raw_value is None and path and path[-1] == 0 and isinstance(value_at(loaded.data, path[:-1]), str):
             path = path[:-1]                     # "内容: 无": a one-item list written as its item
-            raw_value = _get(loaded.data, path)
+            raw_value = value_at(loaded.data, path)
         if not isinstance(raw_value, str) or span is None:
             skipped += [(d, "找不到这段文字在文件中的位置，请手工修改") for d in ds]
             continue

@@ -17,6 +17,16 @@ def _get(obj, key):
     return None
 
 
+def value_at(obj, path: tuple):
+    """The value at ``path`` (field names and list indices, as diagnostics give them) in a Report or in
+    its YAML data, or None where there is none."""
+    for key in path:
+        obj = _get(obj, key)
+        if obj is None:
+            return None
+    return obj
+
+
 def _is_headed(section) -> bool:
     nh = _get(section, "no_heading")
     return not (nh is True or (isinstance(nh, str) and nh.strip() in ("是", "yes", "true")))

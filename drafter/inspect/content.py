@@ -8,9 +8,9 @@ the .docx that holds the text.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from ..diagnostics import DrafterError
+from ..paths import value_at
 from ..reader.document import Document
 from .findings import Finding, excerpt
 from .structure import Layout
@@ -41,16 +41,6 @@ def mapped(doc: Document, ana):
         report = report.model_copy(update={"omitted_parts": {k: v for k, v in report.omitted_parts.items()
                                                              if k not in todo}})
     return report, m.origins
-
-
-def _value(report, path: tuple):
-    obj: Any = report
-    for key in path:
-        try:
-            obj = obj[key] if isinstance(key, int) else getattr(obj, key)
-        except (AttributeError, IndexError, KeyError, TypeError):
-            return None
-    return obj
 
 
 def _origin(origins: dict, path: tuple, offset: int | None):
@@ -104,7 +94,7 @@ def content_findings(doc: Document, lay: Layout, ana, select=(), ignore=()) -> t
             notes.append(f"内容规则 {rule_.code} 未能运行（{type(e).__name__}）")
             continue
         for f in rule_findings:
-            text = _value(report, f.path)
+            text = value_at(report, f.path)
             para = _origin(origins, f.path, f.offset)
             found = None
             if isinstance(text, str) and text and f.offset is not None and 0 <= f.offset <= len(text):

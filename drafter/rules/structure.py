@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from . import ERROR, WARNING, Finding, rule
+from ..paths import value_at
 
 
 @rule("FZ101", "missing-part", "缺少必备部分（未在“省略部分”中说明理由）", kinds=("fzzf",))
@@ -574,9 +575,7 @@ def _empty(sub) -> bool:
 def _list_of_points(ctx, path: tuple) -> bool:
     """Whether the subsection at ``path`` is one of two or more siblings that all have no content and
     each end a sentence: a list of points, not headings left without their text."""
-    parent = ctx.report
-    for key in path[:-1]:
-        parent = parent[key] if isinstance(key, int) else getattr(parent, key)
+    parent = value_at(ctx.report, path[:-1])
     return _points([x for x in parent if hasattr(x, "heading")])
 
 
