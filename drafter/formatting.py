@@ -19,9 +19,14 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .diagnostics import ERROR, INFO, WARNING, Diagnostic, DrafterError
+from .paths import value_at
 from .textutil import clip
+
+if TYPE_CHECKING:
+    from .batch import BatchResult
 
 HEADERS = ("函", "文件", "无")
 OMITTED_REASON = "原稿中没有这一部分，drafter format 按不单列处理；需要单列时请在原稿中补写"
@@ -196,7 +201,7 @@ def apply_fixes(report, kind, settings, origins: dict | None = None, name: str =
             if d.fix is None or not getattr(rules.get(d.code), "fixable", False):
                 continue
             path = tuple(d.fix.path)
-            if path in seen or _get(report, path) != d.fix.old:
+            if path in seen or value_at(report, path) != d.fix.old:
                 continue            # one fix a text a pass: the next pass sees the text as it is now
             seen.add(path)
             _set(report, path, d.fix.new)
@@ -207,17 +212,8 @@ def apply_fixes(report, kind, settings, origins: dict | None = None, name: str =
     return done
 
 
-def _get(obj, path: tuple):
-    for key in path:
-        try:
-            obj = obj[key] if isinstance(key, int) else getattr(obj, key)
-        except (AttributeError, IndexError, KeyError, TypeError):
-            return None
-    return obj
-
-
 def _set(obj, path: tuple, value) -> None:
-    parent = _get(obj, path[:-1])
+    parent = value_at(obj, path[:-1])
     key = path[-1]
     if isinstance(key, int):
         parent[key] = value
@@ -429,18 +425,6 @@ def _format_failed(a: tuple, why: str) -> Outcome:
     return Outcome(a[0], error=[_internal(a[0], why)])
 
 
-@dataclass
-class BatchResult:
-    outcomes: list[Outcome]
-    notices: list[str] = field(default_factory=list)
-    jobs: int = 1
-    seconds: float = 0.0
-
-    @property
-    def ok(self) -> bool:
-        return all(o.ok for o in self.outcomes)
-
-
 def format_many(inputs, outdir: str | Path | None = None, yaml_dir: str | Path | None = None, *,
                 options: Options | None = None, jobs: int | None = None, force: bool = False, pdf: bool = False,
                 progress: bool | None = None) -> BatchResult:
@@ -450,7 +434,7 @@ def format_many(inputs, outdir: str | Path | None = None, yaml_dir: str | Path |
     (``default_output``); ``yaml_dir`` receives the YAML of each."""
     import time
 
-    from .batch import POOL_MIN, Interrupted, Progress, effective_jobs, plan_outputs, run_jobs
+    from .batch import POOL_MIN, BatchResult, Interrupted, Progress, effective_jobs, plan_outputs, run_jobs
 
     options = options or Options()
     t0 = time.monotonic()
