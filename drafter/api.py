@@ -79,16 +79,11 @@ def _origin(report: "Report") -> _Origin:
 def load(path: str | Path, *, display: str | None = None) -> "Report":
     """Read and validate a report YAML (with the drafter.toml above it).  Raises ``ReportError`` with
     the Chinese diagnostics when it cannot be read; warnings and notices wait for ``check``."""
-    from .check import apply_config_fonts, find_config
-    from .loader import load_file
+    from .check import load_configured
 
-    loaded = load_file(path, display)
-    try:
-        _, config = find_config(Path(path))
-        if loaded.report is not None:
-            apply_config_fonts(loaded.report.layout.fonts, config)
-    except DrafterError as e:
-        raise ReportError(loaded.diagnostics + e.diagnostics) from None
+    loaded, config, problems = load_configured(path, display)
+    if problems:
+        raise ReportError(loaded.diagnostics + problems)
     if loaded.report is None:
         # every message drafter check prints: a file with an error is still checked as far as it reads
         # (loader.Loaded.partial), so that render names its other problems too

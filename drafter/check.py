@@ -222,17 +222,26 @@ def apply_config_fonts(mine, config: dict) -> None:
         setattr(mine, name, getattr(office, name))
 
 
-def check_file(path: str | Path, select=(), ignore=(), display: str | None = None, *,
-               previous: str | Path | None = None) -> CheckResult:
-    """Load and check one YAML file.  ``previous``: last year's report to compare with (FZ9xx); by
-    default the file its ``上一年度`` names.  A ``previous`` that cannot be read raises DrafterError."""
+def load_configured(path: str | Path, display: str | None = None):
+    """A YAML file loaded, with the fonts of the drafter.toml above it applied: (loaded, config, the
+    config file's problems — when there are any, config is None)."""
     loaded = load_file(path, display)
     try:
         _, config = find_config(Path(path))
         if loaded.report is not None:
             apply_config_fonts(loaded.report.layout.fonts, config)
     except DrafterError as e:
-        return CheckResult(loaded, loaded.diagnostics + e.diagnostics)
+        return loaded, None, list(e.diagnostics)
+    return loaded, config, []
+
+
+def check_file(path: str | Path, select=(), ignore=(), display: str | None = None, *,
+               previous: str | Path | None = None) -> CheckResult:
+    """Load and check one YAML file.  ``previous``: last year's report to compare with (FZ9xx); by
+    default the file its ``上一年度`` names.  A ``previous`` that cannot be read raises DrafterError."""
+    loaded, config, problems = load_configured(path, display)
+    if problems:
+        return CheckResult(loaded, loaded.diagnostics + problems)
     prev, problem = find_previous(loaded.report or loaded.partial, path, previous)
     return check_loaded(loaded, select, ignore, config, previous=prev, previous_problem=problem)
 
