@@ -41,3 +41,16 @@ def summary(diags: list[Diagnostic], files: int = 1) -> str:
     if not e and not w:
         return f"{head}没有发现问题。" + (f"（{i} 条提示）" if i else "")
     return f"{head}{e} 个错误，{w} 个警告。" + ("有错误，请按提示修改后再生成。" if e else "")
+
+
+def stopped(e) -> None:
+    """A batch interrupted (Ctrl+C, drafter.batch.Interrupted): name what was written, say that nothing
+    is half-written and what a second run does, exit 130."""
+    import sys
+
+    written = [o.docx for o in e.finished if o.docx]
+    for d in written:
+        click.echo(f"已生成：{d}")
+    click.echo(f"已中断：已生成 {len(written)} 个文件（见上），其余未生成；没有写了一半的文件。"
+               "再次运行时，已生成的文件要加 --force 才会重新生成", err=True)
+    sys.exit(130)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .common import print_diagnostics
+from .common import print_diagnostics, stopped
 from .render import _is_dir_arg, _make_dir
 from .zh import Command
 
@@ -141,12 +141,7 @@ def _batch(files, outdir, ydir, options, force, pdf, jobs):
     try:
         res = format_many(files, outdir, ydir, options=options, jobs=jobs or None, force=force, pdf=pdf)
     except Interrupted as e:
-        written = [o.docx for o in e.finished if o.docx]
-        for d in written:
-            click.echo(f"已生成：{d}")
-        click.echo(f"已中断：已生成 {len(written)} 个文件（见上），其余未生成；没有写了一半的文件。"
-                   "再次运行时，已生成的文件要加 --force 才会重新生成", err=True)
-        sys.exit(130)
+        stopped(e)
     for n in res.notices:
         click.echo(n, err=True)
     for o in res.outcomes:
