@@ -555,10 +555,17 @@ class Document:
         flush()
 
     # -- shapes -------------------------------------------------------------------------------
-    def _textbox_paras(self, content, para: Para) -> list[Para]:
-        out: list[Para] = []
-        self._blocks(content, "textbox", para.part, out, para.in_table, _FieldState(), anchor=para.number or -1)
-        return out
+    def _fill_textbox(self, shape: Shape, content, para: Para) -> None:
+        """A shape holding a text box (``content``: its w:txbxContent, or None): its paragraphs, anchored
+        at ``para``, each knowing its box."""
+        if content is None:
+            return
+        shape.kind = "textbox"
+        shape.paragraphs = []
+        self._blocks(content, "textbox", para.part, shape.paragraphs, para.in_table, _FieldState(),
+                     anchor=para.number or -1)
+        for tp in shape.paragraphs:
+            tp.box = shape
 
     def _drawing(self, drawing, para: Para, fs) -> None:
         for holder in drawing:
@@ -599,12 +606,7 @@ class Document:
                     elif ln.find("a:noFill", NS) is not None:
                         shape.color = None
                 shape.h_align, shape.h_relative = h_align, h_rel
-                txbx = sp.find("wps:txbx/w:txbxContent", NS)
-                if txbx is not None:
-                    shape.kind = "textbox"
-                    shape.paragraphs = self._textbox_paras(txbx, para)
-                    for tp in shape.paragraphs:
-                        tp.box = shape
+                self._fill_textbox(shape, sp.find("wps:txbx/w:txbxContent", NS), para)
                 para.shapes.append(shape)
             if gd.find(".//pic:pic", NS) is not None:
                 para.shapes.append(Shape("picture", x_mm=x, y_mm=y))
@@ -654,12 +656,7 @@ class Document:
                 shape.x_mm = _length_pt(style.get("margin-left")) * G.MM_PER_PT
             shape.h_align = style.get("mso-position-horizontal")
             shape.h_relative = style.get("mso-position-horizontal-relative")
-            tb = el.find("v:textbox/w:txbxContent", NS)
-            if tb is not None:
-                shape.kind = "textbox"
-                shape.paragraphs = self._textbox_paras(tb, para)
-                for tp in shape.paragraphs:
-                    tp.box = shape
+            self._fill_textbox(shape, el.find("v:textbox/w:txbxContent", NS), para)
             para.shapes.append(shape)
 
     # -- views --------------------------------------------------------------------------------
