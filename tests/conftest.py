@@ -140,6 +140,34 @@ def run_cli(*args, cwd=None, input: bytes | None = None, env: dict | None = None
     return r
 
 
+def run_on_a_terminal(*args, cwd=None, timeout: int = 300) -> tuple[subprocess.CompletedProcess, str]:
+    """Run ``python -m drafter ARGS`` with its stderr on a pseudo-terminal (where drafter draws its
+    progress bar): the finished process (stdout captured) and what the terminal showed."""
+    import pty
+
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.run([sys.executable, "-m", "drafter", *map(str, args)], cwd=cwd,
+                              stdout=subprocess.PIPE, stderr=slave, timeout=timeout,
+                              env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+        os.close(slave)
+        slave = None
+        chunks = []
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+    finally:
+        if slave is not None:
+            os.close(slave)
+        os.close(master)
+    return proc, b"".join(chunks).decode("utf-8", "replace")
+
+
 @pytest.fixture
 def cli():
     return run_cli

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import example, run_cli
+from conftest import example, run_cli, run_on_a_terminal
 
 BAD_YAML = "发文机关: 某某县人民政府\n年度: 2024\n"          # no 正文: FZ020
 
@@ -240,30 +240,7 @@ def test_non_tty_output_has_no_progress_bar(district, tmp_path):
 
 
 def test_progress_bar_on_a_terminal(district, tmp_path):
-    import pty
-
-    master, slave = pty.openpty()
-    try:
-        proc = subprocess.run([sys.executable, "-m", "drafter", "render", *map(str, district["good"]),
-                               str(district["bad"]), "-o", f"{tmp_path / 'o'}/", "-j", "2"],
-                              stdout=subprocess.PIPE, stderr=slave, timeout=300,
-                              env={**os.environ, "PYTHONIOENCODING": "utf-8"})
-        os.close(slave)
-        slave = None
-        chunks = []
-        while True:
-            try:
-                data = os.read(master, 65536)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
-    finally:
-        if slave is not None:
-            os.close(slave)
-        os.close(master)
-    err = b"".join(chunks).decode("utf-8", "replace")
+    proc, err = run_on_a_terminal("render", *district["good"], district["bad"], "-o", f"{tmp_path / 'o'}/", "-j", "2")
     assert proc.returncode == 1
     assert "\r生成 [" in err and "4/4" in err and "失败 1" in err
     assert "Traceback" not in err

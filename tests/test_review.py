@@ -11,13 +11,11 @@ import io
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import DATA, chromium_or_skip, run_cli, soffice_or_skip
+from conftest import DATA, chromium_or_skip, run_cli, run_on_a_terminal, soffice_or_skip
 from review_county import CARRIED, EXPECTED, build_county, chromium, screenshot
 
 SUMMARY = "共 11 份：需退回 5 份，无法读取 1 份，缺第三部分 2 份，未标成文日期 1 份，逾期 1 份，需核实 3 份，通过 3 份"
@@ -296,29 +294,7 @@ def test_plain_text_reports(tmp_path):
 
 
 def test_progress_bar_on_a_terminal(county):
-    import pty
-
-    master, slave = pty.openpty()
-    try:
-        proc = subprocess.run([sys.executable, "-m", "drafter", "review", "各镇街/", "-j", "2"], cwd=county,
-                              stdout=subprocess.PIPE, stderr=slave, timeout=300,
-                              env={**os.environ, "PYTHONIOENCODING": "utf-8"})
-        os.close(slave)
-        slave = None
-        chunks = []
-        while True:
-            try:
-                data = os.read(master, 65536)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
-    finally:
-        if slave is not None:
-            os.close(slave)
-        os.close(master)
-    err = b"".join(chunks).decode("utf-8", "replace")
+    proc, err = run_on_a_terminal("review", "各镇街/", "-j", "2", cwd=county)
     assert proc.returncode == 1
     assert "\r审查 [" in err and "10/10" in err           # (the copy is not reviewed again)
     assert "Traceback" not in err
