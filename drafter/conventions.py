@@ -130,12 +130,6 @@ def dates_in(text: str) -> list[_dt.date]:
     return out
 
 
-def month_day(text: str) -> tuple[int, int] | None:
-    """(month, day) of a deadline written "03-01" or "3月1日"."""
-    m = _rx(rf"^\s*{MONTH_DAY}\s*$").match(text)
-    return (int(m.group(1)), int(m.group(2))) if m else None
-
-
 # ---------------------------------------------------------------------------------------------
 # 发文字号 (§7.2.5): 机关代字 + 〔年份〕 + 发文顺序号 + 号
 DOC_OPEN = "〔[【(（［{｛〖<＜«﹝〘⟮"
@@ -577,10 +571,6 @@ def is_orgish(text: str, strict: bool = True) -> bool:
     if not (2 <= len(text) <= 40) or any(c in _PUNCT for c in text) or parse_date(text):
         return False
     return not strict or text.endswith(ORG_SUFFIXES)
-
-
-def ends_like_organ(text: str) -> bool:
-    return text.endswith(ORG_SUFFIXES)
 
 
 def split_names(text: str) -> list[str]:

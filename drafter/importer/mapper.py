@@ -886,16 +886,6 @@ class Mapper:
         return None
 
     # -- comments and summary ---------------------------------------------------------------------
-    def attachment_title(self) -> str:
-        pages = self.tail.attachment_pages
-        if not pages:
-            return ""
-        mm = C.attachment_page(pages[0].text)
-        t = C.strip((mm.group("t1") or mm.group("t2") or "") if mm else "")
-        if not t and len(pages) > 1:
-            t = pages[1].text
-        return clip(t, 40)
-
     def annotate(self, report: Report, sections: list[Node], org: str, org_from: str, year_from: str,
                  title_note: str | None) -> None:
         c = self.comments

@@ -257,9 +257,6 @@ class Review:
         rest = "，".join(f"{k} {n} 份" for k, n in t[1:])
         return f"{head}：{rest}" if rest else head
 
-    def carried_any(self) -> bool:
-        return bool(self.previous)
-
     def to_json(self) -> dict:
         return {"summary": self.summary_line(), "totals": dict(self.totals()),
                 "parts": [{"key": k, "name": n} for k, n in self.parts_keys],
