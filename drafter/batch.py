@@ -297,6 +297,30 @@ class Interrupted(KeyboardInterrupt):
         self.finished = finished
 
 
+def run_with_progress(fn: Callable, args: list, jobs: int, label: str, *, ok: Callable[[object], bool],
+                      failed: Callable[[object, str], object], warm: Callable[[], None] | None = None,
+                      progress: bool | None = None, total: int | None = None, counted: int = 0) -> list:
+    """``run_jobs`` with a progress bar on stderr (``progress`` None: only on a terminal) labelled
+    ``label``; ``ok(result)``: whether a result counts as done well.  ``total``: inputs the bar counts
+    when more than ``args``, of which ``counted`` failed already.  Ctrl-C raises ``Interrupted`` with the
+    results finished before it."""
+    bar = Progress(len(args) if total is None else total, label, enabled=progress)
+    for _ in range(counted):
+        bar.advance(False)
+    finished: list = []
+
+    def on_result(r) -> None:
+        finished.append(r)
+        bar.advance(ok(r))
+
+    try:
+        return run_jobs(fn, args, jobs, on_result=on_result, failed=failed, warm=warm)
+    except KeyboardInterrupt:
+        raise Interrupted(finished) from None
+    finally:
+        bar.close()
+
+
 def _run_chunk(fn: Callable, chunk: list) -> list:
     global _in_task
     _in_task = True
@@ -463,13 +487,8 @@ def check_many(paths: Sequence[str | Path], jobs: int | None = None, select: Seq
     each with (check_file; by default each file's own 上一年度)."""
     paths = [str(p) for p in paths]
     args = [(p, tuple(select), tuple(ignore), keep_loaded, None if previous is None else str(previous)) for p in paths]
-    bar = Progress(len(args), "检查", enabled=progress)
-    try:
-        return run_jobs(_check_one, args, effective_jobs(jobs, len(args)),
-                        on_result=lambda r: bar.advance(not r.errors), failed=_check_failed,
-                        warm=lambda: _warm(False))
-    finally:
-        bar.close()
+    return run_with_progress(_check_one, args, effective_jobs(jobs, len(args)), "检查", ok=lambda r: not r.errors,
+                             failed=_check_failed, warm=lambda: _warm(False), progress=progress)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -591,22 +610,9 @@ def render_many(inputs: Sequence[str | Path], outdir: str | Path | None = None, 
     args = [(str(planned[i].src), str(planned[i].out), force, pdf, templates, tuple(select), tuple(ignore),
              keep_warnings, not planned[i].out.exists()) for i in todo]
     outcomes = [Outcome(str(p.src), None, [p.error]) if p.error else None for p in planned]
-    bar = Progress(len(planned), "生成", enabled=progress)
-    for p in planned:
-        if p.error:
-            bar.advance(False)
-    finished: list[Outcome] = []
-
-    def on_result(o: Outcome) -> None:
-        finished.append(o)
-        bar.advance(o.ok)
-
-    try:
-        done = run_jobs(_render_one, args, n, on_result=on_result, failed=_render_failed, warm=lambda: _warm(True))
-    except KeyboardInterrupt:
-        raise Interrupted(finished) from None
-    finally:
-        bar.close()
+    done = run_with_progress(_render_one, args, n, "生成", ok=lambda o: o.ok, failed=_render_failed,
+                             warm=lambda: _warm(True), progress=progress, total=len(planned),
+                             counted=len(planned) - len(todo))
     for i, o in zip(todo, done):
         outcomes[i] = o
         if not o.ok:

@@ -434,7 +434,7 @@ def format_many(inputs, outdir: str | Path | None = None, yaml_dir: str | Path |
     (``default_output``); ``yaml_dir`` receives the YAML of each."""
     import time
 
-    from .batch import POOL_MIN, BatchResult, Interrupted, Progress, effective_jobs, plan_outputs, run_jobs
+    from .batch import POOL_MIN, BatchResult, effective_jobs, plan_outputs, run_with_progress
 
     options = options or Options()
     t0 = time.monotonic()
@@ -447,19 +447,8 @@ def format_many(inputs, outdir: str | Path | None = None, yaml_dir: str | Path |
     args = [(str(planned[i].src), str(planned[i].out), yamls[i], options, force, pdf) for i in todo]
     outcomes: list[Outcome | None] = [Outcome(str(p.src), error=[p.error]) if p.error else None for p in planned]
     n = effective_jobs(jobs, len(planned))
-    bar = Progress(len(planned), "排版", enabled=progress)
-    finished: list[Outcome] = []
-
-    def on_result(o: Outcome) -> None:
-        finished.append(o)
-        bar.advance(o.ok)
-
-    try:
-        done = run_jobs(_format_job, args, n, on_result=on_result, failed=_format_failed, warm=_warm)
-    except KeyboardInterrupt:
-        raise Interrupted(finished) from None
-    finally:
-        bar.close()
+    done = run_with_progress(_format_job, args, n, "排版", ok=lambda o: o.ok, failed=_format_failed, warm=_warm,
+                             progress=progress, total=len(planned))
     for i, o in zip(todo, done):
         outcomes[i] = o
     return BatchResult(outcomes, notices, n if len(args) >= POOL_MIN else 1, time.monotonic() - t0)

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Sequence
 
-from ..batch import Progress, effective_jobs, run_jobs
+from ..batch import effective_jobs, run_with_progress
 from ..diagnostics import DrafterError
 from .model import Review, Row
 from .rows import COMPANION_SUFFIXES, REFUSED_SUFFIXES, REVIEWED_SUFFIXES, internal_failure, review_file
@@ -178,12 +178,8 @@ def _warm() -> None:
 def _run(files: list[tuple[str, str]], jobs: int | None, label: str, progress: bool | None,
          keep_report: bool) -> list[tuple[Row, object]]:
     args = [(p, d, keep_report) for p, d in files]
-    bar = Progress(len(args), label, enabled=progress)
-    try:
-        return run_jobs(_review_one, args, effective_jobs(jobs, len(args)),
-                        on_result=lambda res: bar.advance(res[0].unreadable is None), failed=_failed, warm=_warm)
-    finally:
-        bar.close()
+    return run_with_progress(_review_one, args, effective_jobs(jobs, len(args)), label,
+                             ok=lambda res: res[0].unreadable is None, failed=_failed, warm=_warm, progress=progress)
 
 
 # ---------------------------------------------------------------------------------------------
