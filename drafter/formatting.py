@@ -448,7 +448,7 @@ def format_many(inputs, outdir: str | Path | None = None, yaml_dir: str | Path |
     outcomes: list[Outcome | None] = [Outcome(str(p.src), error=[p.error]) if p.error else None for p in planned]
     n = effective_jobs(jobs, len(planned))
     done = run_with_progress(_format_job, args, n, "排版", ok=lambda o: o.ok, failed=_format_failed, warm=_warm,
-                             progress=progress, total=len(planned))
+                             progress=progress, total=len(planned), counted=len(planned) - len(todo))
     for i, o in zip(todo, done):
         outcomes[i] = o
     return BatchResult(outcomes, notices, n if len(args) >= POOL_MIN else 1, time.monotonic() - t0)

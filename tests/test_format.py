@@ -493,3 +493,16 @@ def test_a_head_drafter_does_not_make_is_named_not_dropped_silently(tmp_path):
     r = run_cli("format", CORPUS / "wps-order-ling.docx", "-o", tmp_path / "out.docx")
     assert r.code == 0, r
     assert "原稿是命令格式的版头（“青原市人民政府令”、“第35号”）：drafter 只排文件、信函和无版头格式，这几行未排出" in r.err, r
+
+
+def test_the_progress_bar_counts_a_draft_refused_before_the_pool(tmp_path, capsys):
+    """A draft whose output would overwrite another input (FZ050) is refused while the outputs are
+    planned: the bar counts it as failed and still ends at the total, as render's does."""
+    from drafter.formatting import format_many
+
+    shutil.copy(REQUEST, tmp_path / "y.docx")
+    shutil.copy(REQUEST, tmp_path / "y-排版.docx")
+    res = format_many([tmp_path / "y.docx", tmp_path / "y-排版.docx"], jobs=1, progress=True)
+    assert [o.ok for o in res.outcomes] == [False, True] and res.outcomes[0].error[0].code == "FZ050"
+    frames = [f for f in capsys.readouterr().err.split("\r") if f.startswith("排版 [")]
+    assert frames and "2/2" in frames[-1] and "失败 1" in frames[-1], frames
