@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import ERROR, INFO, WARNING, Diagnostic, DrafterError
+from .inputs import WORD_SUFFIXES
 from .paths import value_at
 from .textutil import clip
 
@@ -270,7 +271,6 @@ def findings(report, kind, origins: dict, name: str, settings, paras: list | Non
 
 # ---------------------------------------------------------------------------------------------
 FORMATTED_SUFFIX = "-排版"          # 草稿.docx -> 草稿-排版.docx beside it (a .txt draft: 草稿.docx)
-WORD_SUFFIXES = (".docx", ".docm")
 
 
 def default_output(src: Path) -> Path:

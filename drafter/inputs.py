@@ -12,10 +12,16 @@ from pathlib import Path
 
 from .diagnostics import DrafterError
 
-# what ``drafter import`` reads (drafter.importer.readers says how), for the commands that take last
-# year's report (new --from, check --previous) without importing the importer to know
-IMPORT_SUFFIXES = (".docx", ".docm", ".doc", ".wps", ".rtf", ".odt", ".txt", ".text", ".md", ".markdown",
-                   ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".pdf")
+# what ``drafter import`` reads, by kind (drafter.importer.readers says how), in one place for the
+# importer, review, format and the commands that take last year's report (new --from, check
+# --previous) without importing the importer to know
+WORD_SUFFIXES = (".docx", ".docm")                                   # read by drafter.reader (python-docx)
+LEGACY_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")                   # converted to .docx by LibreOffice first
+TEXT_SUFFIXES = (".txt", ".text")
+MD_SUFFIXES = (".md", ".markdown")
+PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml")   # saved web pages
+PDF_SUFFIXES = (".pdf",)
+IMPORT_SUFFIXES = WORD_SUFFIXES + LEGACY_SUFFIXES + TEXT_SUFFIXES + MD_SUFFIXES + PAGE_SUFFIXES + PDF_SUFFIXES
 
 # what a file's first bytes say it is
 ZIP_MAGIC = b"PK\x03\x04"                          # .docx (and any zip)

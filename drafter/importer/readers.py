@@ -7,18 +7,15 @@ import tempfile
 from pathlib import Path
 
 from ..diagnostics import DrafterError
-from ..inputs import OLE_MAGIC, ZIP_MAGIC
+from ..inputs import LEGACY_SUFFIXES as CONVERT_SUFFIXES
+from ..inputs import MD_SUFFIXES, OLE_MAGIC, PDF_SUFFIXES, TEXT_SUFFIXES, ZIP_MAGIC
+from ..inputs import PAGE_SUFFIXES as HTML_SUFFIXES
+from ..inputs import WORD_SUFFIXES as DOCX_SUFFIXES
 from .. import source as S
 from ..conventions import strip
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024     # a report as text is 10–60 KB
-TEXT_SUFFIXES = (".txt", ".text")
-MD_SUFFIXES = (".md", ".markdown")
-DOCX_SUFFIXES = (".docx", ".docm")
-CONVERT_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")     # converted to .docx by LibreOffice
-HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml")   # saved web pages
-PDF_SUFFIXES = (".pdf",)
-# (drafter.inputs.IMPORT_SUFFIXES lists them all for the commands that do not import the importer)
+# (the suffixes of each kind are drafter.inputs's, which lists them all as IMPORT_SUFFIXES)
 
 
 def read(path: Path, display: str | None = None) -> S.Source:

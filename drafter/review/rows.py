@@ -19,14 +19,12 @@ import tempfile
 from pathlib import Path
 
 from ..diagnostics import ERROR, WARNING, Diagnostic, DrafterError
+from ..inputs import LEGACY_SUFFIXES, MD_SUFFIXES, PAGE_SUFFIXES, PDF_SUFFIXES, WORD_SUFFIXES
+from ..inputs import TEXT_SUFFIXES as PLAIN_SUFFIXES
 from .model import MISSING, OMITTED, PRESENT, Part, Problem, Row
 
 YAML_SUFFIXES = (".yaml", ".yml")
-WORD_SUFFIXES = (".docx", ".docm")
-LEGACY_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")       # converted to .docx with LibreOffice
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
-PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml")
-PDF_SUFFIXES = (".pdf",)
+TEXT_SUFFIXES = PLAIN_SUFFIXES + MD_SUFFIXES
 READ_SUFFIXES = TEXT_SUFFIXES + PAGE_SUFFIXES + PDF_SUFFIXES     # the importer's reading, content only
 REVIEWED_SUFFIXES = YAML_SUFFIXES + WORD_SUFFIXES + LEGACY_SUFFIXES + READ_SUFFIXES
 # what a township may send instead of its report, which drafter cannot review: a row saying so, not
