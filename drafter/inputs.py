@@ -15,7 +15,7 @@ from .diagnostics import DrafterError
 # what ``drafter import`` reads, by kind (drafter.importer.readers says how), in one place for the
 # importer, review, format and the commands that take last year's report (new --from, check
 # --previous) without importing the importer to know
-WORD_SUFFIXES = (".docx", ".docm")                                   # read by drafter.reader (python-docx)
+WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")                 # read by drafter.reader (python-docx)
 LEGACY_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")                   # converted to .docx by LibreOffice first
 TEXT_SUFFIXES = (".txt", ".text")
 MD_SUFFIXES = (".md", ".markdown")

@@ -39,6 +39,14 @@ NS: dict[str, str] = {
     "wpsCustomData": "http://www.wps.cn/officeDocument/2013/wpsCustomData",
 }
 
+# The content type of the main document part: a .docx's, and the ones Word gives the same part in a
+# macro-enabled document (.docm) or a template (.dotx, .dotm).  python-docx opens only the first; the
+# reader reads the others as it (their macros are never run: drafter reads text and formatting).
+CT_DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+CT_OTHER_MAINS = ("application/vnd.ms-word.document.macroEnabled.main+xml",
+                  "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+                  "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
+
 W_NS = NS["w"]
 MC_NS = NS["mc"]
 R_NS = NS["r"]

@@ -120,8 +120,12 @@ def open_docx(path: str | Path, display: str | None = None):
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    from .ooxml import CT_DOCUMENT_MAIN, CT_OTHER_MAINS
+
     name = display or str(path)
     parts = read_package(path, name)
+    for other in CT_OTHER_MAINS:                     # a .docm or a template: its main part read as a .docx's
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(other.encode(), CT_DOCUMENT_MAIN.encode())
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
         for k, v in parts.items():

@@ -43,3 +43,28 @@ def test_import_and_inspect_number_paragraphs_alike(rendered, tmp_path):
             checked += 1
     assert checked > 10
     assert import_file(path, tmp_path / "x.yaml").report.org == "新乐市人民政府"
+
+
+def test_a_macro_enabled_file_and_a_template_are_read_as_word_files(rendered, tmp_path):
+    """Word gives the main part of a .docm, a .dotx and a .dotm another content type than a .docx's;
+    python-docx opens only the .docx's.  The reader reads them all (the macros never run): inspect finds
+    the rendered example as clean as before, and import reads its text (was FZ083 “无法作为 Word 文档打开”)."""
+    import zipfile
+
+    from drafter.ooxml import CT_DOCUMENT_MAIN, CT_OTHER_MAINS
+
+    src = rendered["short-complete"]
+    want = [p.text for p in read_docx(src, "a.docx").paras]
+    for k, ct in enumerate(CT_OTHER_MAINS):
+        path = tmp_path / f"m{k}{('.docm', '.dotx', '.dotm')[k]}"
+        with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                data = zin.read(info.filename)
+                if info.filename == "[Content_Types].xml":
+                    assert CT_DOCUMENT_MAIN.encode() in data
+                    data = data.replace(CT_DOCUMENT_MAIN.encode(), ct.encode())
+                zout.writestr(info, data)
+        res = inspect_file(path)
+        assert not [f for f in res.findings if f.severity == "error"], (ct, [f.code for f in res.findings])
+        assert [p.text for p in read_docx(path, path.name).paras] == want, ct
+        assert import_file(path, tmp_path / f"m{k}.yaml").report.org, ct
