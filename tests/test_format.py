@@ -506,3 +506,11 @@ def test_the_progress_bar_counts_a_draft_refused_before_the_pool(tmp_path, capsy
     assert [o.ok for o in res.outcomes] == [False, True] and res.outcomes[0].error[0].code == "FZ050"
     frames = [f for f in capsys.readouterr().err.split("\r") if f.startswith("排版 [")]
     assert frames and "2/2" in frames[-1] and "失败 1" in frames[-1], frames
+
+
+def test_a_draft_that_is_no_gongwen_is_named_so_in_plain_words(tmp_path):
+    """The pandoc reference document (English, no 文种 in its title) is laid out as 通用公文, and the
+    reason reads as Chinese: “原文不像是公文（……），也不像法治政府建设年度情况报告”."""
+    r = run_cli("format", CORPUS / "pandoc-reference.docx", "-o", tmp_path / "out.docx")
+    assert r.code == 0, r
+    assert "原文不像是公文（" in r.err and "，也不像法治政府建设年度情况报告；" in r.err and "原文是不像" not in r.err, r.err

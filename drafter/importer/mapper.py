@@ -1091,8 +1091,8 @@ def choose_kind(a: A.Anatomy, requested: str | Kind | None = None) -> tuple[Kind
     evidence = f"（{'；'.join(a.evidence)}）" if a.evidence else ""
     if a.report:
         return report, f"原文是一份{report.name}"
-    what = f"一份{a.kind}{evidence}" if a.kind != A.OTHER else f"不像是公文{evidence}"
-    return get_kind(GENERAL_KIND), f"原文是{what}，不是{report.name}；可用 --kind 指定其他类型"
+    what = f"原文是一份{a.kind}{evidence}，不是" if a.kind != A.OTHER else f"原文不像是公文{evidence}，也不像"
+    return get_kind(GENERAL_KIND), f"{what}{report.name}；可用 --kind 指定其他类型"
 
 
 def map_source(src: S.Source, kind: Kind | str | None = None, org: str | None = None, year: int | None = None,
